@@ -1,0 +1,178 @@
+/**
+ * All data types shared between pipeline stages. Stages are plain functions from one of these
+ * values to the next; nothing here has behaviour.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+/** A problem or note about one input, kept with the briefing instead of thrown. */
+export interface Message {
+  file: string;
+  line?: number;
+  severity: Severity;
+  /** Stable kebab-case category, e.g. `empty-file`, `json-parse`. */
+  ruleId: string;
+  reason: string;
+  /** Pipeline stage that raised it: ingest, clean, summarize… */
+  source?: string;
+}
+
+/** An article as a caller hands it to the library (or as JSON/JSONL input holds it). */
+export interface ArticleInput {
+  id?: string;
+  text?: string;
+  body?: string;
+  content?: string;
+  /** Raw HTML; extracted to text when no text field is given. */
+  html?: string;
+  title?: string;
+  url?: string;
+  source?: string;
+  /** Any ISO-like date or date-time. */
+  published?: string;
+  file?: string;
+}
+
+/** What ingest produces: one decoded document, before cleaning. */
+export interface RawDocument {
+  /** Where it came from, for messages: a path, `-` (stdin), or `input[3]`. */
+  file: string;
+  /** 1-based line within a JSONL file, when the document was one line of it. */
+  line?: number;
+  /** Text to clean: plain text, or the text extracted from HTML. */
+  raw: string;
+  title?: string;
+  url?: string;
+  source?: string;
+  /** YYYY-MM-DD when known. */
+  published?: string;
+  /** Caller-supplied id, kept when unique. */
+  id?: string;
+}
+
+/** Counts of what cleaning removed from one article. */
+export interface RemovedCounts {
+  /** Ad, widget, share/subscribe and navigation lines. */
+  boilerplate: number;
+  /** Photo credits and captions. */
+  captions: number;
+  /** Author bios, bylines and social handles. */
+  bylines: number;
+  /** Teaser blocks about other stories ("More from …", "Related"). */
+  teaserBlocks: number;
+  /** Paragraphs that repeated an earlier one in the same article. */
+  repeatedParagraphs: number;
+  /** Characters removed in all. */
+  chars: number;
+}
+
+/**
+ * One run of cleaned text copied from the raw text: `text.slice(cleanStart, cleanStart+length)`
+ * equals `raw.slice(rawStart, rawStart+length)`.
+ */
+export type OffsetRun = [cleanStart: number, rawStart: number, length: number];
+
+export interface Article {
+  id: string;
+  file?: string;
+  line?: number;
+  title: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  /** Cleaned text: every sentence offset in the briefing points into this. */
+  text: string;
+  wordCount: number;
+  removed: RemovedCounts;
+  /** Map from cleaned text back to the raw input text. */
+  rawOffsets: OffsetRun[];
+  /** Set when this article is a near-copy of another one: it is credited, not summarised. */
+  duplicateOf?: string;
+}
+
+/** A sentence of an output, always traceable: `articles[id].text.slice(start, end) === text`. */
+export interface Sentence {
+  text: string;
+  articleId: string;
+  start: number;
+  end: number;
+  /** Every article that reports the same content, the citing one included. */
+  supportingArticleIds: string[];
+}
+
+export interface Story {
+  id: string;
+  articleIds: string[];
+  headline: Sentence;
+  summary: Sentence[];
+}
+
+export interface Briefing {
+  version: string;
+  articles: Article[];
+  stories: Story[];
+  messages: Message[];
+}
+
+/** Sentence and token spans of one article's cleaned text, in flat numeric arrays. */
+export interface Doc {
+  articleId: string;
+  text: string;
+  /** Sentence i spans text[sentStart[i], sentEnd[i]). */
+  sentStart: Int32Array;
+  sentEnd: Int32Array;
+  /** Token t spans text[tokStart[t], tokEnd[t]); sentence i owns tokens [sentTokStart[i], sentTokStart[i+1]). */
+  tokStart: Int32Array;
+  tokEnd: Int32Array;
+  sentTokStart: Int32Array;
+  /** Paragraph index of each sentence. */
+  sentPara: Int32Array;
+  /** Interned id of each token's normalised (lower-cased, stemmed) form; -1 for punctuation. */
+  tokTerm: Int32Array;
+  /** 1 when the token is a stop word. */
+  tokStop: Uint8Array;
+}
+
+export interface SummaryOptions {
+  /** Target length in words (default 120). Ignored when `sentences` is set. */
+  words?: number;
+  sentences?: number;
+  /** Registered summariser name (default `newsbrief`). */
+  algorithm?: string;
+  /** Seed for randomised algorithms. */
+  seed?: number;
+}
+
+export interface BriefOptions extends SummaryOptions {
+  /** Largest input file accepted, in bytes (default 20 MB). */
+  maxFileBytes?: number;
+}
+
+/** The articles of one cluster with their NLP annotations: `docs[i]` belongs to `articles[i]`. */
+export interface Corpus {
+  articles: Article[];
+  docs: Doc[];
+}
+
+/** Summary length: `sentences` wins when both are set. */
+export interface Budget {
+  words?: number;
+  sentences?: number;
+}
+
+/** One chosen sentence: sentence `sent` of `corpus.docs[doc]`. */
+export interface Selection {
+  doc: number;
+  sent: number;
+  score: number;
+}
+
+/**
+ * A summariser scores and picks sentences; it returns them in reading order and never edits
+ * them. Registered by name in `summarize/index.ts`.
+ */
+export interface Summarizer {
+  name: string;
+  description: string;
+  summarize(corpus: Corpus, budget: Budget, context: { seed: number }): Selection[];
+}

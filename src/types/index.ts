@@ -48,6 +48,8 @@ export interface RawDocument {
   published?: string;
   /** Caller-supplied id, kept when unique. */
   id?: string;
+  /** Where the article body starts in `raw` (after a leading `date YYYY-MM-DD` marker). */
+  bodyOffset?: number;
 }
 
 /** Counts of what cleaning removed from one article. */
@@ -158,6 +160,8 @@ export interface Corpus {
 export interface Budget {
   words?: number;
   sentences?: number;
+  /** Keep adding sentences until the word budget is reached (evaluation: the scorer truncates). */
+  fill?: boolean;
 }
 
 /** One chosen sentence: sentence `sent` of `corpus.docs[doc]`. */
@@ -168,7 +172,7 @@ export interface Selection {
 }
 
 /**
- * A summariser scores and picks sentences; it returns them in reading order and never edits
+ * A summariser scores and picks sentences, returning them most important first; it never edits
  * them. Registered by name in `summarize/index.ts`.
  */
 export interface Summarizer {

@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { test } from "node:test";
+import type { Article } from "../types/index.js";
+import { SEEDS, requireShared } from "../testing/fixtures.js";
+import { parseTextDocument } from "../ingest/text.js";
+import { cleanDocument, toRawOffset } from "./index.js";
+import { markNearDuplicates } from "./duplicates.js";
+
+function seeds(): Article[] {
+  requireShared();
+  return readdirSync(SEEDS)
+    .sort()
+    .map((name) => cleanDocument(parseTextDocument(readFileSync(`${SEEDS}/${name}`, "utf8"), name), name.slice(0, 3)));
+}
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+test("seeds: no ad, widget, photo credit, byline or social handle survives cleaning", () => {
+  for (const a of seeds()) {
+    const lines = a.text.split(/\n+/);
+    assert.ok(!lines.some((l) => /^\s*AD\s*$/.test(l)), `${a.id}: AD line left`);
+    assert.ok(!a.text.includes("Adjust Comment Print"), `${a.id}: widget line left`);
+    assert.ok(!/Photo credit|Getty Images|TRT World and Agencies/.test(a.text), `${a.id}: photo credit left`);
+    assert.ok(!/@\w+|Twitter:/.test(a.text), `${a.id}: social handle left`);
+    assert.ok(!/^By\b/m.test(a.text), `${a.id}: byline left`);
+    assert.ok(!/Route 6|^The Cable$/m.test(a.text), `${a.id}: navigation crumb left`);
+  }
+});
+
+test("seeds: the 'More from' teaser block is gone (Kennan, DISCLOSE Act, Xi, Turkey)", () => {
+  const all = seeds().map((a) => a.text).join("\n");
+  for (const teaser of ["Kennan", "DISCLOSE", "Xi jinping", "Hulusi Akar", "Ambassadorship", "Charm Offensive", "Erdogan"]) {
+    assert.ok(!all.includes(teaser), `teaser "${teaser}" left in cleaned text`);
+  }
+  assert.equal(seeds().find((a) => a.id === "001")!.removed.teaserBlocks, 1);
+});
+
+test("seeds: each repeated paragraph is kept once", () => {
+  const [s000, s001, , , s004] = seeds();
+  assert.equal(count(s001.text, "Russian Foreign Minister Sergei Lavrov will meet on Wednesday"), 1);
+  assert.equal(count(s001.text, "Though U.S.-Russia relations plunged"), 1);
+  assert.equal(count(s001.text, "This will be the first time Lavrov visited Washington since 2013"), 1);
+  assert.ok(s001.removed.repeatedParagraphs >= 3);
+  assert.ok(count(s004.text, "will meet his Russian counterpart Sergey Lavrov about the Syria crisis") <= 1);
+  assert.ok(s000.text.startsWith("It is unclear if Lavrov will meet with Trump."));
+});
+
+test("seeds: titles, and body paragraphs untouched", () => {
+  const [s000, s001, s002, , s004] = seeds();
+  assert.equal(s001.title, "Mr. Lavrov Comes to Washington");
+  assert.equal(s002.title, "Trump meets with Russia's top diplomat");
+  assert.equal(s004.title, "Trump to meet Russia's top diplomat at the White House");
+  assert.equal(s000.published, "2019-12-06");
+  assert.ok(s004.text.includes("Tillerson and Lavrov's meeting in Alaska comes 150 years after Washington purchased Alaska from Moscow in 1867."));
+  assert.ok(s004.text.includes("Common position"), "subheadings stay in the text");
+});
+
+test("the offset map points every cleaned character back at the same raw character", () => {
+  requireShared();
+  for (const name of readdirSync(SEEDS)) {
+    const raw = readFileSync(`${SEEDS}/${name}`, "utf8");
+    const article = cleanDocument(parseTextDocument(raw, name), name);
+    for (const [cleanStart, rawStart, length] of article.rawOffsets) {
+      assert.equal(article.text.slice(cleanStart, cleanStart + length), raw.slice(rawStart, rawStart + length));
+    }
+    const probe = article.text.indexOf("Lavrov");
+    if (probe >= 0) assert.equal(raw.slice(toRawOffset(article, probe), toRawOffset(article, probe) + 6), "Lavrov");
+  }
+});
+
+test("general rules, beyond the seeds: share prompts, related links, bios, captions next to credits", () => {
+  const raw = [
+    "Storm closes coastal roads",
+    "Share on Facebook Share on Twitter Email",
+    "By Jane Doe, Staff Writer",
+    "Heavy rain closed roads along the coast on Tuesday, and officials said more closures were likely as the storm moved north.",
+    "A car drives through a flooded street in Brighton on Tuesday. (Photo: Reuters)",
+    "Photo: Reuters",
+    "Emergency crews worked through the night to clear fallen trees from the main highway, the transport agency said in a statement.",
+    "Related: Ten things to pack before a hurricane arrives",
+    "Subscribe to our newsletter for daily updates",
+    "Officials expect the roads to reopen by Thursday if the rain eases as forecast by the national weather service.",
+    "Jane Doe is a reporter covering weather and climate for the Daily Planet.",
+    "Most Popular",
+    "Celebrity chef opens new restaurant",
+    "Local team wins championship",
+  ].join("\n\n");
+  const a = cleanDocument({ file: "storm.txt", raw }, "storm");
+  assert.equal(a.title, "Storm closes coastal roads");
+  assert.deepEqual(
+    a.text.split("\n\n").map((p) => p.slice(0, 20)),
+    ["Heavy rain closed ro", "Emergency crews work", "Officials expect the"],
+  );
+  assert.equal(a.removed.teaserBlocks, 2);
+  assert.ok(a.removed.captions >= 2 && a.removed.bylines >= 2 && a.removed.boilerplate >= 2);
+});
+
+test("near-duplicate articles are marked, the longer copy kept", () => {
+  const body =
+    "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services and housing. " +
+    "Officials said further increases were possible if prices kept rising faster than wages across the economy this year. " +
+    "Markets fell sharply after the announcement, with bank shares leading the decline in afternoon trading in New York.";
+  const wire = cleanDocument({ file: "wire.txt", raw: `${body}\n\nCopyright 2024 The Wire. All rights reserved.` }, "wire");
+  const outlet = cleanDocument({ file: "outlet.txt", raw: `${body}\n\nAnalysts had expected the move after last month's jobs report showed strong hiring.` }, "outlet");
+  const other = cleanDocument({ file: "other.txt", raw: "A storm closed roads along the coast on Tuesday as heavy rain flooded several towns and cut power to thousands of homes." }, "other");
+  const articles = [wire, outlet, other];
+  markNearDuplicates(articles);
+  assert.equal(wire.duplicateOf, "outlet");
+  assert.equal(outlet.duplicateOf, undefined);
+  assert.equal(other.duplicateOf, undefined);
+});

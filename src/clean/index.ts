@@ -1,0 +1,168 @@
+import type { Article, OffsetRun, RawDocument, RemovedCounts } from "../types/index.js";
+import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, wordCount, type JunkKind } from "./rules.js";
+import { segment, type Unit } from "./segment.js";
+
+type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
+
+/** Cleans one raw document into an article: junk and repeats removed, offsets mapped back to raw. */
+export function cleanDocument(doc: RawDocument, id: string): Article {
+  const units = segment(doc.raw, doc.bodyOffset ?? 0);
+  const fates: Fate[] = units.map((u) => junkKind(u.text) ?? "keep");
+  const removed: RemovedCounts = { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 };
+
+  removed.teaserBlocks = markTeasers(units, fates);
+  markCaptions(units, fates);
+  markRepeats(units, fates);
+  const title = doc.title ?? findTitle(units, fates);
+  if (doc.title) markGivenTitle(units, fates, doc.title);
+  markCrumbs(units, fates);
+
+  const parts: string[] = [];
+  const rawOffsets: OffsetRun[] = [];
+  let cursor = 0;
+  units.forEach((unit, i) => {
+    const fate = fates[i];
+    if (fate === "keep") {
+      if (parts.length > 0) cursor += 2;
+      rawOffsets.push([cursor, unit.start, unit.end - unit.start]);
+      parts.push(unit.text);
+      cursor += unit.text.length;
+      return;
+    }
+    if (fate === "title") return;
+    removed.chars += unit.text.length;
+    if (fate === "repeat") removed.repeatedParagraphs++;
+    else if (fate !== "teaser") removed[fate]++;
+  });
+  const text = parts.join("\n\n");
+  return {
+    id,
+    ...(doc.file ? { file: doc.file } : {}),
+    ...(doc.line !== undefined ? { line: doc.line } : {}),
+    title: title ?? fallbackTitle(text),
+    ...(doc.source ? { source: doc.source } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.published ? { published: doc.published } : {}),
+    text,
+    wordCount: wordCount(text),
+    removed,
+    rawOffsets,
+  };
+}
+
+/** Maps an offset in an article's cleaned text back to its raw input text. */
+export function toRawOffset(article: Article, offset: number): number {
+  let lo = 0;
+  let hi = article.rawOffsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (article.rawOffsets[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const run = article.rawOffsets[lo];
+  return run ? run[1] + Math.min(offset - run[0], run[2]) : offset;
+}
+
+/** A teaser heading removes what follows it until real prose resumes. Returns the number of blocks. */
+function markTeasers(units: Unit[], fates: Fate[]): number {
+  let blocks = 0;
+  for (let i = 0; i < units.length; i++) {
+    const kind = isTeaserHeading(units[i].text);
+    if (!kind) continue;
+    blocks++;
+    fates[i] = "teaser";
+    if (kind === "line") continue;
+    let j = i + 1;
+    for (; j < units.length; j++) {
+      const next = units[j + 1];
+      if (wordCount(units[j].text) >= 60) break;
+      if (isBodyParagraph(units[j]) && next && isBodyParagraph(next) && paragraphKey(next.text) !== paragraphKey(units[j].text)) break;
+      fates[j] = "teaser";
+    }
+    i = j - 1;
+  }
+  return blocks;
+}
+
+/** A caption sits beside a photo credit and reads like one ("(L)", "is seen", "poses"). */
+function markCaptions(units: Unit[], fates: Fate[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (fates[i] !== "captions") continue;
+    for (const j of [i - 1, i + 1]) {
+      if (j >= 0 && j < units.length && fates[j] === "keep" && isCaptionLike(units[j].text)) fates[j] = "captions";
+    }
+  }
+}
+
+function markRepeats(units: Unit[], fates: Fate[]): void {
+  const seen = new Set<string>();
+  units.forEach((unit, i) => {
+    const key = paragraphKey(unit.text);
+    if (!key) {
+      if (fates[i] === "keep") fates[i] = "boilerplate";
+      return;
+    }
+    if (seen.has(key) && fates[i] === "keep") fates[i] = "repeat";
+    seen.add(key);
+  });
+}
+
+/** Is this unit running prose (a body paragraph) rather than a label, crumb or heading? */
+function isProse(text: string): boolean {
+  return endsLikeSentence(text) && wordCount(text) >= 8;
+}
+
+/** A paragraph long enough to be article body, not a teaser blurb or a caption. */
+function isBodyParagraph(unit: Unit): boolean {
+  return endsLikeSentence(unit.text) && wordCount(unit.text) >= 35 && !isCaptionLike(unit.text);
+}
+
+/**
+ * The title is the first short, unpunctuated line before the body, skipping section labels
+ * (a line that the next line merely continues, like "The Cable" / "The Cable goes inside…").
+ */
+function findTitle(units: Unit[], fates: Fate[]): string | undefined {
+  for (let i = 0; i < units.length && i < 8; i++) {
+    if (fates[i] !== "keep") continue;
+    const text = units[i].text;
+    if (isProse(text)) return undefined;
+    const next = units.slice(i + 1).find((_, k) => fates[i + 1 + k] === "keep");
+    if (next && next.text.startsWith(text) && next.text.length > text.length) {
+      fates[i] = "boilerplate";
+      fates[units.indexOf(next)] = "boilerplate";
+      continue;
+    }
+    const words = wordCount(text);
+    if (words >= 3 && words <= 25 && !/[.,;:]$/.test(text)) {
+      fates[i] = "title";
+      return text.replace(/\s+/g, " ");
+    }
+  }
+  return undefined;
+}
+
+function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
+  const key = paragraphKey(title);
+  const i = units.findIndex((u, k) => k < 5 && paragraphKey(u.text) === key);
+  if (i >= 0) fates[i] = "title";
+}
+
+/** Short fragments before the first or after the last body paragraph are page furniture. */
+function markCrumbs(units: Unit[], fates: Fate[]): void {
+  const kept = units.map((_, i) => i).filter((i) => fates[i] === "keep");
+  const prose = kept.filter((i) => endsLikeSentence(units[i].text) && wordCount(units[i].text) >= 15);
+  if (prose.length === 0) return;
+  const first = prose[0];
+  const last = prose[prose.length - 1];
+  for (const i of kept) {
+    if (i > first && i < last) continue;
+    const text = units[i].text;
+    if (i !== first && i !== last && !endsLikeSentence(text) && wordCount(text) <= 6) fates[i] = "boilerplate";
+  }
+}
+
+function fallbackTitle(text: string): string {
+  const first = text.split(/(?<=[.!?])\s/)[0] ?? "";
+  const words = first.split(/\s+/).filter(Boolean);
+  return words.length <= 14 ? first : `${words.slice(0, 12).join(" ")}…`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Line-level boilerplate rules for scraped news text. Each rule names a general pattern of
+ * page furniture (ads, widgets, credits, bylines, teaser headings), never a particular site.
+ */
+
+export type JunkKind = "boilerplate" | "captions" | "bylines";
+
+const AD_LINE =
+  /^(?:ad|ads|advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))\.?$/i;
+
+const WIDGET_WORDS = new Set(
+  ("share shares sharing tweet email e-mail print comment comments subscribe subscribed newsletter newsletters follow " +
+    "like save saved bookmark adjust font size copy link whatsapp facebook twitter x linkedin pinterest reddit telegram " +
+    "messenger sms more less menu search login log in sign up register close reply replies view gallery photos video " +
+    "videos listen audio download app apps open the this article story page icon show hide expand collapse toggle " +
+    "feedback report home back top next previous prev gift").split(" "),
+);
+
+const PROMPT =
+  /^(?:subscribe|sign up|sign in|log in|follow|share|click|tap|download|get (?:the|our)|join|don't miss|never miss|support|already a subscriber|enjoyed this|read (?:more|the full)|want more)\b/i;
+
+const CREDIT =
+  /^(?:(?:photo|image|picture|video|graphic|illustration|file photo)s?(?: credit)?s?|credits?|courtesy(?: of)?|source)\s*[:|/–—-]|(?:^|[\s/(])(?:AFP|Getty(?: Images)?|Reuters|AP Photo|EPA(?:-EFE)?|Shutterstock|Xinhua|Sputnik|Anadolu(?: Agency)?|Pool|Bloomberg|TASS)\s*(?:\/|\)|$)|\b(?:and|&) agencies$|^agencies$/i;
+
+const CAPTION_CUE =
+  /\((?:l|r|c|left|right|center|centre|top|bottom|front|back|file|photo|pictured)\)|\b(?:pictured|is seen|are seen|poses?|gestures?|looks on|speaks|arrives|attends|waves|launches|walks|stands|sits|delivers|addresses|chairs|toasts|shows|holds|greets|shakes hands)\b/i;
+
+const BYLINE = /^(?:by|written by|reporting by|words by)\b[\s,:]/i;
+const HANDLE = /(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b(?:twitter|instagram|facebook|threads|bluesky|mastodon)\s*:\s*@?\w+/i;
+const BIO =
+  /^(?:[\p{Lu}][\p{L}'’.-]*\s+){1,4}(?:is|was|has been|covers|writes|reports)\b.{0,160}?\b(?:journalist|reporter|correspondent|editor|writer|columnist|author|contributor|fellow|analyst|producer|staff|bureau chief|host)\b/u;
+const CONTACT = /^(?:contact|email|e-mail|write to) (?:the )?(?:author|reporter|writer|us)\b|^(?:copyright|©|\(c\))\s|all rights reserved/i;
+
+const TEASER_HEADING =
+  /^(?:more from|more on|more stories|more news|related(?: stories| articles| coverage| content| links| reading| news)?|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also|you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|further reading|editor'?s picks|what to read next|also (?:on|in|read)|popular (?:now|stories)|in other news|around the web|from the web|elsewhere on)\b/i;
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["”’'»)\]]*$/.test(text);
+}
+
+/** Classifies one unit on its own; context rules (teasers, captions, crumbs) live in the cleaner. */
+export function junkKind(text: string): JunkKind | undefined {
+  const words = wordCount(text);
+  if (AD_LINE.test(text)) return "boilerplate";
+  if (words <= 12 && isWidgetLine(text)) return "boilerplate";
+  if (words <= 25 && PROMPT.test(text) && !endsLikeSentence(text.replace(/[.!]$/, "x"))) return "boilerplate";
+  if (words <= 30 && CONTACT.test(text)) return "boilerplate";
+  if (words <= 18 && CREDIT.test(text)) return "captions";
+  if (words <= 45 && BYLINE.test(text)) return "bylines";
+  if (words <= 60 && HANDLE.test(text)) return "bylines";
+  if (words <= 60 && BIO.test(text)) return "bylines";
+  return undefined;
+}
+
+function isWidgetLine(text: string): boolean {
+  const tokens = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  if (tokens.length === 0) return true;
+  const widget = tokens.filter((t) => WIDGET_WORDS.has(t) || /^\d+$/.test(t)).length;
+  return widget / tokens.length >= 0.75 && tokens.some((t) => WIDGET_WORDS.has(t) && !/^(the|this|more|open|top|back|next|home)$/.test(t));
+}
+
+/** `More from …`, `Related`: the start of a block of other stories' teasers. */
+export function isTeaserHeading(text: string): "block" | "line" | undefined {
+  if (!TEASER_HEADING.test(text)) return undefined;
+  const colon = text.indexOf(":");
+  if (colon >= 0 && colon < text.length - 1 && wordCount(text.slice(colon + 1)) >= 3) return "line";
+  return wordCount(text) <= 8 && !endsLikeSentence(text) ? "block" : undefined;
+}
+
+export function isCaptionLike(text: string): boolean {
+  return wordCount(text) <= 60 && CAPTION_CUE.test(text);
+}
+
+/** Normalised form for spotting repeats: case, spacing and punctuation ignored. */
+export function paragraphKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}

@@ -1,0 +1,77 @@
+/** A paragraph-like unit of raw text: `raw.slice(start, end)`, already trimmed. */
+export interface Unit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TERMINAL = /[.!?:;…"”’'»)\]]\s*$/;
+
+/**
+ * Splits raw text into paragraphs. Blank lines always separate; inside a block a line break
+ * separates too, unless the block is hard-wrapped prose (lines of similar width) or the line
+ * clearly runs on (no end punctuation and the next line starts in lower case).
+ */
+export function segment(raw: string, from = 0): Unit[] {
+  const units: Unit[] = [];
+  const blockPattern = /(?:\r?\n[ \t]*){2,}/g;
+  let blockStart = from;
+  const pushBlock = (start: number, end: number): void => splitBlock(raw, start, end, units);
+  blockPattern.lastIndex = from;
+  for (let m = blockPattern.exec(raw); m; m = blockPattern.exec(raw)) {
+    pushBlock(blockStart, m.index);
+    blockStart = m.index + m[0].length;
+  }
+  pushBlock(blockStart, raw.length);
+  return units;
+}
+
+function splitBlock(raw: string, start: number, end: number, out: Unit[]): void {
+  const lines: Array<[number, number]> = [];
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || raw.charCodeAt(i) === 10) {
+      lines.push([lineStart, i]);
+      lineStart = i + 1;
+    }
+  }
+  const trimmed = lines.map(([s, e]) => trimSpan(raw, s, e)).filter(([s, e]) => e > s);
+  if (trimmed.length === 0) return;
+  if (isHardWrapped(trimmed)) {
+    push(raw, trimmed[0][0], trimmed[trimmed.length - 1][1], out);
+    return;
+  }
+  let unitStart = trimmed[0][0];
+  for (let i = 0; i < trimmed.length; i++) {
+    const [, e] = trimmed[i];
+    const next = trimmed[i + 1];
+    const runsOn =
+      next &&
+      !TERMINAL.test(raw.slice(Math.max(e - 3, 0), e)) &&
+      /^[a-z]/.test(raw[next[0]]) &&
+      raw.slice(trimmed[i][0], e) !== raw.slice(next[0], next[1]);
+    if (!next || !runsOn) {
+      push(raw, unitStart, e, out);
+      if (next) unitStart = next[0];
+    }
+  }
+}
+
+function isHardWrapped(lines: Array<[number, number]>): boolean {
+  if (lines.length < 3) return false;
+  const lengths = lines.slice(0, -1).map(([s, e]) => e - s);
+  const max = Math.max(...lengths);
+  return max >= 40 && max <= 100 && lengths.filter((l) => l >= max * 0.75).length >= lengths.length * 0.8;
+}
+
+function trimSpan(raw: string, s: number, e: number): [number, number] {
+  while (s < e && /\s/.test(raw[s])) s++;
+  while (e > s && /\s/.test(raw[e - 1])) e--;
+  return [s, e];
+}
+
+function push(raw: string, start: number, end: number, out: Unit[]): void {
+  const marker = /^(?:#{1,6}\s+|[-*•]\s+)/.exec(raw.slice(start, Math.min(end, start + 8)));
+  if (marker) start += marker[0].length;
+  if (end > start) out.push({ start, end, text: raw.slice(start, end) });
+}

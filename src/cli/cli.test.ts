@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import type { Briefing } from "../types/index.js";
+import { fakeIo, REPO, SEEDS, requireShared } from "../testing/fixtures.js";
+import { main } from "./main.js";
+
+test("brief on the seeds prints a cited text briefing on a terminal", async () => {
+  requireShared();
+  const io = fakeIo({ tty: true });
+  assert.equal(await main(["brief", SEEDS], io), 0);
+  const out = io.out();
+  assert.match(out, /5 article\(s\)/);
+  assert.match(out, /\[\d\]/);
+  assert.match(out, /Sources\n  \[1\] /);
+  assert.match(out, /Mr\. Lavrov Comes to Washington/);
+  assert.equal(io.err(), "");
+});
+
+test("bundled example briefs (the README's first command)", async () => {
+  const io = fakeIo();
+  assert.equal(await main(["brief", path.join(REPO, "examples/air-france-447"), "--format", "json"], io), 0);
+  const b = JSON.parse(io.out()) as Briefing;
+  assert.equal(b.articles.length, 10);
+  assert.match(b.stories[0].headline.text, /Air France|A330|228/);
+});
+
+test("--format md|html|json and --out", async () => {
+  requireShared();
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-cli-"));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["brief", SEEDS, "--format", "md", "--words", "150", "--out", "brief.md"], io), 0);
+  const md = readFileSync(path.join(dir, "brief.md"), "utf8");
+  assert.match(md, /^# Briefing/);
+  assert.match(md, /## Sources/);
+  assert.match(io.err(), /wrote brief.md/);
+  const html = fakeIo();
+  assert.equal(await main(["brief", SEEDS, "--format", "html"], html), 0);
+  assert.match(html.out(), /^<!doctype html>/);
+  assert.match(html.out(), /<mark id="s-/);
+  const json = fakeIo();
+  assert.equal(await main(["brief", SEEDS], json), 0, "json when not on a terminal");
+  const b = JSON.parse(json.out()) as Briefing;
+  assert.equal(b.version.split(".").length, 3);
+  assert.ok(b.articles.every((a) => typeof a.text === "string" && a.removed));
+});
+
+test("JSONL on stdin, with a bad line reported by file and line", async () => {
+  requireShared();
+  const seed = readFileSync(path.join(SEEDS, "004_42700eb0427a7a4c.txt"), "utf8");
+  const other = readFileSync(path.join(SEEDS, "002_4f883dfa2d95b40a.txt"), "utf8");
+  const stdin = `${JSON.stringify({ text: seed, source: "TRT" })}\nnot json\n${JSON.stringify({ body: other, published: "2017-05-10" })}\n`;
+  const io = fakeIo({ stdin });
+  assert.equal(await main(["brief", "-", "--format", "json"], io), 0);
+  const b = JSON.parse(io.out()) as Briefing;
+  assert.equal(b.articles.length, 2);
+  assert.equal(b.articles[1].published, "2017-05-10");
+  assert.match(io.err(), /^newsbrief: -:2: error not valid JSON/m);
+});
+
+test("bad inputs among good ones: reported, the rest briefed; none usable: exit 1 with advice", async () => {
+  requireShared();
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-cli-"));
+  writeFileSync(path.join(dir, "empty.txt"), "");
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["brief", SEEDS, "empty.txt", "nope.txt", "--format", "json"], io), 0);
+  assert.match(io.err(), /empty\.txt: error file is empty/);
+  assert.match(io.err(), /nope\.txt: error no such file or directory/);
+  assert.equal((JSON.parse(io.out()) as Briefing).messages.length, 2);
+
+  const none = fakeIo({ cwd: dir });
+  assert.equal(await main(["brief", "empty.txt", "nope.txt"], none), 1);
+  assert.match(none.err(), /nothing to brief/);
+  assert.equal(none.out(), "");
+});
+
+test("usage errors exit 2 with a hint", async () => {
+  for (const argv of [["brief"], ["brief", "x", "--words", "many"], ["brief", "x", "--format", "pdf"], ["brief", "x", "--algorithm", "lexrnk"], ["frobnicate"]]) {
+    const io = fakeIo();
+    assert.equal(await main(argv, io), 2, argv.join(" "));
+    assert.ok(io.err().length > 10);
+  }
+});

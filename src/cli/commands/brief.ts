@@ -1,0 +1,91 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { brief } from "../../core/brief.js";
+import { FORMATS, render, type Format } from "../../render/index.js";
+import { SUMMARIZERS } from "../../summarize/index.js";
+import { messageLine } from "../../render/common.js";
+import type { Command } from "../io.js";
+import { parseSize, positiveInt, UsageError } from "../args.js";
+
+export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|-> [options]
+
+Turns news articles into a short, sourced briefing.
+Inputs: .txt/.md (a leading "date YYYY-MM-DD" line sets the date), .json (an article or an
+array), .jsonl (one article per line), .html; directories are read recursively; - reads stdin.
+
+Options:
+  --format <f>        text | md | html | json (default: text on a terminal, else json;
+                      with --out, taken from the file extension)
+  --words <n>         summary length in words (default 120)
+  --sentences <n>     summary length in sentences (overrides --words)
+  --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
+  --out <file>        write the briefing to a file instead of stdout
+  --max-file-size <s> largest input file, e.g. 20MB (default), 500KB
+  --quiet             do not print input warnings to stderr
+  -h, --help          show this help
+`;
+
+export const briefCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      words: { type: "string" },
+      sentences: { type: "string" },
+      algorithm: { type: "string" },
+      out: { type: "string", short: "o" },
+      "max-file-size": { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(BRIEF_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("no input given: name files, directories, globs, or - for stdin");
+  const format = chooseFormat(values.format, values.out, Boolean(io.stdout.isTTY));
+  const algorithm = values.algorithm;
+  if (algorithm && !SUMMARIZERS.has(algorithm)) throw new UsageError(`unknown algorithm "${algorithm}"; use one of ${[...SUMMARIZERS.keys()].join(", ")}`);
+  const briefing = await brief(positionals, {
+    cwd: io.cwd,
+    stdin: io.stdin,
+    words: values.words ? positiveInt(values.words, "--words") : undefined,
+    sentences: values.sentences ? positiveInt(values.sentences, "--sentences") : undefined,
+    algorithm,
+    maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
+  });
+  for (const m of briefing.messages) {
+    if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
+  }
+  if (briefing.stories.length === 0) {
+    io.stderr.write("newsbrief: nothing to brief. Check the messages above; `newsbrief brief --help` lists the accepted inputs.\n");
+    return 1;
+  }
+  const output = render(briefing, format, Math.min(io.stdout.columns ?? 100, 120));
+  if (values.out) {
+    await writeFile(path.resolve(io.cwd, values.out), output);
+    io.stderr.write(`newsbrief: wrote ${values.out} (${format}, ${briefing.articles.length} articles)\n`);
+  } else {
+    io.stdout.write(output);
+  }
+  return 0;
+};
+
+function chooseFormat(flag: string | undefined, out: string | undefined, tty: boolean): Format {
+  if (flag) {
+    const f = flag === "markdown" ? "md" : flag === "txt" ? "text" : flag;
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${flag}"; use one of ${FORMATS.join(", ")}`);
+    return f as Format;
+  }
+  if (out) {
+    const ext = path.extname(out).toLowerCase();
+    if (ext === ".md" || ext === ".markdown") return "md";
+    if (ext === ".html" || ext === ".htm") return "html";
+    if (ext === ".json") return "json";
+    return "text";
+  }
+  return tty ? "text" : "json";
+}

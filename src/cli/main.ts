@@ -1,0 +1,50 @@
+import { VERSION } from "../core/version.js";
+import { UsageError } from "./args.js";
+import { briefCommand } from "./commands/brief.js";
+// EXTRACT-PENDING import { extract } from "./commands/extract.js";
+import { processIo, type Command, type Io } from "./io.js";
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  brief: { run: briefCommand, summary: "brief a pile of articles: summary, citations, sources" },
+  // EXTRACT-PENDING extract: { run: extract, summary: "extract the article (title, author, date, text) from HTML pages" },
+};
+
+const HELP = `newsbrief ${VERSION}: turns a pile of news articles into a short, sourced briefing.
+
+Usage: newsbrief <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join("\n")}
+
+Run \`newsbrief <command> --help\` for a command's options.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "-h" || name === "--help" || name === "help") {
+    io.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`newsbrief: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(`newsbrief ${name}: ${(error as Error).message}\nRun \`newsbrief ${name} --help\` for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`newsbrief ${name}: ${(error as Error).message}\n`);
+    if (io.env.NEWSBRIEF_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}

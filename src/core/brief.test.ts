@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Briefing } from "../types/index.js";
+import { SEEDS, requireShared } from "../testing/fixtures.js";
+import { brief } from "./brief.js";
+
+const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
+
+function sentencesOf(b: Briefing) {
+  return b.stories.flatMap((s) => [s.headline, ...s.summary]);
+}
+
+function assertTraceable(b: Briefing): void {
+  const byId = new Map(b.articles.map((a) => [a.id, a]));
+  for (const s of sentencesOf(b)) {
+    const article = byId.get(s.articleId);
+    assert.ok(article, `unknown article ${s.articleId}`);
+    assert.equal(article.text.slice(s.start, s.end), s.text);
+    assert.ok(s.supportingArticleIds.includes(s.articleId));
+    for (const id of s.supportingArticleIds) assert.ok(byId.has(id));
+  }
+}
+
+test("seeds: a traceable briefing with no teaser material and no repeats", async () => {
+  requireShared();
+  const b = await brief([SEEDS]);
+  assert.equal(b.articles.length, 5);
+  assert.equal(b.stories.length, 1);
+  assert.deepEqual(b.stories[0].articleIds, b.articles.map((a) => a.id));
+  assertTraceable(b);
+  const summary = b.stories[0].summary;
+  assert.ok(summary.length >= 2);
+  const words = summary.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  assert.ok(words >= 80 && words <= 140, `about 120 words, got ${words}`);
+  for (const s of sentencesOf(b)) {
+    assert.doesNotMatch(s.text, TEASERS);
+    assert.doesNotMatch(s.text, /^\s*AD\s*$|Adjust Comment Print|Photo credit|@\w/);
+  }
+  assert.equal(new Set(summary.map((s) => s.text)).size, summary.length);
+});
+
+test("--words and --sentences set the length", async () => {
+  requireShared();
+  const short = await brief([SEEDS], { sentences: 1 });
+  assert.equal(short.stories[0].summary.length, 1);
+  const long = await brief([SEEDS], { words: 250 });
+  const words = long.stories[0].summary.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  assert.ok(words >= 200 && words <= 290, `about 250 words, got ${words}`);
+});
+
+test("library: article objects in, the same typed value out; near-copies credited", async () => {
+  const body =
+    "The city council approved a new budget on Monday that raises spending on schools by ten percent. " +
+    "The mayor said the plan would hire two hundred teachers and repair forty school buildings over the next three years. " +
+    "Opponents on the council argued that the budget relied on optimistic tax forecasts and voted against it.";
+  const b = await brief([
+    { id: "wire", text: body, source: "Wire", published: "2024-03-04" },
+    { id: "paper", text: `${body}\n\nAD\n\nShare this article`, source: "Paper", published: "2024-03-04" },
+    { id: "radio", text: "The council approved the new budget on Monday, raising school spending by ten percent. Critics said the tax forecasts were optimistic.", source: "Radio" },
+  ]);
+  assertTraceable(b);
+  const paper = b.articles.find((a) => a.id === "paper")!;
+  const wire = b.articles.find((a) => a.id === "wire")!;
+  assert.ok(paper.duplicateOf === "wire" || wire.duplicateOf === "paper");
+  assert.equal(paper.removed.boilerplate, 2);
+  for (const s of b.stories[0].summary) {
+    assert.ok(s.supportingArticleIds.includes("wire") && s.supportingArticleIds.includes("paper"), "both outlets credited");
+  }
+});
+
+test("no usable article: an error message, no story", async () => {
+  const b = await brief([{ text: "AD\n\nShare this article" }]);
+  assert.equal(b.stories.length, 0);
+  assert.deepEqual(b.messages.map((m) => m.ruleId), ["empty-after-cleaning", "no-usable-articles"]);
+});

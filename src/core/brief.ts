@@ -1,0 +1,99 @@
+import { cleanDocument } from "../clean/index.js";
+import { markNearDuplicates } from "../clean/duplicates.js";
+import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
+import { annotate, Lexicon } from "../nlp/index.js";
+import { getSummarizer } from "../summarize/index.js";
+import { supportingArticles } from "../summarize/support.js";
+import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
+import { assignIds } from "./ids.js";
+import { VERSION } from "./version.js";
+
+export interface BriefInputOptions extends BriefOptions, Omit<IngestOptions, "maxFileBytes"> {}
+
+/**
+ * Briefs articles given as objects, or as paths (files, directories, globs, `-`): the library's
+ * entry point, and what the CLI prints.
+ */
+export async function brief(inputs: ReadonlyArray<ArticleInput | string>, options: BriefInputOptions = {}): Promise<Briefing> {
+  const paths = inputs.filter((x): x is string => typeof x === "string");
+  const objects = inputs.filter((x): x is ArticleInput => typeof x !== "string");
+  const fromPaths = paths.length ? await ingestPaths(paths, options) : { docs: [], messages: [] };
+  const fromObjects = ingestObjects(objects);
+  return briefDocuments([...fromPaths.docs, ...fromObjects.docs], [...fromPaths.messages, ...fromObjects.messages], options);
+}
+
+/** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
+export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
+  const ids = assignIds(docs);
+  const articles = docs.map((doc, i) => cleanDocument(doc, ids[i]));
+  const usable: Article[] = [];
+  articles.forEach((article, i) => {
+    if (article.wordCount === 0) {
+      messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
+    } else usable.push(article);
+  });
+  markNearDuplicates(usable);
+  const stories: Story[] = [];
+  if (usable.length === 0) {
+    messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source: "brief" });
+  } else {
+    stories.push(briefStory("s1", usable, options));
+  }
+  return { version: VERSION, articles, stories, messages };
+}
+
+/** Summarises one story's articles. */
+export function briefStory(id: string, articles: Article[], options: BriefOptions): Story {
+  const lexicon = new Lexicon();
+  const corpus: Corpus = { articles, docs: articles.map((a) => annotate(a, lexicon)) };
+  const summarizer = getSummarizer(options.algorithm);
+  const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences }, { seed: options.seed ?? 1 });
+  const marks = new Uint8Array(lexicon.size);
+  const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
+  const summary = readingOrder(sentences, picked, corpus);
+  const headline = summary.length ? mostCentral(summary, sentences, picked) : leadSentence(corpus);
+  return { id, articleIds: articles.map((a) => a.id), headline, summary };
+}
+
+function toSentence(corpus: Corpus, sel: Selection, support: number[]): Sentence {
+  const doc = corpus.docs[sel.doc];
+  const start = doc.sentStart[sel.sent];
+  const end = doc.sentEnd[sel.sent];
+  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: support.map((d) => corpus.articles[d].id) };
+}
+
+/** Points most sources report come first; then by article date and place in the article. */
+function readingOrder(sentences: Sentence[], picked: Selection[], corpus: Corpus): Sentence[] {
+  const dateOf = new Map(corpus.articles.map((a, d) => [a.id, a.published ?? String(d).padStart(6, "0")]));
+  const position = sentences.map((_, k) => k);
+  position.sort((a, b) => {
+    const sa = sentences[a];
+    const sb = sentences[b];
+    return (
+      sb.supportingArticleIds.length - sa.supportingArticleIds.length ||
+      compare(dateOf.get(sa.articleId)!, dateOf.get(sb.articleId)!) ||
+      picked[a].doc - picked[b].doc ||
+      sa.start - sb.start
+    );
+  });
+  return position.map((k) => sentences[k]);
+}
+
+function mostCentral(summary: Sentence[], sentences: Sentence[], picked: Selection[]): Sentence {
+  let best = 0;
+  for (let k = 1; k < sentences.length; k++) {
+    const more = sentences[k].supportingArticleIds.length - sentences[best].supportingArticleIds.length;
+    if (more > 0 || (more === 0 && picked[k].score > picked[best].score)) best = k;
+  }
+  return sentences[best] ?? summary[0];
+}
+
+function leadSentence(corpus: Corpus): Sentence {
+  const doc = corpus.docs[0];
+  const [start, end] = doc.sentStart.length ? [doc.sentStart[0], doc.sentEnd[0]] : [0, doc.text.length];
+  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: [doc.articleId] };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

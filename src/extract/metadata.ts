@@ -1,0 +1,348 @@
+/**
+ * Page metadata: JSON-LD (NewsArticle and friends), OpenGraph and <meta> tags, microdata, <time> and
+ * visible bylines. Runs on the untouched document, before Readability mutates it.
+ */
+import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
+
+export interface Candidate {
+  value: string;
+  strategy: string;
+}
+
+export interface Metadata {
+  title?: Candidate;
+  author?: Candidate;
+  published?: Candidate;
+  modified?: Candidate;
+  canonicalUrl?: Candidate;
+  siteName?: Candidate;
+  lang?: Candidate;
+  image?: Candidate;
+  description?: string;
+  /** Every title seen, for matching an <h1> against. */
+  titleHints: string[];
+  /** JSON-LD @type values seen on the page, for page-type detection. */
+  jsonLdTypes: string[];
+  ogType?: string;
+  /** Full article text from JSON-LD articleBody, when a page carries one. */
+  articleBody?: string;
+}
+
+type Json = unknown;
+type JsonObj = Record<string, Json>;
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Blog|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|AdvertiserContentArticle|SatiricalArticle|ScholarlyArticle|TechArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|MedicalWebPage|Recipe|Review|HowTo|VideoObject|Posting|CreativeWork|Answer|Question|QAPage|PodcastEpisode|Event)$/;
+const PAGE_TYPES = /^(?:WebPage|ItemPage|AboutPage|FAQPage|CollectionPage|ContactPage|ProfilePage|SearchResultsPage)$/;
+
+export function clean(s: string | null | undefined): string {
+  return (s ?? "").replace(/[\s\u00a0\u200b]+/g, " ").trim();
+}
+
+function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp|#039);/gi, (_, e: string) => {
+    const l = e.toLowerCase();
+    if (l[0] === "#") return String.fromCodePoint(l[1] === "x" ? parseInt(l.slice(2), 16) : parseInt(l.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " } as Record<string, string>)[l] ?? _;
+  });
+}
+
+/** All JSON-LD objects of a page, with @graph and arrays flattened. */
+export function jsonLdObjects(doc: Document): JsonObj[] {
+  const out: JsonObj[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]'))) {
+    const raw = (script.textContent ?? "").replace(/^\s*(?:<!\[CDATA\[|\/\/<!\[CDATA\[)/, "").replace(/(?:\]\]>|\/\/\]\]>)\s*$/, "").trim();
+    if (!raw) continue;
+    let value: Json;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      try {
+        value = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, " ").replace(/;\s*$/, ""));
+      } catch {
+        continue;
+      }
+    }
+    const visit = (v: Json, depth: number) => {
+      if (depth > 4 || v === null || typeof v !== "object") return;
+      if (Array.isArray(v)) {
+        for (const x of v) visit(x, depth + 1);
+        return;
+      }
+      const o = v as JsonObj;
+      out.push(o);
+      if (o["@graph"]) visit(o["@graph"], depth + 1);
+      if (o.mainEntity && typeof o.mainEntity === "object") visit(o.mainEntity, depth + 1);
+    };
+    visit(value, 0);
+  }
+  return out;
+}
+
+function types(o: JsonObj): string[] {
+  const t = o["@type"];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string").map((x) => x.replace(/^https?:\/\/schema\.org\//, ""));
+}
+
+function str(v: Json): string | undefined {
+  if (typeof v === "string") return clean(decodeEntities(v)) || undefined;
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === "object") return str((v as JsonObj)["@value"]);
+  return undefined;
+}
+
+const URLISH = /^(?:https?:)?\/\/|^www\.|\.(?:com|org|net)\b/i;
+
+/** Author names from a JSON-LD author value (string, Person, or array of either). */
+function jsonLdAuthors(v: Json): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  const names: string[] = [];
+  for (const a of list) {
+    let name: string | undefined;
+    if (typeof a === "string") name = clean(decodeEntities(a));
+    else if (a && typeof a === "object") name = str((a as JsonObj).name) ?? [str((a as JsonObj).givenName), str((a as JsonObj).familyName)].filter(Boolean).join(" ");
+    if (name && !URLISH.test(name) && name.length < 80) names.push(name);
+  }
+  return [...new Set(names)];
+}
+
+/** Joins names as people write them: "A", "A and B", "A, B, and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
+}
+
+function meta(doc: Document, index: Map<string, string>, ...keys: string[]): Candidate | undefined {
+  for (const k of keys) {
+    const v = index.get(k.toLowerCase());
+    if (v) return { value: v, strategy: `meta:${k}` };
+  }
+  return undefined;
+}
+
+/** <meta name|property|itemprop=…> values, first occurrence wins. */
+function metaIndex(doc: Document): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll("meta"))) {
+    const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
+    const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
+    if (key && content && !index.has(key)) index.set(key, content);
+  }
+  return index;
+}
+
+const DATE_META_PUBLISHED = [
+  "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
+  "article.published", "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "publishdate", "pubdate", "date",
+  "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+  "citation_date", "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime", "release_date", "displaydate",
+  "og:pubdate", "timestamp", "uploaddate",
+];
+const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified"];
+
+export function extractMetadata(doc: Document, url?: string): Metadata {
+  const md: Metadata = { titleHints: [], jsonLdTypes: [] };
+  const metas = metaIndex(doc);
+  const ld = jsonLdObjects(doc);
+
+  // --- JSON-LD -------------------------------------------------------------------------------
+  let ldArticle: JsonObj | undefined;
+  let ldPage: JsonObj | undefined;
+  for (const o of ld) {
+    const t = types(o);
+    md.jsonLdTypes.push(...t);
+    if (!ldArticle && t.some((x) => ARTICLE_TYPES.test(x) && x !== "CreativeWork") && (o.headline || o.datePublished || o.author || o.articleBody)) ldArticle = o;
+    if (!ldPage && t.some((x) => PAGE_TYPES.test(x))) ldPage = o;
+  }
+  const ldMain = ldArticle ?? ldPage;
+  const ldTitle = ldArticle ? str(ldArticle.headline) ?? str(ldArticle.name) : undefined;
+  if (ldTitle) md.titleHints.push(ldTitle);
+  if (ldArticle && typeof ldArticle.articleBody === "string") md.articleBody = ldArticle.articleBody;
+
+  // --- title ---------------------------------------------------------------------------------
+  const og = metas.get("og:title");
+  const tw = metas.get("twitter:title");
+  const docTitle = clean(doc.querySelector("title")?.textContent);
+  for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
+  const h1 = pickHeading(doc, md.titleHints);
+  if (h1) md.title = { value: h1, strategy: "h1" };
+  else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
+  else if (og) md.title = { value: stripSiteName(og, metas.get("og:site_name")), strategy: "og:title" };
+  else if (tw) md.title = { value: stripSiteName(tw, metas.get("og:site_name")), strategy: "twitter:title" };
+  else if (docTitle) md.title = { value: stripSiteName(docTitle, metas.get("og:site_name")), strategy: "title" };
+
+  // --- author --------------------------------------------------------------------------------
+  const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator) : [];
+  const visible = visibleByline(doc);
+  if (visible) md.author = visible;
+  else if (ldAuthors.length) md.author = { value: joinNames(ldAuthors), strategy: "json-ld" };
+  else {
+    const m = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
+    if (m && !URLISH.test(m.value) && !m.value.startsWith("@")) md.author = { value: m.value.replace(/^by\s+/i, ""), strategy: m.strategy };
+  }
+
+  // --- dates ---------------------------------------------------------------------------------
+  const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;
+  const ldModified = ldMain ? normalizeDate(str(ldMain.dateModified)) : undefined;
+  if (ldPublished) md.published = { value: ldPublished, strategy: "json-ld" };
+  if (!md.published) {
+    for (const k of DATE_META_PUBLISHED) {
+      const d = normalizeDate(metas.get(k.toLowerCase()));
+      if (d) {
+        md.published = { value: d, strategy: `meta:${k}` };
+        break;
+      }
+    }
+  }
+  if (!md.published) md.published = microdataDate(doc) ?? timeElementDate(doc) ?? visibleDate(doc);
+  if (!md.published) {
+    const d = dateFromUrl(url ?? metas.get("og:url"));
+    if (d) md.published = { value: d, strategy: "url" };
+  }
+  if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
+  else {
+    for (const k of DATE_META_MODIFIED) {
+      const d = normalizeDate(metas.get(k.toLowerCase()));
+      if (d) {
+        md.modified = { value: d, strategy: `meta:${k}` };
+        break;
+      }
+    }
+  }
+
+  // --- the rest ------------------------------------------------------------------------------
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
+  if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: doc.querySelector('link[rel="canonical"]') ? "link:canonical" : "og:url" };
+  const site = metas.get("og:site_name") ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
+  if (site) md.siteName = { value: site, strategy: metas.get("og:site_name") ? "og:site_name" : "json-ld" };
+  const lang = doc.documentElement?.getAttribute("lang") ?? metas.get("og:locale") ?? metas.get("content-language");
+  if (lang) md.lang = { value: lang.replace(/_/g, "-"), strategy: "html:lang" };
+  const image = metas.get("og:image") ?? metas.get("twitter:image");
+  if (image) md.image = { value: absolute(image, url), strategy: "og:image" };
+  md.ogType = metas.get("og:type");
+  md.description = metas.get("og:description") ?? metas.get("description");
+  return md;
+}
+
+function absolute(href: string, base?: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
+/** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
+export function stripSiteName(title: string, site?: string): string {
+  const parts = title.split(/\s+[|–—·»:-]\s+/);
+  if (parts.length < 2) return title;
+  if (site) {
+    const s = site.toLowerCase();
+    const kept = parts.filter((p) => p.toLowerCase() !== s);
+    if (kept.length < parts.length && kept.length) return kept.join(" - ");
+  }
+  // Without a known site name, drop a short last part after | or -.
+  const m = /^(.*\S)\s+[|–—·»-]\s+([^|–—·»-]{1,30})$/.exec(title);
+  if (m && m[1].split(/\s+/).length >= 3) return m[1];
+  return title;
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+export function similarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.size || !wb.size) return 0;
+  let n = 0;
+  for (const w of wa) if (wb.has(w)) n++;
+  return n / Math.max(wa.size, wb.size);
+}
+
+/** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
+function pickHeading(doc: Document, hints: string[]): string | undefined {
+  const h1s = Array.from(doc.querySelectorAll("h1"))
+    .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding"))
+    .map((h) => clean(h.textContent))
+    .filter((t) => t.length >= 3 && t.length <= 300);
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const t of h1s) {
+    const s = Math.max(0, ...hints.map((h) => similarity(t, h)));
+    if (s > bestScore) {
+      best = t;
+      bestScore = s;
+    }
+  }
+  if (best && bestScore >= 0.3) return best;
+  if (h1s.length >= 1 && (hints.length === 0 || h1s.length === 1) && h1s[0].split(" ").length >= 2) return h1s[0];
+  return undefined;
+}
+
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]', ".author-name", ".author__name", ".byline__name",
+  ".byline-name", ".author a", ".byline a", ".c-byline__author", '[class*="byline"]', '[class*="author"]', '[data-testid*="byline"]',
+];
+
+/** An author name shown on the page, from microdata, rel=author or a byline box. */
+function visibleByline(doc: Document): Candidate | undefined {
+  for (const sel of BYLINE_SELECTORS) {
+    for (const el of Array.from(doc.querySelectorAll(sel)).slice(0, 5)) {
+      if (el.closest("footer, nav, .comments, #comments, .comment, aside, .related")) continue;
+      const name = cleanAuthor(el.getAttribute("content") ?? el.textContent ?? "");
+      if (name) return { value: name, strategy: `byline:${sel}` };
+    }
+  }
+  return undefined;
+}
+
+/** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
+export function cleanAuthor(raw: string): string | undefined {
+  let s = clean(raw);
+  s = s.replace(/^(?:written\s+|posted\s+|reviewed\s+|published\s+)?by[:\s]+/i, "");
+  const dates = findDates(s);
+  if (dates.length) s = s.slice(0, dates[0].index);
+  s = s.split(/\s+[|•·]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b/i)[0];
+  s = s.replace(/[,\s|•·-]+$/, "").trim();
+  if (!s || s.length > 80 || s.length < 3) return undefined;
+  if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
+  const n = s.split(/\s+/).length;
+  if (n > 12) return undefined;
+  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff)$/i.test(s)) return undefined;
+  if (URLISH.test(s) || /@/.test(s)) return undefined;
+  return s;
+}
+
+function microdataDate(doc: Document): Candidate | undefined {
+  for (const el of Array.from(doc.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]'))) {
+    const d = normalizeDate(el.getAttribute("content") ?? el.getAttribute("datetime") ?? el.textContent);
+    if (d) return { value: d, strategy: "microdata" };
+  }
+  return undefined;
+}
+
+function timeElementDate(doc: Document): Candidate | undefined {
+  const times = Array.from(doc.querySelectorAll("time"));
+  const pub = times.find((t) => t.hasAttribute("pubdate") || /publish|posted|entry-date|post-date/i.test(`${t.className} ${t.parentElement?.className ?? ""}`));
+  for (const t of pub ? [pub] : times) {
+    if (t.closest("footer, aside, .comments, #comments, .comment, .related, nav")) continue;
+    if (/updated|modified/i.test(`${t.className} ${t.parentElement?.className ?? ""}`)) continue;
+    const d = normalizeDate(t.getAttribute("datetime") ?? "") ?? normalizeDate(t.textContent ?? "");
+    if (d) return { value: d, strategy: pub ? "time[pubdate]" : "time" };
+  }
+  return undefined;
+}
+
+function visibleDate(doc: Document): Candidate | undefined {
+  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"]')).slice(0, 30)) {
+    if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
+    const text = clean(el.textContent);
+    if (text.length > 200 || /updated|modified/i.test(text.slice(0, 20))) continue;
+    const d = findDates(text, true)[0];
+    if (d) return { value: d.date, strategy: "visible" };
+  }
+  return undefined;
+}

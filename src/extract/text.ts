@@ -1,0 +1,73 @@
+/** Turns a DOM subtree into plain text: one paragraph per block, separated by blank lines. */
+
+/** Elements that start a new paragraph. */
+export const BLOCK_TAGS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "CAPTION", "CENTER", "DD", "DETAILS", "DIALOG", "DIR", "DIV", "DL", "DT",
+  "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HGROUP", "HR", "LI",
+  "MAIN", "MENU", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+  "OPTION", "LEGEND", "HTML",
+]);
+
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "svg", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "BUTTON", "SELECT", "INPUT", "TEXTAREA"]);
+
+/** Cells of one table row go on one line; rows are paragraphs. */
+const CELL_TAGS = new Set(["TD", "TH"]);
+
+interface Acc {
+  paragraphs: string[];
+  current: string;
+}
+
+export function nodeToText(root: Node): string {
+  const acc: Acc = { paragraphs: [], current: "" };
+  walk(root, acc, false);
+  flush(acc);
+  return acc.paragraphs.join("\n\n");
+}
+
+/** Paragraphs of a subtree, already whitespace-normalised. */
+export function nodeToParagraphs(root: Node): string[] {
+  const acc: Acc = { paragraphs: [], current: "" };
+  walk(root, acc, false);
+  flush(acc);
+  return acc.paragraphs;
+}
+
+function flush(acc: Acc): void {
+  const t = acc.current.replace(/[ \t\f\r\u00a0]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\u2028/g, "\n").trim();
+  if (t) acc.paragraphs.push(t);
+  acc.current = "";
+}
+
+function walk(node: Node, acc: Acc, pre: boolean): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      const data = (child as Text).data;
+      acc.current += pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " ");
+      continue;
+    }
+    if (type !== 1) continue;
+    const el = child as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === "BR") {
+      acc.current += "\n";
+      continue;
+    }
+    if (CELL_TAGS.has(tag)) {
+      acc.current += " ";
+      walk(el, acc, pre);
+      acc.current += " ";
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush(acc);
+      walk(el, acc, pre || tag === "PRE");
+      flush(acc);
+      continue;
+    }
+    if (tag === "IMG") continue;
+    walk(el, acc, pre);
+  }
+}

@@ -1,0 +1,7 @@
+/** newsbrief as a library: `import { brief } from "newsbrief"`. */
+export { brief, briefDocuments } from "./core/brief.js";
+export type { BriefInputOptions } from "./core/brief.js";
+export { render, FORMATS, type Format } from "./render/index.js";
+export { SUMMARIZERS, getSummarizer } from "./summarize/index.js";
+export { VERSION } from "./core/version.js";
+export type * from "./types/index.js";

@@ -1,0 +1,73 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import type { Message } from "../types/index.js";
+import { problem } from "./json.js";
+
+export const ARTICLE_EXTENSIONS = [".txt", ".md", ".markdown", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"];
+
+/** Expands files, directories (recursively) and globs into a sorted list of files, reporting what is missing. */
+export async function expandInputs(inputs: string[], cwd: string): Promise<{ files: string[]; messages: Message[] }> {
+  const files: string[] = [];
+  const messages: Message[] = [];
+  for (const input of inputs) {
+    if (input === "-") {
+      files.push("-");
+      continue;
+    }
+    const absolute = path.resolve(cwd, input);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const found = await walk(absolute, messages, input);
+      if (found.length === 0) messages.push(problem(input, undefined, "empty-directory", `no article files (${ARTICLE_EXTENSIONS.join(" ")}) in this directory`));
+      files.push(...found.map((f) => relativeName(cwd, f)));
+    } else if (info) {
+      files.push(input);
+    } else if (/[*?[\]{}]/.test(input)) {
+      const matched = (await glob(input, { cwd, onlyFiles: true, dot: false })).sort();
+      if (matched.length === 0) messages.push(problem(input, undefined, "no-match", "no files match this pattern"));
+      files.push(...matched);
+    } else {
+      messages.push(problem(input, undefined, "missing-path", "no such file or directory"));
+    }
+  }
+  return { files: [...new Set(files)], messages };
+}
+
+async function walk(dir: string, messages: Message[], label: string): Promise<string[]> {
+  const out: string[] = [];
+  let skipped = 0;
+  const visit = async (current: string): Promise<void> => {
+    const entries = await readdir(current, { withFileTypes: true }).catch((error: Error) => {
+      messages.push(problem(current, undefined, "unreadable-directory", error.message));
+      return [];
+    });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      if (/^(?:readme|license|licence|changelog|attribution|contributing|notice)(?:\.|$)/i.test(entry.name)) {
+        skipped++;
+        continue;
+      }
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else if (isArticleFile(entry.name)) out.push(full);
+      else skipped++;
+    }
+  };
+  await visit(dir);
+  if (skipped > 0) {
+    messages.push({ ...problem(label, undefined, "skipped-files", `skipped ${skipped} file(s) that are not articles (by extension)`), severity: "info" });
+  }
+  return out;
+}
+
+export function isArticleFile(name: string): boolean {
+  const lower = name.toLowerCase().replace(/\.gz$/, "");
+  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+function relativeName(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith("..") && path.isAbsolute(file) && rel.split(path.sep).filter((p) => p === "..").length > 3 ? file : rel;
+}

@@ -1,0 +1,126 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { gunzipSync } from "node:zlib";
+import type { ArticleInput, Message, RawDocument } from "../types/index.js";
+import { decodeBytes } from "./decode.js";
+import { expandInputs } from "./files.js";
+import { parseHtmlDocument } from "./html.js";
+import { articleToDocument, parseJsonDocuments, parseJsonLines, problem, type Parsed } from "./json.js";
+import { parseTextDocument } from "./text.js";
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface IngestOptions {
+  maxFileBytes?: number;
+  cwd?: string;
+  stdin?: Readable;
+}
+
+/** Reads every input path (files, directories, globs, `-`) into raw documents; problems become messages. */
+export async function ingestPaths(inputs: string[], options: IngestOptions = {}): Promise<Parsed> {
+  const cwd = options.cwd ?? process.cwd();
+  const expanded = await expandInputs(inputs, cwd);
+  const out: Parsed = { docs: [], messages: [...expanded.messages] };
+  const results = await mapLimit(expanded.files, 16, (file) => readOne(file, cwd, options));
+  for (const result of results) {
+    out.docs.push(...result.docs);
+    out.messages.push(...result.messages);
+  }
+  return out;
+}
+
+/** Article objects handed to the library directly. */
+export function ingestObjects(items: ArticleInput[]): Parsed {
+  const out: Parsed = { docs: [], messages: [] };
+  items.forEach((item, i) => {
+    const file = item.file ?? `input[${i}]`;
+    const doc = articleToDocument(item, file);
+    if (typeof doc === "string") out.messages.push(problem(file, undefined, "no-text", doc));
+    else out.docs.push(doc);
+  });
+  return out;
+}
+
+async function readOne(file: string, cwd: string, options: IngestOptions): Promise<Parsed> {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let bytes: Uint8Array;
+  try {
+    if (file === "-") {
+      bytes = await readStream(options.stdin ?? process.stdin, max);
+    } else {
+      const full = path.resolve(cwd, file);
+      const info = await stat(full);
+      if (info.size > max) return fail(file, "too-large", `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
+      bytes = await readFile(full);
+      if (file.toLowerCase().endsWith(".gz")) bytes = gunzipSync(bytes, { maxOutputLength: max });
+    }
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "TOO_LARGE" || e.code === "ERR_BUFFER_TOO_LARGE") return fail(file, "too-large", `input is over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
+    return fail(file, "unreadable", e.code === "EACCES" ? "permission denied" : e.message);
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded === "empty") return fail(file, "empty-file", "file is empty");
+  if (decoded === "binary") return fail(file, "binary-file", "file is binary, not text, JSON or HTML");
+  const text = decoded.text;
+  if (!text.trim()) return fail(file, "empty-file", "file holds only white space");
+  const parsed = parseByFormat(text, file);
+  if (decoded.encoding === "windows-1252") {
+    parsed.messages.push({ file, severity: "info", ruleId: "encoding", reason: "not valid UTF-8; decoded as Windows-1252", source: "ingest" });
+  }
+  return parsed;
+}
+
+function parseByFormat(text: string, file: string): Parsed {
+  const lower = file.toLowerCase().replace(/\.gz$/, "");
+  const head = text.trimStart().slice(0, 200).toLowerCase();
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return parseJsonLines(text, file);
+  if (lower.endsWith(".json")) return parseJsonDocuments(text, file);
+  if (/\.x?html?$/.test(lower) || (file === "-" || !/\.(txt|md|markdown|text)$/.test(lower)) && /^(<!doctype html|<html|<head|<body|<article)/.test(head)) {
+    const doc = parseHtmlDocument(text, file);
+    const messages: Message[] = doc.warnings.map((reason) => ({ file, severity: "warning", ruleId: "html-extract", reason, source: "ingest" }));
+    if (!doc.raw.trim()) return { docs: [], messages: [...messages, problem(file, undefined, "no-text", "no article text found in this HTML page")] };
+    const { warnings: _w, ...raw } = doc;
+    return { docs: [raw], messages };
+  }
+  if (file === "-" && /^[[{]/.test(head)) {
+    return head.startsWith("[") ? parseJsonDocuments(text, file) : parseJsonLines(text, file);
+  }
+  return { docs: [parseTextDocument(text, file)], messages: [] };
+}
+
+function fail(file: string, ruleId: string, reason: string): Parsed {
+  return { docs: [] as RawDocument[], messages: [problem(file, undefined, ruleId, reason)] };
+}
+
+async function readStream(stream: Readable, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > max) throw Object.assign(new Error("too large"), { code: "TOO_LARGE" });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,49 @@
+import type { Article, Briefing, RemovedCounts, Sentence, Story } from "../types/index.js";
+
+/** 1-based citation numbers, in article order. */
+export function citationNumbers(briefing: Briefing): Map<string, number> {
+  return new Map(briefing.articles.map((a, i) => [a.id, i + 1]));
+}
+
+/** Citation numbers for a sentence: its own article first, then every supporting one. */
+export function citesOf(sentence: Sentence, numbers: Map<string, number>): number[] {
+  const ids = [sentence.articleId, ...sentence.supportingArticleIds.filter((id) => id !== sentence.articleId)];
+  return ids.map((id) => numbers.get(id)!).filter((n) => n !== undefined);
+}
+
+/** Source sentences may hold line breaks from hard-wrapped input; shown on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export function describeRemoved(removed: RemovedCounts): string {
+  const parts: string[] = [];
+  const add = (n: number, label: string): void => {
+    if (n > 0) parts.push(`${n} ${label}`);
+  };
+  add(removed.boilerplate, "boilerplate");
+  add(removed.captions, "captions/credits");
+  add(removed.bylines, "bylines/bios");
+  add(removed.teaserBlocks, "teaser blocks");
+  add(removed.repeatedParagraphs, "repeated paragraphs");
+  return parts.length ? parts.join(", ") : "nothing";
+}
+
+export function articleMeta(article: Article): string {
+  const parts = [article.source, article.published, `${article.wordCount} words`].filter(Boolean);
+  return parts.join(" · ");
+}
+
+export function articleWhere(article: Article): string | undefined {
+  return article.url ?? (article.file ? (article.line !== undefined ? `${article.file}:${article.line}` : article.file) : undefined);
+}
+
+export function messageLine(m: Briefing["messages"][number]): string {
+  return `${m.file}${m.line !== undefined ? `:${m.line}` : ""}: ${m.severity} ${m.reason} (${m.source ? `${m.source}:` : ""}${m.ruleId})`;
+}
+
+/** The summary as shown under its headline: the headline sentence is not repeated. */
+export function bodyOf(story: Story): Sentence[] {
+  const h = story.headline;
+  return story.summary.filter((s) => !(s.articleId === h.articleId && s.start === h.start));
+}

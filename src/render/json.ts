@@ -1,0 +1,5 @@
+import type { Briefing } from "../types/index.js";
+
+export function renderJson(briefing: Briefing): string {
+  return JSON.stringify(briefing, null, 2) + "\n";
+}

@@ -1,0 +1,29 @@
+import type { Briefing } from "../types/index.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+
+export function renderMarkdown(briefing: Briefing): string {
+  const numbers = citationNumbers(briefing);
+  const cite = (s: Parameters<typeof citesOf>[0]): string => citesOf(s, numbers).map((n) => `[[${n}]](#source-${n})`).join("");
+  const out: string[] = ["# Briefing", ""];
+  for (const story of briefing.stories) {
+    out.push(`**${escapeMd(oneLine(story.headline.text))}** ${cite(story.headline)}`, "");
+    for (const s of bodyOf(story)) out.push(`- ${escapeMd(oneLine(s.text))} ${cite(s)}`);
+    out.push("");
+  }
+  out.push("## Sources", "");
+  briefing.articles.forEach((a, i) => {
+    const where = articleWhere(a);
+    const title = a.url ? `[${escapeMd(a.title)}](${a.url})` : escapeMd(a.title);
+    const dup = a.duplicateOf ? ` (near-copy of [${numbers.get(a.duplicateOf)}])` : "";
+    out.push(`<a id="source-${i + 1}"></a>${i + 1}. ${title}${dup}: ${articleMeta(a)}${where && !a.url ? ` · \`${where}\`` : ""}; removed ${describeRemoved(a.removed)}`);
+  });
+  if (briefing.messages.length) {
+    out.push("", "## Messages", "");
+    for (const m of briefing.messages) out.push(`- ${escapeMd(messageLine(m))}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
+}

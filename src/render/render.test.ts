@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { brief } from "../core/brief.js";
+import { render } from "./index.js";
+
+test("article text is escaped in HTML and Markdown: hostile input never becomes markup", async () => {
+  const b = await brief([
+    { id: "evil", title: "<script>alert(1)</script>", text: "The <script>alert('x')</script> council approved the budget on Monday after a debate. Officials said the vote was close and the budget passed." },
+    { id: "ok", text: "The council approved the budget on Monday after a long debate. The vote was close, officials said." },
+  ]);
+  const html = render(b, "html");
+  assert.ok(!html.includes("<script>"), "raw script tag in HTML");
+  assert.match(html, /&lt;script&gt;/);
+  assert.match(html, /Content-Security-Policy/);
+  const md = render(b, "md");
+  assert.ok(!md.includes("<script>"));
+});
+
+test("text format cites every supporting source and lists what cleaning removed", async () => {
+  const b = await brief([
+    { id: "a", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains.\n\nAD" },
+    { id: "b", text: "The missing hikers were found alive on Sunday after a three-day search in the mountains, rescuers said." },
+  ]);
+  const text = render(b, "text", 200);
+  assert.match(text, /\[1\]\[2\]|\[2\]\[1\]/);
+  assert.match(text, /removed: 1 boilerplate/);
+});

@@ -1,0 +1,41 @@
+import type { Briefing } from "../types/index.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+
+/** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
+export function renderText(briefing: Briefing, width = 100): string {
+  const numbers = citationNumbers(briefing);
+  const cite = (s: Parameters<typeof citesOf>[0]): string => citesOf(s, numbers).map((n) => `[${n}]`).join("");
+  const lines: string[] = [];
+  const used = briefing.articles.filter((a) => !a.duplicateOf).length;
+  lines.push(`newsbrief: ${briefing.articles.length} article(s), ${briefing.stories.length} story(ies)${used < briefing.articles.length ? `, ${briefing.articles.length - used} near-duplicate(s) credited` : ""}`);
+  for (const story of briefing.stories) {
+    lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");
+    for (const sentence of bodyOf(story)) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
+  }
+  lines.push("", "Sources");
+  briefing.articles.forEach((article, i) => {
+    const dup = article.duplicateOf ? ` (near-copy of [${numbers.get(article.duplicateOf)}])` : "";
+    lines.push(`  [${i + 1}] ${article.title}${dup}`);
+    lines.push(`      ${articleMeta(article)}${articleWhere(article) ? ` · ${articleWhere(article)}` : ""}`);
+    lines.push(`      removed: ${describeRemoved(article.removed)}`);
+  });
+  if (briefing.messages.length) {
+    lines.push("", "Messages");
+    for (const m of briefing.messages) lines.push(`  ${messageLine(m)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function wrap(text: string, width: number, first: string, rest = first): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const word of text.split(" ")) {
+    if (line.length + word.length + 1 > width && line.trim()) {
+      out.push(line.trimEnd());
+      line = rest;
+    }
+    line += (line === first || line === rest ? "" : " ") + word;
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out;
+}

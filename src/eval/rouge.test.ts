@@ -81,6 +81,21 @@ test("-l counts raw whitespace-separated words and applies to the models too", (
   assert.deepEqual(rouge("alpha _ beta gamma", ["alpha beta gamma delta"], o).rouge1, { r: 0.66667, p: 1, f: 0.8 });
 });
 
+test("ROUGE-L is summary-level: union LCS of each model sentence over all peer sentences", () => {
+  const s = rouge("a b x\nc d y", ["a b c d e"]);
+  assert.equal(s.rougeL.r, 0.8); // a b (first peer sentence) + c d (second) of 5 model tokens
+  assert.equal(s.rougeL.p, 0.66667); // 4 of 6 peer tokens
+});
+
+test("-b: ROUGE-L keeps whole later sentences (perl never advances its byte count there)", () => {
+  // Derived from the perl source, not from a reference vector: with -b 12, ROUGE-N sees
+  // "aaaa bbbb ccc" but ROUGE-L sees both sentences whole, and its hits are clipped by ROUGE-N's unigrams.
+  const text = "aaaa bbbb\ncccc dddd";
+  const s = rouge(text, [text], { byteLimit: 12 });
+  assert.deepEqual(s.rouge1, { r: 1, p: 1, f: 1 });
+  assert.deepEqual(s.rougeL, { r: 0.5, p: 0.66667, f: 0.57143 });
+});
+
 test("-f B keeps the first model with the best recall", () => {
   const s = rouge("a b c d", ["a b x y", "a b c y", "q r s t"], { mode: "B" });
   assert.deepEqual(s.rouge1, { r: 0.75, p: 0.75, f: 0.75 });

@@ -1,8 +1,8 @@
 /**
- * ROUGE-1.5.5 (Lin, 2004), re-implemented by hand in TypeScript: no maintained JS package
- * reproduces the perl script's numbers, so this module follows its source behaviour for
- * behaviour (SPL input, ROUGE-N, ROUGE-L, ROUGE-S/SU, -m -l -b -f -p), and is checked against
- * scores produced by the perl script itself (see rouge.test.ts).
+ * ROUGE-1.5.5 (Lin, 2004), written by hand in TypeScript: no maintained JS package reproduces
+ * the perl script's numbers. This follows the perl source's behaviour (SPL input, ROUGE-N,
+ * ROUGE-L, ROUGE-S/SU; options -n -m -2 -u -l -b -f -p) and is checked against scores the perl
+ * script itself produced (rouge.test.ts). Corpus averages and intervals: bootstrap.ts.
  *
  * Behaviours of the perl script that are reproduced on purpose:
  * - Text: only ASCII A-Z are lower-cased; "-" and every char outside [A-Za-z0-9] separate
@@ -20,6 +20,8 @@
  */
 import { readFileSync } from "node:fs";
 import { porterStem } from "../nlp/porter.js";
+
+export { parseRougeArgs } from "./rouge-args.js";
 
 export interface RougeOptions {
   /** Max n-gram order (-n). ROUGE-1 and ROUGE-2 are always reported; default 2. */
@@ -417,60 +419,4 @@ export function rouge(peer: string, models: readonly string[], options: RougeOpt
   const scores: Record<string, Prf> = {};
   for (const [metric, c] of Object.entries(counts)) scores[metric] = prfFromCounts(c, alpha);
   return { ...scores, rouge1: scores.rouge1, rouge2: scores.rouge2, rougeL: scores.rougeL };
-}
-
-/**
- * Parses a ROUGE-1.5.5 command line ("-n 2 -m -2 4 -u -l 100 -f A -p 0.5 -t 0 -a").
- * I/O options (-a -d -e -h -H -v -z, file names) are ignored; -x is accepted (ROUGE-L is
- * always computed); stopwords (-s), ROUGE-W (-w), BE (-3), -M and -U are not supported.
- */
-export function parseRougeArgs(cmdline: string): RougeOptions {
-  const withValue = new Set(["b", "c", "e", "f", "l", "n", "p", "t", "r", "2", "3", "w", "z"]);
-  const args = cmdline.trim().split(/\s+/).filter((a) => a !== "");
-  const opts: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("-") || arg === "-") continue; // config file / system id
-    for (let k = 1; k < arg.length; k++) {
-      const flag = arg[k];
-      if (!withValue.has(flag)) {
-        opts[flag] = true;
-        continue;
-      }
-      const value = k + 1 < arg.length ? arg.slice(k + 1) : args[++i];
-      if (value === undefined) throw new Error(`rouge: option -${flag} needs a value`);
-      opts[flag] = value;
-      break;
-    }
-  }
-  for (const bad of ["s", "w", "3", "M", "U"]) {
-    if (opts[bad] !== undefined) throw new Error(`rouge: option -${bad} is not supported`);
-  }
-  if (opts.l !== undefined && opts.b !== undefined) throw new Error("rouge: use -l or -b, not both");
-  const num = (flag: string): number | undefined => {
-    const v = opts[flag];
-    if (v === undefined) return undefined;
-    const x = Number(v);
-    if (typeof v !== "string" || !Number.isFinite(x)) throw new Error(`rouge: bad value for -${flag}: ${String(v)}`);
-    return x;
-  };
-  const result: RougeOptions = {
-    n: num("n") ?? 0,
-    stem: opts.m === true,
-    unigramsInSkip: opts.u === true,
-    mode: opts.f === "B" ? "B" : "A",
-    alpha: num("p") ?? 0.5,
-  };
-  const optional: [keyof RougeOptions, string][] = [
-    ["skipDistance", "2"], ["lengthLimit", "l"], ["byteLimit", "b"], ["confidence", "c"], ["resamples", "r"],
-  ];
-  for (const [key, flag] of optional) {
-    const v = num(flag);
-    if (v !== undefined) Object.assign(result, { [key]: v });
-  }
-  const t = num("t");
-  if (t === 1 || t === 2) result.average = t;
-  else if (t !== undefined) result.average = 0;
-  if (result.alpha !== undefined && (result.alpha < 0 || result.alpha > 1)) throw new Error("rouge: -p must be in [0, 1]");
-  return result;
 }

@@ -1,4 +1,5 @@
 import type { Article } from "../types/index.js";
+import { isPunctOrSpace } from "./rules.js";
 
 const SHINGLE = 5;
 /** Only shingles whose hash falls in 1/SAMPLE of the space are compared: a fixed-rate sample. */
@@ -38,8 +39,7 @@ export function markNearDuplicates(articles: Article[], threshold = 0.7): void {
 }
 
 function sampledShingles(text: string): Set<number> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const hashes = words.map(fnv1a);
+  const hashes = wordHashes(text);
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     let h = 2166136261;
@@ -50,8 +50,23 @@ function sampledShingles(text: string): Set<number> {
   return out;
 }
 
-function fnv1a(word: string): number {
+/** FNV-1a hash of each lower-cased word (runs of letters and digits), in one character loop. */
+function wordHashes(text: string): number[] {
+  const out: number[] = [];
   let h = 2166136261;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-  return h >>> 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c |= 32;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && !isPunctOrSpace(c));
+    if (word) {
+      h = Math.imul(h ^ c, 16777619);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h >>> 0);
+      h = 2166136261;
+      inWord = false;
+    }
+  }
+  return out;
 }

@@ -162,7 +162,8 @@ function markCrumbs(units: Unit[], fates: Fate[]): void {
 }
 
 function fallbackTitle(text: string): string {
-  const first = text.split(/(?<=[.!?])\s/)[0] ?? "";
+  const end = /[.!?](?=\s)/.exec(text.slice(0, 400));
+  const first = end ? text.slice(0, end.index + 1) : text.slice(0, 400);
   const words = first.split(/\s+/).filter(Boolean);
-  return words.length <= 14 ? first : `${words.slice(0, 12).join(" ")}…`;
+  return words.length <= 14 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;
 }

@@ -34,8 +34,17 @@ const CONTACT = /^(?:contact|email|e-mail|write to) (?:the )?(?:author|reporter|
 const TEASER_HEADING =
   /^(?:more from|more on|more stories|more news|related(?: stories| articles| coverage| content| links| reading| news)?|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also|you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|further reading|editor'?s picks|what to read next|also (?:on|in|read)|popular (?:now|stories)|in other news|around the web|from the web|elsewhere on)\b/i;
 
+/** Runs of non-space characters; a character loop, as this runs on every paragraph. */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 export function endsLikeSentence(text: string): boolean {
@@ -45,6 +54,7 @@ export function endsLikeSentence(text: string): boolean {
 /** Classifies one unit on its own; context rules (teasers, captions, crumbs) live in the cleaner. */
 export function junkKind(text: string): JunkKind | undefined {
   const words = wordCount(text);
+  if (words > 60) return undefined;
   if (AD_LINE.test(text)) return "boilerplate";
   if (words <= 12 && isWidgetLine(text)) return "boilerplate";
   if (words <= 25 && PROMPT.test(text) && !endsLikeSentence(text.replace(/[.!]$/, "x"))) return "boilerplate";
@@ -75,7 +85,27 @@ export function isCaptionLike(text: string): boolean {
   return wordCount(text) <= 60 && CAPTION_CUE.test(text);
 }
 
-/** Normalised form for spotting repeats: case, spacing and punctuation ignored. */
+/**
+ * Identity of a paragraph for spotting repeats, ignoring case, spacing and punctuation: two
+ * 32-bit hashes of its lower-cased letters and digits (a character loop: this runs on every
+ * paragraph). Empty string when the paragraph has no letters or digits.
+ */
 export function paragraphKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  let h1 = 2166136261;
+  let h2 = 5381;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && !isPunctOrSpace(c)))) continue;
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = (Math.imul(h2, 33) + c) | 0;
+    n++;
+  }
+  return n === 0 ? "" : `${h1 >>> 0}:${h2 >>> 0}:${n}`;
+}
+
+/** Typographic punctuation and spaces above ASCII: quotes, dashes, ellipsis, no-break spaces. */
+export function isPunctOrSpace(c: number): boolean {
+  return (c >= 0x2000 && c <= 0x206f) || c === 0xa0 || c === 0xab || c === 0xbb || c === 0x3000 || c === 0xfeff;
 }

@@ -1,8 +1,6 @@
 import type { Article, Doc } from "../types/index.js";
 import { Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
-import { normalizeWord } from "./stem.js";
-import { STOPWORDS } from "./stopwords.js";
 
 export { Lexicon } from "./lexicon.js";
 
@@ -30,39 +28,44 @@ export function annotate(article: Article, lexicon: Lexicon): Doc {
   const sentStart = new Int32Array(n);
   const sentEnd = new Int32Array(n);
   const sentTokStart = new Int32Array(n + 1);
-  const tokStart: number[] = [];
-  const tokEnd: number[] = [];
-  const tokTerm: number[] = [];
-  const tokStop: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = sentences[2 * i];
-    const e = sentences[2 * i + 1];
-    sentStart[i] = s;
-    sentEnd[i] = e;
-    sentTokStart[i] = tokStart.length;
-    const slice = text.slice(s, e);
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-      const word = m[0];
-      tokStart.push(s + m.index);
-      tokEnd.push(s + m.index + word.length);
-      const lower = word.toLowerCase();
-      tokStop.push(STOPWORDS.has(lower) || STOPWORDS.has(lower.replace(/’/g, "'")) ? 1 : 0);
-      tokTerm.push(lexicon.id(normalizeWord(word)));
-    }
+  // A word takes at least one character and one separator, so text.length / 2 + 1 bounds the count.
+  const bound = (text.length >> 1) + 1;
+  const tokStart = new Int32Array(bound);
+  const tokEnd = new Int32Array(bound);
+  const tokTerm = new Int32Array(bound);
+  const tokStop = new Uint8Array(bound);
+  let count = 0;
+  // One pass of the word pattern over the whole text; tokens outside sentences (datelines) are dropped.
+  let sent = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && n > 0; m = WORD.exec(text)) {
+    const start = m.index;
+    while (sent < n && start >= sentences[2 * sent + 1]) sentTokStart[++sent] = count;
+    if (sent >= n) break;
+    if (start < sentences[2 * sent]) continue;
+    const packed = lexicon.surface(m[0]);
+    tokStart[count] = start;
+    tokEnd[count] = start + m[0].length;
+    tokTerm[count] = packed >> 1;
+    tokStop[count] = packed & 1;
+    count++;
   }
-  sentTokStart[n] = tokStart.length;
+  while (sent < n) sentTokStart[++sent] = count;
+  for (let i = 0; i < n; i++) {
+    sentStart[i] = sentences[2 * i];
+    sentEnd[i] = sentences[2 * i + 1];
+  }
   return {
     articleId: article.id,
     text,
     sentStart,
     sentEnd,
-    tokStart: Int32Array.from(tokStart),
-    tokEnd: Int32Array.from(tokEnd),
+    tokStart: tokStart.slice(0, count),
+    tokEnd: tokEnd.slice(0, count),
     sentTokStart,
     sentPara: Int32Array.from(paras),
-    tokTerm: Int32Array.from(tokTerm),
-    tokStop: Uint8Array.from(tokStop),
+    tokTerm: tokTerm.slice(0, count),
+    tokStop: tokStop.slice(0, count),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Corpus, Doc } from "../types/index.js";
+import type { Corpus } from "../types/index.js";
 
 /**
  * Concepts are the content-word unigrams and the bigrams (of adjacent words, not both stop
@@ -7,7 +7,7 @@ import type { Corpus, Doc } from "../types/index.js";
 export interface ConceptIndex {
   /** Concepts of sentence i of doc d: `sentConcepts[d][i]`, unique ids. */
   sentConcepts: Int32Array[][];
-  /** Number of documents (duplicates excluded) holding each concept. */
+  /** Number of included documents (duplicates excluded) holding each concept. */
   df: Int32Array;
   /** Whether each concept is a bigram. */
   isBigram: Uint8Array;
@@ -15,47 +15,58 @@ export interface ConceptIndex {
 }
 
 export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex {
-  const ids = new Map<number, number>();
+  let terms = 0;
+  for (const doc of corpus.docs) for (const t of doc.tokTerm) if (t >= terms) terms = t + 1;
+  const unigramId = new Int32Array(terms).fill(-1);
+  const bigramIds = new Map<number, number>();
   const bigram: number[] = [];
-  const dfCounts: number[] = [];
+  const df: number[] = [];
   const lastDoc: number[] = [];
-  const stride = 1 << 22;
+  const lastSent: number[] = [];
+  let stamp = 0;
   const sentConcepts = corpus.docs.map((doc, d) => {
     const out: Int32Array[] = [];
+    const counts = included[d];
     for (let i = 0; i < doc.sentStart.length; i++) {
-      const found = new Set<number>();
+      stamp++;
+      const found: number[] = [];
       const from = doc.sentTokStart[i];
       const to = doc.sentTokStart[i + 1];
       for (let t = from; t < to; t++) {
         const term = doc.tokTerm[t];
-        if (!doc.tokStop[t] && isContent(doc, t)) found.add(concept(term + 1, 0));
-        if (t + 1 < to && !(doc.tokStop[t] && doc.tokStop[t + 1])) found.add(concept(term + 1, doc.tokTerm[t + 1] + 1));
+        if (!doc.tokStop[t] && doc.tokEnd[t] - doc.tokStart[t] > 1) {
+          let id = unigramId[term];
+          if (id < 0) id = unigramId[term] = fresh(0);
+          add(id);
+        }
+        if (t + 1 < to && !(doc.tokStop[t] && doc.tokStop[t + 1])) {
+          const key = term * terms + doc.tokTerm[t + 1];
+          let id = bigramIds.get(key);
+          if (id === undefined) bigramIds.set(key, (id = fresh(1)));
+          add(id);
+        }
       }
       out.push(Int32Array.from(found));
+
+      function add(id: number): void {
+        if (lastSent[id] === stamp) return;
+        lastSent[id] = stamp;
+        found.push(id);
+        if (counts && lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          df[id]++;
+        }
+      }
     }
     return out;
-
-    function concept(a: number, b: number): number {
-      const key = a * stride + b;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = bigram.length;
-        ids.set(key, id);
-        bigram.push(b === 0 ? 0 : 1);
-        dfCounts.push(0);
-        lastDoc.push(-1);
-      }
-      if (included[d] && lastDoc[id] !== d) {
-        lastDoc[id] = d;
-        dfCounts[id]++;
-      }
-      return id;
-    }
   });
-  return { sentConcepts, df: Int32Array.from(dfCounts), isBigram: Uint8Array.from(bigram), size: bigram.length };
-}
+  return { sentConcepts, df: Int32Array.from(df), isBigram: Uint8Array.from(bigram), size: bigram.length };
 
-function isContent(doc: Doc, t: number): boolean {
-  const len = doc.tokEnd[t] - doc.tokStart[t];
-  return len > 1;
+  function fresh(isBigram: number): number {
+    bigram.push(isBigram);
+    df.push(0);
+    lastDoc.push(-1);
+    lastSent.push(0);
+    return bigram.length - 1;
+  }
 }

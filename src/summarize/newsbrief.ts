@@ -21,7 +21,9 @@ export const newsbrief: Summarizer = {
 };
 
 const UNIGRAM_WEIGHT = 0.5;
-const LENGTH_EXPONENT = 0.6;
+const LENGTH_EXPONENT = 0.8;
+/** Lead sentences of news carry the story: sentence i gets a prior of 1 + POSITION_PRIOR / (1 + i). */
+const POSITION_PRIOR = 0.5;
 
 function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Float64Array {
   const weights = new Float64Array(index.size);
@@ -45,7 +47,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
     if (!included[d]) return;
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
-      const prior = (1 + 0.25 / (1 + i)) * (startsDangling(doc, i) ? 0.75 : 1);
+      const prior = (1 + POSITION_PRIOR / (1 + i)) * (startsDangling(doc, i) ? 0.75 : 1);
       pool.push({ doc: d, sent: i, words: wordsOf(doc, i), prior });
     }
   });

@@ -20,13 +20,14 @@ interface Result {
   title?: string;
   author?: string;
   published?: string;
+  info?: string;
 }
 type Extractor = (html: string, url?: string) => Result;
 
 const extractors: Record<string, Extractor> = {
   readability(html) {
     const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document).parse();
+    const article = new Readability(document as never).parse();
     return {
       text: article?.textContent ?? "",
       title: article?.title ?? undefined,
@@ -36,7 +37,7 @@ const extractors: Record<string, Extractor> = {
   },
   newsbrief(html, url) {
     const page = extractHtml(html, { url });
-    return { text: page.text, title: page.title, author: page.author, published: page.published };
+    return { text: page.text, title: page.title, author: page.author, published: page.published, info: `${page.pageType} ${JSON.stringify(page.strategies)}` };
   },
 };
 
@@ -131,7 +132,7 @@ function score(stats: Stats, page: Page, r: Result, ms: number, dump?: Record<st
   stats.ms.push(ms);
   if (ms > stats.slowest.ms) stats.slowest = { ms, id: `${page.dataset}/${page.id}` };
   if (!r.text.trim()) stats.empty++;
-  const row: Record<string, unknown> = { id: page.id, dataset: page.dataset, type: page.type, ms: Math.round(ms) };
+  const row: Record<string, unknown> = { id: page.id, dataset: page.dataset, type: page.type, ms: Math.round(ms), info: r.info };
   if (page.dataset === "aeb") {
     const s = shingleScore(page.truth.text, r.text);
     if (s.precision !== undefined) stats.aebP.push(s.precision);

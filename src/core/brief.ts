@@ -1,10 +1,8 @@
-import { cleanDocument } from "../clean/index.js";
-import { markNearDuplicates } from "../clean/duplicates.js";
 import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
-import { annotate, Lexicon } from "../nlp/index.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
+import { annotateCorpus, cleanArticles } from "./corpus.js";
 import { assignIds } from "./ids.js";
 import { VERSION } from "./version.js";
 
@@ -24,15 +22,10 @@ export async function brief(inputs: ReadonlyArray<ArticleInput | string>, option
 
 /** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
 export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
-  const ids = assignIds(docs);
-  const articles = docs.map((doc, i) => cleanDocument(doc, ids[i]));
-  const usable: Article[] = [];
-  articles.forEach((article, i) => {
-    if (article.wordCount === 0) {
-      messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
-    } else usable.push(article);
-  });
-  markNearDuplicates(usable);
+  const { articles, usable, empty } = cleanArticles(docs, assignIds(docs));
+  for (const i of empty) {
+    messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
+  }
   const stories: Story[] = [];
   if (usable.length === 0) {
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source: "brief" });
@@ -44,8 +37,7 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
 
 /** Summarises one story's articles. */
 export function briefStory(id: string, articles: Article[], options: BriefOptions): Story {
-  const lexicon = new Lexicon();
-  const corpus: Corpus = { articles, docs: articles.map((a) => annotate(a, lexicon)) };
+  const { corpus, lexicon } = annotateCorpus(articles);
   const summarizer = getSummarizer(options.algorithm);
   const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences }, { seed: options.seed ?? 1 });
   const marks = new Uint8Array(lexicon.size);

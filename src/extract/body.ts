@@ -1,17 +1,200 @@
-/** Main-text extraction: Mozilla Readability over the (pre-cleaned) document, with fallbacks. */
+/**
+ * Main-text extraction. One walk over the DOM cuts it into blocks (paragraphs, headings, list items,
+ * table rows), each knowing its link text and whether it sits in a boilerplate box. Every block votes
+ * for its ancestors (+length when it reads like content, minus when it is links or boilerplate); the
+ * best-scoring element is the main content, and its non-boilerplate blocks are the text.
+ * Mozilla Readability is kept as a fallback for pages where this finds nothing.
+ */
 import { Readability } from "@mozilla/readability";
-import { nodeToText } from "./text.js";
+import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
+import { BLOCK_TAGS, nodeToText } from "./text.js";
+import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
+
+export interface Block {
+  el: DomElement;
+  text: string;
+  linkChars: number;
+  /** Boilerplate ancestors (outermost first); each may later be vetoed when it holds most of the prose. */
+  junkEls?: DomElement[];
+  /** Set after the veto pass: the reason this block is boilerplate. */
+  junk?: string;
+  tag: string;
+}
+
+export interface BodyOptions extends JunkOptions {
+  title?: string;
+  /** Keep link-heavy blocks (listing and collection pages list links as content). */
+  keepLinkLists: boolean;
+}
 
 export interface BodyResult {
   text: string;
   strategy: string;
-  title?: string;
-  byline?: string;
+  container?: DomElement;
 }
 
-export function readabilityBody(doc: Document): BodyResult | undefined {
-  const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 300 });
-  const article = reader.parse();
-  if (!article || !article.content) return undefined;
-  return { text: nodeToText(article.content), strategy: "readability", title: article.title ?? undefined, byline: article.byline ?? undefined };
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "IMG", "PICTURE", "VIDEO", "AUDIO", "SOURCE", "MAP", "math"]);
+const CELL = new Set(["TD", "TH"]);
+
+interface WalkState {
+  blocks: Block[];
+  text: string;
+  linkChars: number;
+  owner: DomElement;
+  junkEls?: DomElement[];
+  reasons: Map<DomElement, string>;
+  inLink: boolean;
+  opts: JunkOptions;
+}
+
+function flush(s: WalkState): void {
+  const text = s.text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+  if (text) s.blocks.push({ el: s.owner, text, linkChars: Math.min(s.linkChars, text.length), junkEls: s.junkEls, tag: s.owner.tagName });
+  s.text = "";
+  s.linkChars = 0;
+}
+
+function walk(node: DomNode, s: WalkState): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      const data = (child as DomText).data;
+      s.text += data;
+      if (s.inLink) s.linkChars += data.trim().length;
+      continue;
+    }
+    if (type !== 1) continue;
+    const el = child as DomElement;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag)) continue;
+    if (tag === "BR") {
+      s.text += " ";
+      continue;
+    }
+    const reason = junkReason(el, tag, s.opts);
+    const block = BLOCK_TAGS.has(tag);
+    if (block || reason) {
+      flush(s);
+      const saved = { owner: s.owner, junkEls: s.junkEls };
+      s.owner = el;
+      if (reason) {
+        s.reasons.set(el, reason);
+        s.junkEls = s.junkEls ? [...s.junkEls, el] : [el];
+      }
+      walk(el, s);
+      flush(s);
+      s.owner = saved.owner;
+      s.junkEls = saved.junkEls;
+      continue;
+    }
+    if (CELL.has(tag)) s.text += " ";
+    if (tag === "A") {
+      const was = s.inLink;
+      s.inLink = true;
+      walk(el, s);
+      s.inLink = was;
+    } else walk(el, s);
+    if (CELL.has(tag)) s.text += " ";
+  }
+}
+
+/** Prose: a block long enough and with few links to be running text. */
+function prose(b: Block): number {
+  return b.text.length >= 80 && b.linkChars < b.text.length * 0.3 ? b.text.length : 0;
+}
+
+const NO_VETO = /^(?:button|select|textarea|input|option|label|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text))$/;
+
+export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
+  const s: WalkState = { blocks: [], text: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
+  walk(root, s);
+  flush(s);
+  // Veto: a "boilerplate" box that holds most of the page's prose is a page wrapper with an unlucky class.
+  let total = 0;
+  const inside = new Map<DomElement, number>();
+  for (const b of s.blocks) {
+    const p = prose(b);
+    total += p;
+    if (p && b.junkEls) for (const e of b.junkEls) inside.set(e, (inside.get(e) ?? 0) + p);
+  }
+  const vetoed = new Set<DomElement>();
+  for (const [e, p] of inside) if (p >= 300 && p > total * 0.3 && !NO_VETO.test(s.reasons.get(e)!)) vetoed.add(e);
+  for (const b of s.blocks) {
+    if (!b.junkEls) continue;
+    const j = b.junkEls.find((e) => !vetoed.has(e));
+    if (j) b.junk = s.reasons.get(j);
+  }
+  return s.blocks;
+}
+
+function isHeading(tag: string): boolean {
+  return tag.length === 2 && tag[0] === "H" && tag[1] >= "1" && tag[1] <= "6";
+}
+
+/** A block's vote: positive for prose, negative for boilerplate and link lists. */
+function value(b: Block): number {
+  const len = b.text.length;
+  if (b.junk) return -len * 1.0;
+  const density = b.linkChars / len;
+  if (density > 0.5) return -len * 0.6;
+  if (isHeading(b.tag)) return Math.min(len, 40) * 0.5;
+  if (len < 25) return len * 0.2;
+  const punct = (b.text.match(/[.,;:!?。，]/g) ?? []).length;
+  return len * (1 - density) * (punct > 0 ? 1 : 0.6);
+}
+
+export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undefined {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return undefined;
+  const blocks = collectBlocks(root, opts);
+  if (!blocks.length) return undefined;
+  const scores = new Map<DomElement, number>();
+  for (const b of blocks) {
+    const v = value(b);
+    for (let e: DomElement | null = b.el; e; e = e.parentElement) scores.set(e, (scores.get(e) ?? 0) + v);
+  }
+  let best: DomElement = root;
+  let bestScore = -Infinity;
+  for (const [e, sc] of scores) {
+    if (sc > bestScore) {
+      best = e;
+      bestScore = sc;
+    }
+  }
+  // Prefer the smallest element that keeps nearly all of the best score (a wrapper adds nothing).
+  const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
+  return { text, strategy: "blocks", container: best };
+}
+
+function contains(ancestor: DomElement, el: DomElement): boolean {
+  for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
+  return false;
+}
+
+export function blocksText(blocks: Block[], opts: BodyOptions): string {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const title = opts.title?.toLowerCase();
+  for (const b of blocks) {
+    if (b.junk) continue;
+    const t = b.text;
+    if (!opts.keepLinkLists && b.linkChars / t.length > 0.5) continue;
+    if (isBoilerplateLine(t)) continue;
+    if (title && t.toLowerCase() === title) continue;
+    if (t.length > 20 && seen.has(t)) continue;
+    seen.add(t);
+    out.push(t);
+  }
+  return out.join("\n\n");
+}
+
+export function readabilityBody(doc: DomDocument): BodyResult | undefined {
+  try {
+    const reader = new Readability<DomNode>(doc as never, { serializer: (n) => n as unknown as DomNode, charThreshold: 300 });
+    const article = reader.parse();
+    if (!article || !article.content) return undefined;
+    return { text: nodeToText(article.content), strategy: "readability" };
+  } catch {
+    return undefined;
+  }
 }

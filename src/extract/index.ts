@@ -1,7 +1,9 @@
 /** HTML article extraction: metadata, main text and page type from one saved web page. */
+
+import type { DomDocument } from "./dom.js";
 import { parseHTML } from "linkedom";
 import { extractMetadata } from "./metadata.js";
-import { readabilityBody } from "./body.js";
+import { ownBody, readabilityBody } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
 export type { DecodedHtml } from "./decode.js";
 
@@ -33,10 +35,14 @@ export interface ExtractedPage {
 
 export function extractHtml(html: string, options: { url?: string } = {}): ExtractedPage {
   const messages: ExtractMessage[] = [];
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
+  const { document } = parseHTML(prestrip(html));
+  const doc = document as unknown as DomDocument;
   const md = extractMetadata(doc, options.url);
-  const body = readabilityBody(doc);
+  let body = ownBody(doc, { title: md.title?.value, keepComments: false, keepLinkLists: false });
+  if (!body || body.text.length < 200) {
+    const r = readabilityBody(doc);
+    if (r && r.text.length > (body?.text.length ?? 0)) body = r;
+  }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: "unknown", strategies: {}, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -48,4 +54,14 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
+}
+
+/** Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. */
+export function prestrip(html: string): string {
+  return html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json/i.test(attrs) ? m : ""))
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
 }

@@ -2,6 +2,7 @@
  * Page metadata: JSON-LD (NewsArticle and friends), OpenGraph and <meta> tags, microdata, <time> and
  * visible bylines. Runs on the untouched document, before Readability mutates it.
  */
+import type { DomDocument, DomElement } from "./dom.js";
 import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
 
 export interface Candidate {
@@ -48,7 +49,7 @@ function decodeEntities(s: string): string {
 }
 
 /** All JSON-LD objects of a page, with @graph and arrays flattened. */
-export function jsonLdObjects(doc: Document): JsonObj[] {
+export function jsonLdObjects(doc: DomDocument): JsonObj[] {
   const out: JsonObj[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]'))) {
     const raw = (script.textContent ?? "").replace(/^\s*(?:<!\[CDATA\[|\/\/<!\[CDATA\[)/, "").replace(/(?:\]\]>|\/\/\]\]>)\s*$/, "").trim();
@@ -114,7 +115,7 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
 }
 
-function meta(doc: Document, index: Map<string, string>, ...keys: string[]): Candidate | undefined {
+function meta(doc: DomDocument, index: Map<string, string>, ...keys: string[]): Candidate | undefined {
   for (const k of keys) {
     const v = index.get(k.toLowerCase());
     if (v) return { value: v, strategy: `meta:${k}` };
@@ -123,7 +124,7 @@ function meta(doc: Document, index: Map<string, string>, ...keys: string[]): Can
 }
 
 /** <meta name|property|itemprop=…> values, first occurrence wins. */
-function metaIndex(doc: Document): Map<string, string> {
+function metaIndex(doc: DomDocument): Map<string, string> {
   const index = new Map<string, string>();
   for (const m of Array.from(doc.querySelectorAll("meta"))) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
@@ -142,7 +143,7 @@ const DATE_META_PUBLISHED = [
 ];
 const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified"];
 
-export function extractMetadata(doc: Document, url?: string): Metadata {
+export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const md: Metadata = { titleHints: [], jsonLdTypes: [] };
   const metas = metaIndex(doc);
   const ld = jsonLdObjects(doc);
@@ -263,7 +264,7 @@ export function similarity(a: string, b: string): number {
 }
 
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: Document, hints: string[]): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[]): string | undefined {
   const h1s = Array.from(doc.querySelectorAll("h1"))
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding"))
     .map((h) => clean(h.textContent))
@@ -288,7 +289,7 @@ const BYLINE_SELECTORS = [
 ];
 
 /** An author name shown on the page, from microdata, rel=author or a byline box. */
-function visibleByline(doc: Document): Candidate | undefined {
+function visibleByline(doc: DomDocument): Candidate | undefined {
   for (const sel of BYLINE_SELECTORS) {
     for (const el of Array.from(doc.querySelectorAll(sel)).slice(0, 5)) {
       if (el.closest("footer, nav, .comments, #comments, .comment, aside, .related")) continue;
@@ -316,7 +317,7 @@ export function cleanAuthor(raw: string): string | undefined {
   return s;
 }
 
-function microdataDate(doc: Document): Candidate | undefined {
+function microdataDate(doc: DomDocument): Candidate | undefined {
   for (const el of Array.from(doc.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]'))) {
     const d = normalizeDate(el.getAttribute("content") ?? el.getAttribute("datetime") ?? el.textContent);
     if (d) return { value: d, strategy: "microdata" };
@@ -324,7 +325,7 @@ function microdataDate(doc: Document): Candidate | undefined {
   return undefined;
 }
 
-function timeElementDate(doc: Document): Candidate | undefined {
+function timeElementDate(doc: DomDocument): Candidate | undefined {
   const times = Array.from(doc.querySelectorAll("time"));
   const pub = times.find((t) => t.hasAttribute("pubdate") || /publish|posted|entry-date|post-date/i.test(`${t.className} ${t.parentElement?.className ?? ""}`));
   for (const t of pub ? [pub] : times) {
@@ -336,7 +337,7 @@ function timeElementDate(doc: Document): Candidate | undefined {
   return undefined;
 }
 
-function visibleDate(doc: Document): Candidate | undefined {
+function visibleDate(doc: DomDocument): Candidate | undefined {
   for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"]')).slice(0, 30)) {
     if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
     const text = clean(el.textContent);

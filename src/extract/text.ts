@@ -1,4 +1,5 @@
 /** Turns a DOM subtree into plain text: one paragraph per block, separated by blank lines. */
+import type { DomNode, DomText, DomElement } from "./dom.js";
 
 /** Elements that start a new paragraph. */
 export const BLOCK_TAGS = new Set([
@@ -18,7 +19,7 @@ interface Acc {
   current: string;
 }
 
-export function nodeToText(root: Node): string {
+export function nodeToText(root: DomNode): string {
   const acc: Acc = { paragraphs: [], current: "" };
   walk(root, acc, false);
   flush(acc);
@@ -26,7 +27,7 @@ export function nodeToText(root: Node): string {
 }
 
 /** Paragraphs of a subtree, already whitespace-normalised. */
-export function nodeToParagraphs(root: Node): string[] {
+export function nodeToParagraphs(root: DomNode): string[] {
   const acc: Acc = { paragraphs: [], current: "" };
   walk(root, acc, false);
   flush(acc);
@@ -39,16 +40,16 @@ function flush(acc: Acc): void {
   acc.current = "";
 }
 
-function walk(node: Node, acc: Acc, pre: boolean): void {
+function walk(node: DomNode, acc: Acc, pre: boolean): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     const type = child.nodeType;
     if (type === 3) {
-      const data = (child as Text).data;
+      const data = (child as DomText).data;
       acc.current += pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " ");
       continue;
     }
     if (type !== 1) continue;
-    const el = child as Element;
+    const el = child as DomElement;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === "BR") {

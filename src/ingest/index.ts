@@ -15,6 +15,8 @@ export interface IngestOptions {
   maxFileBytes?: number;
   cwd?: string;
   stdin?: Readable;
+  /** Called as files are read: for a progress display on large folders. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Reads every input path (files, directories, globs, `-`) into raw documents; problems become messages. */
@@ -22,7 +24,12 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
   const cwd = options.cwd ?? process.cwd();
   const expanded = await expandInputs(inputs, cwd);
   const out: Parsed = { docs: [], messages: [...expanded.messages] };
-  const results = await mapLimit(expanded.files, 16, (file) => readOne(file, cwd, options));
+  let done = 0;
+  const results = await mapLimit(expanded.files, 16, async (file) => {
+    const result = await readOne(file, cwd, options);
+    options.onProgress?.(++done, expanded.files.length);
+    return result;
+  });
   for (const result of results) {
     out.docs.push(...result.docs);
     out.messages.push(...result.messages);

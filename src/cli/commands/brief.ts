@@ -56,6 +56,7 @@ export const briefCommand: Command = async (argv, io) => {
     sentences: values.sentences ? positiveInt(values.sentences, "--sentences") : undefined,
     algorithm,
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
+    onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,
   });
   for (const m of briefing.messages) {
     if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
@@ -73,6 +74,18 @@ export const briefCommand: Command = async (argv, io) => {
   }
   return 0;
 };
+
+/** A one-line "reading 120/500 files" counter on a terminal, for folders large enough to wait on. */
+function progressLine(stream: NodeJS.WritableStream): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    if (total < 50) return;
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    stream.write(`\rnewsbrief: reading ${done}/${total} files${done === total ? "\n" : ""}`);
+  };
+}
 
 function chooseFormat(flag: string | undefined, out: string | undefined, tty: boolean): Format {
   if (flag) {

@@ -1,0 +1,76 @@
+/** Recognising boilerplate: navigation, cookie banners, newsletter boxes, share bars, related-story lists. */
+import type { DomElement } from "./dom.js";
+
+/** Tags whose whole subtree is never main content. */
+export const JUNK_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "DIALOG", "MENU", "LABEL", "OPTION"]);
+
+const JUNK_ROLES = /^(?:navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar|tablist)$/i;
+
+/** class/id words (whole words between - _ or spaces) that mark boilerplate boxes. */
+const JUNK_WORDS = new RegExp(
+  "(?:^|[\\s_-])(?:" +
+    [
+      "nav", "navbar", "navigation", "menu", "submenu", "breadcrumbs?", "footer", "sidebar", "widget", "widgets", "cookies?", "consent",
+      "gdpr", "newsletter", "subscribe", "subscription", "signup", "share", "sharing", "sharebar", "social", "socials", "related",
+      "recommended", "recommendations", "recirc", "popular", "trending", "promo", "promos", "advert", "advertisement", "ads?", "adslot",
+      "adunit", "banner", "popup", "modal", "overlay", "paywall", "disqus", "pagination", "pager", "skip", "toolbar", "masthead",
+      "outbrain", "taboola", "sponsored", "sponsor", "byline", "author-bio", "bio", "tags", "tagcloud", "print", "rating", "sharethis",
+      "addthis", "offcanvas", "off-canvas", "drawer", "sr-only", "screen-reader-text", "login",
+      "cta", "more-stories", "read-more", "readmore", "most-read", "mostread", "further-reading", "comments?", "respond", "reply",
+    ].join("|") +
+    ")(?=$|[\\s_-])",
+  "i",
+);
+
+/** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
+const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+
+export function isHidden(el: DomElement): boolean {
+  if (el.hasAttribute("hidden")) return true;
+  if (el.getAttribute("aria-hidden") === "true") return true;
+  const style = el.getAttribute("style");
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+export interface JunkOptions {
+  /** Keep comment threads (forum pages). */
+  keepComments: boolean;
+}
+
+/** Why an element is boilerplate by itself (tag, role, hidden, class/id), or undefined. */
+export function junkReason(el: DomElement, tag: string, opts: JunkOptions): string | undefined {
+  if (JUNK_TAGS.has(tag)) return tag.toLowerCase();
+  const role = el.getAttribute("role");
+  if (role && JUNK_ROLES.test(role)) return `role=${role}`;
+  if (isHidden(el)) return "hidden";
+  if (CLASS_EXEMPT.has(tag)) return undefined;
+  const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  if (cls.length < 3) return undefined;
+  const m = JUNK_WORDS.exec(cls);
+  if (!m) return undefined;
+  const word = m[0].replace(/^[\s_-]/, "").toLowerCase();
+  if (opts.keepComments && /^(?:comments?|respond|reply)$/.test(word)) return undefined;
+  return `class:${word}`;
+}
+
+/** Short paragraphs that are interface text rather than content. */
+const BOILERPLATE_LINE = new RegExp(
+  "^(?:" +
+    [
+      "advertisement", "advertisements?", "ad", "sponsored( content)?", "share( this( article| story| post)?)?( on \\w+)?", "tweet",
+      "share on (facebook|twitter|linkedin|x)", "(read|see|view|show) (more|less|all|full( article)?)", "continue reading.*",
+      "related( articles| stories| posts)?:?", "(sign up|subscribe)( now| today| for .{0,60})?[.!]?", "skip to (main )?content",
+      "click here.*", "print( this)?( article)?", "email( this)?( article)?", "copy link", "comments?", "\\d+ comments?",
+      "leave a (comment|reply)", "back to top", "loading\\.*", "cookie settings", "accept( all)?( cookies)?", "reject all",
+      "we use cookies.*", "this (site|website) uses cookies.*", "listen to (this )?article.*", "follow us.*", "image( credit)?:.*",
+      "photo:.*", "(photo|image) (by|courtesy|credit).*", "getty images", "reuters", "ap photo.*", "\\(ap\\)", "file photo",
+      "top stories", "most (read|popular)", "trending( now)?", "you (may|might) also like:?", "recommended( for you)?:?",
+      "more from .{0,60}", "join the conversation", "table of contents", "toggle", "close", "menu", "search", "home",
+    ].join("|") +
+    ")$",
+  "i",
+);
+
+export function isBoilerplateLine(text: string): boolean {
+  return text.length < 120 && BOILERPLATE_LINE.test(text.replace(/[\s|›»:•·]+$/g, "").trim());
+}

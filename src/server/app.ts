@@ -1,0 +1,375 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { VERSION } from "../core/version.js";
+import { cleanDocument } from "../clean/index.js";
+import { annotate, Lexicon } from "../nlp/index.js";
+import type { IngestOutcome, InputKind } from "../store/types.js";
+import type { ArticleInput, Briefing } from "../types/index.js";
+import type { Newsroom } from "./newsroom.js";
+import * as pages from "./pages.js";
+import { prepareItem, toRawDocument } from "./pipeline.js";
+import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
+import { bearerOf, isLoopback, RateLimiter, SECURITY_HEADERS, tokenMatches } from "./security.js";
+
+/** Fetches one article page (HTML or text) for a `url`-only submission. Injected: not built yet. */
+export type ArticleFetcher = (url: string, signal: AbortSignal) => Promise<ArticleInput>;
+
+export interface AppOptions {
+  newsroom: Newsroom;
+  /** The address the server will listen on: beyond loopback, a token is required. */
+  host?: string;
+  /** Bearer token for writes (required when `host` is not loopback; enforced whenever set). */
+  token?: string;
+  fetchArticle?: ArticleFetcher;
+  /** Writes per second per client, and the burst allowed; `false` turns the limit off. */
+  rateLimit?: { perSecond: number; burst: number } | false;
+  /** Largest request body in bytes (default 8 MB). */
+  bodyLimit?: number;
+  /** Where unexpected errors are reported (never to the client). */
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+export const NO_URL_FETCHER = "fetching URLs is not available yet: send the article's text or html along with its url";
+
+/** An error whose message is safe to show the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly issues?: Issue[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Builds the HTTP app: JSON API under /api, server-rendered pages elsewhere, one error handler. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const host = options.host ?? "127.0.0.1";
+  const token = options.token?.trim() || undefined;
+  if (!isLoopback(host) && !token) {
+    throw new Error(`refusing to listen on ${host} without a token: writes would be open to the network. Give --token-file FILE (or listen on 127.0.0.1).`);
+  }
+  const { newsroom } = options;
+  const store = newsroom.store;
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
+  const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
+  const pageCache = new Map<string, string>();
+
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
+
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  // Writes: same-origin only, rate-limited per client, and token-checked when a token is set.
+  app.addHook("preHandler", async (request) => {
+    if (request.method !== "POST" && request.method !== "DELETE" && request.method !== "PUT" && request.method !== "PATCH") return;
+    const site = request.headers["sec-fetch-site"];
+    const origin = request.headers.origin;
+    if ((typeof site === "string" && site === "cross-site") || (origin && origin !== "null" && !sameOrigin(origin, request.headers.host))) {
+      throw new HttpError(403, "cross-site write refused");
+    }
+    if (limiter) {
+      const wait = limiter.take(request.ip);
+      if (wait > 0) throw new HttpError(429, `too many writes from ${request.ip}: retry in ${wait} s (send batches: up to ${MAX_BATCH} articles per request)`, undefined, { "retry-after": String(wait) });
+    }
+    if (token) {
+      const body = request.body as Record<string, unknown> | undefined;
+      const presented = bearerOf(request.headers.authorization) ?? (isForm(request) && typeof body?.token === "string" ? body.token : undefined);
+      if (!tokenMatches(presented, token)) {
+        throw new HttpError(401, presented === undefined ? "this server requires a token for writes: send Authorization: Bearer <token>" : "wrong token", undefined, { "www-authenticate": 'Bearer realm="newsbrief"' });
+      }
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; issues?: Issue[]; headers?: Record<string, string> }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    let message = error.message;
+    if (status === 500) {
+      log(`newsbrief serve: ${request.method} ${request.url}: ${error.stack ?? error.message}`);
+      message = "internal error (logged on the server)";
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") message = `request body is too large (limit ${options.bodyLimit ?? 8 * 1024 * 1024} bytes): send fewer articles per request`;
+    else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = "unsupported content-type: send application/json";
+    if (error instanceof HttpError) reply.headers(error.headers);
+    return sendError(request, reply, status, message, error instanceof HttpError ? error.issues : undefined);
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, `no such page: ${request.method} ${request.url.split("?")[0]}`));
+
+  function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
+    reply.code(status);
+    if (request.url.startsWith("/api/")) return reply.type("application/json; charset=utf-8").send({ error: message, ...(issues ? { issues } : {}) });
+    const body = status === 400 || status === 422 ? (request.url.startsWith("/feeds") ? pages.layout("Error", `<p class="error" role="alert">${pages.esc(message)}</p>${pages.addForms(ctx)}`) : pages.addPage(ctx, message)) : pages.errorPage(status, message);
+    return reply.type("text/html; charset=utf-8").send(body);
+  }
+
+  // ---- ingest shared by the API, the form and (through the newsroom) the feed poller ----
+
+  async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string): Promise<IngestOutcome[]> {
+    const prepared = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const input = { kind, client, body: JSON.stringify(item) };
+      const hasText = [item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
+      if (!hasText && item.url) {
+        if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: `${fieldPrefix(i)}url`, message: NO_URL_FETCHER }]);
+        let fetched: ArticleInput;
+        try {
+          fetched = await options.fetchArticle(item.url, AbortSignal.timeout(20_000));
+        } catch (error) {
+          throw new HttpError(422, `could not fetch ${item.url}: ${(error as Error).message}`, [{ field: `${fieldPrefix(i)}url`, message: "could not be fetched" }]);
+        }
+        prepared.push(prepareItem({ ...fetched, ...definedOnly(item), url: item.url }, input));
+      } else {
+        prepared.push(prepareItem(item, input));
+      }
+    }
+    return newsroom.ingest(prepared);
+  }
+
+  // ---- API ----
+
+  app.get("/api/health", async () => {
+    const counts = await store.counts();
+    return { status: "ok", version: VERSION, schemaVersion: await store.schemaVersion(), counts, pendingBriefings: newsroom.pendingRefreshes, time: now().toISOString() };
+  });
+
+  const openapi = JSON.stringify(openApiDocument());
+  app.get("/api/openapi.json", async (_req, reply) => reply.type("application/json; charset=utf-8").send(openapi));
+
+  app.post("/api/articles", async (request, reply) => {
+    const body = request.body;
+    if (body === undefined || body === null || typeof body !== "object") throw new HttpError(400, "send a JSON article object, an array of them, or {\"articles\": [...]}", [{ field: "(body)", message: "expected an object or array" }]);
+    let items: ArticleBody[];
+    let single = false;
+    let prefix: (i: number) => string;
+    if (Array.isArray(body)) {
+      if (body.length === 0 || body.length > MAX_BATCH) throw new HttpError(400, `a batch holds 1 to ${MAX_BATCH} articles`, [{ field: "(body)", message: `expected 1 to ${MAX_BATCH} items` }]);
+      items = body.map((x, i) => validArticle(x, `[${i}]`));
+      prefix = (i) => `[${i}].`;
+    } else if ("articles" in body) {
+      items = validate(ArticleBatch, body).articles;
+      items.forEach((x, i) => validArticle(x, `articles[${i}]`));
+      prefix = (i) => `articles[${i}].`;
+    } else {
+      items = [validArticle(body, "")];
+      single = true;
+      prefix = () => "";
+    }
+    const outcomes = await ingest(items, "api", request.ip, prefix);
+    const results = outcomes.map(outcomeJson);
+    if (single) {
+      const r = results[0];
+      if (r.status === "rejected") return reply.code(422).send({ error: r.messages.map((m) => m.reason).join("; ") || "no usable article text", ...r });
+      return reply.code(r.status === "created" ? 201 : 200).send(r);
+    }
+    const count = (s: string) => results.filter((r) => r.status === s).length;
+    return reply.code(201).send({ created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), results });
+  });
+
+  app.get<{ Params: { id: string } }>("/api/articles/:id", async (request) => {
+    const a = await store.getArticle(request.params.id);
+    if (!a) throw new HttpError(404, `no article ${request.params.id}`);
+    const messages = await store.messages({ articleId: a.id });
+    return {
+      id: a.id,
+      storyId: a.storyId,
+      title: a.title,
+      url: a.url,
+      source: a.source,
+      published: a.published,
+      wordCount: a.wordCount,
+      text: a.cleanText,
+      raw: a.raw,
+      createdAt: a.createdAt,
+      sources: a.sources,
+      messages: messages.map(({ severity, ruleId, reason, source, createdAt }) => ({ severity, ruleId, reason, source, createdAt })),
+      links: { story: `/api/stories/${a.storyId}`, page: `/articles/${a.id}` },
+    };
+  });
+
+  app.get("/api/stories", async (request) => {
+    const q = validate(StoriesQuery, request.query);
+    return { stories: await store.listStories(q) };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { fresh?: string } }>("/api/stories/:id", async (request, reply) => {
+    const fresh = ["1", "true", ""].includes(String(request.query.fresh ?? "no"));
+    const result = await newsroom.briefing(request.params.id, { fresh });
+    if (!result) throw new HttpError(404, `no story ${request.params.id}`);
+    return reply
+      .type("application/json; charset=utf-8")
+      .header("x-briefing-stale", String(result.stale))
+      .header("x-story-version", String(result.story.contentVersion))
+      .header("x-briefing-version", String(result.storyVersion))
+      .send(result.json);
+  });
+
+  app.get("/api/search", async (request) => {
+    const q = validate(SearchQuery, request.query);
+    return { q: q.q, hits: await store.search(q.q, q.limit) };
+  });
+
+  app.get("/api/feeds", async () => ({ feeds: await store.listFeeds() }));
+
+  app.post("/api/feeds", async (request, reply) => {
+    const body = validate(FeedBody, request.body ?? {});
+    const seconds = checkedEvery(body.every);
+    const { feed, created } = await store.addFeed(body.url, seconds, now());
+    return reply.code(created ? 201 : 200).send(feed);
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/feeds/:id", async (request, reply) => {
+    const id = Number(request.params.id);
+    if (!Number.isInteger(id) || !(await store.deleteFeed(id))) throw new HttpError(404, `no feed ${request.params.id}`);
+    return reply.code(204).send();
+  });
+
+  // ---- pages ----
+
+  app.get("/assets/style.css", async (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(pages.STYLE));
+
+  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type("text/html; charset=utf-8").send(body);
+
+  app.get<{ Querystring: { q?: string; since?: string } }>("/", async (request, reply) => {
+    const q = request.query.q?.trim() || undefined;
+    const since = request.query.since?.trim() || undefined;
+    const filter = validate(StoriesQuery, { q, since });
+    const stories = await store.listStories({ ...filter, limit: 100 });
+    return html(reply, pages.homePage(ctx, stories, filter));
+  });
+
+  app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
+
+  app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
+    const id = request.params.id;
+    const story = await store.getStory(id);
+    if (!story) throw new HttpError(404, `no story ${id}`);
+    const key = `${id}:${story.revision}:${story.briefingVersion}`;
+    const cached = pageCache.get(key);
+    if (cached) return html(reply, cached);
+    const result = await newsroom.briefing(id);
+    if (!result) throw new HttpError(404, `no story ${id}`);
+    const briefing = JSON.parse(result.json) as Briefing;
+    const articles = await store.storyArticles(id);
+    const page = pages.storyPage(result.story, briefing, articles, result.stale);
+    if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
+    pageCache.set(`${id}:${result.story.revision}:${result.storyVersion}`, page);
+    return html(reply, page);
+  });
+
+  app.get<{ Params: { id: string } }>("/articles/:id", async (request, reply) => {
+    const a = await store.getArticle(request.params.id);
+    if (!a) throw new HttpError(404, `no article ${request.params.id}`);
+    const article = cleanDocument(toRawDocument(a), a.id);
+    const doc = annotate(article, new Lexicon());
+    const sentences: Array<[number, number]> = Array.from(doc.sentStart, (s, i) => [s, doc.sentEnd[i]]);
+    const [story, messages, stored] = await Promise.all([store.getStory(a.storyId), store.messages({ articleId: a.id }), store.getBriefing(a.storyId)]);
+    const cited = new Set<number>();
+    if (stored) {
+      const b = JSON.parse(stored.json) as Briefing;
+      for (const st of b.stories) for (const s of [st.headline, ...st.summary]) if (s.articleId === a.id) cited.add(s.start);
+    }
+    return html(reply, pages.articlePage(a, article, sentences, messages, story, cited));
+  });
+
+  app.get<{ Querystring: { q?: string } }>("/search", async (request, reply) => {
+    const q = (request.query.q ?? "").trim().slice(0, 500);
+    return html(reply, pages.searchPage(q, q ? await store.search(q, 50) : []));
+  });
+
+  app.get("/feeds", async (_request, reply) => html(reply, pages.feedsPage(ctx, await store.listFeeds())));
+
+  app.post("/articles", async (request, reply) => {
+    const form = formFields(request.body);
+    const item = validArticle({ title: form.title, source: form.source, published: form.published, url: form.url, text: form.text }, "");
+    if (!item.text && !item.url) throw new HttpError(400, "give the article's text (or a URL)", [{ field: "text", message: "is required" }]);
+    const [outcome] = await ingest([item], "form", request.ip, () => "");
+    if (outcome.status === "rejected") throw new HttpError(422, `not added: ${outcome.messages.map((m) => m.reason).join("; ")} (what you sent is kept as input ${outcome.inputId})`);
+    return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${outcome.status === "duplicate" ? "?duplicate=1" : ""}`, 303);
+  });
+
+  app.post("/feeds", async (request, reply) => {
+    const form = formFields(request.body);
+    const body = validate(FeedBody, { url: form.url, every: form.every || undefined });
+    await store.addFeed(body.url, checkedEvery(body.every), now());
+    return reply.redirect("/feeds", 303);
+  });
+
+  app.post<{ Params: { id: string } }>("/feeds/:id/delete", async (request, reply) => {
+    const id = Number(request.params.id);
+    if (!Number.isInteger(id) || !(await store.deleteFeed(id))) throw new HttpError(404, `no feed ${request.params.id}`);
+    return reply.redirect("/feeds", 303);
+  });
+
+  return app;
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = zodIssues(r.error, prefix);
+  throw new HttpError(400, `invalid ${issues[0].field}: ${issues[0].message}`, issues);
+}
+
+/** An article item: schema-valid and carrying text, HTML or a URL. */
+function validArticle(value: unknown, prefix: string): ArticleBody {
+  const item = validate(ArticleBody, value, prefix);
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  if (![item.text, item.body, item.content, item.html, item.url].some((t) => typeof t === "string" && t.trim() !== "")) {
+    throw new HttpError(400, `invalid ${field("text")}: give the article's text (or html, or a url)`, [{ field: field("text"), message: "one of text, body, content, html or url is required" }]);
+  }
+  return item;
+}
+
+function checkedEvery(every: string | number): number {
+  try {
+    return everySeconds(every);
+  } catch (error) {
+    throw new HttpError(400, `invalid ${(error as Error).message}`, [{ field: "every", message: "must be between 1 minute and 7 days" }]);
+  }
+}
+
+function outcomeJson(o: IngestOutcome) {
+  return {
+    status: o.status,
+    id: o.articleId,
+    storyId: o.storyId,
+    inputId: o.inputId,
+    ...(o.matchedBy ? { matchedBy: o.matchedBy } : {}),
+    messages: o.messages.map(({ severity, ruleId, reason, source }) => ({ severity, ruleId, reason, source })),
+    ...(o.articleId ? { links: { article: `/api/articles/${o.articleId}`, story: `/api/stories/${o.storyId}`, page: `/stories/${o.storyId}` } } : {}),
+  };
+}
+
+function formFields(body: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (body && typeof body === "object") {
+    for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v.trim() === "" ? undefined : v;
+  }
+  return out;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isForm(request: FastifyRequest): boolean {
+  return String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded");
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,167 @@
+import type { StoryAssigner } from "../store/assigner.js";
+import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
+import type { BriefOptions } from "../types/index.js";
+import type { Briefer } from "./briefer.js";
+import { toRawDocument } from "./pipeline.js";
+
+export interface NewsroomOptions {
+  store: Store;
+  assigner: StoryAssigner;
+  briefer: Briefer;
+  briefOptions?: BriefOptions;
+  /** Wait this long after a story changes before re-briefing it in the background (debounce). */
+  refreshDelayMs?: number;
+  /** The most recent articles of a story that its briefing reads (bounds the cost of huge stories). */
+  maxArticlesPerBriefing?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface BriefingResult {
+  json: string;
+  /** The story changed since this briefing was computed; a fresh one is on its way. */
+  stale: boolean;
+  storyVersion: number;
+  computedAt: string;
+  story: StorySummary;
+}
+
+/**
+ * The service's core: ingests into the store, assigns stories, and keeps each story's briefing
+ * current. A briefing is recomputed only when its story's content version moved past the version
+ * it was computed from: in the background shortly after articles arrive (debounced), or on the
+ * first read. Reads of a stale briefing answer at once with the previous one.
+ */
+export class Newsroom {
+  readonly store: Store;
+  private readonly assigner: StoryAssigner;
+  private readonly briefer: Briefer;
+  private readonly briefOptions: BriefOptions;
+  private readonly refreshDelayMs: number;
+  private readonly maxArticles: number;
+  private readonly onError: (error: unknown) => void;
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(options: NewsroomOptions) {
+    this.store = options.store;
+    this.assigner = options.assigner;
+    this.briefer = options.briefer;
+    this.briefOptions = options.briefOptions ?? {};
+    this.refreshDelayMs = options.refreshDelayMs ?? 300;
+    this.maxArticles = options.maxArticlesPerBriefing ?? 400;
+    this.onError = options.onError ?? (() => {});
+  }
+
+  /** Opens a newsroom over a store: replays stored articles into the assigner, queues stale briefings. */
+  static async open(options: NewsroomOptions): Promise<Newsroom> {
+    const room = new Newsroom(options);
+    room.assigner.load(await room.store.assignmentState());
+    for (const id of await room.store.staleStories(10_000)) room.markDirty(id);
+    return room;
+  }
+
+  async ingest(items: IngestItem[]): Promise<IngestOutcome[]> {
+    const outcomes = await this.store.ingest(items, (a) => this.assigner.assign(a));
+    for (const o of outcomes) if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+    return outcomes;
+  }
+
+  /**
+   * A story's briefing. Computes it when there is none yet (or when `fresh` is asked and it is
+   * stale); otherwise answers with the stored one and refreshes it in the background.
+   */
+  async briefing(storyId: string, options: { fresh?: boolean } = {}): Promise<BriefingResult | undefined> {
+    let story = await this.store.getStory(storyId);
+    if (!story) return undefined;
+    let stored = await this.store.getBriefing(storyId);
+    if (!stored || (options.fresh && stored.storyVersion < story.contentVersion)) {
+      await this.recompute(storyId);
+      story = (await this.store.getStory(storyId))!;
+      stored = await this.store.getBriefing(storyId);
+      if (!stored) return undefined;
+    } else if (stored.storyVersion < story.contentVersion) {
+      this.markDirty(storyId);
+    }
+    return { json: stored.json, stale: stored.storyVersion < story.contentVersion, storyVersion: stored.storyVersion, computedAt: stored.computedAt, story };
+  }
+
+  /** Recomputes every stale briefing now (tests, shutdown). */
+  async settle(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.drain();
+  }
+
+  get pendingRefreshes(): number {
+    return this.dirty.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.draining?.catch(() => {});
+    await Promise.allSettled([...this.inflight.values()]);
+    await this.briefer.close();
+  }
+
+  private markDirty(storyId: string): void {
+    if (this.closed) return;
+    this.dirty.add(storyId);
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drain();
+    }, this.refreshDelayMs);
+    this.timer.unref();
+  }
+
+  /** One story at a time, so background refreshes take one core at most. */
+  private drain(): Promise<void> {
+    if (this.draining) return this.draining;
+    this.draining = (async () => {
+      while (this.dirty.size && !this.closed) {
+        const id = this.dirty.values().next().value as string;
+        this.dirty.delete(id);
+        try {
+          await this.recompute(id);
+        } catch (error) {
+          this.onError(error);
+        }
+      }
+    })().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  private recompute(storyId: string): Promise<void> {
+    const running = this.inflight.get(storyId);
+    if (running) return running;
+    const job = (async () => {
+      const story = await this.store.getStory(storyId);
+      if (!story) return;
+      const existing = await this.store.getBriefing(storyId);
+      if (existing && existing.storyVersion >= story.contentVersion) return;
+      const articles = (await this.store.storyArticles(storyId)).slice(-this.maxArticles);
+      const started = performance.now();
+      const json = await this.briefer.brief(articles.map(toRawDocument), this.briefOptions);
+      const headline = headlineOf(json);
+      await this.store.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
+    })().finally(() => this.inflight.delete(storyId));
+    this.inflight.set(storyId, job);
+    return job;
+  }
+}
+
+function headlineOf(json: string): string | undefined {
+  try {
+    const b = JSON.parse(json) as { stories?: Array<{ headline?: { text?: string } }> };
+    return b.stories?.[0]?.headline?.text?.replace(/\s+/g, " ").trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,343 @@
+import { VERSION } from "../core/version.js";
+import type { FeedRecord, SearchHit, StoredArticle, StoredMessage, StorySummary } from "../store/types.js";
+import type { Article, Briefing, Sentence, Story } from "../types/index.js";
+
+/** Escapes text for HTML element content and quoted attributes. Every piece of user data goes through it. */
+export function esc(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const oneLine = (t: string): string => t.replace(/\s+/g, " ").trim();
+
+export interface PageContext {
+  /** Writes need a token: forms get a token field. */
+  tokenRequired: boolean;
+}
+
+export function layout(title: string, body: string, nav = true): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} · newsbrief</title>
+<link rel="stylesheet" href="/assets/style.css">
+</head><body>
+${nav ? `<header><nav><a href="/" class="brand">newsbrief</a> <a href="/search">Search</a> <a href="/add">Add</a> <a href="/feeds">Feeds</a></nav></header>` : ""}
+<main>
+${body}
+</main>
+<footer>newsbrief ${esc(VERSION)} · <a href="/api/openapi.json">API</a></footer>
+</body></html>
+`;
+}
+
+function tokenField(ctx: PageContext): string {
+  return ctx.tokenRequired ? `<label>Access token <input type="password" name="token" required autocomplete="current-password"></label>` : "";
+}
+
+function when(iso: string | undefined): string {
+  if (!iso) return "";
+  return `<time datetime="${esc(iso)}">${esc(iso.replace("T", " ").replace(/\.\d+Z$/, "Z").replace(/:\d\dZ$/, " UTC"))}</time>`;
+}
+
+function dateRange(first?: string, last?: string): string {
+  if (!first && !last) return "";
+  if (!last || first === last) return esc(first ?? last);
+  return `${esc(first)} – ${esc(last)}`;
+}
+
+function sourcesLine(sources: string[], max = 4): string {
+  if (!sources.length) return "";
+  const shown = sources.slice(0, max).map(esc).join(", ");
+  return sources.length > max ? `${shown} and ${sources.length - max} more` : shown;
+}
+
+export function storyListItem(s: StorySummary): string {
+  const meta = [
+    `${s.articleCount} article${s.articleCount === 1 ? "" : "s"}`,
+    sourcesLine(s.sources),
+    dateRange(s.firstPublished, s.lastPublished),
+    `updated ${when(s.updatedAt)}`,
+  ].filter(Boolean);
+  return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${meta.join(" · ")}</small></li>`;
+}
+
+export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string }): string {
+  const filtered = filter.q || filter.since;
+  const list = stories.length
+    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>`
+    : `<p class="empty">${filtered ? "No story matches." : "No stories yet: add an article below."}</p>`;
+  return layout(
+    "Stories",
+    `<h1>Stories</h1>
+<form method="get" action="/" class="inline" role="search">
+<label>Filter <input type="search" name="q" value="${esc(filter.q ?? "")}" placeholder="words"></label>
+<label>Updated since <input type="date" name="since" value="${esc(filter.since?.slice(0, 10) ?? "")}"></label>
+<button>Show</button></form>
+${list}
+${addForms(ctx)}`,
+  );
+}
+
+export function addForms(ctx: PageContext, error?: string): string {
+  return `<section class="add" id="add">
+<h2>Add</h2>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
+<form method="post" action="/articles" class="card" id="add-article">
+<h3>An article</h3>
+<label>Title <input name="title" maxlength="1000"></label>
+<label>Source <input name="source" maxlength="300" placeholder="e.g. Reuters"></label>
+<label>Published <input type="date" name="published"></label>
+<label>URL (optional) <input type="url" name="url" maxlength="2048"></label>
+<label>Text <textarea name="text" rows="8" required></textarea></label>
+${tokenField(ctx)}
+<button type="submit">Add article</button>
+</form>
+<form method="post" action="/articles" class="card" id="add-url">
+<h3>An article by URL</h3>
+<label>URL <input type="url" name="url" required maxlength="2048"></label>
+${tokenField(ctx)}
+<button type="submit">Fetch and add</button>
+</form>
+<form method="post" action="/feeds" class="card" id="add-feed">
+<h3>A feed</h3>
+<label>Feed URL <input type="url" name="url" required maxlength="2048"></label>
+<label>Every <input name="every" value="1h" pattern="\\s*\\d+\\s*[smhdSMHD]?\\s*" title="e.g. 15m, 1h, 1d"></label>
+${tokenField(ctx)}
+<button type="submit">Add feed</button>
+</form>
+</section>`;
+}
+
+export function addPage(ctx: PageContext, error?: string): string {
+  return layout("Add", addForms(ctx, error));
+}
+
+/** `/articles/:id#s-START`: the source sentence, highlighted by :target without any script. */
+export function citeHref(articleId: string, start?: number): string {
+  return `/articles/${encodeURIComponent(articleId)}${start !== undefined ? `#s-${start}` : ""}`;
+}
+
+export function storyPage(story: StorySummary, briefing: Briefing, articles: StoredArticle[], stale: boolean): string {
+  const numbers = new Map<string, number>();
+  briefing.articles.forEach((a) => numbers.set(a.id, numbers.size + 1));
+  for (const a of articles) if (!numbers.has(a.id)) numbers.set(a.id, numbers.size + 1);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const cite = (s: Sentence): string => {
+    const ids = [s.articleId, ...s.supportingArticleIds.filter((id) => id !== s.articleId)];
+    return ids
+      .filter((id) => numbers.has(id))
+      .map((id, k) => {
+        const label = byId.get(id)?.source ?? byId.get(id)?.title ?? id;
+        return `<a class="cite" href="${esc(k === 0 ? citeHref(id, s.start) : citeHref(id))}" title="${esc(label)}">[${numbers.get(id)}]</a>`;
+      })
+      .join("");
+  };
+  const stories = briefing.stories.map((st) => storySection(st, cite)).join("\n");
+  const sources = [...numbers.entries()]
+    .map(([id, n]) => {
+      const a = byId.get(id);
+      const b = briefing.articles.find((x) => x.id === id);
+      return sourceItem(id, n, a, b, numbers);
+    })
+    .join("\n");
+  const note = stale ? `<p class="note">New articles arrived since this briefing was written; it is being updated.</p>` : "";
+  const first = briefing.stories[0];
+  const title = first ? oneLine(first.headline.text) : story.title;
+  return layout(
+    title.slice(0, 90),
+    `<article class="briefing">
+<p class="meta">${story.articleCount} article${story.articleCount === 1 ? "" : "s"} · ${sourcesLine(story.sources, 8)}${story.firstPublished ? ` · ${dateRange(story.firstPublished, story.lastPublished)}` : ""} · updated ${when(story.updatedAt)}</p>
+${note}
+${stories || `<p class="empty">Nothing to brief yet.</p>`}
+<h2>Sources</h2>
+<ol class="sources">${sources}</ol>
+</article>`,
+  );
+}
+
+type Extra = Story & { timeline?: unknown; people?: unknown; places?: unknown; entities?: { people?: unknown; places?: unknown } };
+
+function storySection(story: Extra, cite: (s: Sentence) => string): string {
+  const h = story.headline;
+  const body = story.summary.filter((s) => !(s.articleId === h.articleId && s.start === h.start));
+  const timeline = timelineHtml(story.timeline, cite);
+  const people = namesHtml("People", story.people ?? story.entities?.people);
+  const places = namesHtml("Places", story.places ?? story.entities?.places);
+  return `<section class="story" id="story-${esc(story.id)}">
+<h1 class="headline">${esc(oneLine(h.text))} ${cite(h)}</h1>
+<ul class="summary">${body.map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
+${timeline}${people}${places}
+</section>`;
+}
+
+function timelineHtml(timeline: unknown, cite: (s: Sentence) => string): string {
+  if (!Array.isArray(timeline) || !timeline.length) return "";
+  const items = timeline
+    .map((raw) => {
+      const e = (raw ?? {}) as Record<string, unknown>;
+      const sentence = (typeof e.sentence === "object" && e.sentence ? e.sentence : e) as Partial<Sentence>;
+      const date = e.date ?? e.when ?? e.time ?? "";
+      const text = typeof sentence.text === "string" ? sentence.text : typeof e.event === "string" ? e.event : typeof e.label === "string" ? e.label : "";
+      if (!text) return "";
+      const c = typeof sentence.articleId === "string" && typeof sentence.start === "number" ? cite({ supportingArticleIds: [], ...sentence } as Sentence) : "";
+      return `<li><time>${esc(date)}</time> ${esc(oneLine(text))} ${c}</li>`;
+    })
+    .filter(Boolean);
+  return items.length ? `<h2>Timeline</h2><ol class="timeline">${items.join("\n")}</ol>` : "";
+}
+
+function namesHtml(label: string, value: unknown): string {
+  if (!Array.isArray(value) || !value.length) return "";
+  const names = value
+    .map((v) => (typeof v === "string" ? v : typeof v === "object" && v && typeof (v as { name?: unknown }).name === "string" ? (v as { name: string }).name : ""))
+    .filter(Boolean);
+  return names.length ? `<h2>${label}</h2><p class="names">${names.map(esc).join(" · ")}</p>` : "";
+}
+
+function sourceItem(id: string, n: number, a: StoredArticle | undefined, b: Article | undefined, numbers: Map<string, number>): string {
+  const title = a?.title ?? b?.title ?? id;
+  const outlets = a ? [...new Set(a.sources.map((s) => s.source ?? hostOf(s.url)).filter(Boolean))] : [];
+  const meta = [outlets.length ? outlets.map(esc).join(", ") : a?.source ? esc(a.source) : "", esc(a?.published ?? b?.published ?? ""), b ? `${b.wordCount} words` : a ? `${a.wordCount} words` : ""].filter(Boolean).join(" · ");
+  const dup = b?.duplicateOf ? ` <small>(near-copy of [${numbers.get(b.duplicateOf) ?? "?"}])</small>` : "";
+  const fresh = b ? "" : ` <small class="new">new since this briefing</small>`;
+  const link = a?.url ? ` <a href="${esc(safeUrl(a.url))}" rel="noreferrer nofollow">original</a>` : "";
+  return `<li value="${n}" id="src-${esc(id)}"><a href="${esc(citeHref(id))}">${esc(title)}</a>${dup}${fresh}<br><small>${meta}${link}</small></li>`;
+}
+
+/** The article's cleaned text, each sentence an anchor `s-START` (highlighted when targeted). */
+export function articlePage(a: StoredArticle, article: Article, sentences: Array<[number, number]>, messages: StoredMessage[], story?: StorySummary, cited: Set<number> = new Set()): string {
+  const text = article.text;
+  const paragraphs: string[] = [];
+  const paraRe = /\n\s*\n/g;
+  let pStart = 0;
+  const bounds: Array<[number, number]> = [];
+  for (let m = paraRe.exec(text); m; m = paraRe.exec(text)) {
+    bounds.push([pStart, m.index]);
+    pStart = m.index + m[0].length;
+  }
+  bounds.push([pStart, text.length]);
+  let k = 0;
+  for (const [ps, pe] of bounds) {
+    let html = "";
+    let at = ps;
+    while (k < sentences.length && sentences[k][1] <= ps) k++;
+    for (let j = k; j < sentences.length && sentences[j][0] < pe; j++) {
+      const [ss, se] = sentences[j];
+      const s = Math.max(ss, ps);
+      const e = Math.min(se, pe);
+      if (s > at) html += esc(text.slice(at, s));
+      const id = s === ss ? ` id="s-${ss}"` : "";
+      html += `<span class="s${cited.has(ss) ? " cited" : ""}"${id}>${esc(text.slice(s, e))}</span>`;
+      at = e;
+    }
+    if (at < pe) html += esc(text.slice(at, pe));
+    paragraphs.push(`<p>${html}</p>`);
+  }
+  const outlets = a.sources
+    .map((s) => `<li>${esc(s.source ?? hostOf(s.url) ?? "unnamed source")}${s.url ? ` · <a href="${esc(safeUrl(s.url))}" rel="noreferrer nofollow">${esc(s.url)}</a>` : ""} · received ${when(s.receivedAt)}</li>`)
+    .join("");
+  const msgs = messages.length ? `<h2>Messages</h2><ul class="messages">${messages.map((m) => `<li class="${esc(m.severity)}">${esc(m.severity)}: ${esc(m.reason)} (${esc(m.ruleId)})</li>`).join("")}</ul>` : "";
+  return layout(
+    a.title.slice(0, 90),
+    `<article class="source-article">
+<p class="meta">${story ? `<a href="/stories/${esc(story.id)}">← ${esc(oneLine(story.headline ?? story.title))}</a>` : ""}</p>
+<h1>${esc(a.title)}</h1>
+<p class="meta">${[a.source ? esc(a.source) : "", esc(a.published ?? ""), `${article.wordCount} words`].filter(Boolean).join(" · ")}</p>
+<div class="text">${paragraphs.join("\n")}</div>
+<h2>Carried by</h2><ul>${outlets}</ul>
+${msgs}
+</article>`,
+  );
+}
+
+export function searchPage(q: string, hits: SearchHit[]): string {
+  const results = q
+    ? hits.length
+      ? `<ol class="hits">${hits
+          .map(
+            (h) =>
+              `<li><a href="${esc(citeHref(h.articleId))}">${esc(h.title)}</a> <small>${[h.source, h.published].filter(Boolean).map(esc).join(" · ")} · <a href="/stories/${esc(h.storyId)}">story</a></small><br><span class="snippet">${snippetHtml(h)}</span></li>`,
+          )
+          .join("\n")}</ol>`
+      : `<p class="empty">Nothing matches “${esc(q)}”.</p>`
+    : "";
+  return layout(
+    q ? `Search: ${q}` : "Search",
+    `<h1>Search</h1>
+<form method="get" action="/search" role="search" class="inline"><input type="search" name="q" value="${esc(q)}" required aria-label="Search words"> <button>Search</button></form>
+${results}`,
+  );
+}
+
+function snippetHtml(h: SearchHit): string {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of h.ranges) {
+    out += esc(h.snippet.slice(at, s)) + `<mark>${esc(h.snippet.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return out + esc(h.snippet.slice(at));
+}
+
+export function feedsPage(ctx: PageContext, feeds: FeedRecord[]): string {
+  const rows = feeds.length
+    ? `<ul class="feeds">${feeds
+        .map(
+          (f) => `<li><a href="${esc(safeUrl(f.url))}" rel="noreferrer nofollow">${esc(f.url)}</a><br><small>every ${esc(formatEvery(f.everySeconds))} · next ${when(f.nextAt)}${f.lastOkAt ? ` · last ok ${when(f.lastOkAt)}` : ""} · ${f.articlesAdded} added</small>
+${f.lastError ? `<br><span class="error">Last error (${f.failures} in a row): ${esc(f.lastError)}</span>` : ""}
+<form method="post" action="/feeds/${f.id}/delete" class="inline">${tokenField(ctx)}<button>Remove</button></form></li>`,
+        )
+        .join("\n")}</ul>`
+    : `<p class="empty">No feeds.</p>`;
+  return layout("Feeds", `<h1>Feeds</h1>${rows}${addForms(ctx)}`);
+}
+
+export function errorPage(status: number, message: string): string {
+  return layout(`Error ${status}`, `<h1>${status === 404 ? "Not found" : "Something went wrong"}</h1><p class="error">${esc(message)}</p><p><a href="/">Back to the stories</a></p>`);
+}
+
+export function formatEvery(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only http(s) links are rendered as links; anything else (javascript:…) becomes inert. */
+export function safeUrl(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : "#";
+}
+
+export const STYLE = `*{box-sizing:border-box}
+body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1a1a1a;background:#f7f7f5}
+header{background:#1d2b3a;padding:.6rem 1rem}header nav{max-width:48rem;margin:auto;display:flex;gap:1rem;flex-wrap:wrap}
+header a{color:#fff;text-decoration:none}header .brand{font-weight:700;margin-right:auto}
+main{max-width:48rem;margin:auto;padding:1rem}
+footer{max-width:48rem;margin:2rem auto;padding:0 1rem;color:#777;font-size:.85rem}
+a{color:#0b57a4}h1{font-size:1.45rem;line-height:1.3}h2{font-size:1.1rem;margin-top:1.6rem}
+.stories{list-style:none;padding:0}.story-item{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem .8rem;margin:.5rem 0}
+.story-item a{font-weight:600;text-decoration:none}small,.meta{color:#666}
+.story{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.3rem 1rem;margin-bottom:1rem}
+.headline{font-size:1.3rem}.summary li{margin:.4rem 0}
+.cite{text-decoration:none;font-size:.78em;vertical-align:super;margin-left:1px}
+.source-article .text{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.2rem 1rem}
+.s.cited{background:#fff7c9}.s:target{background:#ffd54a;outline:2px solid #e0a800;scroll-margin-top:4rem}
+.note{background:#eef5ff;border-left:4px solid #0b57a4;padding:.4rem .8rem}
+.error{color:#a00}.messages .warning{color:#a60}.empty{color:#666;font-style:italic}
+form.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0}
+form.card h3{margin:.2rem 0 .5rem;font-size:1rem}
+label{display:block;margin:.35rem 0;font-size:.95rem}
+input,textarea,button{font:inherit;max-width:100%}input:not([type=date]),textarea{width:100%;padding:.35rem;border:1px solid #bbb;border-radius:4px}
+form.inline{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}form.inline label{margin:0}form.inline input{width:auto}
+button{background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.45rem .9rem;cursor:pointer}
+mark{background:#ffe46b}.hits li{margin:.7rem 0}.new{color:#0a7}
+.timeline time{font-weight:600;margin-right:.4rem}`;

@@ -1,0 +1,69 @@
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
+import { SqliteStore } from "../store/sqlite.js";
+import type { BriefOptions } from "../types/index.js";
+import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
+import { WorkerBriefer, type Briefer } from "./briefer.js";
+import { FeedPoller, type FeedFetcher } from "./feeds.js";
+import { Newsroom } from "./newsroom.js";
+
+export interface ServeOptions {
+  dbPath: string;
+  host?: string;
+  port?: number;
+  token?: string;
+  fetchArticle?: ArticleFetcher;
+  fetchFeed?: FeedFetcher;
+  assigner?: StoryAssigner;
+  briefer?: Briefer;
+  briefOptions?: BriefOptions;
+  rateLimit?: AppOptions["rateLimit"];
+  synchronous?: "NORMAL" | "FULL";
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  newsroom: Newsroom;
+  store: SqliteStore;
+  /** Stops taking requests, waits for the ones in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the app, starts the feed poller and listens. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
+  let newsroom: Newsroom | undefined;
+  try {
+    newsroom = await Newsroom.open({ store, assigner: options.assigner ?? new TitleWordsAssigner(), briefer: options.briefer ?? new WorkerBriefer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
+    const app = buildApp({ newsroom, host, token: options.token, fetchArticle: options.fetchArticle, rateLimit: options.rateLimit, log });
+    await app.listen({ host, port: options.port ?? 8750 });
+    const poller = new FeedPoller({ newsroom, fetchFeed: options.fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
+    poller.start();
+    const address = app.server.address() as AddressInfo;
+    const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const room = newsroom;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${shown}:${address.port}`,
+      app,
+      newsroom: room,
+      store,
+      close: () =>
+        (closing ??= (async () => {
+          await poller.stop();
+          await app.close();
+          await room.close();
+          await store.close();
+        })()),
+    };
+  } catch (error) {
+    await newsroom?.close().catch(() => {});
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import { sql as v1 } from "./001_initial.js";
+
+/** Schema migrations, applied in order; each runs once, recorded in `schema_version`. Append only. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial", sql: v1 }];

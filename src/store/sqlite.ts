@@ -1,0 +1,401 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Message } from "../types/index.js";
+import { MIGRATIONS, type Migration } from "./migrations/index.js";
+import { ftsQuery } from "./text.js";
+import type {
+  AssignFn,
+  AssignInput,
+  FeedRecord,
+  IngestItem,
+  IngestOutcome,
+  SearchHit,
+  Store,
+  StoreCounts,
+  StoredArticle,
+  StoredBriefing,
+  StoredMessage,
+  StoredSource,
+  StorySummary,
+} from "./types.js";
+
+export interface SqliteStoreOptions {
+  /** `FULL` (default) fsyncs every commit: an acknowledged write survives a crash of the machine, not only of the process. */
+  synchronous?: "NORMAL" | "FULL";
+  migrations?: readonly Migration[];
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+type Row = Record<string, unknown>;
+
+/** The `Store` over one SQLite file (better-sqlite3): WAL, versioned migrations, FTS5 search. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly stmts: ReturnType<typeof prepare>;
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.now = options.now ?? (() => new Date());
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db, options.migrations ?? MIGRATIONS, this.now);
+    this.stmts = prepare(this.db);
+  }
+
+  async ingest(items: IngestItem[], assign: AssignFn): Promise<IngestOutcome[]> {
+    return this.ingestSync(items, assign);
+  }
+
+  /** The synchronous core of `ingest`: one transaction for the whole batch. */
+  ingestSync(items: IngestItem[], assign: AssignFn): IngestOutcome[] {
+    const s = this.stmts;
+    const run = this.db.transaction((batch: IngestItem[]): IngestOutcome[] => {
+      const at = this.now().toISOString();
+      return batch.map((item) => {
+        const inputId = Number(s.insertInput.run(at, item.input.kind, item.input.client ?? null, item.input.feedId ?? null, item.input.body, "rejected").lastInsertRowid);
+        const messages: Message[] = [...item.messages];
+        const a = item.article;
+        let outcome: IngestOutcome;
+        if (!a) {
+          outcome = { status: "rejected", inputId, messages };
+        } else {
+          const byUrl = a.urlKey ? (s.articleByUrlKey.get(a.urlKey) as Row | undefined) : undefined;
+          const byHash = byUrl ? undefined : (s.articleByHash.get(a.contentHash) as Row | undefined);
+          const existing = byUrl ?? byHash;
+          if (existing) {
+            const articleId = existing.id as string;
+            const storyId = existing.story_id as string;
+            s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
+            s.touchStory.run(at, storyId);
+            s.setInput.run("duplicate", articleId, inputId);
+            outcome = { status: "duplicate", inputId, articleId, storyId, matchedBy: byUrl ? "url" : "content", messages };
+          } else {
+            const seq = (s.nextSeq.get() as { n: number }).n;
+            const articleId = `a${seq}`;
+            const key = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published });
+            let story = s.storyByKey.get(key) as Row | undefined;
+            if (!story) {
+              const storyId = `s${(s.nextStory.get() as { n: number }).n}`;
+              s.insertStory.run(storyId, key, a.title, at, at);
+              story = { id: storyId };
+            }
+            const storyId = story.id as string;
+            s.insertArticle.run(seq, articleId, a.url ?? null, a.urlKey ?? null, a.contentHash, a.title, a.source ?? null, a.published ?? null, a.raw, a.bodyOffset ?? null, a.cleanText, a.wordCount, storyId, inputId, at);
+            s.insertFts.run(seq, a.title, a.cleanText);
+            s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
+            s.growStory.run({ at, pub: a.published ?? null, id: storyId });
+            s.setInput.run("created", articleId, inputId);
+            outcome = { status: "created", inputId, articleId, storyId, messages };
+          }
+        }
+        for (const m of messages) {
+          s.insertMessage.run(inputId, outcome.articleId ?? null, m.severity, m.ruleId, m.reason, m.source ?? null, at);
+        }
+        return outcome;
+      });
+    });
+    return run(items);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | undefined> {
+    const row = this.stmts.articleById.get(id) as Row | undefined;
+    return row ? this.toArticle(row) : undefined;
+  }
+
+  async storyArticles(storyId: string): Promise<StoredArticle[]> {
+    const rows = this.stmts.articlesOfStory.all(storyId) as Row[];
+    const sources = new Map<string, StoredSource[]>();
+    for (const r of this.stmts.sourcesOfStory.all(storyId) as Row[]) {
+      const list = sources.get(r.article_id as string) ?? [];
+      list.push(toSource(r));
+      sources.set(r.article_id as string, list);
+    }
+    return rows.map((r) => toArticle(r, sources.get(r.id as string) ?? []));
+  }
+
+  async listStories(options: { since?: string; q?: string; limit?: number } = {}): Promise<StorySummary[]> {
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
+    const params: unknown[] = [];
+    let where = "1=1";
+    if (options.since) {
+      where += " AND st.updated_at >= ?";
+      params.push(options.since);
+    }
+    if (options.q !== undefined) {
+      const match = ftsQuery(options.q);
+      if (!match) return [];
+      where += " AND st.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?)";
+      params.push(match);
+    }
+    const rows = this.db
+      .prepare(`${STORY_SELECT} WHERE ${where} ORDER BY st.updated_at DESC, st.id DESC LIMIT ?`)
+      .all(...params, limit) as Row[];
+    return rows.map((r) => this.toStory(r));
+  }
+
+  async getStory(id: string): Promise<StorySummary | undefined> {
+    const row = this.stmts.storyById.get(id) as Row | undefined;
+    return row ? this.toStory(row) : undefined;
+  }
+
+  async getBriefing(storyId: string): Promise<StoredBriefing | undefined> {
+    const r = this.stmts.briefing.get(storyId) as Row | undefined;
+    if (!r) return undefined;
+    return { storyId, storyVersion: r.story_version as number, headline: opt(r.headline), json: r.json as string, computedAt: r.computed_at as string };
+  }
+
+  async saveBriefing(b: StoredBriefing & { computeMs?: number }): Promise<void> {
+    this.stmts.saveBriefing.run(b.storyId, b.storyVersion, b.headline ?? null, b.json, b.computedAt, b.computeMs ?? null);
+  }
+
+  async staleStories(limit = 100): Promise<string[]> {
+    return (this.stmts.stale.all(limit) as Row[]).map((r) => r.id as string);
+  }
+
+  async search(q: string, limit = 20): Promise<SearchHit[]> {
+    const match = ftsQuery(q);
+    if (!match) return [];
+    const rows = this.stmts.search.all(match, Math.max(1, Math.min(limit, 100))) as Row[];
+    return rows.map((r) => {
+      const { text, ranges } = unmark(r.snippet as string);
+      return { articleId: r.id as string, storyId: r.story_id as string, title: r.title as string, source: opt(r.source), published: opt(r.published), snippet: text, ranges };
+    });
+  }
+
+  async messages(options: { articleId?: string; limit?: number } = {}): Promise<StoredMessage[]> {
+    const limit = options.limit ?? 100;
+    const rows = (options.articleId ? this.stmts.messagesOfArticle.all(options.articleId, limit) : this.stmts.recentMessages.all(limit)) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      inputId: opt(r.input_id) as number | undefined,
+      articleId: opt(r.article_id),
+      file: `input ${r.input_id}`,
+      severity: r.severity as Message["severity"],
+      ruleId: r.rule_id as string,
+      reason: r.reason as string,
+      source: opt(r.source),
+      createdAt: r.created_at as string,
+    }));
+  }
+
+  async assignmentState(): Promise<Array<AssignInput & { storyKey: string }>> {
+    const rows = this.db.prepare("SELECT a.id, a.title, a.clean_text, a.published, st.assign_key FROM articles a JOIN stories st ON st.id = a.story_id ORDER BY a.seq").all() as Row[];
+    return rows.map((r) => ({ id: r.id as string, title: r.title as string, text: r.clean_text as string, published: opt(r.published), storyKey: r.assign_key as string }));
+  }
+
+  async addFeed(url: string, everySeconds: number, now: Date): Promise<{ feed: FeedRecord; created: boolean }> {
+    const existing = this.stmts.feedByUrl.get(url) as Row | undefined;
+    if (existing) {
+      this.db.prepare("UPDATE feeds SET every_seconds = ? WHERE id = ?").run(everySeconds, existing.id);
+      return { feed: toFeed(this.stmts.feedById.get(existing.id) as Row), created: false };
+    }
+    const id = Number(this.db.prepare("INSERT INTO feeds (url, every_seconds, created_at, next_at) VALUES (?, ?, ?, ?)").run(url, everySeconds, now.toISOString(), now.toISOString()).lastInsertRowid);
+    return { feed: toFeed(this.stmts.feedById.get(id) as Row), created: true };
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return (this.db.prepare("SELECT * FROM feeds ORDER BY id").all() as Row[]).map(toFeed);
+  }
+
+  async getFeed(id: number): Promise<FeedRecord | undefined> {
+    const r = this.stmts.feedById.get(id) as Row | undefined;
+    return r ? toFeed(r) : undefined;
+  }
+
+  async deleteFeed(id: number): Promise<boolean> {
+    return this.db.prepare("DELETE FROM feeds WHERE id = ?").run(id).changes > 0;
+  }
+
+  async dueFeeds(now: Date): Promise<FeedRecord[]> {
+    return (this.db.prepare("SELECT * FROM feeds WHERE next_at <= ? ORDER BY next_at").all(now.toISOString()) as Row[]).map(toFeed);
+  }
+
+  async recordFeedResult(id: number, result: { at: Date; nextAt: Date; error?: string; added?: number }): Promise<void> {
+    if (result.error !== undefined) {
+      this.db.prepare("UPDATE feeds SET last_fetched_at = ?, next_at = ?, last_error = ?, failures = failures + 1 WHERE id = ?").run(result.at.toISOString(), result.nextAt.toISOString(), result.error, id);
+    } else {
+      this.db
+        .prepare("UPDATE feeds SET last_fetched_at = ?, last_ok_at = ?, next_at = ?, last_error = NULL, failures = 0, articles_added = articles_added + ? WHERE id = ?")
+        .run(result.at.toISOString(), result.at.toISOString(), result.nextAt.toISOString(), result.added ?? 0, id);
+    }
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      inputs: one("SELECT COUNT(*) AS n FROM inputs"),
+      articles: one("SELECT COUNT(*) AS n FROM articles"),
+      stories: one("SELECT COUNT(*) AS n FROM stories"),
+      messages: one("SELECT COUNT(*) AS n FROM messages"),
+      feeds: one("SELECT COUNT(*) AS n FROM feeds"),
+    };
+  }
+
+  async schemaVersion(): Promise<number> {
+    return currentVersion(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private toArticle(row: Row): StoredArticle {
+    const sources = (this.stmts.sourcesOfArticle.all(row.id) as Row[]).map(toSource);
+    return toArticle(row, sources);
+  }
+
+  private toStory(r: Row): StorySummary {
+    return {
+      id: r.id as string,
+      title: r.title as string,
+      headline: opt(r.headline),
+      articleCount: r.article_count as number,
+      sources: r.sources ? String(r.sources).split("\u001f").filter(Boolean) : [],
+      firstPublished: opt(r.first_published),
+      lastPublished: opt(r.last_published),
+      createdAt: r.created_at as string,
+      updatedAt: r.updated_at as string,
+      contentVersion: r.content_version as number,
+      revision: r.revision as number,
+      briefingVersion: opt(r.story_version) as number | undefined,
+    };
+  }
+}
+
+const STORY_SELECT = `SELECT st.*, b.headline, b.story_version,
+  (SELECT GROUP_CONCAT(src, char(31)) FROM (SELECT DISTINCT COALESCE(s.source, s.url) AS src FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE a.story_id = st.id AND src IS NOT NULL ORDER BY src LIMIT 50)) AS sources
+  FROM stories st LEFT JOIN briefings b ON b.story_id = st.id`;
+
+function prepare(db: Database.Database) {
+  return {
+    insertInput: db.prepare("INSERT INTO inputs (received_at, kind, client, feed_id, body, status) VALUES (?, ?, ?, ?, ?, ?)"),
+    setInput: db.prepare("UPDATE inputs SET status = ?, article_id = ? WHERE id = ?"),
+    articleByUrlKey: db.prepare("SELECT id, story_id FROM articles WHERE url_key = ?"),
+    articleByHash: db.prepare("SELECT id, story_id FROM articles WHERE content_hash = ?"),
+    nextSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM articles"),
+    nextStory: db.prepare("SELECT COUNT(*) + 1 AS n FROM stories"),
+    storyByKey: db.prepare("SELECT id FROM stories WHERE assign_key = ?"),
+    insertStory: db.prepare("INSERT INTO stories (id, assign_key, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
+    insertArticle: db.prepare(
+      "INSERT INTO articles (seq, id, url, url_key, content_hash, title, source, published, raw, body_offset, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    insertFts: db.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)"),
+    insertSource: db.prepare("INSERT INTO article_sources (article_id, input_id, source, url, title, received_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    growStory: db.prepare(
+      `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1, article_count = article_count + 1,
+       first_published = CASE WHEN @pub IS NULL THEN first_published WHEN first_published IS NULL OR @pub < first_published THEN @pub ELSE first_published END,
+       last_published = CASE WHEN @pub IS NULL THEN last_published WHEN last_published IS NULL OR @pub > last_published THEN @pub ELSE last_published END
+       WHERE id = @id`,
+    ),
+    touchStory: db.prepare("UPDATE stories SET updated_at = ?, revision = revision + 1 WHERE id = ?"),
+    insertMessage: db.prepare("INSERT INTO messages (input_id, article_id, severity, rule_id, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    articleById: db.prepare("SELECT * FROM articles WHERE id = ?"),
+    articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),
+    sourcesOfArticle: db.prepare("SELECT * FROM article_sources WHERE article_id = ? ORDER BY input_id"),
+    sourcesOfStory: db.prepare("SELECT s.* FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE a.story_id = ? ORDER BY s.input_id"),
+    storyById: db.prepare(`${STORY_SELECT} WHERE st.id = ?`),
+    briefing: db.prepare("SELECT * FROM briefings WHERE story_id = ?"),
+    saveBriefing: db.prepare(
+      `INSERT INTO briefings (story_id, story_version, headline, json, computed_at, compute_ms) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(story_id) DO UPDATE SET story_version = excluded.story_version, headline = excluded.headline, json = excluded.json,
+         computed_at = excluded.computed_at, compute_ms = excluded.compute_ms WHERE excluded.story_version >= briefings.story_version`,
+    ),
+    stale: db.prepare("SELECT st.id FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE b.story_version IS NULL OR b.story_version < st.content_version ORDER BY st.updated_at LIMIT ?"),
+    search: db.prepare(
+      `SELECT a.id, a.story_id, a.title, a.source, a.published, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ),
+    messagesOfArticle: db.prepare("SELECT * FROM messages WHERE article_id = ? ORDER BY id DESC LIMIT ?"),
+    recentMessages: db.prepare("SELECT * FROM messages ORDER BY id DESC LIMIT ?"),
+    feedByUrl: db.prepare("SELECT * FROM feeds WHERE url = ?"),
+    feedById: db.prepare("SELECT * FROM feeds WHERE id = ?"),
+  };
+}
+
+/** Applies the migrations newer than the database's version, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[], now: () => Date = () => new Date()): number[] {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const have = currentVersion(db);
+  const applied: number[] = [];
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3…: found ${m.version} at position ${i + 1}`);
+  });
+  for (const m of sorted) {
+    if (m.version <= have) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, now().toISOString());
+    })();
+    applied.push(m.version);
+  }
+  if (have > sorted.length) throw new Error(`database schema version ${have} is newer than this newsbrief knows (${sorted.length}): upgrade newsbrief`);
+  return applied;
+}
+
+function currentVersion(db: Database.Database): number {
+  return (db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").get() as { v: number }).v;
+}
+
+function toArticle(r: Row, sources: StoredSource[]): StoredArticle {
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    url: opt(r.url),
+    source: opt(r.source),
+    published: opt(r.published),
+    raw: r.raw as string,
+    bodyOffset: opt(r.body_offset) as number | undefined,
+    cleanText: r.clean_text as string,
+    wordCount: r.word_count as number,
+    contentHash: r.content_hash as string,
+    storyId: r.story_id as string,
+    inputId: r.input_id as number,
+    createdAt: r.created_at as string,
+    sources,
+  };
+}
+
+function toSource(r: Row): StoredSource {
+  return { source: opt(r.source), url: opt(r.url), title: opt(r.title), receivedAt: r.received_at as string, inputId: r.input_id as number };
+}
+
+function toFeed(r: Row): FeedRecord {
+  return {
+    id: r.id as number,
+    url: r.url as string,
+    everySeconds: r.every_seconds as number,
+    createdAt: r.created_at as string,
+    nextAt: r.next_at as string,
+    lastFetchedAt: opt(r.last_fetched_at),
+    lastOkAt: opt(r.last_ok_at),
+    lastError: opt(r.last_error),
+    failures: r.failures as number,
+    articlesAdded: r.articles_added as number,
+  };
+}
+
+function opt<T = string>(v: unknown): T | undefined {
+  return v === null || v === undefined ? undefined : (v as T);
+}
+
+/** Strips FTS5 snippet markers (\u0002…\u0003), returning the plain text and the marked ranges. */
+function unmark(marked: string): { text: string; ranges: Array<[number, number]> } {
+  let text = "";
+  const ranges: Array<[number, number]> = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === "\u0002") open = text.length;
+    else if (ch === "\u0003") {
+      if (open >= 0) ranges.push([open, text.length]);
+      open = -1;
+    } else text += ch;
+  }
+  return { text, ranges };
+}

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import Database from "better-sqlite3";
+import { SingleStoryAssigner, TitleWordsAssigner } from "./assigner.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import { migrate, SqliteStore } from "./sqlite.js";
+import { contentHash, ftsQuery, urlKey } from "./text.js";
+import type { IngestItem, PreparedArticle } from "./types.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "nb-store-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => new SqliteStore(path.join(dir, `s${++n}.db`));
+
+function item(title: string, text: string, extra: Partial<PreparedArticle> = {}): IngestItem {
+  return {
+    input: { kind: "api", body: JSON.stringify({ title, text, ...extra }) },
+    messages: [],
+    article: { title, raw: text, cleanText: text, wordCount: text.split(/\s+/).length, contentHash: contentHash(text), urlKey: urlKey(extra.url), ...extra },
+  };
+}
+
+describe("SqliteStore", () => {
+  test("opens in WAL mode with the schema migrated once", async () => {
+    const file = path.join(dir, "wal.db");
+    const a = new SqliteStore(file);
+    assert.equal(a.db.pragma("journal_mode", { simple: true }), "wal");
+    assert.equal(a.db.pragma("synchronous", { simple: true }), 2); // FULL
+    assert.equal(await a.schemaVersion(), MIGRATIONS.length);
+    await a.close();
+    const b = new SqliteStore(file);
+    const rows = b.db.prepare("SELECT version FROM schema_version").all();
+    assert.equal(rows.length, MIGRATIONS.length);
+    await b.close();
+  });
+
+  test("migrations apply in order and only once; a newer database is refused", () => {
+    const db = new Database(":memory:");
+    const extra = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: "extra", sql: "CREATE TABLE extra (x INTEGER)" }];
+    assert.deepEqual(migrate(db, MIGRATIONS), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(migrate(db, extra), [MIGRATIONS.length + 1]);
+    assert.deepEqual(migrate(db, extra), []);
+    assert.throws(() => migrate(db, MIGRATIONS), /newer than this newsbrief knows/);
+    assert.throws(() => migrate(new Database(":memory:"), [{ version: 2, name: "gap", sql: "" }]), /numbered 1, 2, 3/);
+  });
+
+  test("de-duplicates by URL and by normalised text, keeping every source", async () => {
+    const store = fresh();
+    const assign = () => "k";
+    const text = "The storm reached the coast on Monday. Thousands were evacuated from low-lying towns.";
+    const [first] = await store.ingest([item("Storm hits coast", text, { url: "https://www.example.com/storm?utm_source=x", source: "Example" })], assign);
+    assert.equal(first.status, "created");
+    const [byUrl] = await store.ingest([item("Storm hits the coast (updated)", text + " More later.", { url: "https://example.com/storm/#top", source: "Example" })], assign);
+    assert.equal(byUrl.status, "duplicate");
+    assert.equal(byUrl.matchedBy, "url");
+    assert.equal(byUrl.articleId, first.articleId);
+    const [byText] = await store.ingest([item("STORM HITS COAST", contentVariant(text), { source: "Wire" })], assign);
+    // the prepared hash is computed from the variant: equal after normalisation
+    assert.equal(byText.status, "duplicate");
+    assert.equal(byText.matchedBy, "content");
+    const a = (await store.getArticle(first.articleId!))!;
+    assert.deepEqual(a.sources.map((s) => s.source), ["Example", "Example", "Wire"]);
+    const counts = await store.counts();
+    assert.equal(counts.articles, 1);
+    assert.equal(counts.inputs, 3);
+    const story = (await store.getStory(a.storyId))!;
+    assert.equal(story.contentVersion, 1, "a duplicate does not make the briefing stale");
+    assert.equal(story.revision, 3, "but it changes the story page (sources)");
+    await store.close();
+  });
+
+  test("keeps what was sent even when no article could be made, with its messages", async () => {
+    const store = fresh();
+    const [o] = await store.ingest([{ input: { kind: "form", body: '{"text":"   "}' }, messages: [{ file: "form", severity: "error", ruleId: "no-text", reason: "no article text" }] }], () => "k");
+    assert.equal(o.status, "rejected");
+    const raw = store.db.prepare("SELECT body, status FROM inputs WHERE id = ?").get(o.inputId) as { body: string; status: string };
+    assert.deepEqual(raw, { body: '{"text":"   "}', status: "rejected" });
+    const msgs = await store.messages();
+    assert.equal(msgs[0].ruleId, "no-text");
+    assert.equal(msgs[0].inputId, o.inputId);
+    await store.close();
+  });
+
+  test("groups articles into stories, tracks dates and briefing staleness", async () => {
+    const store = fresh();
+    const assigner = new TitleWordsAssigner();
+    const assign = (x: Parameters<TitleWordsAssigner["assign"]>[0]) => assigner.assign(x);
+    const out = await store.ingest(
+      [
+        item("Volcano erupts in Iceland", "Lava flowed near the town. Residents left.", { published: "2024-01-14" }),
+        item("Iceland volcano lava reaches town", "Homes burned as lava reached the town.", { published: "2024-01-12" }),
+        item("Central bank raises rates", "The bank raised its main rate by a quarter point.", { published: "2024-01-13" }),
+      ],
+      assign,
+    );
+    assert.equal(out[0].storyId, out[1].storyId);
+    assert.notEqual(out[0].storyId, out[2].storyId);
+    const volcano = (await store.getStory(out[0].storyId!))!;
+    assert.equal(volcano.articleCount, 2);
+    assert.equal(volcano.firstPublished, "2024-01-12");
+    assert.equal(volcano.lastPublished, "2024-01-14");
+    assert.deepEqual((await store.staleStories()).sort(), [out[0].storyId, out[2].storyId].sort());
+    await store.saveBriefing({ storyId: volcano.id, storyVersion: 2, json: "{}", headline: "H", computedAt: "2024-01-15T00:00:00Z" });
+    await store.saveBriefing({ storyId: volcano.id, storyVersion: 1, json: "{old}", computedAt: "2024-01-15T00:00:01Z" });
+    assert.equal((await store.getBriefing(volcano.id))!.json, "{}", "an older briefing never replaces a newer one");
+    assert.deepEqual(await store.staleStories(), [out[2].storyId]);
+    const listed = await store.listStories({ q: "lava" });
+    assert.deepEqual(listed.map((s) => s.id), [volcano.id]);
+    assert.equal(listed[0].headline, "H");
+    assert.equal((await store.listStories({ since: "2999-01-01" })).length, 0);
+    assert.equal((await store.storyArticles(volcano.id)).length, 2);
+    // the assigner picks up where it left off after a restart
+    const again = new TitleWordsAssigner();
+    again.load(await store.assignmentState());
+    assert.equal(again.assign({ id: "x", title: "Lava from Iceland volcano", text: "" }), (await store.assignmentState())[0].storyKey);
+    assert.ok(!["t1", "t2"].includes(again.assign({ id: "y", title: "Unrelated football final", text: "" })));
+    await store.close();
+  });
+
+  test("full-text search returns snippets with match ranges and survives FTS syntax", async () => {
+    const store = fresh();
+    await store.ingest([item("Floods in Valencia", "Heavy rain caused flash floods in Valencia on Tuesday, killing dozens.")], new SingleStoryAssigner().assign);
+    const hits = await store.search("flood");
+    assert.equal(hits.length, 1);
+    const [s, e] = hits[0].ranges[0];
+    assert.match(hits[0].snippet.slice(s, e), /^floods$/i);
+    for (const q of ['"', "NEAR(a b)", "title:x OR", "*", "a AND -b", ")("]) assert.doesNotThrow(() => store.search(q));
+    assert.deepEqual(await store.search("   "), []);
+    assert.equal(ftsQuery('x" OR y'), '"x" "OR" "y"*');
+    await store.close();
+  });
+
+  test("feeds: add, reschedule, due, results, delete", async () => {
+    const store = fresh();
+    const t0 = new Date("2026-01-01T00:00:00Z");
+    const { feed, created } = await store.addFeed("https://example.com/rss", 3600, t0);
+    assert.ok(created);
+    assert.equal((await store.addFeed("https://example.com/rss", 600, t0)).created, false);
+    assert.equal((await store.getFeed(feed.id))!.everySeconds, 600);
+    assert.equal((await store.dueFeeds(t0)).length, 1);
+    await store.recordFeedResult(feed.id, { at: t0, nextAt: new Date(t0.getTime() + 1200e3), error: "boom" });
+    let f = (await store.getFeed(feed.id))!;
+    assert.equal(f.lastError, "boom");
+    assert.equal(f.failures, 1);
+    assert.equal((await store.dueFeeds(t0)).length, 0);
+    await store.recordFeedResult(feed.id, { at: t0, nextAt: t0, added: 3 });
+    f = (await store.getFeed(feed.id))!;
+    assert.equal(f.lastError, undefined);
+    assert.equal(f.failures, 0);
+    assert.equal(f.articlesAdded, 3);
+    assert.ok(await store.deleteFeed(feed.id));
+    assert.equal(await store.deleteFeed(feed.id), false);
+    await store.close();
+  });
+
+  test("urlKey and contentHash normalise what does not identify an article", () => {
+    assert.equal(urlKey("https://WWW.Example.com/a/b/?utm_medium=x&id=2#frag"), urlKey("http://example.com/a/b?id=2"));
+    assert.notEqual(urlKey("https://example.com/a?id=2"), urlKey("https://example.com/a?id=3"));
+    assert.equal(contentHash("Café  opens,\nToday!"), contentHash("cafe opens today"));
+  });
+});
+
+function contentVariant(text: string): string {
+  return `  ${text.toUpperCase().replace(/ /g, "\n")}  `;
+}

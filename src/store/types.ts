@@ -1,0 +1,182 @@
+import type { Message } from "../types/index.js";
+
+/** How an input reached the service. */
+export type InputKind = "api" | "form" | "feed";
+
+/** One item a user (or a feed) sent, kept verbatim whatever becomes of it. */
+export interface RawInput {
+  kind: InputKind;
+  client?: string;
+  feedId?: number;
+  /** The item exactly as received, serialised as JSON. */
+  body: string;
+}
+
+/** An article ready to store: parsed, cleaned, hashed (see `server/pipeline.ts`). */
+export interface PreparedArticle {
+  title: string;
+  url?: string;
+  /** Normalised URL used for de-duplication. */
+  urlKey?: string;
+  source?: string;
+  published?: string;
+  /** The text the pipeline cleans (plain text, or the text extracted from HTML). */
+  raw: string;
+  bodyOffset?: number;
+  cleanText: string;
+  wordCount: number;
+  /** Hash of the normalised cleaned text. */
+  contentHash: string;
+}
+
+/** One item of an ingest batch: its raw input, the article when one could be made, and any problems. */
+export interface IngestItem {
+  input: RawInput;
+  article?: PreparedArticle;
+  messages: Message[];
+}
+
+export type IngestStatus = "created" | "duplicate" | "rejected";
+
+export interface IngestOutcome {
+  status: IngestStatus;
+  inputId: number;
+  articleId?: string;
+  storyId?: string;
+  /** For duplicates: why it matched (`url` or `content`). */
+  matchedBy?: "url" | "content";
+  messages: Message[];
+}
+
+/** What a story assigner sees of an article. */
+export interface AssignInput {
+  id: string;
+  title: string;
+  text: string;
+  published?: string;
+}
+
+/** Decides which story a new article joins; returns a stable story key (new key: new story). */
+export type AssignFn = (article: AssignInput) => string;
+
+export interface StoredSource {
+  source?: string;
+  url?: string;
+  title?: string;
+  receivedAt: string;
+  inputId: number;
+}
+
+export interface StoredArticle {
+  id: string;
+  title: string;
+  url?: string;
+  source?: string;
+  published?: string;
+  raw: string;
+  bodyOffset?: number;
+  cleanText: string;
+  wordCount: number;
+  contentHash: string;
+  storyId: string;
+  inputId: number;
+  createdAt: string;
+  /** Every outlet that carried it (the first included). */
+  sources: StoredSource[];
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  /** Headline sentence of the latest briefing, when one was computed. */
+  headline?: string;
+  articleCount: number;
+  sources: string[];
+  firstPublished?: string;
+  lastPublished?: string;
+  createdAt: string;
+  updatedAt: string;
+  contentVersion: number;
+  revision: number;
+  /** `content_version` the stored briefing was computed from (undefined: never). */
+  briefingVersion?: number;
+}
+
+export interface StoredBriefing {
+  storyId: string;
+  storyVersion: number;
+  headline?: string;
+  json: string;
+  computedAt: string;
+}
+
+export interface SearchHit {
+  articleId: string;
+  storyId: string;
+  title: string;
+  source?: string;
+  published?: string;
+  /** Plain-text excerpt; `ranges` are the [start, end) of matched terms in it. */
+  snippet: string;
+  ranges: Array<[number, number]>;
+}
+
+export interface FeedRecord {
+  id: number;
+  url: string;
+  everySeconds: number;
+  createdAt: string;
+  nextAt: string;
+  lastFetchedAt?: string;
+  lastOkAt?: string;
+  lastError?: string;
+  failures: number;
+  articlesAdded: number;
+}
+
+export interface StoredMessage extends Message {
+  id: number;
+  inputId?: number;
+  articleId?: string;
+  createdAt: string;
+}
+
+export interface StoreCounts {
+  inputs: number;
+  articles: number;
+  stories: number;
+  messages: number;
+  feeds: number;
+}
+
+/**
+ * Everything the service keeps. Callers use only this interface, so another backend (PostgreSQL)
+ * can be added without touching them; methods are async for that reason even where SQLite is not.
+ */
+export interface Store {
+  /** Stores a batch in one transaction: raw inputs, messages, new articles (or extra sources of known ones), story changes. */
+  ingest(items: IngestItem[], assign: AssignFn): Promise<IngestOutcome[]>;
+  getArticle(id: string): Promise<StoredArticle | undefined>;
+  /** Articles of a story in arrival order. */
+  storyArticles(storyId: string): Promise<StoredArticle[]>;
+  listStories(options?: { since?: string; q?: string; limit?: number }): Promise<StorySummary[]>;
+  getStory(id: string): Promise<StorySummary | undefined>;
+  getBriefing(storyId: string): Promise<StoredBriefing | undefined>;
+  /** Saves a briefing computed from `storyVersion`; an older one never replaces a newer one. */
+  saveBriefing(briefing: StoredBriefing & { computeMs?: number }): Promise<void>;
+  /** Stories whose briefing is missing or older than their content. */
+  staleStories(limit?: number): Promise<string[]>;
+  search(q: string, limit?: number): Promise<SearchHit[]>;
+  messages(options?: { articleId?: string; limit?: number }): Promise<StoredMessage[]>;
+  /** Every stored article as the story assigner sees it, in arrival order (to rebuild its state). */
+  assignmentState(): Promise<Array<AssignInput & { storyKey: string }>>;
+  addFeed(url: string, everySeconds: number, now: Date): Promise<{ feed: FeedRecord; created: boolean }>;
+  listFeeds(): Promise<FeedRecord[]>;
+  getFeed(id: number): Promise<FeedRecord | undefined>;
+  deleteFeed(id: number): Promise<boolean>;
+  dueFeeds(now: Date): Promise<FeedRecord[]>;
+  recordFeedResult(id: number, result: { at: Date; nextAt: Date; error?: string; added?: number }): Promise<void>;
+  counts(): Promise<StoreCounts>;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}

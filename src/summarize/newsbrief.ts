@@ -20,41 +20,90 @@ export const newsbrief: Summarizer = {
   },
 };
 
-const UNIGRAM_WEIGHT = 0.5;
-const LENGTH_EXPONENT = 0.8;
-/** Lead sentences of news carry the story: sentence i gets a prior of 1 + POSITION_PRIOR / (1 + i). */
-const POSITION_PRIOR = 0.5;
+/** Tuning knobs (exported for the tuning harness). */
+export const TUNING = {
+  unigramWeight: 0.5,
+  lengthExponent: 0.8,
+  /** Lead sentences of news carry the story: sentence i gets a prior of 1 + positionPrior / (1 + i). */
+  positionPrior: 0.5,
+  danglingPenalty: 0.75,
+  minDfShare: 0.2,
+  dfExponent: 1,
+  overlapMax: 0.6,
+  fillRest: 1e-6,
+  posGamma: 0,
+  posScale: 1,
+  minTf: 2,
+  tfExponent: 1,
+  smallDf: 0,
+  smallUnigram: 0.5,
+};
 
 function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Float64Array {
   const weights = new Float64Array(index.size);
   if (docs >= 3) {
-    const minDf = Math.max(2, Math.round(docs * 0.2));
+    const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
+    const early = TUNING.posGamma > 0 ? earliness(index, corpus) : undefined;
     for (let c = 0; c < index.size; c++) {
-      if (index.df[c] >= minDf) weights[c] = index.df[c] * (index.isBigram[c] ? 1 : UNIGRAM_WEIGHT);
+      if (index.df[c] >= minDf) weights[c] = (Math.pow(index.df[c], TUNING.dfExponent) + (early ? TUNING.posGamma * early[c] : 0)) * (index.isBigram[c] ? 1 : TUNING.unigramWeight);
     }
     return weights;
   }
   // One or two articles: nothing to agree on, so repetition within the text stands in for it.
   const tf = new Int32Array(index.size);
   corpus.docs.forEach((_, d) => index.sentConcepts[d].forEach((cs) => cs.forEach((c) => tf[c]++)));
-  for (let c = 0; c < index.size; c++) if (tf[c] >= 2) weights[c] = tf[c] * (index.isBigram[c] ? 1 : UNIGRAM_WEIGHT);
+  for (let c = 0; c < index.size; c++) {
+    const w = (tf[c] >= TUNING.minTf ? Math.pow(tf[c], TUNING.tfExponent) : 0) + (index.df[c] >= 2 ? TUNING.smallDf * index.df[c] : 0);
+    weights[c] = w * (index.isBigram[c] ? 1 : TUNING.smallUnigram);
+  }
   return weights;
 }
 
-function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array, included: boolean[], budget: Budget): Selection[] {
-  const pool: Array<{ doc: number; sent: number; words: number; prior: number }> = [];
+interface Candidate {
+  doc: number;
+  sent: number;
+  words: number;
+  prior: number;
+}
+
+function candidatePool(corpus: Corpus, included: boolean[]): Candidate[] {
+  const pool: Candidate[] = [];
   corpus.docs.forEach((doc, d) => {
     if (!included[d]) return;
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
-      const prior = (1 + POSITION_PRIOR / (1 + i)) * (startsDangling(doc, i) ? 0.75 : 1);
+      const prior = (1 + TUNING.positionPrior / (1 + i)) * (startsDangling(doc, i) ? TUNING.danglingPenalty : 1);
       pool.push({ doc: d, sent: i, words: wordsOf(doc, i), prior });
     }
   });
+  return pool;
+}
+
+/** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
+function earliness(index: ConceptIndex, corpus: Corpus): Float64Array {
+  const out = new Float64Array(index.size);
+  const seen = new Int32Array(index.size).fill(-1);
+  corpus.docs.forEach((_, d) => {
+    if (corpus.articles[d].duplicateOf) return;
+    index.sentConcepts[d].forEach((cs, i) => {
+      for (const c of cs) {
+        if (seen[c] === d) continue;
+        seen[c] = d;
+        out[c] += 1 / (1 + i / TUNING.posScale);
+      }
+    });
+  });
+  return out;
+}
+
+function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array, included: boolean[], budget: Budget): Selection[] {
+  const pool = candidatePool(corpus, included);
   const covered = new Uint8Array(index.size);
   const taken = new Uint8Array(pool.length);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
+  // With `fill`, sentences that add no weighted concept still fill the budget, earliest first.
+  const fillValue = budget.fill ? TUNING.fillRest : 0;
   while (!tracker.full) {
     let best = -1;
     let bestScore = 0;
@@ -64,14 +113,14 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
       if (!tracker.fits(cand.words)) continue;
       let gain = 0;
       for (const c of index.sentConcepts[cand.doc][cand.sent]) if (!covered[c]) gain += weights[c];
-      const score = (gain / Math.pow(cand.words, LENGTH_EXPONENT)) * cand.prior;
+      const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
     if (best < 0) break;
     taken[best] = 1;
     const chosen = pool[best];
     const concepts = index.sentConcepts[chosen.doc][chosen.sent];
-    if (overlap(concepts, covered, index) > 0.6) continue;
+    if (overlap(concepts, covered, index) > TUNING.overlapMax) continue;
     for (const c of concepts) covered[c] = 1;
     tracker.take(chosen.words);
     out.push({ doc: chosen.doc, sent: chosen.sent, score: bestScore });

@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { main } from "../cli/main.js";
+import { buildCorpus } from "../core/corpus.js";
+import { SUMMARIZERS } from "../summarize/index.js";
+import { fakeIo, SHARED } from "../testing/fixtures.js";
+import { readDataset, type ClusterRecord } from "./datasets.js";
+import { clusterDocuments } from "./run.js";
+
+/** Every summarisation dataset of ../shared/data with the protocol `eval` picks for it by default. */
+const DATASETS: Array<[file: string, protocol: string]> = [
+  ["duc2003_task2/test.jsonl", "duc"],
+  ["duc2003_task3_viewpoint/test.jsonl", "duc"],
+  ["duc2007_update/test.jsonl", "duc"],
+  ["duc2006/test.jsonl", "duc-250"],
+  ["duc2007_main/test.jsonl", "duc-250"],
+  ["multiling2011_en/test.jsonl", "duc-250"],
+  ["multinews/validation.jsonl.gz", "multinews"],
+];
+const present = DATASETS.map(([f, p]) => [path.join(SHARED, "data", f), p] as const).filter(([f]) => existsSync(f));
+
+interface Interval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+interface JsonResult {
+  dataset: string;
+  protocol: string;
+  measure: string;
+  words: number;
+  clusters: number;
+  algorithms: Array<{ algorithm: string; clustersPerSecond: number; meanWords: number; scores: Record<string, { recall: Interval; precision: Interval; f: Interval }> }>;
+}
+
+async function firstRecords(file: string, n: number): Promise<ClusterRecord[]> {
+  const out: ClusterRecord[] = [];
+  for await (const item of readDataset(file)) {
+    if ("record" in item) out.push(item.record);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+test("the eval datasets are there (../shared/data)", () => {
+  assert.ok(present.length >= 7, `expected the 7 summarisation datasets under ${SHARED}data, found ${present.length}`);
+});
+
+for (const [file, protocol] of present) {
+  const name = path.relative(path.join(SHARED, "data"), file);
+  const protocols = protocol === "multinews" ? ["multinews", "multinews-100"] : [protocol];
+
+  test(`eval --limit 2 --algorithm all on ${name}: JSON shape, default protocol, scores in range`, async () => {
+    for (const p of protocols) {
+      const io = fakeIo();
+      const args = ["eval", file, "--limit", "2", "--algorithm", "all", "--format", "json"];
+      if (p !== protocol) args.push("--protocol", p);
+      assert.equal(await main(args, io), 0, io.err());
+      const { results } = JSON.parse(io.out()) as { results: JsonResult[] };
+      assert.equal(results.length, 1);
+      const r = results[0];
+      assert.equal(r.protocol, p);
+      assert.equal(r.measure, p.startsWith("multinews") ? "f" : "recall");
+      assert.equal(r.words, p === "duc-250" ? 250 : p === "multinews" ? 300 : 100);
+      assert.equal(r.clusters, 2);
+      assert.deepEqual(r.algorithms.map((a) => a.algorithm), [...SUMMARIZERS.keys()]);
+      for (const a of r.algorithms) {
+        for (const m of ["rouge1", "rouge2", "rougeSU4", "rougeL"]) assert.ok(m in a.scores, `${a.algorithm}: ${m} missing`);
+        for (const [m, s] of Object.entries(a.scores)) {
+          for (const v of [s.recall, s.precision, s.f]) assert.ok(v.low >= 0 && v.low <= v.mean && v.mean <= v.high && v.high <= 1, `${a.algorithm} ${m} ${JSON.stringify(v)} not an interval in [0, 1]`);
+        }
+        // Every summariser picks something relevant: R-1 recall well above zero on real news.
+        assert.ok(a.scores.rouge1.recall.mean > 0.1, `${a.algorithm} R-1 recall ${a.scores.rouge1.recall.mean}`);
+        assert.ok(a.scores.rouge1.recall.mean >= a.scores.rouge2.recall.mean);
+        assert.ok(a.meanWords >= r.words * 0.8, `${a.algorithm} summaries of ${a.meanWords} words for a ${r.words}-word budget`);
+        assert.ok(a.clustersPerSecond > 0);
+      }
+    }
+  });
+
+  test(`eval --summaries-out on ${name}: the documented line format, offsets into the cleaned documents`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-"));
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", file, "--limit", "2", "--summaries-out", "out.jsonl"], io), 0, io.err());
+    assert.match(io.out(), /newsbrief\s+R-1/);
+    const lines = readFileSync(path.join(dir, "out.jsonl"), "utf8").split("\n");
+    assert.equal(lines.pop(), "", "ends with a newline");
+    assert.equal(lines.length, 2);
+    const records = await firstRecords(file, 2);
+    lines.forEach((line, k) => {
+      const out = JSON.parse(line) as { id: string; summary: string; sentences: Array<{ text: string; doc: number; start: number; end: number }> };
+      assert.deepEqual(Object.keys(out), ["id", "summary", "sentences"]);
+      assert.equal(out.id, records[k].id);
+      assert.ok(out.sentences.length > 0);
+      const { articles } = buildCorpus(clusterDocuments(records[k], file, k + 1));
+      for (const s of out.sentences) {
+        assert.deepEqual(Object.keys(s), ["text", "doc", "start", "end"]);
+        assert.ok(Number.isInteger(s.doc) && s.doc >= 0 && s.doc < records[k].documents.length);
+        assert.equal(articles[s.doc].text.slice(s.start, s.end), s.text);
+      }
+      assert.equal(out.summary, out.sentences.map((s) => s.text.replace(/\s+/g, " ").trim()).join(" "));
+      assert.doesNotMatch(out.summary, /\s{2}|\n/);
+    });
+  });
+}

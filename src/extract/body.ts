@@ -31,6 +31,8 @@ export interface BodyResult {
   text: string;
   strategy: string;
   container?: DomElement;
+  /** Whole-page text statistics, for page-type detection. */
+  stats?: { prose: number; linkText: number };
 }
 
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "IMG", "PICTURE", "VIDEO", "AUDIO", "SOURCE", "MAP", "math"]);
@@ -149,6 +151,12 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   const blocks = collectBlocks(root, opts);
   if (!blocks.length) return undefined;
   const scores = new Map<DomElement, number>();
+  const stats = { prose: 0, linkText: 0 };
+  for (const b of blocks) {
+    if (b.junk) continue;
+    stats.prose += prose(b);
+    if (b.linkChars > b.text.length * 0.5) stats.linkText += b.linkChars;
+  }
   for (const b of blocks) {
     const v = value(b);
     for (let e: DomElement | null = b.el; e; e = e.parentElement) scores.set(e, (scores.get(e) ?? 0) + v);
@@ -163,7 +171,7 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   }
   // Prefer the smallest element that keeps nearly all of the best score (a wrapper adds nothing).
   const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
-  return { text, strategy: "blocks", container: best };
+  return { text, strategy: "blocks", container: best, stats };
 }
 
 function contains(ancestor: DomElement, el: DomElement): boolean {

@@ -4,6 +4,7 @@ import type { DomDocument } from "./dom.js";
 import { parseHTML } from "linkedom";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody } from "./body.js";
+import { detectPageType } from "./pagetype.js";
 export { decodeHtmlBytes } from "./decode.js";
 export type { DecodedHtml } from "./decode.js";
 
@@ -39,11 +40,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   const doc = document as unknown as DomDocument;
   const md = extractMetadata(doc, options.url);
   let body = ownBody(doc, { title: md.title?.value, keepComments: false, keepLinkLists: false });
+  const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
   }
-  const page: ExtractedPage = { text: body?.text ?? "", pageType: "unknown", strategies: {}, messages };
+  const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
     if (c) {

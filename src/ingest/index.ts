@@ -8,10 +8,12 @@ import { expandInputs } from "./files.js";
 import { parseHtmlDocument } from "./html.js";
 import { articleToDocument, parseJsonDocuments, parseJsonLines, problem, type Parsed } from "./json.js";
 import { parseTextDocument } from "./text.js";
+import { htmlFromBytes, ingestFeedText, ingestUrls, isUrl, type WebIngestOptions } from "./web.js";
+import { looksLikeFeed } from "../fetch/feed.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export interface IngestOptions {
+export interface IngestOptions extends WebIngestOptions {
   maxFileBytes?: number;
   cwd?: string;
   stdin?: Readable;
@@ -22,7 +24,8 @@ export interface IngestOptions {
 /** Reads every input path (files, directories, globs, `-`) into raw documents; problems become messages. */
 export async function ingestPaths(inputs: string[], options: IngestOptions = {}): Promise<Parsed> {
   const cwd = options.cwd ?? process.cwd();
-  const expanded = await expandInputs(inputs, cwd);
+  const urls = inputs.filter(isUrl);
+  const expanded = await expandInputs(inputs.filter((i) => !isUrl(i)), cwd);
   const out: Parsed = { docs: [], messages: [...expanded.messages] };
   let done = 0;
   const results = await mapLimit(expanded.files, 16, async (file) => {
@@ -33,6 +36,11 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
   for (const result of results) {
     out.docs.push(...result.docs);
     out.messages.push(...result.messages);
+  }
+  if (urls.length) {
+    const web = await ingestUrls(urls, options);
+    out.docs.push(...web.docs);
+    out.messages.push(...web.messages);
   }
   return out;
 }
@@ -67,11 +75,13 @@ async function readOne(file: string, cwd: string, options: IngestOptions): Promi
     if (e.code === "TOO_LARGE" || e.code === "ERR_BUFFER_TOO_LARGE") return fail(file, "too-large", `input is over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
     return fail(file, "unreadable", e.code === "EACCES" ? "permission denied" : e.message);
   }
+  if (/\.x?html?(?:\.gz)?$/i.test(file) && bytes.length) return htmlFromBytes(bytes, file);
   const decoded = decodeBytes(bytes);
   if (decoded === "empty") return fail(file, "empty-file", "file is empty");
   if (decoded === "binary") return fail(file, "binary-file", "file is binary, not text, JSON or HTML");
   const text = decoded.text;
   if (!text.trim()) return fail(file, "empty-file", "file holds only white space");
+  if (looksLikeFeed(text)) return ingestFeedText(text, file, options);
   const parsed = parseByFormat(text, file);
   if (decoded.encoding === "windows-1252") {
     parsed.messages.push({ file, severity: "info", ruleId: "encoding", reason: "not valid UTF-8; decoded as Windows-1252", source: "ingest" });

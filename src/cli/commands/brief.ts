@@ -7,12 +7,14 @@ import { SUMMARIZERS } from "../../summarize/index.js";
 import { messageLine } from "../../render/common.js";
 import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
+import { Fetcher, fetchOptionsFromEnv, parseSince } from "../../fetch/index.js";
 
-export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|-> [options]
+export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|urls|-> [options]
 
 Turns news articles into a short, sourced briefing.
 Inputs: .txt/.md (a leading "date YYYY-MM-DD" line sets the date), .json (an article or an
-array), .jsonl (one article per line), .html; directories are read recursively; - reads stdin.
+array), .jsonl (one article per line), .html, RSS/Atom/RDF feed files; directories are read
+recursively; - reads stdin. http(s) URLs are fetched (a page or a feed; cached on disk).
 
 Options:
   --format <f>        text | md | html | json (default: text on a terminal, else json;
@@ -22,6 +24,11 @@ Options:
   --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
   --out <file>        write the briefing to a file instead of stdout
   --max-file-size <s> largest input file, e.g. 20MB (default), 500KB
+  --feed <url>        a feed to read (repeatable); same as giving its URL as an input
+  --since <when>      feeds: only items newer than 2d, 12h, 1w or a date (2025-09-01)
+  --allow <hosts>     comma-separated hosts/IPs/CIDRs that may be fetched although private
+  --user-agent <ua>   User-Agent for fetching (also NEWSBRIEF_USER_AGENT)
+  --no-cache          do not read or write the HTTP cache (~/.cache/newsbrief/http)
   --quiet             do not print input warnings to stderr
   -h, --help          show this help
 `;
@@ -37,6 +44,11 @@ export const briefCommand: Command = async (argv, io) => {
       algorithm: { type: "string" },
       out: { type: "string", short: "o" },
       "max-file-size": { type: "string" },
+      feed: { type: "string", multiple: true },
+      since: { type: "string" },
+      allow: { type: "string" },
+      "user-agent": { type: "string" },
+      "no-cache": { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -45,11 +57,23 @@ export const briefCommand: Command = async (argv, io) => {
     io.stdout.write(BRIEF_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError("no input given: name files, directories, globs, or - for stdin");
+  const inputs = [...positionals, ...(values.feed ?? [])];
+  if (inputs.length === 0) throw new UsageError("no input given: name files, directories, globs, URLs, or - for stdin");
+  let since: Date | undefined;
+  try {
+    since = values.since ? parseSince(values.since) : undefined;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const env = fetchOptionsFromEnv(io.env);
+  const allow = (values.allow ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  const fetcher = new Fetcher({ ...env, allowList: [...(env.allowList ?? []), ...allow], userAgent: values["user-agent"] ?? env.userAgent, cacheDir: values["no-cache"] ? false : env.cacheDir });
   const format = chooseFormat(values.format, values.out, Boolean(io.stdout.isTTY));
   const algorithm = values.algorithm;
   if (algorithm && !SUMMARIZERS.has(algorithm)) throw new UsageError(`unknown algorithm "${algorithm}"; use one of ${[...SUMMARIZERS.keys()].join(", ")}`);
-  const briefing = await brief(positionals, {
+  const briefing = await brief(inputs, {
+    since,
+    fetcher,
     cwd: io.cwd,
     stdin: io.stdin,
     words: values.words ? positiveInt(values.words, "--words") : undefined,
@@ -57,7 +81,7 @@ export const briefCommand: Command = async (argv, io) => {
     algorithm,
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
     onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,
-  });
+  }).finally(() => fetcher.close());
   for (const m of briefing.messages) {
     if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
   }

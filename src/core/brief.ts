@@ -4,6 +4,7 @@ import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanArticles } from "./corpus.js";
 import { assignIds } from "./ids.js";
+import { articleDates, buildTimeline, publishedEstimate } from "../timeline/index.js";
 import { VERSION } from "./version.js";
 
 export interface BriefInputOptions extends BriefOptions, Omit<IngestOptions, "maxFileBytes"> {}
@@ -44,7 +45,11 @@ export function briefStory(id: string, articles: Article[], options: BriefOption
   const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
   const summary = readingOrder(sentences, picked, corpus);
   const headline = summary.length ? mostCentral(summary, sentences, picked) : leadSentence(corpus);
-  return { id, articleIds: articles.map((a) => a.id), headline, summary };
+  const dates = corpus.docs.map((doc, d) => articleDates(articles[d], doc));
+  dates.forEach((x, d) => {
+    if (x.estimate) articles[d].publishedEstimated = publishedEstimate(x.estimate);
+  });
+  return { id, articleIds: articles.map((a) => a.id), headline, summary, timeline: buildTimeline(corpus, dates) };
 }
 
 function toSentence(corpus: Corpus, sel: Selection, support: number[]): Sentence {

@@ -1,4 +1,4 @@
-import type { Article, Briefing, RemovedCounts, Sentence, Story } from "../types/index.js";
+import type { Article, Briefing, RemovedCounts, Sentence, Story, TimelineEntry } from "../types/index.js";
 
 /** 1-based citation numbers, in article order. */
 export function citationNumbers(briefing: Briefing): Map<string, number> {
@@ -30,7 +30,9 @@ export function describeRemoved(removed: RemovedCounts): string {
 }
 
 export function articleMeta(article: Article): string {
-  const parts = [article.source, article.published, `${article.wordCount} words`].filter(Boolean);
+  const e = article.publishedEstimated;
+  const estimated = !article.published && e ? `undated, estimated ${e.date} (confidence ${e.confidence}; from ${e.evidence.slice(0, 3).map((x) => `“${x}”`).join(", ")})` : undefined;
+  const parts = [article.source, article.published ?? estimated, `${article.wordCount} words`].filter(Boolean);
   return parts.join(" · ");
 }
 
@@ -46,4 +48,23 @@ export function messageLine(m: Briefing["messages"][number]): string {
 export function bodyOf(story: Story): Sentence[] {
   const h = story.headline;
   return story.summary.filter((s) => !(s.articleId === h.articleId && s.start === h.start));
+}
+
+/** A story's timeline split into its own developments and the background before them. */
+export function timelineParts(story: Story): { own: TimelineEntry[]; background: TimelineEntry[] } {
+  const t = story.timeline ?? [];
+  return { own: t.filter((e) => !e.background), background: t.filter((e) => e.background) };
+}
+
+/** `2019-12-10`, `2019-05-13 to 2019-05-19`. */
+export function dateLabel(e: TimelineEntry): string {
+  return e.dateEnd ? `${e.date} to ${e.dateEnd}` : e.date;
+}
+
+/** First and last day (days since 1970-01-01) an entry's date covers. */
+export function dateRange(e: TimelineEntry): [number, number] {
+  const first = (iso: string): number => Date.UTC(+iso.slice(0, 4), iso.length > 4 ? +iso.slice(5, 7) - 1 : 0, iso.length > 7 ? +iso.slice(8, 10) : 1) / 86_400_000;
+  const last = (iso: string): number =>
+    iso.length > 7 ? first(iso) : iso.length > 4 ? Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7), 1) / 86_400_000 - 1 : Date.UTC(+iso.slice(0, 4) + 1, 0, 1) / 86_400_000 - 1;
+  return [first(e.date), last(e.dateEnd ?? e.date)];
 }

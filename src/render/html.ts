@@ -1,12 +1,13 @@
-import type { Article, Briefing, Sentence } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+import type { Article, Briefing, Sentence, Story, TimelineEntry } from "../types/index.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
+import { timelineSvg } from "./timeline-svg.js";
 
 /** One self-contained page: summary with citations linked to the highlighted source sentences. */
 export function renderHtml(briefing: Briefing): string {
   const numbers = citationNumbers(briefing);
   const highlights = new Map<string, Sentence[]>();
   for (const story of briefing.stories) {
-    for (const s of [story.headline, ...story.summary]) {
+    for (const s of [story.headline, ...story.summary, ...(story.timeline ?? [])]) {
       const list = highlights.get(s.articleId) ?? [];
       if (!list.some((x) => x.start === s.start)) list.push(s);
       highlights.set(s.articleId, list);
@@ -21,6 +22,7 @@ export function renderHtml(briefing: Briefing): string {
       (story) => `<section class="story">
 <p class="headline">${esc(oneLine(story.headline.text))} ${cite(story.headline)}</p>
 <ul>${bodyOf(story).map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
+${timelineHtml(story, cite)}
 </section>`,
     )
     .join("\n");
@@ -44,6 +46,19 @@ ${sources}
 ${messages}
 </main></body></html>
 `;
+}
+
+/** The timeline drawn as a chart, then listed (with citations) for reading and for screen readers. */
+function timelineHtml(story: Story, cite: (s: Sentence) => string): string {
+  const { own, background } = timelineParts(story);
+  const href = (e: Sentence): string => `#${anchor(e)}`;
+  const part = (title: string, entries: TimelineEntry[], muted: boolean): string =>
+    entries.length
+      ? `<h3>${title}</h3>
+${timelineSvg(entries, esc, href, `${title}: ${entries.length} dated lines`, muted)}
+<details class="timeline-list"><summary>${title} as a list</summary><ol>${entries.map((e) => `<li><time datetime="${esc(e.date)}">${esc(dateLabel(e))}</time> ${esc(oneLine(e.text))} ${cite(e)}</li>`).join("\n")}</ol></details>`
+      : "";
+  return part("Timeline", own, false) + part("Background", background, true);
 }
 
 function sourceBlock(article: Article, n: number, marks: Sentence[], numbers: Map<string, number>): string {
@@ -79,4 +94,5 @@ main{max-width:46rem;margin:auto;padding:1rem}
 mark{background:#fff3a8}mark:target{background:#ffd54a;outline:2px solid #e0a800}
 details.source{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
 details.source summary{cursor:pointer}.text{font-size:.95rem;color:#333}.dup{color:#888}
-.messages .error{color:#a00}.messages .warning{color:#a60}`;
+.messages .error{color:#a00}.messages .warning{color:#a60}
+svg.timeline{display:block;margin:.25rem 0 .5rem}.timeline-list{font-size:.9rem;margin-bottom:1rem}.timeline-list time{font-weight:600;margin-right:.4rem}`;

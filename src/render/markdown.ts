@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
 
 export function renderMarkdown(briefing: Briefing): string {
   const numbers = citationNumbers(briefing);
@@ -9,6 +9,13 @@ export function renderMarkdown(briefing: Briefing): string {
     out.push(`**${escapeMd(oneLine(story.headline.text))}** ${cite(story.headline)}`, "");
     for (const s of bodyOf(story)) out.push(`- ${escapeMd(oneLine(s.text))} ${cite(s)}`);
     out.push("");
+    const { own, background } = timelineParts(story);
+    for (const [title, entries] of [["Timeline", own], ["Background", background]] as const) {
+      if (!entries.length) continue;
+      out.push(`### ${title}`, "");
+      for (const e of entries) out.push(`- **${dateLabel(e)}** — ${escapeMd(oneLine(e.text))} ${cite(e)}`);
+      out.push("");
+    }
   }
   out.push("## Sources", "");
   briefing.articles.forEach((a, i) => {

@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -11,6 +11,12 @@ export function renderText(briefing: Briefing, width = 100): string {
   for (const story of briefing.stories) {
     lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");
     for (const sentence of bodyOf(story)) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
+    const { own, background } = timelineParts(story);
+    for (const [title, entries] of [["Timeline", own], ["Background", background]] as const) {
+      if (!entries.length) continue;
+      lines.push("", `  ${title}`);
+      for (const e of entries) lines.push(...wrap(`${dateLabel(e)} — ${oneLine(e.text)} ${cite(e)}`, width, "    ", "      "));
+    }
   }
   lines.push("", "Sources");
   briefing.articles.forEach((article, i) => {

@@ -1,13 +1,15 @@
 /**
  * Hand-checked date expressions: each sentence, its publication date, and the dates its
- * expressions denote, in text order (ISO at the precision the text allows; a week is its Monday).
- * Written for this project (paraphrasing the seed articles' kinds of expressions), not copied.
+ * expressions denote, in text order: ISO at the precision the text allows, `first..last` for a
+ * range (a week runs Monday..Sunday), `?` for an expression that cannot be placed (counted from
+ * an event with no date). Written for this project (paraphrasing the kinds of expressions in the
+ * seed articles and in newswire), not copied from any dataset.
  */
 export const DATE_FIXTURES: Array<{ text: string; published: string; expect: string[] }> = [
   { text: "Lavrov will visit Washington on Tuesday, December 10, the State Department said.", published: "2019-12-06", expect: ["2019-12-10"] },
   { text: "On Friday, the Russian Foreign Ministry confirmed the trip.", published: "2019-12-06", expect: ["2019-12-06"] },
   { text: "The two ministers met on Wednesday in Moscow.", published: "2019-12-06", expect: ["2019-12-04"] },
-  { text: "Pompeo will travel to Sochi next week for talks with Putin.", published: "2019-05-10", expect: ["2019-05-13"] },
+  { text: "Pompeo will travel to Sochi next week for talks with Putin.", published: "2019-05-10", expect: ["2019-05-13..2019-05-19"] },
   { text: "Relations have soured since July 2018, when the leaders met in Helsinki.", published: "2019-05-10", expect: ["2018-07"] },
   { text: "In 2014, Russia annexed Crimea.", published: "2019-12-06", expect: ["2014"] },
   { text: "The 2011 New START treaty expires in 2021.", published: "2019-05-10", expect: ["2011", "2021"] },
@@ -28,4 +30,71 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "He arrived on Monday and left on Thursday.", published: "2020-03-06", expect: ["2020-03-02", "2020-03-05"] },
   { text: "Between 1973 and 1990, thousands were killed.", published: "1998-10-17", expect: ["1973", "1990"] },
   { text: "About 2,000 people attended the 1998 conference.", published: "1999-02-01", expect: ["1998"] },
+  // Weekdays, weekends and relative days.
+  { text: "Rebels seized the town last Tuesday.", published: "2020-03-09", expect: ["2020-03-03"] },
+  { text: "The talks resume next Monday.", published: "2020-03-09", expect: ["2020-03-16"] },
+  { text: "Voters will go to the polls on Sunday.", published: "2020-03-09", expect: ["2020-03-15"] },
+  { text: "The storm hit the coast over the weekend.", published: "2020-03-09", expect: ["2020-03-07..2020-03-08"] },
+  { text: "The festival will be held next weekend.", published: "2020-03-09", expect: ["2020-03-14..2020-03-15"] },
+  { text: "The rally is planned for this weekend.", published: "2020-03-09", expect: ["2020-03-14..2020-03-15"] },
+  { text: "It happened yesterday afternoon.", published: "2019-05-10", expect: ["2019-05-09"] },
+  { text: "Tomorrow's vote will decide the matter.", published: "2020-03-09", expect: ["2020-03-10"] },
+  { text: "The minister resigned on Thursday.", published: "2019-05-10", expect: ["2019-05-09"] },
+  { text: "The minister will resign on Thursday.", published: "2019-05-10", expect: ["2019-05-16"] },
+  { text: "The ceasefire held through the night on Saturday.", published: "1998-10-17", expect: ["1998-10-17"] },
+  { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"] },
+  { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"] },
+  // Relative weeks, months and years.
+  { text: "Unemployment fell last year.", published: "2020-03-09", expect: ["2019"] },
+  { text: "The company plans to expand next year.", published: "2020-03-09", expect: ["2021"] },
+  { text: "Earlier this month, the board met in private.", published: "2020-03-09", expect: ["2020-03"] },
+  { text: "Inflation has risen this year.", published: "2020-03-09", expect: ["2020"] },
+  { text: "Last month's floods killed 12 people.", published: "2020-03-09", expect: ["2020-02"] },
+  { text: "Prices have doubled since last year.", published: "2020-03-09", expect: ["2019"] },
+  { text: "The factory closed two years ago.", published: "2020-03-09", expect: ["2018"] },
+  { text: "The bridge opened five months ago.", published: "2020-03-09", expect: ["2019-10"] },
+  { text: "He was arrested three weeks ago.", published: "2020-03-09", expect: ["2020-02-17..2020-02-23"] },
+  { text: "The two leaders spoke by phone one week ago.", published: "2019-05-10", expect: ["2019-04-29..2019-05-05"] },
+  // Counted from the date named before.
+  { text: "The law was passed in 1998. Two years later, it was repealed.", published: "2005-06-01", expect: ["1998", "2000"] },
+  { text: "The war ended in 1945; three years earlier, the city had been bombed.", published: "2005-06-01", expect: ["1945", "1942"] },
+  { text: "It was his first visit since 2013, a year before the annexation of Crimea and two years before the intervention in Syria.", published: "2017-05-09", expect: ["2013", "2014", "2015"] },
+  { text: "The treaty was signed in 1991, a decade before the attacks.", published: "2005-06-01", expect: ["1991", "2001"] },
+  { text: "Three days later, the rebels surrendered.", published: "2005-06-01", expect: ["?"] },
+  // Month names with and without days and years.
+  { text: "Tuesday, December 10, 2019 was the date set for the vote.", published: "2019-12-06", expect: ["2019-12-10"] },
+  { text: "The report, dated 10 December 2019, was leaked.", published: "2019-12-12", expect: ["2019-12-10"] },
+  { text: "The deadline is 2020-01-31, the ministry said.", published: "2019-12-06", expect: ["2020-01-31"] },
+  { text: "Officials met on Dec. 3 and again on Dec. 5.", published: "2019-12-06", expect: ["2019-12-03", "2019-12-05"] },
+  { text: "The company reported its results on Jan. 30.", published: "2020-02-14", expect: ["2020-01-30"] },
+  { text: "The plant will reopen in March.", published: "2019-12-06", expect: ["2020-03"] },
+  { text: "The strike began in October.", published: "2019-12-06", expect: ["2019-10"] },
+  { text: "The strike began in December.", published: "2020-01-10", expect: ["2019-12"] },
+  { text: "He died on Dec. 28 at his home.", published: "2020-01-05", expect: ["2019-12-28"] },
+  { text: "The results are due on Jan. 3.", published: "2019-12-20", expect: ["2020-01-03"] },
+  { text: "Talks collapsed on Friday, Oct. 16.", published: "1998-10-17", expect: ["1998-10-16"] },
+  { text: "The president visited Beijing in June 1998 and Tokyo in November.", published: "1998-12-01", expect: ["1998-06", "1998-11"] },
+  { text: "The election was held on Nov. 6, 2018.", published: "2019-05-10", expect: ["2018-11-06"] },
+  { text: "The summit took place in Helsinki in July 2018.", published: "2019-05-10", expect: ["2018-07"] },
+  { text: "Pompeo met Lavrov on May 6 in Finland.", published: "2019-05-10", expect: ["2019-05-06"] },
+  { text: "Pompeo travels to Sochi on May 14 to meet Putin.", published: "2019-05-10", expect: ["2019-05-14"] },
+  { text: "The accord took effect on 1 January 2021.", published: "2021-01-04", expect: ["2021-01-01"] },
+  { text: "Trump fired Comey on May 9, 2017.", published: "2017-05-11", expect: ["2017-05-09"] },
+  { text: "Officials said a decision could come in June.", published: "2019-05-10", expect: ["2019-06"] },
+  { text: "The company said on Dec. 2 that it expects profits to rise in 2020.", published: "2019-12-06", expect: ["2019-12-02", "2020"] },
+  // Years, decades and things that are not dates.
+  { text: "In the 1990s, the region boomed.", published: "2005-06-01", expect: ["1990..1999"] },
+  { text: "The last time this happened was in the 1970s.", published: "2005-06-01", expect: ["1970..1979"] },
+  { text: "Sales in early 2019 were weak.", published: "2020-03-09", expect: ["2019"] },
+  { text: "The museum reopened in mid-2018.", published: "2020-03-09", expect: ["2018"] },
+  { text: "He has lived there since 1999.", published: "2005-06-01", expect: ["1999"] },
+  { text: "The rate will stay unchanged until 2022.", published: "2020-03-09", expect: ["2022"] },
+  { text: "By 2030, the city aims to be carbon neutral.", published: "2020-03-09", expect: ["2030"] },
+  { text: "The 1987 treaty banned intermediate-range missiles.", published: "2019-05-10", expect: ["1987"] },
+  { text: "He scored twice in the 2018 World Cup.", published: "2019-05-10", expect: ["2018"] },
+  { text: "The firm was founded in 1886.", published: "2005-06-01", expect: ["1886"] },
+  { text: "About 1,500 people marched through the capital.", published: "2005-06-01", expect: [] },
+  { text: "The plant employs 2019 workers.", published: "2005-06-01", expect: [] },
+  { text: "May I ask one more question?", published: "2005-06-01", expect: [] },
+  { text: "They may march again if talks fail.", published: "2005-06-01", expect: [] },
 ];

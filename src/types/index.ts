@@ -90,6 +90,32 @@ export interface Article {
   rawOffsets: OffsetRun[];
   /** Set when this article is a near-copy of another one: it is credited, not summarised. */
   duplicateOf?: string;
+  /** When `published` is missing: the date estimated from the content. */
+  publishedEstimated?: PublishedEstimate;
+}
+
+export type DatePrecision = "day" | "week" | "month" | "year";
+
+/** A publication date estimated from what an article says ("since July 2018", "on May 10"). */
+export interface PublishedEstimate {
+  /** ISO date at its precision: `2019-05` or `2017`. */
+  date: string;
+  precision: DatePrecision;
+  /** 0..1: how much the evidence pins the date down. */
+  confidence: number;
+  /** The expressions the estimate rests on, as they appear in the text. */
+  evidence: string[];
+}
+
+/** One dated development of a story: a source sentence and the date it speaks of. */
+export interface TimelineEntry extends Sentence {
+  /** ISO date at its precision (`2019-12-10`, `2019-05`, `2014`; a week is its Monday). */
+  date: string;
+  /** Last day of a range ("next week", "the weekend", "the 1990s"), at the same precision. */
+  dateEnd?: string;
+  precision: DatePrecision;
+  /** Well before the story's own time ("In 2014, Russia annexed Crimea"). */
+  background?: boolean;
 }
 
 /** A sentence of an output, always traceable: `articles[id].text.slice(start, end) === text`. */
@@ -107,6 +133,8 @@ export interface Story {
   articleIds: string[];
   headline: Sentence;
   summary: Sentence[];
+  /** Dated developments, oldest first; background entries flagged. */
+  timeline?: TimelineEntry[];
 }
 
 export interface Briefing {

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:dates`: how well dates are resolved.
+ *
+ * 1. Publication dates estimated from content, against the `dates` field of the DUC and
+ *    MultiLing sets (the date is never shown to the estimator): the cheap scan story grouping
+ *    uses, and the full resolution `brief` uses (chrono-node + relative expressions + office
+ *    holders). Point estimate on the right day / month / year, the estimate right at the
+ *    precision it claims, and wrong years.
+ * 2. The hand-checked sentences of src/timeline/fixtures.ts, resolved by newsbrief, by the cheap
+ *    scan alone and by chrono-node alone.
+ * 3. Cost of dating every sentence of an article (what `brief` adds per story).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { cleanDocument } from "../clean/index.js";
+import { annotate, Lexicon } from "../nlp/index.js";
+import { articleDates } from "../timeline/index.js";
+import { estimatePublished, fromDayNumber } from "../timeline/dates.js";
+import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
+
+const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
+const SETS = ["duc2003_task2", "duc2003_task3_viewpoint", "duc2006", "duc2007_main", "duc2007_update", "multiling2011_en"];
+
+function loadDated(name: string): Array<{ text: string; date: string }> {
+  const file = `${DATA}${name}/test.jsonl`;
+  if (!existsSync(file)) return [];
+  const out: Array<{ text: string; date: string }> = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const rec = JSON.parse(line) as { documents: string[]; dates?: Array<string | null> };
+    rec.documents.forEach((text, i) => {
+      const date = rec.dates?.[i];
+      if (date && text.trim()) out.push({ text, date });
+    });
+  }
+  return out;
+}
+
+function row(name: string, s: EstimateScore): string[] {
+  const pct = (x: number): string => `${((x / (s.docs || 1)) * 100).toFixed(1)}%`;
+  return [name, String(s.docs), pct(s.estimated), pct(s.day), pct(s.month), pct(s.year), pct(s.asClaimed), pct(s.wrongYear), s.estimated ? `${((s.wrongYear / s.estimated) * 100).toFixed(1)}%` : "-"];
+}
+
+const BUCKETS: Array<[number, number]> = [[0, 0.3], [0.3, 0.5], [0.5, 1.01]];
+const pct = (x: number, n: number): string => (n ? `${((x / n) * 100).toFixed(1)}%` : "-");
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+
+function main(): void {
+  console.log("Publication date estimated from content (date hidden), against the sets' `dates` field");
+  console.log("(share of all dated docs; last column: wrong year among the estimated)\n");
+  const header = ["set", "docs", "estimated", "day", "month", "year", "as claimed", "wrong year", "wrong|est"];
+  const cheapRows = [header];
+  const fullRows = [header];
+  const cheapAll = emptyEstimateScore();
+  const fullAll = emptyEstimateScore();
+  const buckets = BUCKETS.map(() => [0, 0, 0]);
+  let ms = 0;
+  let docs = 0;
+  for (const name of SETS) {
+    const items = loadDated(name);
+    if (!items.length) continue;
+    const cheap = emptyEstimateScore();
+    const full = emptyEstimateScore();
+    for (const item of items) {
+      const article = cleanDocument({ file: name, raw: item.text }, "a");
+      countEstimate(cheap, estimatePublished(article.text), item.date);
+      const t0 = performance.now();
+      const doc = annotate(article, new Lexicon());
+      const dates = articleDates(article, doc);
+      ms += performance.now() - t0;
+      docs++;
+      countEstimate(full, dates.estimate, item.date);
+      if (dates.estimate) {
+        const b = BUCKETS.findIndex(([a, z]) => dates.estimate!.confidence >= a && dates.estimate!.confidence < z);
+        buckets[b][0]++;
+        if (item.date.startsWith(String(fromDayNumber(dates.estimate.day).y))) buckets[b][1]++;
+        if (item.date.startsWith(dates.estimate.date)) buckets[b][2]++;
+      }
+    }
+    for (const [all, one] of [[cheapAll, cheap], [fullAll, full]] as const) for (const k of Object.keys(one) as Array<keyof EstimateScore>) all[k] += one[k];
+    cheapRows.push(row(name, cheap));
+    fullRows.push(row(name, full));
+  }
+  cheapRows.push(row("all", cheapAll));
+  fullRows.push(row("all", fullAll));
+  console.log("Cheap scan (story grouping):\n" + table(cheapRows));
+  console.log("\nFull resolution (brief):\n" + table(fullRows));
+  console.log("\nCalibration (full resolution): share right by stated confidence");
+  console.log(table([["confidence", "estimates", "year right", "right as claimed"], ...BUCKETS.map(([a, z], i) => [`[${a}, ${z})`, String(buckets[i][0]), pct(buckets[i][1], buckets[i][0]), pct(buckets[i][2], buckets[i][0])])]));
+  console.log(`\nDating every sentence (annotate + find + resolve + estimate): ${(ms / (docs || 1)).toFixed(2)} ms/article over ${docs} articles`);
+
+  console.log("\nHand-checked sentences (src/timeline/fixtures.ts)");
+  const rows = [["resolver", "sentences right", "expressions right"]];
+  const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
+  let misses: string[] = [];
+  for (const [name, resolver] of systems) {
+    const s = scoreFixtures(resolver);
+    rows.push([name, `${s.sentencesRight}/${s.sentences} (${((s.sentencesRight / s.sentences) * 100).toFixed(1)}%)`, `${s.expressionsRight}/${s.expressions} (${((s.expressionsRight / s.expressions) * 100).toFixed(1)}%)`]);
+    if (resolver === newsbriefResolver) misses = s.misses.map((m) => `  ${JSON.stringify(m.text)} @${m.published}: got ${JSON.stringify(m.got)}, want ${JSON.stringify(m.expect)}`);
+  }
+  console.log(table(rows));
+  if (misses.length) console.log("newsbrief misses:\n" + misses.join("\n"));
+}
+
+main();

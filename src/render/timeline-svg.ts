@@ -1,0 +1,57 @@
+import type { TimelineEntry } from "../types/index.js";
+import { dateRange, oneLine } from "./common.js";
+
+const WIDTH = 720;
+const ROW = 22;
+const TOP = 34;
+const LEFT = 12;
+const RIGHT = WIDTH - 12;
+
+/**
+ * A story's timeline as an inline SVG chart: one row per entry, a dot for a day, a bar for a
+ * week, month, year or range, on a time axis scaled to the entries; the row's label is the date
+ * and the start of the line, its tooltip the whole line. Self-contained and escaped.
+ */
+export function timelineSvg(entries: TimelineEntry[], esc: (s: string) => string, href: (e: TimelineEntry) => string, label: string, muted = false): string {
+  if (!entries.length) return "";
+  const spans = entries.map((e) => dateRange(e));
+  let lo = Math.min(...spans.map((s) => s[0]));
+  let hi = Math.max(...spans.map((s) => s[1]));
+  if (hi - lo < 10) {
+    lo -= 5;
+    hi += 5;
+  }
+  const x = (day: number): number => LEFT + ((day - lo) / (hi - lo)) * (RIGHT - LEFT);
+  const height = TOP + entries.length * ROW + 8;
+  const color = muted ? "#8a8a8a" : "#1f5fa8";
+  const ticks: string[] = [];
+  for (let k = 0; k <= 4; k++) {
+    const day = lo + ((hi - lo) * k) / 4;
+    const tx = x(day);
+    const anchor = k === 0 ? "start" : k === 4 ? "end" : "middle";
+    ticks.push(`<line x1="${tx.toFixed(1)}" y1="18" x2="${tx.toFixed(1)}" y2="${height - 4}" class="grid"/><text x="${tx.toFixed(1)}" y="12" text-anchor="${anchor}" class="tick">${esc(tickLabel(day, hi - lo))}</text>`);
+  }
+  const rows = entries.map((e, i) => {
+    const [a, b] = spans[i];
+    const y = TOP + i * ROW;
+    const x1 = x(a);
+    const x2 = Math.max(x(b + 1), x1 + 3);
+    const mark = b - a < 1 ? `<circle cx="${x1.toFixed(1)}" cy="${y}" r="5" fill="${color}"/>` : `<rect x="${x1.toFixed(1)}" y="${y - 5}" width="${(x2 - x1).toFixed(1)}" height="10" rx="3" fill="${color}" fill-opacity="0.55"/>`;
+    const leftSide = x1 > WIDTH / 2;
+    const tx = leftSide ? x1 - 9 : x2 + 9;
+    const room = Math.max(12, Math.floor((leftSide ? tx - LEFT : RIGHT - tx) / 7) - e.date.length - 2);
+    const line = oneLine(e.text);
+    const snippet = line.length > room ? line.slice(0, room - 1).trimEnd() + "…" : line;
+    return `<a href="${esc(href(e))}"><g class="row"><title>${esc(`${e.date}${e.dateEnd ? ` to ${e.dateEnd}` : ""}: ${line}`)}</title>${mark}<text x="${tx.toFixed(1)}" y="${y + 4}" text-anchor="${leftSide ? "end" : "start"}"><tspan class="date">${esc(e.date)}</tspan> ${esc(snippet)}</text></g></a>`;
+  });
+  return `<svg class="timeline" role="img" aria-label="${esc(label)}" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">
+<style>.tick{font:11px system-ui,sans-serif;fill:#666}.grid{stroke:#e4e4e4}.row text{font:12px system-ui,sans-serif;fill:#222}.date{font-weight:600}a:hover text{fill:#1f5fa8}</style>
+${ticks.join("")}
+${rows.join("\n")}
+</svg>`;
+}
+
+function tickLabel(day: number, span: number): string {
+  const iso = new Date(Math.round(day) * 86_400_000).toISOString();
+  return span > 8 * 365 ? iso.slice(0, 4) : span > 90 ? iso.slice(0, 7) : iso.slice(0, 10);
+}

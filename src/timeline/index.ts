@@ -1,0 +1,164 @@
+/**
+ * A story's timeline: its dated sentences, one line each, sorted by the date they speak of,
+ * duplicates across sources merged, background (long before the story's own time) flagged.
+ */
+import type { Article, Corpus, DatePrecision, Doc, PublishedEstimate, TimelineEntry } from "../types/index.js";
+import {
+  dayNumber,
+  estimateFromMentions,
+  findDates,
+  parseIsoDate,
+  resolveAll,
+  scanDates,
+  type DateEstimate,
+  type DateMention,
+  type Reference,
+  type ResolvedDate,
+  type SentenceSpan,
+} from "./dates.js";
+
+export interface TimelineOptions {
+  /** Entries ending more than this many days before the story's earliest article are background (default 365). */
+  backgroundDays?: number;
+  /** Most entries kept, the best-supported first (default 40). */
+  maxEntries?: number;
+  /** Sentences longer than this many words are not timeline lines (default 70). */
+  maxWords?: number;
+}
+
+/** One article's date expressions, resolved against its publication date or the estimate. */
+export interface ArticleDates {
+  articleId: string;
+  mentions: DateMention[];
+  resolved: Array<ResolvedDate | undefined>;
+  reference?: Reference;
+  /** Set when the article gave no publication date. */
+  estimate?: DateEstimate;
+}
+
+/** Resolves every date expression of one article's sentences. */
+export function articleDates(article: Article, doc: Doc): ArticleDates {
+  const spans: SentenceSpan[] = [];
+  for (let i = 0; i < doc.sentStart.length; i++) spans.push({ start: doc.sentStart[i], end: doc.sentEnd[i] });
+  const mentions = findDates(article.text, spans);
+  const given = parseIsoDate(article.published);
+  let reference: Reference | undefined;
+  let estimate: DateEstimate | undefined;
+  if (given) {
+    reference = { day: dayNumber(given.y, given.m ?? 1, given.d ?? 1), precision: given.d !== undefined ? "day" : given.m !== undefined ? "month" : "year" };
+  } else {
+    estimate = estimateFromMentions([...mentions, ...scanDates(article.text).filter((x) => x.office)]);
+    if (estimate) reference = { day: estimate.day, precision: estimate.precision === "month" ? "month" : "year" };
+  }
+  return { articleId: article.id, mentions, resolved: resolveAll(mentions, reference), ...(reference ? { reference } : {}), ...(estimate ? { estimate } : {}) };
+}
+
+export function publishedEstimate(e: DateEstimate): PublishedEstimate {
+  return { date: e.date, precision: e.precision, confidence: e.confidence, evidence: e.evidence };
+}
+
+const RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
+/** "said on May 10 that …": the date of the telling, weaker than the date of what is told. */
+const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed|added|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+/** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
+const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
+
+interface Candidate {
+  entry: TimelineEntry;
+  day: number;
+  dayEnd: number;
+  terms: Set<number>;
+}
+
+/**
+ * The timeline of one story. `dates[i]` belongs to `corpus.docs[i]` (from `articleDates`); the
+ * estimates it made are returned so the caller can record them on the articles.
+ */
+export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = corpus.articles.map((a, i) => articleDates(a, corpus.docs[i])), options: TimelineOptions = {}): TimelineEntry[] {
+  const maxWords = options.maxWords ?? 70;
+  const candidates: Candidate[] = [];
+  corpus.docs.forEach((doc, d) => {
+    const { mentions, resolved } = dates[d];
+    let k = 0;
+    for (let i = 0; i < doc.sentStart.length; i++) {
+      const start = doc.sentStart[i];
+      const end = doc.sentEnd[i];
+      let best: { r: ResolvedDate; weak: boolean } | undefined;
+      for (; k < mentions.length && mentions[k].start < end; k++) {
+        const x = mentions[k];
+        const r = resolved[k];
+        if (!r || x.start < start || x.since || x.target) continue;
+        const weak = REPORTING.test(doc.text.slice(Math.max(start, x.start - 40), x.start)) || (x.start - start < 12 && TELLS.test(doc.text.slice(x.end, end)));
+        if (!best || (best.weak && !weak) || (best.weak === weak && RANK[r.precision] < RANK[best.r.precision])) best = { r, weak };
+      }
+      if (!best) continue;
+      const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
+      if (words > maxWords) continue;
+      const { r } = best;
+      candidates.push({
+        entry: {
+          date: r.date,
+          ...(r.dateEnd ? { dateEnd: r.dateEnd } : {}),
+          precision: r.precision,
+          text: doc.text.slice(start, end),
+          articleId: doc.articleId,
+          start,
+          end,
+          supportingArticleIds: [doc.articleId],
+        },
+        day: r.day,
+        dayEnd: r.dayEnd,
+        terms: contentTerms(doc, i),
+      });
+    }
+  });
+  const merged = mergeDuplicates(candidates);
+  const kept = [...merged]
+    .sort((a, b) => b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
+    .slice(0, options.maxEntries ?? 40);
+  const storyStart = Math.min(...dates.map((x) => (x.estimate ? x.estimate.lo : x.reference?.day ?? Infinity)));
+  const cut = storyStart - (options.backgroundDays ?? 365);
+  for (const c of kept) if (Number.isFinite(cut) && c.dayEnd < cut) c.entry.background = true;
+  kept.sort((a, b) => a.day - b.day || a.dayEnd - b.dayEnd || order(corpus, a.entry) - order(corpus, b.entry) || a.entry.start - b.entry.start);
+  return kept.map((c) => c.entry);
+}
+
+function order(corpus: Corpus, e: TimelineEntry): number {
+  return corpus.articles.findIndex((a) => a.id === e.articleId);
+}
+
+/** Interned content terms (no stop words, no punctuation) of sentence `i`. */
+function contentTerms(doc: Doc, i: number): Set<number> {
+  const out = new Set<number>();
+  for (let t = doc.sentTokStart[i]; t < doc.sentTokStart[i + 1]; t++) if (doc.tokTerm[t] >= 0 && !doc.tokStop[t]) out.add(doc.tokTerm[t]);
+  return out;
+}
+
+/**
+ * Sentences about overlapping dates that share most of their content words report the same
+ * development: one line stays (the most precise date, then the first source), citing them all.
+ */
+function mergeDuplicates(candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const same = out.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
+    if (!same) {
+      out.push(c);
+      continue;
+    }
+    const ids = new Set([...same.entry.supportingArticleIds, ...c.entry.supportingArticleIds]);
+    if (RANK[c.entry.precision] < RANK[same.entry.precision]) {
+      Object.assign(same, { ...c, terms: new Set([...same.terms, ...c.terms]) });
+    }
+    same.entry.supportingArticleIds = [same.entry.articleId, ...[...ids].filter((id) => id !== same.entry.articleId)];
+  }
+  return out;
+}
+
+function similar(a: Set<number>, b: Set<number>): boolean {
+  if (!a.size || !b.size) return false;
+  let both = 0;
+  for (const t of a) if (b.has(t)) both++;
+  return both / Math.min(a.size, b.size) >= 0.6 || both / (a.size + b.size - both) >= 0.4;
+}

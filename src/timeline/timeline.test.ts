@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { brief } from "../core/brief.js";
+import type { Briefing, TimelineEntry } from "../types/index.js";
+
+const SEEDS = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+const seed = (prefix: string): string => SEEDS + readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
+
+function timeline(b: Briefing): TimelineEntry[] {
+  return b.stories.flatMap((s) => s.timeline ?? []);
+}
+
+function checkEntries(b: Briefing): void {
+  const text = new Map(b.articles.map((a) => [a.id, a.text]));
+  for (const story of b.stories) {
+    const t = story.timeline ?? [];
+    for (const e of t) {
+      assert.equal(text.get(e.articleId)!.slice(e.start, e.end), e.text, "timeline offsets point into the cleaned text");
+      assert.ok(e.supportingArticleIds.includes(e.articleId));
+      assert.match(e.date, /^\d{4}(-\d{2}(-\d{2})?)?$/);
+    }
+    for (let i = 1; i < t.length; i++) assert.ok(t[i - 1].date <= t[i].date, `timeline sorted by date: ${t[i - 1].date} then ${t[i].date}`);
+  }
+}
+
+/** The seeds' key events, whichever way they are grouped into stories. */
+function assertSeedFacts(b: Briefing, files: string[]): void {
+  const t = timeline(b);
+  if (files.includes("000")) {
+    const dec10 = t.find((e) => e.date === "2019-12-10");
+    assert.ok(dec10, "the December 10, 2019 meeting is on the timeline");
+    assert.match(dec10.text, /Dec\. 10/);
+  }
+  if (files.includes("003")) {
+    const sochi = t.find((e) => e.date === "2019-05-14");
+    assert.ok(sochi, "the May 14, 2019 Sochi talks are on the timeline");
+    assert.match(sochi.text, /Sochi on May 14/);
+  }
+  for (const id of ["001", "002", "004"].filter((f) => files.includes(f))) {
+    const mine = t.filter((e) => e.articleId.startsWith(id));
+    const wednesday = mine.filter((e) => /Wednesday/.test(e.text) && !/Thursday/.test(e.text));
+    assert.ok(wednesday.length, `${id}: the Wednesday meeting is on the timeline`);
+    for (const e of wednesday) assert.ok(e.date.startsWith("2017"), `${id}: the Washington meeting dated ${e.date}, not 2017`);
+    for (const e of mine) assert.ok(e.date < "2018", `${id}: nothing in a May 2017 article is dated ${e.date}: ${e.text}`);
+  }
+}
+
+for (const id of ["000", "001", "002", "003", "004"]) {
+  test(`seed ${id} alone: its timeline has the right dates`, async () => {
+    const b = await brief([seed(id)]);
+    checkEntries(b);
+    assertSeedFacts(b, [id]);
+  });
+}
+
+test("all seeds together: the same dates, whatever the story grouping", async () => {
+  const ids = ["000", "001", "002", "003", "004"];
+  const b = await brief(ids.map(seed));
+  checkEntries(b);
+  assertSeedFacts(b, ids);
+});
+
+test("undated seeds keep published empty and say the date is estimated, with evidence", async () => {
+  const b = await brief([seed("000"), seed("003"), seed("004")]);
+  const [dated, sochi, washington] = b.articles;
+  assert.equal(dated.published, "2019-12-06");
+  assert.equal(dated.publishedEstimated, undefined);
+  assert.equal(sochi.published, undefined);
+  assert.equal(sochi.publishedEstimated?.date, "2019-05");
+  assert.ok(sochi.publishedEstimated!.evidence.some((x) => /July 2018/.test(x)), "since July 2018 is evidence");
+  assert.ok(sochi.publishedEstimated!.confidence > 0 && sochi.publishedEstimated!.confidence <= 1);
+  assert.ok(washington.publishedEstimated?.date.startsWith("2017"));
+});
+
+test("past background is flagged; the story's own developments are not", async () => {
+  const b = await brief([seed("004")]);
+  const t = timeline(b);
+  const crimea = t.find((e) => /annexation of Crimea in 2014/.test(e.text));
+  assert.ok(crimea?.background, "2014 Crimea is background in a 2017 story");
+  assert.equal(crimea.date, "2014");
+  const apposition = t.find((e) => /a year before Russia's annexation/.test(e.text));
+  assert.equal(apposition?.date, "2014", "'2013, a year before the annexation' dates the annexation 2014");
+  assert.ok(t.filter((e) => e.date.startsWith("2017")).every((e) => !e.background));
+});
+
+test("the same development reported by two sources is one line citing both", async () => {
+  const b = await brief([
+    { id: "a", published: "2020-03-09", text: "The city council approved the new budget on Monday after a long debate about school funding.\n\nThe mayor said the vote was close." },
+    { id: "b", published: "2020-03-10", text: "On Monday the city council approved the new budget after a long debate about school funding, officials said.\n\nThe budget takes effect in July." },
+  ]);
+  const t = timeline(b);
+  const monday = t.filter((e) => e.date === "2020-03-09");
+  assert.equal(monday.length, 1, JSON.stringify(t));
+  assert.deepEqual([...monday[0].supportingArticleIds].sort(), ["a", "b"]);
+  assert.ok(t.some((e) => e.date === "2020-07" && e.articleId === "b"), "July is this year's July in a future sentence");
+});

@@ -7,7 +7,7 @@ import { InlineBriefer, type Briefer } from "../server/briefer.js";
 import { Newsroom } from "../server/newsroom.js";
 import { TitleWordsAssigner } from "../store/assigner.js";
 import { SqliteStore } from "../store/sqlite.js";
-import type { BriefOptions, RawDocument } from "../types/index.js";
+import type { Briefing, BriefOptions, RawDocument } from "../types/index.js";
 import { SHARED } from "./fixtures.js";
 
 /** One WikiNews article of multiling2011_en (CC BY), shaped as the API takes it. */
@@ -87,4 +87,38 @@ export async function testService(options: Partial<AppOptions> & { refreshDelayM
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Adds `timeline` and `entities` to each story of a real briefing, the way the timeline and NLP
+ * stages will once they land, so pages can be tested with them: events are the briefing's own
+ * sentences dated by their article; entities are the given names counted in the articles.
+ */
+export class ExtrasBriefer implements Briefer {
+  private readonly inner = new InlineBriefer();
+  constructor(private readonly names: Array<[name: string, type: string]>) {}
+
+  async brief(docs: RawDocument[], options: BriefOptions): Promise<string> {
+    const b = JSON.parse(await this.inner.brief(docs, options)) as Briefing;
+    const byId = new Map(b.articles.map((a) => [a.id, a]));
+    const stories = b.stories.map((st) => {
+      const timeline = [st.headline, ...st.summary]
+        .filter((s, i, all) => byId.get(s.articleId)?.published && all.findIndex((x) => x.articleId === s.articleId && x.start === s.start) === i)
+        .map((s) => ({ date: byId.get(s.articleId)!.published!, ...s }))
+        .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      const entities = this.names
+        .map(([name, type]) => {
+          const articleIds = st.articleIds.filter((id) => byId.get(id)?.text.includes(name));
+          const count = st.articleIds.reduce((n, id) => n + (byId.get(id)?.text.split(name).length ?? 1) - 1, 0);
+          return { name, type, variants: [name], count, articleIds };
+        })
+        .filter((e) => e.count > 0);
+      return { ...st, timeline, entities };
+    });
+    return JSON.stringify({ ...b, stories });
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 }

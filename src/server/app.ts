@@ -152,7 +152,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     let single = false;
     let prefix: (i: number) => string;
     if (Array.isArray(body)) {
-      if (body.length === 0 || body.length > MAX_BATCH) throw new HttpError(400, `a batch holds 1 to ${MAX_BATCH} articles`, [{ field: "(body)", message: `expected 1 to ${MAX_BATCH} items` }]);
+      if (body.length === 0 || body.length > MAX_BATCH) throw new HttpError(400, `invalid (body): a batch holds 1 to ${MAX_BATCH} articles`, [{ field: "(body)", message: `expected 1 to ${MAX_BATCH} items` }]);
       items = body.map((x, i) => validArticle(x, `[${i}]`));
       prefix = (i) => `[${i}].`;
     } else if ("articles" in body) {

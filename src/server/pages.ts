@@ -1,6 +1,7 @@
 import { VERSION } from "../core/version.js";
 import type { FeedRecord, SearchHit, StoredArticle, StoredMessage, StorySummary } from "../store/types.js";
 import type { Article, Briefing, Sentence, Story } from "../types/index.js";
+import { entitiesHtml, timelineHtml } from "./story-extras.js";
 
 /** Escapes text for HTML element content and quoted attributes. Every piece of user data goes through it. */
 export function esc(value: unknown): string {
@@ -124,13 +125,14 @@ export function storyPage(story: StorySummary, briefing: Briefing, articles: Sto
   const byId = new Map(articles.map((a) => [a.id, a]));
   const cite = (s: Sentence): string => {
     const ids = [s.articleId, ...s.supportingArticleIds.filter((id) => id !== s.articleId)];
-    return ids
+    const links = ids
       .filter((id) => numbers.has(id))
       .map((id, k) => {
         const label = byId.get(id)?.source ?? byId.get(id)?.title ?? id;
         return `<a class="cite" href="${esc(k === 0 ? citeHref(id, s.start) : citeHref(id))}" title="${esc(label)}">[${numbers.get(id)}]</a>`;
       })
       .join("");
+    return links ? `<span class="cites">${links}</span>` : "";
   };
   const stories = briefing.stories.map((st) => storySection(st, cite)).join("\n");
   const sources = [...numbers.entries()]
@@ -155,43 +157,19 @@ ${stories || `<p class="empty">Nothing to brief yet.</p>`}
   );
 }
 
-type Extra = Story & { timeline?: unknown; people?: unknown; places?: unknown; entities?: { people?: unknown; places?: unknown } };
+/** Optional fields other stages add to a story: drawn when present, ignored when malformed. */
+type Extra = Story & { timeline?: unknown; entities?: unknown };
 
 function storySection(story: Extra, cite: (s: Sentence) => string): string {
   const h = story.headline;
   const body = story.summary.filter((s) => !(s.articleId === h.articleId && s.start === h.start));
-  const timeline = timelineHtml(story.timeline, cite);
-  const people = namesHtml("People", story.people ?? story.entities?.people);
-  const places = namesHtml("Places", story.places ?? story.entities?.places);
+  const timeline = timelineHtml(story.timeline, esc, cite, `tl-${story.id}`);
+  const entities = entitiesHtml(story.entities, esc);
   return `<section class="story" id="story-${esc(story.id)}">
 <h1 class="headline">${esc(oneLine(h.text))} ${cite(h)}</h1>
 <ul class="summary">${body.map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
-${timeline}${people}${places}
+${timeline}${entities}
 </section>`;
-}
-
-function timelineHtml(timeline: unknown, cite: (s: Sentence) => string): string {
-  if (!Array.isArray(timeline) || !timeline.length) return "";
-  const items = timeline
-    .map((raw) => {
-      const e = (raw ?? {}) as Record<string, unknown>;
-      const sentence = (typeof e.sentence === "object" && e.sentence ? e.sentence : e) as Partial<Sentence>;
-      const date = e.date ?? e.when ?? e.time ?? "";
-      const text = typeof sentence.text === "string" ? sentence.text : typeof e.event === "string" ? e.event : typeof e.label === "string" ? e.label : "";
-      if (!text) return "";
-      const c = typeof sentence.articleId === "string" && typeof sentence.start === "number" ? cite({ supportingArticleIds: [], ...sentence } as Sentence) : "";
-      return `<li><time>${esc(date)}</time> ${esc(oneLine(text))} ${c}</li>`;
-    })
-    .filter(Boolean);
-  return items.length ? `<h2>Timeline</h2><ol class="timeline">${items.join("\n")}</ol>` : "";
-}
-
-function namesHtml(label: string, value: unknown): string {
-  if (!Array.isArray(value) || !value.length) return "";
-  const names = value
-    .map((v) => (typeof v === "string" ? v : typeof v === "object" && v && typeof (v as { name?: unknown }).name === "string" ? (v as { name: string }).name : ""))
-    .filter(Boolean);
-  return names.length ? `<h2>${label}</h2><p class="names">${names.map(esc).join(" · ")}</p>` : "";
 }
 
 function sourceItem(id: string, n: number, a: StoredArticle | undefined, b: Article | undefined, numbers: Map<string, number>): string {
@@ -340,4 +318,10 @@ input,textarea,button{font:inherit;max-width:100%}input:not([type=date]),textare
 form.inline{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}form.inline label{margin:0}form.inline input{width:auto}
 button{background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.45rem .9rem;cursor:pointer}
 mark{background:#ffe46b}.hits li{margin:.7rem 0}.new{color:#0a7}
-.timeline time{font-weight:600;margin-right:.4rem}`;
+.timeline time{font-weight:600;margin-right:.4rem}.timeline li{margin:.35rem 0}.timeline li:target{background:#fff7c9}
+.timeline-svg{width:100%;max-width:32rem;height:auto;display:block;margin:.4rem 0 .2rem}.cites{white-space:nowrap}
+.tl-axis{stroke:#1d2b3a;stroke-width:2}.tl-stem{stroke:#8aa4bf;stroke-width:1.5}.tl-range{fill:#8aa4bf}
+.tl-dot{fill:#0b57a4;stroke:#fff;stroke-width:1.5}.tl-num{fill:#fff;font:700 12px system-ui,sans-serif;text-anchor:middle}.tl-tick{fill:#444;font:14px system-ui,sans-serif}
+a:hover .tl-dot,a:focus .tl-dot{fill:#e0a800}
+.names{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.35rem .5rem}.names li{background:#eef2f6;border-radius:999px;padding:.1rem .65rem}.names a{text-decoration:none}
+@media (max-width:40rem){main{padding:.6rem}h1{font-size:1.25rem}.story{padding:.2rem .7rem}.summary{padding-left:1.1rem}}`;

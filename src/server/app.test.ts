@@ -1,0 +1,416 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { buildApp } from "./app.js";
+import { FeedPoller } from "./feeds.js";
+import { CSP } from "./security.js";
+import type { Briefing } from "../types/index.js";
+import { testService, wikinewsArticles, type TestService } from "../testing/newsroom.js";
+
+const STORM = {
+  title: "Storm floods coastal towns",
+  source: "Coast Herald",
+  published: "2026-11-20",
+  url: "https://coast.example/storm-floods",
+  text: "A powerful storm flooded three coastal towns on Friday. Emergency crews evacuated more than two thousand residents overnight.\n\nThe regional governor declared a state of emergency and asked for army support.",
+};
+const STORM_LATER = {
+  title: "Storm floods reach the capital",
+  source: "Daily Wire",
+  published: "2026-11-21",
+  text: "The storm that flooded the coast reached the capital on Saturday. Rivers burst their banks and the metro was closed.\n\nOfficials said the damage would take months to repair.",
+};
+const ELECTION = {
+  title: "Mayor wins re-election in landslide",
+  source: "City Post",
+  published: "2026-11-19",
+  text: "The mayor won a third term with sixty percent of the vote. Turnout was the highest in twenty years.\n\nHer opponent conceded before midnight.",
+};
+
+async function post(s: TestService, url: string, payload: unknown, headers: Record<string, string> = {}) {
+  return s.app.inject({ method: "POST", url, payload: payload as object, headers });
+}
+
+async function withService(fn: (s: TestService) => Promise<void>, options: Parameters<typeof testService>[0] = {}): Promise<void> {
+  const s = await testService(options);
+  try {
+    await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+describe("API", () => {
+  test("health answers with version, schema version and counts", () =>
+    withService(async (s) => {
+      const r = await s.app.inject("/api/health");
+      assert.equal(r.statusCode, 200);
+      const body = r.json();
+      assert.equal(body.status, "ok");
+      assert.equal(body.schemaVersion, 1);
+      assert.deepEqual(body.counts, { inputs: 0, articles: 0, stories: 0, messages: 0, feeds: 0 });
+    }));
+
+  test("OpenAPI document lists every endpoint and the request schemas", () =>
+    withService(async (s) => {
+      const r = await s.app.inject("/api/openapi.json");
+      assert.equal(r.statusCode, 200);
+      const doc = r.json();
+      assert.equal(doc.openapi, "3.1.0");
+      assert.deepEqual(Object.keys(doc.paths).sort(), ["/api/articles", "/api/articles/{id}", "/api/feeds", "/api/feeds/{id}", "/api/health", "/api/search", "/api/stories", "/api/stories/{id}"]);
+      assert.ok(doc.paths["/api/feeds"].get && doc.paths["/api/feeds"].post && doc.paths["/api/feeds/{id}"].delete);
+      assert.ok(doc.components.schemas.Article.properties.text, "Article schema comes from zod");
+      assert.ok(doc.components.schemas.Feed.properties.every);
+    }));
+
+  test("POST /api/articles takes one article, an array, or {articles}; GET /api/articles/:id returns it", () =>
+    withService(async (s) => {
+      const one = await post(s, "/api/articles", STORM);
+      assert.equal(one.statusCode, 201);
+      const created = one.json();
+      assert.equal(created.status, "created");
+      const got = await s.app.inject(`/api/articles/${created.id}`);
+      assert.equal(got.statusCode, 200);
+      const article = got.json();
+      assert.equal(article.title, STORM.title);
+      assert.match(article.text, /powerful storm flooded three coastal towns/);
+      assert.equal(article.storyId, created.storyId);
+
+      const arr = await post(s, "/api/articles", [STORM_LATER, ELECTION]);
+      assert.equal(arr.statusCode, 201);
+      assert.equal(arr.json().created, 2);
+      const wrapped = await post(s, "/api/articles", { articles: [{ ...ELECTION, text: ELECTION.text + " Celebrations lasted until dawn.", title: "Mayor celebrates" }] });
+      assert.equal(wrapped.statusCode, 201);
+      assert.equal(wrapped.json().results.length, 1);
+      assert.equal((await s.store.counts()).articles, 4);
+      assert.equal((await s.app.inject("/api/articles/a999")).statusCode, 404);
+    }));
+
+  test("invalid bodies get a 400 naming the field", () =>
+    withService(async (s) => {
+      const cases: Array<[unknown, string]> = [
+        [{ text: "Some text here.", title: 5 }, "title"],
+        [{ title: "No text at all" }, "text"],
+        [{ url: "ftp://example.org/x" }, "url"],
+        [[{ text: "fine text here" }, { text: 7 }], "[1].text"],
+        [{ articles: [{ text: "ok" }, { text: "ok", published: ["x"] }] }, "articles[1].published"],
+        [{ articles: [] }, "articles"],
+        [[], "(body)"],
+      ];
+      for (const [payload, field] of cases) {
+        const r = await post(s, "/api/articles", payload);
+        assert.equal(r.statusCode, 400, JSON.stringify(payload));
+        const body = r.json();
+        assert.equal(body.issues[0].field, field, JSON.stringify(body));
+        assert.ok(body.error.includes(field), body.error);
+      }
+      const feed = await post(s, "/api/feeds", { url: "https://example.org/rss", every: "5s" });
+      assert.equal(feed.statusCode, 400);
+      assert.equal(feed.json().issues[0].field, "every");
+      const noUrl = await post(s, "/api/feeds", { every: "1h" });
+      assert.equal(noUrl.json().issues[0].field, "url");
+      const search = await s.app.inject("/api/search");
+      assert.equal(search.statusCode, 400);
+      assert.equal(search.json().issues[0].field, "q");
+      const since = await s.app.inject("/api/stories?since=yesterday");
+      assert.equal(since.statusCode, 400);
+      assert.equal(since.json().issues[0].field, "since");
+      const broken = await s.app.inject({ method: "POST", url: "/api/articles", payload: "{not json", headers: { "content-type": "application/json" } });
+      assert.equal(broken.statusCode, 400);
+      assert.doesNotMatch(broken.body, /\bat .*\.js:\d+/);
+      const wrongType = await s.app.inject({ method: "POST", url: "/api/articles", payload: "text", headers: { "content-type": "text/csv" } });
+      assert.equal(wrongType.statusCode, 415);
+      assert.match(wrongType.json().error, /application\/json/);
+    }));
+
+  test("a URL alone is fetched through the injected fetcher; without one the 422 names the url", async () => {
+    await withService(async (s) => {
+      const r = await post(s, "/api/articles", { url: "https://news.example/a" });
+      assert.equal(r.statusCode, 422);
+      assert.equal(r.json().issues[0].field, "url");
+    });
+    const asked: string[] = [];
+    await withService(
+      async (s) => {
+        const r = await post(s, "/api/articles", { url: "https://news.example/storm", source: "News Example" });
+        assert.equal(r.statusCode, 201, r.body);
+        assert.deepEqual(asked, ["https://news.example/storm"]);
+        const a = (await s.app.inject(`/api/articles/${r.json().id}`)).json();
+        assert.equal(a.title, STORM.title);
+        assert.equal(a.source, "News Example");
+        assert.equal(a.url, "https://news.example/storm");
+      },
+      {
+        fetchArticle: async (url) => {
+          asked.push(url);
+          return { html: `<html><head><title>${STORM.title}</title></head><body><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>` };
+        },
+      },
+    );
+  });
+
+  test("duplicates by URL or by content are recognised, and every source that carried them is kept", () =>
+    withService(async (s) => {
+      const first = (await post(s, "/api/articles", STORM)).json();
+      const sameUrl = await post(s, "/api/articles", { ...STORM, url: "https://www.coast.example/storm-floods?utm_source=feed", source: "Coast Herald (feed)", text: STORM.text + " Updated." });
+      assert.equal(sameUrl.statusCode, 200);
+      assert.equal(sameUrl.json().status, "duplicate");
+      assert.equal(sameUrl.json().matchedBy, "url");
+      assert.equal(sameUrl.json().id, first.id);
+      const sameText = (await post(s, "/api/articles", { title: "STORM FLOODS COAST", source: "Wire Service", url: "https://wire.example/1", text: STORM.text.toUpperCase() })).json();
+      assert.equal(sameText.status, "duplicate");
+      assert.equal(sameText.matchedBy, "content");
+      const article = (await s.app.inject(`/api/articles/${first.id}`)).json();
+      assert.deepEqual(
+        article.sources.map((x: { source: string }) => x.source),
+        ["Coast Herald", "Coast Herald (feed)", "Wire Service"],
+      );
+      assert.equal((await s.store.counts()).articles, 1);
+      const [story] = (await s.app.inject("/api/stories")).json().stories;
+      assert.deepEqual(story.sources, ["Coast Herald", "Coast Herald (feed)", "Wire Service"]);
+    }));
+
+  test("search uses FTS5 (stems, prefixes) and returns snippets with the matched ranges", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, STORM_LATER, ELECTION]);
+      const r = await s.app.inject("/api/search?q=evacuate");
+      assert.equal(r.statusCode, 200);
+      const { hits } = r.json();
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].title, STORM.title);
+      const [start, end] = hits[0].ranges[0];
+      assert.match(hits[0].snippet.slice(start, end), /^evacuated$/i);
+      const none = (await s.app.inject("/api/search?q=" + encodeURIComponent('") OR 1=1 --'))).json();
+      assert.deepEqual(none.hits, []);
+      const stories = (await s.app.inject("/api/stories?q=turnout")).json().stories;
+      assert.equal(stories.length, 1);
+      assert.equal(stories[0].articleCount, 1);
+      const page = await s.app.inject("/search?q=metro");
+      assert.match(page.body, /<mark>metro<\/mark>/);
+    }));
+
+  test("stories: listed with counts and dates, filtered by since; a story's briefing is the brief JSON with exact offsets", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, STORM_LATER, ELECTION]);
+      const { stories } = (await s.app.inject("/api/stories")).json();
+      assert.equal(stories.length, 2);
+      const storm = stories.find((x: { articleCount: number }) => x.articleCount === 2);
+      assert.equal(storm.firstPublished, "2026-11-20");
+      assert.equal(storm.lastPublished, "2026-11-21");
+      assert.deepEqual((await s.app.inject("/api/stories?since=2999-01-01")).json().stories, []);
+      const r = await s.app.inject(`/api/stories/${storm.id}`);
+      assert.equal(r.statusCode, 200);
+      const briefing = r.json() as Briefing;
+      assert.deepEqual(Object.keys(briefing).sort(), ["articles", "messages", "stories", "version"]);
+      assert.equal(briefing.articles.length, 2);
+      const texts = new Map(briefing.articles.map((a) => [a.id, a.text]));
+      for (const st of briefing.stories) {
+        for (const sentence of [st.headline, ...st.summary]) assert.equal(texts.get(sentence.articleId)!.slice(sentence.start, sentence.end), sentence.text);
+      }
+      const stored = new Set((await s.store.storyArticles(storm.id)).map((a) => a.id));
+      assert.deepEqual(new Set(texts.keys()), stored, "citations use the stored article ids");
+      assert.equal((await s.app.inject("/api/stories/s999")).statusCode, 404);
+    }));
+
+  test("a briefing is recomputed only when its story changed", () =>
+    withService(async (s) => {
+      const a = (await post(s, "/api/articles", STORM)).json();
+      const story = a.storyId;
+      await s.app.inject(`/api/stories/${story}`);
+      await s.app.inject(`/api/stories/${story}`);
+      await s.app.inject(`/stories/${story}`);
+      assert.equal(s.briefer.calls.length, 1, "computed once, then served from the store");
+
+      await post(s, "/api/articles", { ...STORM, source: "Another outlet" }); // duplicate: a new source, same content
+      await s.app.inject(`/api/stories/${story}`);
+      await s.newsroom.settle();
+      assert.equal(s.briefer.calls.length, 1, "a new source of a known article does not change the briefing");
+
+      const later = (await post(s, "/api/articles", STORM_LATER)).json();
+      assert.equal(later.storyId, story);
+      const stale = await s.app.inject(`/api/stories/${story}`);
+      assert.equal(stale.headers["x-briefing-stale"], "true");
+      assert.equal(s.briefer.calls.length, 1, "a stale briefing answers at once; the recompute runs in the background");
+      await s.newsroom.settle();
+      assert.equal(s.briefer.calls.length, 2);
+      assert.deepEqual(s.briefer.calls[1], [a.id, later.id]);
+      const fresh = await s.app.inject(`/api/stories/${story}`);
+      assert.equal(fresh.headers["x-briefing-stale"], "false");
+
+      const other = (await post(s, "/api/articles", ELECTION)).json();
+      assert.notEqual(other.storyId, story);
+      await s.newsroom.settle();
+      assert.deepEqual(s.briefer.calls.slice(2), [[other.id]], "only the story that changed is recomputed");
+    }));
+
+  test("feeds: added with a schedule, listed with last error and backoff, polled, deleted", () =>
+    withService(async (s) => {
+      const r = await post(s, "/api/feeds", { url: "https://feeds.example/rss", every: "15m" });
+      assert.equal(r.statusCode, 201);
+      const feed = r.json();
+      assert.equal(feed.everySeconds, 900);
+      assert.equal((await post(s, "/api/feeds", { url: "https://feeds.example/rss", every: "1h" })).statusCode, 200, "re-adding reschedules");
+
+      let now = new Date(Date.now() + 1000);
+      let fail = true;
+      const poller = new FeedPoller({
+        newsroom: s.newsroom,
+        now: () => now,
+        fetchFeed: async () => {
+          if (fail) throw new Error("connection refused");
+          return [STORM, ELECTION];
+        },
+      });
+      assert.equal(await poller.tick(), 1);
+      let [listed] = (await s.app.inject("/api/feeds")).json().feeds;
+      assert.equal(listed.lastError, "connection refused");
+      assert.equal(listed.failures, 1);
+      assert.equal(Date.parse(listed.nextAt) - now.getTime(), 2 * 3600 * 1000, "backs off: every × 2");
+      assert.equal(await poller.tick(), 0, "not due during the backoff");
+      now = new Date(now.getTime() + 2 * 3600 * 1000);
+      await poller.tick();
+      listed = (await s.app.inject("/api/feeds")).json().feeds[0];
+      assert.equal(listed.failures, 2);
+      assert.equal(Date.parse(listed.nextAt) - now.getTime(), 4 * 3600 * 1000, "backs off: every × 4");
+      const page = await s.app.inject("/feeds");
+      assert.match(page.body, /Last error \(2 in a row\): connection refused/);
+
+      fail = false;
+      now = new Date(now.getTime() + 4 * 3600 * 1000);
+      await poller.tick();
+      listed = (await s.app.inject("/api/feeds")).json().feeds[0];
+      assert.equal(listed.failures, 0);
+      assert.equal(listed.lastError, undefined);
+      assert.equal(listed.articlesAdded, 2);
+      assert.equal(Date.parse(listed.nextAt) - now.getTime(), 3600 * 1000, "back on its schedule");
+      assert.equal((await s.store.counts()).articles, 2);
+
+      assert.equal((await s.app.inject({ method: "DELETE", url: `/api/feeds/${feed.id}` })).statusCode, 204);
+      assert.equal((await s.app.inject({ method: "DELETE", url: `/api/feeds/${feed.id}` })).statusCode, 404);
+      assert.deepEqual((await s.app.inject("/api/feeds")).json().feeds, []);
+    }));
+
+  test("beyond loopback a token is required, and writes must present it", async () => {
+    await withService(async (s) => {
+      assert.throws(() => buildApp({ newsroom: s.newsroom, host: "0.0.0.0" }), /without a token/);
+    });
+    const token = "s3cret-token-of-some-length";
+    await withService(
+      async (s) => {
+        const none = await post(s, "/api/articles", STORM);
+        assert.equal(none.statusCode, 401);
+        assert.equal(none.headers["www-authenticate"], 'Bearer realm="newsbrief"');
+        assert.equal((await post(s, "/api/articles", STORM, { authorization: "Bearer wrong" })).statusCode, 401);
+        assert.equal((await post(s, "/api/feeds", { url: "https://x.example/rss" })).statusCode, 401);
+        assert.equal((await s.app.inject({ method: "DELETE", url: "/api/feeds/1" })).statusCode, 401);
+        assert.equal((await post(s, "/api/articles", STORM, { authorization: `Bearer ${token}` })).statusCode, 201);
+        assert.equal((await s.app.inject("/api/stories")).statusCode, 200, "reads stay open");
+        const form = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: ELECTION.title, text: ELECTION.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+        assert.equal(form.statusCode, 401);
+        const formOk = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: ELECTION.title, text: ELECTION.text, token }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+        assert.equal(formOk.statusCode, 303);
+        assert.match((await s.app.inject("/add")).body, /name="token"/, "forms ask for the token");
+      },
+      { host: "0.0.0.0", token },
+    );
+  });
+
+  test("request bodies over the limit get a 413 in JSON", () =>
+    withService(
+      async (s) => {
+        const r = await post(s, "/api/articles", { title: "Big", text: "word ".repeat(2000) });
+        assert.equal(r.statusCode, 413);
+        assert.match(r.json().error, /too large \(limit 4096 bytes\)/);
+        assert.equal((await s.store.counts()).inputs, 0);
+      },
+      { bodyLimit: 4096 },
+    ));
+
+  test("writes are rate-limited per client, with Retry-After; reads are not", () =>
+    withService(
+      async (s) => {
+        const from = (ip: string, i: number) => s.app.inject({ method: "POST", url: "/api/articles", payload: { title: `Note ${i} from ${ip}`, text: `Unique note number ${i} sent by client ${ip}.` }, remoteAddress: ip });
+        const codes = [];
+        for (let i = 0; i < 4; i++) codes.push((await from("10.0.0.1", i)).statusCode);
+        assert.deepEqual(codes, [201, 201, 201, 429]);
+        const limited = await from("10.0.0.1", 9);
+        assert.equal(limited.headers["retry-after"], "2");
+        assert.match(limited.json().error, /too many writes/);
+        assert.equal((await from("10.0.0.2", 0)).statusCode, 201, "another client has its own budget");
+        for (let i = 0; i < 10; i++) assert.equal((await s.app.inject({ url: "/api/stories", remoteAddress: "10.0.0.1" })).statusCode, 200);
+      },
+      { rateLimit: { perSecond: 0.5, burst: 3 } },
+    ));
+
+  test("cross-site form posts are refused", () =>
+    withService(async (s) => {
+      const r = await s.app.inject({ method: "POST", url: "/articles", payload: "title=x&text=y", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", host: "127.0.0.1:8750" } });
+      assert.equal(r.statusCode, 403);
+    }));
+
+  test("pages send a strict CSP, and hostile article text is escaped everywhere it is shown", () =>
+    withService(async (s) => {
+      const hostile = {
+        title: `Storm <script>alert("t")</script> floods <img src=x onerror=alert(1)>`,
+        source: `<b onmouseover=alert(2)>Evil</b>`,
+        url: "https://evil.example/a",
+        text: `The storm flooded the coast <script>document.title="pwned"</script> on Friday. Residents said <img src=x onerror="alert(3)"> the water rose fast.\n\nA link: <a href="javascript:alert(4)">click</a> was posted.`,
+      };
+      const a = (await post(s, "/api/articles", hostile)).json();
+      assert.equal(a.status, "created");
+      const urls = ["/", `/stories/${a.storyId}`, `/articles/${a.id}`, "/search?q=storm", "/search?q=%3Cscript%3E", `/?q=${encodeURIComponent("<script>")}`];
+      for (const url of urls) {
+        const r = await s.app.inject(url);
+        assert.equal(r.statusCode, 200, url);
+        assert.equal(r.headers["content-security-policy"], CSP);
+        assert.match(CSP, /script-src 'none'/);
+        assert.doesNotMatch(r.body, /<script|<img|<b |href="javascript:/i, url);
+      }
+      const article = await s.app.inject(`/articles/${a.id}`);
+      assert.match(article.body, /&lt;script&gt;document\.title=&quot;pwned&quot;&lt;\/script&gt;/);
+      assert.equal((await s.app.inject("/api/health")).headers["x-content-type-options"], "nosniff");
+    }));
+
+  test("errors never leak stack traces to clients; they are logged on the server", () =>
+    withService(async (s) => {
+      s.store.counts = async () => {
+        throw new Error("disk on fire at /secret/path");
+      };
+      const r = await s.app.inject("/api/health");
+      assert.equal(r.statusCode, 500);
+      assert.deepEqual(r.json(), { error: "internal error (logged on the server)" });
+      assert.match(s.logged.join("\n"), /disk on fire[\s\S]*at /);
+      s.store.getStory = async () => {
+        throw new TypeError("boom");
+      };
+      const page = await s.app.inject("/stories/s1");
+      assert.equal(page.statusCode, 500);
+      assert.doesNotMatch(page.body, /boom|TypeError|\.js:\d+/);
+    }));
+
+  test("the add form stores an article and redirects to its story page", () =>
+    withService(async (s) => {
+      const r = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: STORM.source, text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.equal(r.statusCode, 303);
+      const page = await s.app.inject(r.headers.location as string);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Coast Herald/);
+      assert.match(page.body, /class="cite" href="\/articles\/a1#s-\d+"/);
+      const empty = await s.app.inject({ method: "POST", url: "/articles", payload: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /role="alert"/);
+    }));
+
+  test("real articles: a WikiNews cluster posted in one batch becomes one story whose page cites them", () =>
+    withService(async (s) => {
+      const cluster = wikinewsArticles().filter((a) => a.cluster === "M006");
+      const r = await post(s, "/api/articles", { articles: cluster });
+      assert.equal(r.statusCode, 201);
+      assert.equal(r.json().created, cluster.length);
+      const { stories } = (await s.app.inject("/api/stories")).json();
+      const biggest = stories.reduce((x: { articleCount: number }, y: { articleCount: number }) => (y.articleCount > x.articleCount ? y : x));
+      assert.ok(biggest.articleCount >= 2, `Haiti earthquake articles share a story (largest has ${biggest.articleCount})`);
+      const page = await s.app.inject(`/stories/${biggest.id}`);
+      assert.match(page.body, /Haiti/);
+      assert.ok((page.body.match(/class="cite"/g) ?? []).length >= 3);
+    }));
+});

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, test } from "node:test";
+import { SqliteStore } from "../store/sqlite.js";
+import { wikinewsArticles } from "../testing/newsroom.js";
+
+const BIN = fileURLToPath(new URL("../cli/bin.js", import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), "nb-kill-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts `newsbrief serve` as a real child process and resolves with its URL once it prints it. */
+function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`serve did not print its URL in 20 s; stderr: ${err}`)), 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code} before listening: ${err}`));
+    });
+  });
+}
+
+test("every write the API acknowledged survives kill -9 of the server right after the response", async () => {
+  const db = path.join(dir, "kill.db");
+  const { child, url } = await startChild(db);
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  const articles = wikinewsArticles().slice(0, 60);
+  const acknowledged = new Map<string, string>();
+  const postJson = async (body: unknown) => {
+    const r = await fetch(`${url}/api/articles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    assert.ok(r.status === 201 || r.status === 200, `status ${r.status}: ${await r.clone().text()}`);
+    return r.json() as Promise<{ id?: string; results?: Array<{ id: string; status: string }> }>;
+  };
+  try {
+    // Ten single posts in parallel, then a batch of fifty; the kill follows the last response at once.
+    const singles = await Promise.all(articles.slice(0, 10).map((a) => postJson(a)));
+    singles.forEach((r, i) => acknowledged.set(r.id!, articles[i].title));
+    const batch = await postJson({ articles: articles.slice(10) });
+    child.kill("SIGKILL");
+    batch.results!.forEach((r, i) => {
+      if (r.status === "created") acknowledged.set(r.id, articles[10 + i].title);
+    });
+  } finally {
+    child.kill("SIGKILL");
+  }
+  assert.equal(await exited, "SIGKILL");
+  assert.ok(acknowledged.size >= 55, `most articles were new (${acknowledged.size})`);
+
+  const store = new SqliteStore(db);
+  try {
+    assert.equal((await store.counts()).articles, acknowledged.size);
+    for (const [id, title] of acknowledged) {
+      const a = await store.getArticle(id);
+      assert.ok(a, `acknowledged article ${id} is in the store`);
+      assert.equal(a.title, title);
+      assert.deepEqual(await store.search(title.split(" ").slice(0, 3).join(" "), 100).then((hits) => hits.some((h) => h.articleId === id)), true, `FTS index has ${id}`);
+    }
+  } finally {
+    await store.close();
+  }
+});

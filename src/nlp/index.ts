@@ -1,10 +1,9 @@
 import type { Article, Doc } from "../types/index.js";
 import { Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
+import { hashSpan, wordCharAt, wordEnd } from "./words.js";
 
 export { Lexicon } from "./lexicon.js";
-
-const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
 
 /** Splits an article's cleaned text into paragraphs, sentences and word tokens, with offsets. */
 export function annotate(article: Article, lexicon: Lexicon): Doc {
@@ -35,17 +34,24 @@ export function annotate(article: Article, lexicon: Lexicon): Doc {
   const tokTerm = new Int32Array(bound);
   const tokStop = new Uint8Array(bound);
   let count = 0;
-  // One pass of the word pattern over the whole text; tokens outside sentences (datelines) are dropped.
+  // One pass of the word scanner over the whole text; tokens outside sentences (datelines) are dropped.
   let sent = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m && n > 0; m = WORD.exec(text)) {
-    const start = m.index;
+  const length = text.length;
+  for (let i = 0; i < length && n > 0; ) {
+    const w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const end = wordEnd(text, start + w, length);
+    i = end;
     while (sent < n && start >= sentences[2 * sent + 1]) sentTokStart[++sent] = count;
     if (sent >= n) break;
     if (start < sentences[2 * sent]) continue;
-    const packed = lexicon.surface(m[0]);
+    const packed = lexicon.surfaceSpan(text, start, end, hashSpan(text, start, end));
     tokStart[count] = start;
-    tokEnd[count] = start + m[0].length;
+    tokEnd[count] = end;
     tokTerm[count] = packed >> 1;
     tokStop[count] = packed & 1;
     count++;

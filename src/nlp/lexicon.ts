@@ -1,15 +1,16 @@
-import { normalizeWord } from "./stem.js";
-import { STOPWORDS } from "./stopwords.js";
+import { globalTerm, lookupSpan, lookupWord, vocabularyGeneration } from "./vocabulary.js";
 
 /**
- * Interns term strings to dense integer ids for one corpus, and caches each surface word's
- * term id and stop-word flag so the tokeniser does one map lookup per token.
+ * Interns term strings to dense integer ids for one corpus (in order of first use), and maps
+ * each surface word to its term id and stop-word flag through the process-wide vocabulary,
+ * so the tokeniser does one table lookup per token.
  */
 export class Lexicon {
   private readonly ids = new Map<string, number>();
-  /** Surface word → term id * 2 + stop flag. */
-  private readonly surfaces = new Map<string, number>();
   readonly terms: string[] = [];
+  /** Global term number → this lexicon's term id + 1 (0: not yet mapped). */
+  private local = new Int32Array(1024);
+  private generation = vocabularyGeneration();
 
   id(term: string): number {
     let id = this.ids.get(term);
@@ -23,13 +24,31 @@ export class Lexicon {
 
   /** Term id * 2 + (1 if a stop word) for a word as it appears in the text. */
   surface(word: string): number {
-    let packed = this.surfaces.get(word);
-    if (packed === undefined) {
-      const lower = word.toLowerCase().replace(/’/g, "'");
-      packed = this.id(normalizeWord(word)) * 2 + (STOPWORDS.has(lower) ? 1 : 0);
-      this.surfaces.set(word, packed);
+    return this.fromGlobal(lookupWord(word));
+  }
+
+  /** `surface(text.slice(start, end))`, given `hashSpan(text, start, end)`, without the slice. */
+  surfaceSpan(text: string, start: number, end: number, hash: number): number {
+    return this.fromGlobal(lookupSpan(text, start, end, hash));
+  }
+
+  private fromGlobal(packed: number): number {
+    if (this.generation !== vocabularyGeneration()) {
+      this.generation = vocabularyGeneration();
+      this.local = new Int32Array(1024);
     }
-    return packed;
+    const g = packed >> 1;
+    if (g >= this.local.length) {
+      const grown = new Int32Array(Math.max(g + 1, this.local.length * 2));
+      grown.set(this.local);
+      this.local = grown;
+    }
+    let id = this.local[g] - 1;
+    if (id < 0) {
+      id = this.id(globalTerm(g));
+      this.local[g] = id + 1;
+    }
+    return id * 2 + (packed & 1);
   }
 
   get size(): number {

@@ -152,15 +152,17 @@ function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
 
 /** Short fragments before the first or after the last body paragraph are page furniture. */
 function markCrumbs(units: Unit[], fates: Fate[]): void {
-  const kept = units.map((_, i) => i).filter((i) => fates[i] === "keep");
-  const prose = kept.filter((i) => endsLikeSentence(units[i].text) && units[i].words >= 15);
-  if (prose.length === 0) return;
-  const first = prose[0];
-  const last = prose[prose.length - 1];
-  for (const i of kept) {
-    if (i > first && i < last) continue;
-    const text = units[i].text;
-    if (i !== first && i !== last && !endsLikeSentence(text) && units[i].words <= 6) fates[i] = "boilerplate";
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < units.length; i++) {
+    if (fates[i] !== "keep" || units[i].words < 15 || !endsLikeSentence(units[i].text)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  for (let i = 0; i < units.length; i++) {
+    if (fates[i] !== "keep" || (i > first && i < last) || i === first || i === last) continue;
+    if (units[i].words <= 6 && !endsLikeSentence(units[i].text)) fates[i] = "boilerplate";
   }
 }
 

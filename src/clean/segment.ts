@@ -53,14 +53,17 @@ function skipBlanks(raw: string, i: number): number {
 }
 
 function splitBlock(raw: string, start: number, end: number, out: Unit[]): void {
-  const lines: Array<[number, number]> = [];
+  // The block's non-empty lines, trimmed (plain loops: this runs on every line of every article).
+  const trimmed: Array<[number, number]> = [];
   let lineStart = start;
-  for (let i = raw.indexOf("\n", start); i >= 0 && i < end; i = raw.indexOf("\n", i + 1)) {
-    lines.push([lineStart, i]);
-    lineStart = i + 1;
+  for (;;) {
+    const nl = raw.indexOf("\n", lineStart);
+    const lineEnd = nl >= 0 && nl < end ? nl : end;
+    const line = trimSpan(raw, lineStart, lineEnd);
+    if (line[1] > line[0]) trimmed.push(line);
+    if (lineEnd === end) break;
+    lineStart = lineEnd + 1;
   }
-  lines.push([lineStart, end]);
-  const trimmed = lines.map(([s, e]) => trimSpan(raw, s, e)).filter(([s, e]) => e > s);
   if (trimmed.length === 0) return;
   if (isHardWrapped(trimmed)) {
     push(raw, trimmed[0][0], trimmed[trimmed.length - 1][1], out);

@@ -1,5 +1,5 @@
 import type { Article, OffsetRun, RawDocument, RemovedCounts } from "../types/index.js";
-import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, wordCount, type JunkKind } from "./rules.js";
+import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, type JunkKind } from "./rules.js";
 import { segment, type Unit } from "./segment.js";
 
 type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
@@ -7,7 +7,7 @@ type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
 /** Cleans one raw document into an article: junk and repeats removed, offsets mapped back to raw. */
 export function cleanDocument(doc: RawDocument, id: string): Article {
   const units = segment(doc.raw, doc.bodyOffset ?? 0);
-  const fates: Fate[] = units.map((u) => junkKind(u.text) ?? "keep");
+  const fates: Fate[] = units.map((u) => junkKind(u.text, u.words) ?? "keep");
   const removed: RemovedCounts = { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 };
 
   removed.teaserBlocks = markTeasers(units, fates);
@@ -20,6 +20,7 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
   const parts: string[] = [];
   const rawOffsets: OffsetRun[] = [];
   let cursor = 0;
+  let words = 0;
   units.forEach((unit, i) => {
     const fate = fates[i];
     if (fate === "keep") {
@@ -27,6 +28,7 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
       rawOffsets.push([cursor, unit.start, unit.end - unit.start]);
       parts.push(unit.text);
       cursor += unit.text.length;
+      words += unit.words;
       return;
     }
     if (fate === "title") return;
@@ -44,7 +46,8 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
     ...(doc.url ? { url: doc.url } : {}),
     ...(doc.published ? { published: doc.published } : {}),
     text,
-    wordCount: wordCount(text),
+    // Units are trimmed and joined by blank lines, so their word counts add up.
+    wordCount: words,
     removed,
     rawOffsets,
   };
@@ -75,7 +78,7 @@ function markTeasers(units: Unit[], fates: Fate[]): number {
     let j = i + 1;
     for (; j < units.length; j++) {
       const next = units[j + 1];
-      if (wordCount(units[j].text) >= 60) break;
+      if (units[j].words >= 60) break;
       if (isBodyParagraph(units[j]) && next && isBodyParagraph(next) && paragraphKey(next.text) !== paragraphKey(units[j].text)) break;
       fates[j] = "teaser";
     }
@@ -89,7 +92,7 @@ function markCaptions(units: Unit[], fates: Fate[]): void {
   for (let i = 0; i < units.length; i++) {
     if (fates[i] !== "captions") continue;
     for (const j of [i - 1, i + 1]) {
-      if (j >= 0 && j < units.length && fates[j] === "keep" && isCaptionLike(units[j].text)) fates[j] = "captions";
+      if (j >= 0 && j < units.length && fates[j] === "keep" && isCaptionLike(units[j].text, units[j].words)) fates[j] = "captions";
     }
   }
 }
@@ -108,13 +111,13 @@ function markRepeats(units: Unit[], fates: Fate[]): void {
 }
 
 /** Is this unit running prose (a body paragraph) rather than a label, crumb or heading? */
-function isProse(text: string): boolean {
-  return endsLikeSentence(text) && wordCount(text) >= 8;
+function isProse(unit: Unit): boolean {
+  return endsLikeSentence(unit.text) && unit.words >= 8;
 }
 
 /** A paragraph long enough to be article body, not a teaser blurb or a caption. */
 function isBodyParagraph(unit: Unit): boolean {
-  return endsLikeSentence(unit.text) && wordCount(unit.text) >= 35 && !isCaptionLike(unit.text);
+  return endsLikeSentence(unit.text) && unit.words >= 35 && !isCaptionLike(unit.text, unit.words);
 }
 
 /**
@@ -125,14 +128,14 @@ function findTitle(units: Unit[], fates: Fate[]): string | undefined {
   for (let i = 0; i < units.length && i < 8; i++) {
     if (fates[i] !== "keep") continue;
     const text = units[i].text;
-    if (isProse(text)) return undefined;
+    if (isProse(units[i])) return undefined;
     const next = units.slice(i + 1).find((_, k) => fates[i + 1 + k] === "keep");
     if (next && next.text.startsWith(text) && next.text.length > text.length) {
       fates[i] = "boilerplate";
       fates[units.indexOf(next)] = "boilerplate";
       continue;
     }
-    const words = wordCount(text);
+    const words = units[i].words;
     if (words >= 3 && words <= 25 && !/[.,;:]$/.test(text)) {
       fates[i] = "title";
       return text.replace(/\s+/g, " ");
@@ -149,15 +152,17 @@ function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
 
 /** Short fragments before the first or after the last body paragraph are page furniture. */
 function markCrumbs(units: Unit[], fates: Fate[]): void {
-  const kept = units.map((_, i) => i).filter((i) => fates[i] === "keep");
-  const prose = kept.filter((i) => endsLikeSentence(units[i].text) && wordCount(units[i].text) >= 15);
-  if (prose.length === 0) return;
-  const first = prose[0];
-  const last = prose[prose.length - 1];
-  for (const i of kept) {
-    if (i > first && i < last) continue;
-    const text = units[i].text;
-    if (i !== first && i !== last && !endsLikeSentence(text) && wordCount(text) <= 6) fates[i] = "boilerplate";
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < units.length; i++) {
+    if (fates[i] !== "keep" || units[i].words < 15 || !endsLikeSentence(units[i].text)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  for (let i = 0; i < units.length; i++) {
+    if (fates[i] !== "keep" || (i > first && i < last) || i === first || i === last) continue;
+    if (units[i].words <= 6 && !endsLikeSentence(units[i].text)) fates[i] = "boilerplate";
   }
 }
 

@@ -47,13 +47,17 @@ export function wordCount(text: string): number {
   return words;
 }
 
+/** Ends in sentence punctuation, maybe followed by closing quotes or brackets: /[.!?…]["”’'»)\]]*$/. */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…]["”’'»)\]]*$/.test(text);
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i])) i--;
+  return i >= 0 && ".!?…".includes(text[i]);
 }
 
+const CLOSERS = `"”’'»)]`;
+
 /** Classifies one unit on its own; context rules (teasers, captions, crumbs) live in the cleaner. */
-export function junkKind(text: string): JunkKind | undefined {
-  const words = wordCount(text);
+export function junkKind(text: string, words = wordCount(text)): JunkKind | undefined {
   if (words > 60) return undefined;
   if (AD_LINE.test(text)) return "boilerplate";
   if (words <= 12 && isWidgetLine(text)) return "boilerplate";
@@ -81,8 +85,8 @@ export function isTeaserHeading(text: string): "block" | "line" | undefined {
   return wordCount(text) <= 8 && !endsLikeSentence(text) ? "block" : undefined;
 }
 
-export function isCaptionLike(text: string): boolean {
-  return wordCount(text) <= 60 && CAPTION_CUE.test(text);
+export function isCaptionLike(text: string, words = wordCount(text)): boolean {
+  return words <= 60 && CAPTION_CUE.test(text);
 }
 
 /**

@@ -1,8 +1,12 @@
+import { wordCount } from "./rules.js";
+
 /** A paragraph-like unit of raw text: `raw.slice(start, end)`, already trimmed. */
 export interface Unit {
   start: number;
   end: number;
   text: string;
+  /** `wordCount(text)`, counted once: every rule asks for it. */
+  words: number;
 }
 
 const TERMINAL = /[.!?:;…"”’'»)\]]\s*$/;
@@ -14,28 +18,52 @@ const TERMINAL = /[.!?:;…"”’'»)\]]\s*$/;
  */
 export function segment(raw: string, from = 0): Unit[] {
   const units: Unit[] = [];
-  const blockPattern = /(?:\r?\n[ \t]*){2,}/g;
   let blockStart = from;
-  const pushBlock = (start: number, end: number): void => splitBlock(raw, start, end, units);
-  blockPattern.lastIndex = from;
-  for (let m = blockPattern.exec(raw); m; m = blockPattern.exec(raw)) {
-    pushBlock(blockStart, m.index);
-    blockStart = m.index + m[0].length;
+  for (let gap = blankLines(raw, from); gap; gap = blankLines(raw, gap[1])) {
+    splitBlock(raw, blockStart, gap[0], units);
+    blockStart = gap[1];
   }
-  pushBlock(blockStart, raw.length);
+  splitBlock(raw, blockStart, raw.length, units);
   return units;
 }
 
-function splitBlock(raw: string, start: number, end: number, out: Unit[]): void {
-  const lines: Array<[number, number]> = [];
-  let lineStart = start;
-  for (let i = start; i <= end; i++) {
-    if (i === end || raw.charCodeAt(i) === 10) {
-      lines.push([lineStart, i]);
-      lineStart = i + 1;
+/**
+ * The first run of two or more line breaks (each `\r?\n` followed by spaces or tabs) at or
+ * after `from`, as [start, end): what /(?:\r?\n[ \t]*){2,}/ would match. Found with indexOf,
+ * as this scans every raw character.
+ */
+function blankLines(raw: string, from: number): [number, number] | undefined {
+  for (let q = raw.indexOf("\n", from); q >= 0; q = raw.indexOf("\n", q + 1)) {
+    let end = skipBlanks(raw, q + 1);
+    let breaks = 1;
+    for (;;) {
+      if (raw.charCodeAt(end) === 10) end = skipBlanks(raw, end + 1);
+      else if (raw.charCodeAt(end) === 13 && raw.charCodeAt(end + 1) === 10) end = skipBlanks(raw, end + 2);
+      else break;
+      breaks++;
     }
+    if (breaks >= 2) return [q > from && raw.charCodeAt(q - 1) === 13 ? q - 1 : q, end];
   }
-  const trimmed = lines.map(([s, e]) => trimSpan(raw, s, e)).filter(([s, e]) => e > s);
+  return undefined;
+}
+
+function skipBlanks(raw: string, i: number): number {
+  for (let c = raw.charCodeAt(i); c === 32 || c === 9; c = raw.charCodeAt(++i));
+  return i;
+}
+
+function splitBlock(raw: string, start: number, end: number, out: Unit[]): void {
+  // The block's non-empty lines, trimmed (plain loops: this runs on every line of every article).
+  const trimmed: Array<[number, number]> = [];
+  let lineStart = start;
+  for (;;) {
+    const nl = raw.indexOf("\n", lineStart);
+    const lineEnd = nl >= 0 && nl < end ? nl : end;
+    const line = trimSpan(raw, lineStart, lineEnd);
+    if (line[1] > line[0]) trimmed.push(line);
+    if (lineEnd === end) break;
+    lineStart = lineEnd + 1;
+  }
   if (trimmed.length === 0) return;
   if (isHardWrapped(trimmed)) {
     push(raw, trimmed[0][0], trimmed[trimmed.length - 1][1], out);
@@ -73,5 +101,8 @@ function trimSpan(raw: string, s: number, e: number): [number, number] {
 function push(raw: string, start: number, end: number, out: Unit[]): void {
   const marker = /^(?:#{1,6}\s+|[-*•]\s+)/.exec(raw.slice(start, Math.min(end, start + 8)));
   if (marker) start += marker[0].length;
-  if (end > start) out.push({ start, end, text: raw.slice(start, end) });
+  if (end > start) {
+    const text = raw.slice(start, end);
+    out.push({ start, end, text, words: wordCount(text) });
+  }
 }

@@ -7,7 +7,12 @@ export { Lexicon } from "./lexicon.js";
 
 /** Splits an article's cleaned text into paragraphs, sentences and word tokens, with offsets. */
 export function annotate(article: Article, lexicon: Lexicon): Doc {
-  const text = article.text;
+  return annotateText(article.id, article.text, lexicon);
+}
+
+// Kept apart from `annotate` so that articles of different shapes (optional fields) do not
+// deoptimise and recompile this, the hottest function of the pipeline.
+function annotateText(articleId: string, text: string, lexicon: Lexicon): Doc {
   const sentences: number[] = [];
   const paras: number[] = [];
   let para = 0;
@@ -62,7 +67,7 @@ export function annotate(article: Article, lexicon: Lexicon): Doc {
     sentEnd[i] = sentences[2 * i + 1];
   }
   return {
-    articleId: article.id,
+    articleId,
     text,
     sentStart,
     sentEnd,

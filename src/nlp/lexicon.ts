@@ -9,7 +9,7 @@ export class Lexicon {
   private readonly ids = new Map<string, number>();
   readonly terms: string[] = [];
   /** Global term number → this lexicon's term id + 1 (0: not yet mapped). */
-  private local = new Int32Array(1024);
+  private local = new Int32Array(1 << 14);
   private generation = vocabularyGeneration();
 
   id(term: string): number {
@@ -35,20 +35,22 @@ export class Lexicon {
   private fromGlobal(packed: number): number {
     if (this.generation !== vocabularyGeneration()) {
       this.generation = vocabularyGeneration();
-      this.local = new Int32Array(1024);
+      this.local = new Int32Array(1 << 14);
     }
     const g = packed >> 1;
-    if (g >= this.local.length) {
-      const grown = new Int32Array(Math.max(g + 1, this.local.length * 2));
-      grown.set(this.local);
-      this.local = grown;
-    }
+    if (g >= this.local.length) this.grow(g);
     let id = this.local[g] - 1;
     if (id < 0) {
       id = this.id(globalTerm(g));
       this.local[g] = id + 1;
     }
     return id * 2 + (packed & 1);
+  }
+
+  private grow(g: number): void {
+    const grown = new Int32Array(Math.max(g + 1, this.local.length * 2));
+    grown.set(this.local);
+    this.local = grown;
   }
 
   get size(): number {

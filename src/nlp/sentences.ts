@@ -19,6 +19,9 @@ const BOUNDARY = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}])/
 const DATELINE =
   /^(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} .'’-]{1,40}?\s*\((?:AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interfax|Kyodo|RIA Novosti|NYT|WP|LAT|UPI)\)\s*(?:--|—|–|_|-|:)?\s*)/u;
 
+/** Every dateline has a dash, underscore or colon after the place, or an agency in brackets. */
+const DATELINE_MARK = /[-—–_:(]/;
+
 /** Appends [start, end) pairs of the sentences in text[from, to) (a paragraph) to `out`. */
 export function splitSentences(text: string, from: number, to: number, out: number[]): void {
   const para = text.slice(from, to);
@@ -37,7 +40,8 @@ function pushSentence(para: string, start: number, end: number, offset: number, 
   while (start < end && isSpace(para.charCodeAt(start))) start++;
   while (end > start && isSpace(para.charCodeAt(end - 1))) end--;
   if (end <= start) return;
-  const dateline = DATELINE.exec(para.slice(start, Math.min(end, start + 80)));
+  const head = para.slice(start, Math.min(end, start + 80));
+  const dateline = DATELINE_MARK.test(head) ? DATELINE.exec(head) : null;
   if (dateline && end - start - dateline[0].length > 20) start += dateline[0].length;
   out.push(offset + start, offset + end);
 }

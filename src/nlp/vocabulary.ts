@@ -15,9 +15,11 @@ const LIMIT = 200_000;
 let slots = new Int32Array(1 << 16); // entry + 1, 0 when free
 let mask = slots.length - 1;
 let words: string[] = [];
-let hashes: number[] = [];
+// Typed arrays: hashes are mostly beyond the small-integer range, and a plain array changing
+// element kind as they arrive deoptimises the tokeniser's hot path.
+let hashes = new Int32Array(slots.length >> 1);
 /** Entry → global term * 2 + stop flag. */
-let packed: number[] = [];
+let packed = new Int32Array(slots.length >> 1);
 let terms: string[] = [];
 let termIds = new Map<string, number>();
 let generation = 0;
@@ -64,11 +66,12 @@ function add(word: string, hash: number, slot: number): number {
     termIds.set(term, t);
   }
   const value = t * 2 + (STOPWORDS.has(lower) ? 1 : 0);
-  slots[slot] = words.length + 1;
+  const e = words.length;
+  slots[slot] = e + 1;
   words.push(word);
-  hashes.push(hash);
-  packed.push(value);
-  if (words.length * 2 > slots.length) grow();
+  hashes[e] = hash;
+  packed[e] = value;
+  if (words.length * 2 >= slots.length) grow();
   return value;
 }
 
@@ -76,6 +79,12 @@ function grow(): void {
   const old = slots;
   slots = new Int32Array(old.length * 2);
   mask = slots.length - 1;
+  const oldHashes = hashes;
+  const oldPacked = packed;
+  hashes = new Int32Array(slots.length >> 1);
+  packed = new Int32Array(slots.length >> 1);
+  hashes.set(oldHashes);
+  packed.set(oldPacked);
   for (let e = 0; e < words.length; e++) {
     let s = mix(hashes[e]) & mask;
     while (slots[s] !== 0) s = (s + 1) & mask;
@@ -87,8 +96,8 @@ function clear(): void {
   slots = new Int32Array(1 << 16);
   mask = slots.length - 1;
   words = [];
-  hashes = [];
-  packed = [];
+  hashes = new Int32Array(slots.length >> 1);
+  packed = new Int32Array(slots.length >> 1);
   terms = [];
   termIds = new Map();
   generation++;

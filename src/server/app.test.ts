@@ -379,7 +379,7 @@ describe("API", () => {
       assert.equal(r.statusCode, 500);
       assert.deepEqual(r.json(), { error: "internal error (logged on the server)" });
       assert.match(s.logged.join("\n"), /disk on fire[\s\S]*at /);
-      s.store.getStory = async () => {
+      s.store.storyRevision = async () => {
         throw new TypeError("boom");
       };
       const page = await s.app.inject("/stories/s1");

@@ -235,11 +235,19 @@ describe("API", () => {
       assert.deepEqual(s.briefer.calls[1], [a.id, later.id]);
       const fresh = await s.app.inject(`/api/stories/${story}`);
       assert.equal(fresh.headers["x-briefing-stale"], "false");
+      const page = await s.app.inject(`/stories/${story}`);
+      assert.match(page.body, /Daily Wire/);
+      const etag = page.headers.etag as string;
+      assert.equal((await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } })).statusCode, 304, "an unchanged page revalidates");
 
       const other = (await post(s, "/api/articles", ELECTION)).json();
       assert.notEqual(other.storyId, story);
       await s.newsroom.settle();
       assert.deepEqual(s.briefer.calls.slice(2), [[other.id]], "only the story that changed is recomputed");
+      await post(s, "/api/articles", { ...STORM_LATER, source: "Third outlet" });
+      const changed = await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } });
+      assert.equal(changed.statusCode, 200, "a new source changes the page");
+      assert.match(changed.body, /Third outlet/);
     }));
 
   test("feeds: added with a schedule, listed with last error and backoff, polled, deleted", () =>

@@ -58,7 +58,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
   const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
-  const pageCache = new Map<string, { revision: number; briefingVersion?: number; page: string }>();
+  // Story pages are cached by what they show: the story's revision (articles, sources) and the
+  // briefing's version. A cached read costs one indexed lookup, none of the rendering.
+  const pageCache = new Map<string, { revision: number; briefingVersion?: number; page: Buffer; etag: string }>();
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
 
@@ -250,23 +252,25 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
 
-  // Story pages are cached by what they show: the story's revision (articles, sources) and the
-  // briefing's version. A cached read costs one indexed lookup, none of the rendering.
   app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
     const rev = await store.storyRevision(id);
     if (!rev) throw new HttpError(404, `no story ${id}`);
-    const cached = pageCache.get(id);
-    if (cached && cached.revision === rev.revision && cached.briefingVersion === rev.briefingVersion) return html(reply, cached.page);
-    const result = await newsroom.briefing(id);
-    if (!result) throw new HttpError(404, `no story ${id}`);
-    const briefing = JSON.parse(result.json) as Briefing;
-    const articles = await store.storyArticlesMeta(id);
-    const page = pages.storyPage(result.story, briefing, articles, result.stale);
-    pageCache.delete(id);
-    if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
-    pageCache.set(id, { revision: result.story.revision, briefingVersion: result.storyVersion, page });
-    return html(reply, page);
+    let cached = pageCache.get(id);
+    if (!cached || cached.revision !== rev.revision || cached.briefingVersion !== rev.briefingVersion) {
+      const result = await newsroom.briefing(id);
+      if (!result) throw new HttpError(404, `no story ${id}`);
+      const briefing = JSON.parse(result.json) as Briefing;
+      const articles = await store.storyArticlesMeta(id);
+      const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
+      cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
+      pageCache.delete(id);
+      if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
+      pageCache.set(id, cached);
+    }
+    reply.header("etag", cached.etag).header("cache-control", "no-cache");
+    if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
+    return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
   });
 
   app.get<{ Params: { id: string } }>("/articles/:id", async (request, reply) => {

@@ -122,6 +122,16 @@ describe("API", () => {
       assert.match(wrongType.json().error, /application\/json/);
     }));
 
+  test("an HTML page is accepted: the article is extracted from it and its markup never stored as text", () =>
+    withService(async (s) => {
+      const html = `<html><head><title>${STORM.title} | Coast Herald</title><meta property="og:site_name" content="Coast Herald"></head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article><footer>© Coast Herald</footer></body></html>`;
+      const r = await post(s, "/api/articles", { html, url: "https://coast.example/html" });
+      assert.equal(r.statusCode, 201, r.body);
+      const a = (await s.app.inject(`/api/articles/${r.json().id}`)).json();
+      assert.match(a.text, /powerful storm flooded three coastal towns/);
+      assert.doesNotMatch(a.text, /<p>|<article>|Sport/);
+    }));
+
   test("a URL alone is fetched through the injected fetcher; without one the 422 names the url", async () => {
     await withService(async (s) => {
       const r = await post(s, "/api/articles", { url: "https://news.example/a" });
@@ -421,4 +431,18 @@ describe("API", () => {
       assert.match(page.body, /Haiti/);
       assert.ok((page.body.match(/class="cite"/g) ?? []).length >= 3);
     }));
+});
+
+describe("web fetcher adapters", () => {
+  test("the fetch module's articles and feed items become API articles, and the abort signal is passed on", async () => {
+    const { articleFetcherFrom, feedFetcherFrom } = await import("./web.js");
+    const signal = new AbortController().signal;
+    const seen: Array<AbortSignal | undefined> = [];
+    const page = { url: "https://news.example/final", title: "T", text: "Body.", source: "News", published: "2026-01-02", page: { huge: true }, messages: [] };
+    const article = await articleFetcherFrom(async (_url, o) => (seen.push(o.signal), page))("https://news.example/a", signal);
+    assert.deepEqual(article, { url: "https://news.example/final", text: "Body.", title: "T", published: "2026-01-02", source: "News" });
+    const items = await feedFetcherFrom(async (_url, o) => (seen.push(o.signal), { articles: [page, { url: "https://news.example/b", text: "Two." }] }))("https://news.example/rss", signal);
+    assert.deepEqual(items[1], { url: "https://news.example/b", text: "Two." });
+    assert.deepEqual(seen, [signal, signal]);
+  });
 });

@@ -122,6 +122,16 @@ describe("API", () => {
       assert.match(wrongType.json().error, /application\/json/);
     }));
 
+  test("an HTML page is accepted: the article is extracted from it and its markup never stored as text", () =>
+    withService(async (s) => {
+      const html = `<html><head><title>${STORM.title} | Coast Herald</title><meta property="og:site_name" content="Coast Herald"></head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article><footer>© Coast Herald</footer></body></html>`;
+      const r = await post(s, "/api/articles", { html, url: "https://coast.example/html" });
+      assert.equal(r.statusCode, 201, r.body);
+      const a = (await s.app.inject(`/api/articles/${r.json().id}`)).json();
+      assert.match(a.text, /powerful storm flooded three coastal towns/);
+      assert.doesNotMatch(a.text, /<p>|<article>|Sport/);
+    }));
+
   test("a URL alone is fetched through the injected fetcher; without one the 422 names the url", async () => {
     await withService(async (s) => {
       const r = await post(s, "/api/articles", { url: "https://news.example/a" });
@@ -235,11 +245,19 @@ describe("API", () => {
       assert.deepEqual(s.briefer.calls[1], [a.id, later.id]);
       const fresh = await s.app.inject(`/api/stories/${story}`);
       assert.equal(fresh.headers["x-briefing-stale"], "false");
+      const page = await s.app.inject(`/stories/${story}`);
+      assert.match(page.body, /Daily Wire/);
+      const etag = page.headers.etag as string;
+      assert.equal((await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } })).statusCode, 304, "an unchanged page revalidates");
 
       const other = (await post(s, "/api/articles", ELECTION)).json();
       assert.notEqual(other.storyId, story);
       await s.newsroom.settle();
       assert.deepEqual(s.briefer.calls.slice(2), [[other.id]], "only the story that changed is recomputed");
+      await post(s, "/api/articles", { ...STORM_LATER, source: "Third outlet" });
+      const changed = await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } });
+      assert.equal(changed.statusCode, 200, "a new source changes the page");
+      assert.match(changed.body, /Third outlet/);
     }));
 
   test("feeds: added with a schedule, listed with last error and backoff, polled, deleted", () =>
@@ -379,7 +397,7 @@ describe("API", () => {
       assert.equal(r.statusCode, 500);
       assert.deepEqual(r.json(), { error: "internal error (logged on the server)" });
       assert.match(s.logged.join("\n"), /disk on fire[\s\S]*at /);
-      s.store.getStory = async () => {
+      s.store.storyRevision = async () => {
         throw new TypeError("boom");
       };
       const page = await s.app.inject("/stories/s1");
@@ -413,4 +431,18 @@ describe("API", () => {
       assert.match(page.body, /Haiti/);
       assert.ok((page.body.match(/class="cite"/g) ?? []).length >= 3);
     }));
+});
+
+describe("web fetcher adapters", () => {
+  test("the fetch module's articles and feed items become API articles, and the abort signal is passed on", async () => {
+    const { articleFetcherFrom, feedFetcherFrom } = await import("./web.js");
+    const signal = new AbortController().signal;
+    const seen: Array<AbortSignal | undefined> = [];
+    const page = { url: "https://news.example/final", title: "T", text: "Body.", source: "News", published: "2026-01-02", page: { huge: true }, messages: [] };
+    const article = await articleFetcherFrom(async (_url, o) => (seen.push(o.signal), page))("https://news.example/a", signal);
+    assert.deepEqual(article, { url: "https://news.example/final", text: "Body.", title: "T", published: "2026-01-02", source: "News" });
+    const items = await feedFetcherFrom(async (_url, o) => (seen.push(o.signal), { articles: [page, { url: "https://news.example/b", text: "Two." }] }))("https://news.example/rss", signal);
+    assert.deepEqual(items[1], { url: "https://news.example/b", text: "Two." });
+    assert.deepEqual(seen, [signal, signal]);
+  });
 });

@@ -7,7 +7,8 @@ import type { IngestOutcome, InputKind } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
-import { prepareItem, toRawDocument } from "./pipeline.js";
+import { toRawDocument } from "./pipeline.js";
+import type { PrepareJob } from "./preparer.js";
 import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
 import { bearerOf, isLoopback, RateLimiter, SECURITY_HEADERS, tokenMatches } from "./security.js";
 
@@ -57,7 +58,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
   const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
-  const pageCache = new Map<string, string>();
+  // Story pages are cached by what they show: the story's revision (articles, sources) and the
+  // briefing's version. A cached read costs one indexed lookup, none of the rendering.
+  const pageCache = new Map<string, { revision: number; briefingVersion?: number; page: Buffer; etag: string }>();
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
 
@@ -114,7 +117,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // ---- ingest shared by the API, the form and (through the newsroom) the feed poller ----
 
   async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string): Promise<IngestOutcome[]> {
-    const prepared = [];
+    const jobs: PrepareJob[] = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const input = { kind, client, body: JSON.stringify(item) };
@@ -127,12 +130,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
         } catch (error) {
           throw new HttpError(422, `could not fetch ${item.url}: ${(error as Error).message}`, [{ field: `${fieldPrefix(i)}url`, message: "could not be fetched" }]);
         }
-        prepared.push(prepareItem({ ...fetched, ...definedOnly(item), url: item.url }, input));
+        jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
       } else {
-        prepared.push(prepareItem(item, input));
+        jobs.push({ item, input });
       }
     }
-    return newsroom.ingest(prepared);
+    return newsroom.submit(jobs);
   }
 
   // ---- API ----
@@ -251,19 +254,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
-    const story = await store.getStory(id);
-    if (!story) throw new HttpError(404, `no story ${id}`);
-    const key = `${id}:${story.revision}:${story.briefingVersion}`;
-    const cached = pageCache.get(key);
-    if (cached) return html(reply, cached);
-    const result = await newsroom.briefing(id);
-    if (!result) throw new HttpError(404, `no story ${id}`);
-    const briefing = JSON.parse(result.json) as Briefing;
-    const articles = await store.storyArticles(id);
-    const page = pages.storyPage(result.story, briefing, articles, result.stale);
-    if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
-    pageCache.set(`${id}:${result.story.revision}:${result.storyVersion}`, page);
-    return html(reply, page);
+    const rev = await store.storyRevision(id);
+    if (!rev) throw new HttpError(404, `no story ${id}`);
+    let cached = pageCache.get(id);
+    if (!cached || cached.revision !== rev.revision || cached.briefingVersion !== rev.briefingVersion) {
+      const result = await newsroom.briefing(id);
+      if (!result) throw new HttpError(404, `no story ${id}`);
+      const briefing = JSON.parse(result.json) as Briefing;
+      const articles = await store.storyArticlesMeta(id);
+      const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
+      cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
+      pageCache.delete(id);
+      if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
+      pageCache.set(id, cached);
+    }
+    reply.header("etag", cached.etag).header("cache-control", "no-cache");
+    if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
+    return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
   });
 
   app.get<{ Params: { id: string } }>("/articles/:id", async (request, reply) => {

@@ -1,7 +1,6 @@
 import type { FeedRecord, Store } from "../store/types.js";
 import type { ArticleInput } from "../types/index.js";
 import type { Newsroom } from "./newsroom.js";
-import { prepareItem } from "./pipeline.js";
 
 /** Fetches a feed and returns its articles (text or HTML each). Injected: the service itself does not fetch yet. */
 export type FeedFetcher = (url: string, signal: AbortSignal) => Promise<ArticleInput[]>;
@@ -68,8 +67,7 @@ export class FeedPoller {
       if (!this.options.fetchFeed) throw new Error(NO_FEED_FETCHER);
       const signal = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
       const items = await this.options.fetchFeed(feed.url, signal);
-      const prepared = items.map((item) => prepareItem(item, { kind: "feed", feedId: feed.id, body: JSON.stringify(item) }, `feed ${feed.url}`));
-      const outcomes = await this.options.newsroom.ingest(prepared);
+      const outcomes = await this.options.newsroom.submit(items.map((item) => ({ item, input: { kind: "feed", feedId: feed.id, body: JSON.stringify(item) }, file: `feed ${feed.url}` })));
       const added = outcomes.filter((o) => o.status === "created").length;
       await this.store.recordFeedResult(feed.id, { at, nextAt: new Date(at.getTime() + feed.everySeconds * 1000), added });
     } catch (error) {

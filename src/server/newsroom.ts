@@ -2,15 +2,20 @@ import type { StoryAssigner } from "../store/assigner.js";
 import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
 import type { BriefOptions } from "../types/index.js";
 import type { Briefer } from "./briefer.js";
+import { InlinePreparer, type PrepareJob, type Preparer } from "./preparer.js";
 import { toRawDocument } from "./pipeline.js";
 
 export interface NewsroomOptions {
   store: Store;
   assigner: StoryAssigner;
   briefer: Briefer;
+  /** Cleans submitted articles before they are stored (default: on the calling thread). */
+  preparer?: Preparer;
   briefOptions?: BriefOptions;
   /** Wait this long after a story changes before re-briefing it in the background (debounce). */
   refreshDelayMs?: number;
+  /** A story is re-briefed at most this often while articles keep arriving (bounds the CPU of a busy story). */
+  minRefreshIntervalMs?: number;
   /** The most recent articles of a story that its briefing reads (bounds the cost of huge stories). */
   maxArticlesPerBriefing?: number;
   onError?: (error: unknown) => void;
@@ -35,9 +40,12 @@ export class Newsroom {
   readonly store: Store;
   private readonly assigner: StoryAssigner;
   private readonly briefer: Briefer;
+  private readonly preparer: Preparer;
   private readonly briefOptions: BriefOptions;
   private readonly refreshDelayMs: number;
   private readonly maxArticles: number;
+  private readonly minInterval: number;
+  private readonly lastRun = new Map<string, number>();
   private readonly onError: (error: unknown) => void;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
@@ -49,9 +57,11 @@ export class Newsroom {
     this.store = options.store;
     this.assigner = options.assigner;
     this.briefer = options.briefer;
+    this.preparer = options.preparer ?? new InlinePreparer();
     this.briefOptions = options.briefOptions ?? {};
     this.refreshDelayMs = options.refreshDelayMs ?? 300;
     this.maxArticles = options.maxArticlesPerBriefing ?? 400;
+    this.minInterval = options.minRefreshIntervalMs ?? 5000;
     this.onError = options.onError ?? (() => {});
   }
 
@@ -61,6 +71,11 @@ export class Newsroom {
     room.assigner.load(await room.store.assignmentState());
     for (const id of await room.store.staleStories(10_000)) room.markDirty(id);
     return room;
+  }
+
+  /** Prepares submitted articles (extraction, cleaning, hashing) and stores them: `ingest` of `prepare`. */
+  async submit(jobs: PrepareJob[]): Promise<IngestOutcome[]> {
+    return this.ingest(await this.preparer.prepare(jobs));
   }
 
   async ingest(items: IngestItem[]): Promise<IngestOutcome[]> {
@@ -88,11 +103,12 @@ export class Newsroom {
     return { json: stored.json, stale: stored.storyVersion < story.contentVersion, storyVersion: stored.storyVersion, computedAt: stored.computedAt, story };
   }
 
-  /** Recomputes every stale briefing now (tests, shutdown). */
+  /** Recomputes every stale briefing now, whatever the refresh interval (tests, shutdown). */
   async settle(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.drain();
+    await this.draining?.catch(() => {});
+    await this.drain(true);
   }
 
   get pendingRefreshes(): number {
@@ -106,28 +122,49 @@ export class Newsroom {
     await this.draining?.catch(() => {});
     await Promise.allSettled([...this.inflight.values()]);
     await this.briefer.close();
+    await this.preparer.close();
   }
 
   private markDirty(storyId: string): void {
     if (this.closed) return;
     this.dirty.add(storyId);
-    if (this.timer) return;
+    this.schedule(this.refreshDelayMs);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.drain();
-    }, this.refreshDelayMs);
+    }, delayMs);
     this.timer.unref();
   }
 
-  /** One story at a time, so background refreshes take one core at most. */
-  private drain(): Promise<void> {
+  /** One story at a time, so background refreshes take one core at most; each story waits out its interval. */
+  private drain(force = false): Promise<void> {
     if (this.draining) return this.draining;
     this.draining = (async () => {
       while (this.dirty.size && !this.closed) {
-        const id = this.dirty.values().next().value as string;
-        this.dirty.delete(id);
+        const now = performance.now();
+        let next: string | undefined;
+        let wait = Infinity;
+        for (const id of this.dirty) {
+          const due = (this.lastRun.get(id) ?? -Infinity) + this.minInterval;
+          if (force || due <= now) {
+            next = id;
+            break;
+          }
+          wait = Math.min(wait, due - now);
+        }
+        if (next === undefined) {
+          this.schedule(Math.max(wait, this.refreshDelayMs));
+          break;
+        }
+        this.dirty.delete(next);
+        if (this.lastRun.size > 10_000) this.lastRun.clear();
+        this.lastRun.set(next, now);
         try {
-          await this.recompute(id);
+          await this.recompute(next);
         } catch (error) {
           this.onError(error);
         }

@@ -1,5 +1,5 @@
 import { VERSION } from "../core/version.js";
-import type { FeedRecord, SearchHit, StoredArticle, StoredMessage, StorySummary } from "../store/types.js";
+import type { FeedRecord, SearchHit, StoredArticle, StoredArticleMeta, StoredMessage, StorySummary } from "../store/types.js";
 import type { Article, Briefing, Sentence, Story } from "../types/index.js";
 import { entitiesHtml, timelineHtml } from "./story-extras.js";
 
@@ -118,7 +118,7 @@ export function citeHref(articleId: string, start?: number): string {
   return `/articles/${encodeURIComponent(articleId)}${start !== undefined ? `#s-${start}` : ""}`;
 }
 
-export function storyPage(story: StorySummary, briefing: Briefing, articles: StoredArticle[], stale: boolean): string {
+export function storyPage(story: StorySummary, briefing: Briefing, articles: StoredArticleMeta[], stale: boolean): string {
   const numbers = new Map<string, number>();
   briefing.articles.forEach((a) => numbers.set(a.id, numbers.size + 1));
   for (const a of articles) if (!numbers.has(a.id)) numbers.set(a.id, numbers.size + 1);
@@ -172,7 +172,7 @@ ${timeline}${entities}
 </section>`;
 }
 
-function sourceItem(id: string, n: number, a: StoredArticle | undefined, b: Article | undefined, numbers: Map<string, number>): string {
+function sourceItem(id: string, n: number, a: StoredArticleMeta | undefined, b: Article | undefined, numbers: Map<string, number>): string {
   const title = a?.title ?? b?.title ?? id;
   const outlets = a ? [...new Set(a.sources.map((s) => s.source ?? hostOf(s.url)).filter(Boolean))] : [];
   const meta = [outlets.length ? outlets.map(esc).join(", ") : a?.source ? esc(a.source) : "", esc(a?.published ?? b?.published ?? ""), b ? `${b.wordCount} words` : a ? `${a.wordCount} words` : ""].filter(Boolean).join(" · ");

@@ -7,6 +7,7 @@ import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
 import { WorkerBriefer, type Briefer } from "./briefer.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
 import { Newsroom } from "./newsroom.js";
+import { WorkerPreparer, type Preparer } from "./preparer.js";
 
 export interface ServeOptions {
   dbPath: string;
@@ -17,6 +18,7 @@ export interface ServeOptions {
   fetchFeed?: FeedFetcher;
   assigner?: StoryAssigner;
   briefer?: Briefer;
+  preparer?: Preparer;
   briefOptions?: BriefOptions;
   rateLimit?: AppOptions["rateLimit"];
   synchronous?: "NORMAL" | "FULL";
@@ -39,7 +41,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
   let newsroom: Newsroom | undefined;
   try {
-    newsroom = await Newsroom.open({ store, assigner: options.assigner ?? new TitleWordsAssigner(), briefer: options.briefer ?? new WorkerBriefer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
+    newsroom = await Newsroom.open({ store, assigner: options.assigner ?? new TitleWordsAssigner(), briefer: options.briefer ?? new WorkerBriefer(), preparer: options.preparer ?? new WorkerPreparer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
     const app = buildApp({ newsroom, host, token: options.token, fetchArticle: options.fetchArticle, rateLimit: options.rateLimit, log });
     await app.listen({ host, port: options.port ?? 8750 });
     const poller = new FeedPoller({ newsroom, fetchFeed: options.fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });

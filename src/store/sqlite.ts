@@ -14,6 +14,7 @@ import type {
   Store,
   StoreCounts,
   StoredArticle,
+  StoredArticleMeta,
   StoredBriefing,
   StoredMessage,
   StoredSource,
@@ -119,6 +120,25 @@ export class SqliteStore implements Store {
     return rows.map((r) => toArticle(r, sources.get(r.id as string) ?? []));
   }
 
+  async storyArticlesMeta(storyId: string): Promise<StoredArticleMeta[]> {
+    const rows = this.stmts.articleMetaOfStory.all(storyId) as Row[];
+    const sources = new Map<string, StoredSource[]>();
+    for (const r of this.stmts.sourcesOfStory.all(storyId) as Row[]) {
+      const list = sources.get(r.article_id as string) ?? [];
+      list.push(toSource(r));
+      sources.set(r.article_id as string, list);
+    }
+    return rows.map((r) => {
+      const { raw: _raw, cleanText: _clean, bodyOffset: _offset, ...meta } = toArticle(r, sources.get(r.id as string) ?? []);
+      return meta;
+    });
+  }
+
+  async storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number } | undefined> {
+    const r = this.stmts.storyRevision.get(id) as Row | undefined;
+    return r ? { revision: r.revision as number, contentVersion: r.content_version as number, briefingVersion: opt(r.story_version) as number | undefined } : undefined;
+  }
+
   async listStories(options: { since?: string; q?: string; limit?: number } = {}): Promise<StorySummary[]> {
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
     const params: unknown[] = [];
@@ -133,9 +153,7 @@ export class SqliteStore implements Store {
       where += " AND st.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?)";
       params.push(match);
     }
-    const rows = this.db
-      .prepare(`${STORY_SELECT} WHERE ${where} ORDER BY st.updated_at DESC, st.id DESC LIMIT ?`)
-      .all(...params, limit) as Row[];
+    const rows = this.cached(`${STORY_SELECT} WHERE ${where} ORDER BY st.updated_at DESC, st.id DESC LIMIT ?`).all(...params, limit) as Row[];
     return rows.map((r) => this.toStory(r));
   }
 
@@ -227,7 +245,7 @@ export class SqliteStore implements Store {
   }
 
   async counts(): Promise<StoreCounts> {
-    const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const one = (sql: string): number => (this.cached(sql).get() as { n: number }).n;
     return {
       inputs: one("SELECT COUNT(*) AS n FROM inputs"),
       articles: one("SELECT COUNT(*) AS n FROM articles"),
@@ -238,11 +256,20 @@ export class SqliteStore implements Store {
   }
 
   async schemaVersion(): Promise<number> {
-    return currentVersion(this.db);
+    return (this.cached("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").get() as { v: number }).v;
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement for SQL built at run time (a few shapes), prepared once. */
+  private cached(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   private toArticle(row: Row): StoredArticle {
@@ -297,6 +324,8 @@ function prepare(db: Database.Database) {
     insertMessage: db.prepare("INSERT INTO messages (input_id, article_id, severity, rule_id, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     articleById: db.prepare("SELECT * FROM articles WHERE id = ?"),
     articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),
+    articleMetaOfStory: db.prepare("SELECT seq, id, url, source, title, published, word_count, content_hash, story_id, input_id, created_at FROM articles WHERE story_id = ? ORDER BY seq"),
+    storyRevision: db.prepare("SELECT st.revision, st.content_version, b.story_version FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.id = ?"),
     sourcesOfArticle: db.prepare("SELECT * FROM article_sources WHERE article_id = ? ORDER BY input_id"),
     sourcesOfStory: db.prepare("SELECT s.* FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE a.story_id = ? ORDER BY s.input_id"),
     storyById: db.prepare(`${STORY_SELECT} WHERE st.id = ?`),

@@ -85,6 +85,9 @@ export interface StoredArticle {
   sources: StoredSource[];
 }
 
+/** A stored article without its texts: what lists and pages of many articles need. */
+export type StoredArticleMeta = Omit<StoredArticle, "raw" | "cleanText" | "bodyOffset">;
+
 export interface StorySummary {
   id: string;
   title: string;
@@ -159,6 +162,10 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | undefined>;
   /** Articles of a story in arrival order. */
   storyArticles(storyId: string): Promise<StoredArticle[]>;
+  /** The same articles without their texts (cheap for large stories). */
+  storyArticlesMeta(storyId: string): Promise<StoredArticleMeta[]>;
+  /** What a cached story page depends on, read cheaply: undefined when there is no such story. */
+  storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number } | undefined>;
   listStories(options?: { since?: string; q?: string; limit?: number }): Promise<StorySummary[]>;
   getStory(id: string): Promise<StorySummary | undefined>;
   getBriefing(storyId: string): Promise<StoredBriefing | undefined>;

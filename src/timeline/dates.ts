@@ -533,6 +533,8 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
   }
   if (!ref) return undefined;
   if (x.rel) {
+    // Against "some day in May 2017", "last week" is dated May 2017: a finer date would be invented.
+    if ((x.rel.unit === "day" || x.rel.unit === "week") && ref.precision !== "day") return coarse(ref);
     const precision = coarser(ref.precision, x.rel.unit);
     return shifted(ref.day, x.rel.n, x.rel.unit, precision === "week" && x.rel.unit === "day" ? ref.precision : precision);
   }

@@ -16,7 +16,7 @@ import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { articleDates } from "../timeline/index.js";
 import { estimatePublished, fromDayNumber } from "../timeline/dates.js";
-import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
+import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, noChronoResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
 
 const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const SETS = ["duc2003_task2", "duc2003_task3_viewpoint", "duc2006", "duc2007_main", "duc2007_update", "multiling2011_en"];
@@ -95,7 +95,7 @@ function main(): void {
 
   console.log("\nHand-checked sentences (src/timeline/fixtures.ts)");
   const rows = [["resolver", "sentences right", "expressions right"]];
-  const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
+  const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["newsbrief without chrono (scan + relative)", noChronoResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
   let misses: string[] = [];
   for (const [name, resolver] of systems) {
     const s = scoreFixtures(resolver);

@@ -358,7 +358,7 @@ export function estimatePublished(text: string): DateEstimate | undefined {
 
 const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous) (?:week|month|year))\b/i;
 const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might)\b/i;
-const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b\.?/;
+const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)(?![a-z])/;
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const MONTH_CUE = /\b(?:in|since|by|until|till|through|early|late|mid|of|from|last|this|next|before|after|during|between|and|to|on|for)[\s-]+$/i;
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -437,15 +437,18 @@ function absolutes(s: string): Found[] {
  * Every date expression in the given sentences of `text`, in text order. Offsets are into
  * `text`. Only sentences with a date cue are parsed.
  */
-export function findDates(text: string, sentences: SentenceSpan[]): DateMention[] {
+export function findDates(text: string, sentences: SentenceSpan[], options: { chrono?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
   for (const span of sentences) {
     const s = text.slice(span.start, span.end);
     if (!CUE.test(s)) continue;
     const sentenceFuture = FUTURE.test(s);
     const found: Found[] = [];
-    const years = scanDates(s).filter((x) => !x.office && x.known.year !== undefined && x.known.month === undefined);
-    for (const x of [...absolutes(s), ...relatives(s), ...years]) {
+    // Bare years (chrono leaves them out); without chrono, every date the cheap scan finds.
+    const scanned = scanDates(s).filter((x) => !x.office && (options.chrono === false ? x.known.year !== undefined || x.known.month !== undefined : x.known.year !== undefined && x.known.month === undefined));
+    // chrono-node is the costly part: only sentences naming a month or a numeric date need it.
+    const chronoFound = options.chrono !== false && (MONTH_WORD.test(s) || NUMERIC_DATE.test(s)) ? absolutes(s) : [];
+    for (const x of [...chronoFound, ...relatives(s), ...scanned]) {
       if (found.some((f) => f.start < x.end && x.start < f.end)) continue;
       found.push(x);
     }

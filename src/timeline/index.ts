@@ -174,10 +174,22 @@ function contentTerms(doc: Doc, i: number): Set<number> {
  */
 function mergeDuplicates(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Candidates by the years they cover, so each is compared only with those it could match.
+  const byYear = new Map<number, Candidate[]>();
+  const years = (c: Candidate): number[] => {
+    const a = fromDayNumber(c.day).y;
+    const b = Math.min(fromDayNumber(c.dayEnd).y, a + 20);
+    return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  };
   for (const c of candidates) {
-    const same = out.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
+    let same: Candidate | undefined;
+    for (const y of years(c)) {
+      same = byYear.get(y)?.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
+      if (same) break;
+    }
     if (!same) {
       out.push(c);
+      for (const y of years(c)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push(c);
       continue;
     }
     const ids = new Set([...same.entry.supportingArticleIds, ...c.entry.supportingArticleIds]);

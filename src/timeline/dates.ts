@@ -357,7 +357,7 @@ export function estimatePublished(text: string): DateEstimate | undefined {
 // "next week" a week, "two years later" counts from the date named before, not from today.
 
 const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous) (?:week|month|year))\b/i;
-const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might)\b/i;
+const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)(?![a-z])/;
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const MONTH_CUE = /\b(?:in|since|by|until|till|through|early|late|mid|of|from|last|this|next|before|after|during|between|and|to|on|for)[\s-]+$/i;

@@ -5,9 +5,12 @@
  * Two scanners share one representation (`DateMention`):
  * - `scanDates` is a cheap regular-expression pass (explicit years, month names with or without a
  *   day, office holders' titles). Story grouping uses it for every article, so it must stay fast.
- * - `findDates` runs chrono-node over the sentences that hold a date cue, adds bare years chrono
- *   leaves out ("in 2014", "the 2011 New START treaty"), and resolves every expression against a
- *   reference date (the publication date, or the estimate).
+ * - `findDates` reads every sentence with a date cue: chrono-node for absolute expressions,
+ *   hand-written patterns for relative ones ("last month", "next week", "two years later",
+ *   "2013, a year before …", weekdays, weekends, decades), the cheap scan for bare years; each
+ *   mention carries the tense around it. `resolveAll` then resolves them against a reference
+ *   date (the publication date, or the estimate) at the precision the text allows.
+ * Measured by `npm run bench:dates`.
  */
 import * as chrono from "chrono-node";
 
@@ -440,7 +443,8 @@ function absolutes(s: string): Found[] {
 export function findDates(text: string, sentences: SentenceSpan[], options: { chrono?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
   for (const span of sentences) {
-    const s = text.slice(span.start, span.end);
+    // A run-on "sentence" (a table, a list without stops) is read only so far: chrono is costly.
+    const s = text.slice(span.start, Math.min(span.end, span.start + 3000));
     if (!CUE.test(s)) continue;
     const sentenceFuture = FUTURE.test(s);
     const found: Found[] = [];

@@ -42,6 +42,8 @@ export interface DateMention {
   decade?: boolean;
   /** "the weekend": Saturday and Sunday. */
   weekend?: boolean;
+  /** The expression is a line of its own ("Saturday, January 8, 2005" under a headline). */
+  ownLine?: boolean;
   /** "since July 2018", "after 2013": the reference date lies after this one. */
   since?: boolean;
   /** "by 2030", "until 2020": a target, not evidence of the present. */
@@ -149,6 +151,14 @@ const CHEAP = new RegExp(
   "g",
 );
 
+/** Whether text[start, end) fills its line, but for a weekday before it. */
+function fillsLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = text.indexOf("\n", end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return /^\s*(?:[A-Z][a-z]+day,?\s*)?$/.test(text.slice(lineStart, start)) && /^[\s.]*$/.test(text.slice(end, lineEnd));
+}
+
 /** Cheap scan: explicit dates, month-day expressions and office holders. No chrono. */
 export function scanDates(text: string): DateMention[] {
   const out: DateMention[] = [];
@@ -185,6 +195,7 @@ export function scanDates(text: string): DateMention[] {
       end,
       text: m[0],
       known,
+      ...(known.day !== undefined && known.year !== undefined && fillsLine(text, start, end) ? { ownLine: true } : {}),
       ...(/\b(?:since|after)\s+(?:\w+\s+)?$/.test(before) || /^since\b/.test(lead) ? { since: true } : {}),
       ...(/\b(?:by|until|through|till)\s+(?:\w+\s+)?$/.test(cue.slice(0, cue.length - lead.length)) ? { target: true } : {}),
     });
@@ -307,6 +318,12 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
   }
   for (const x of yearless) if (evidence.length < 6 && Math.abs(yearlessCost(x, best.day)[1]) <= 60) evidence.push(x);
   const p = fromDayNumber(best.day);
+  // A full date on a line of its own near the top ("Saturday, January 8, 2005" under a title),
+  // never passed by any other date, is the article's own date line.
+  const heading = !!loWhy && !loWhy.since && !!loWhy.ownLine && loWhy.start < 300 && best.day === lo;
+  if (heading) {
+    return { date: isoOf(fromDayNumber(lo)), precision: "day", confidence: 0.8, evidence: [loWhy!.text, ...evidence.filter((x) => x !== loWhy).map((x) => x.text)], lo, hi: lo, day: lo };
+  }
   const precision: Precision = best.near ? "month" : "year";
   // Weights from the DUC sets (year right: 13% with no such evidence, about 20% with a recent
   // explicit date or a year-less date close by); a short office term (the seeds' Secretary of
@@ -460,6 +477,8 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
     for (const x of found) {
       const before = s.slice(Math.max(0, x.start - 12), x.start);
       const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, sentenceFuture) ? { future: true } : {}) };
+      if (x.known.day !== undefined && x.known.year !== undefined && fillsLine(text, mention.start, mention.end)) mention.ownLine = true;
+      else delete mention.ownLine;
       if (/\b(?:since|after)\s+(?:the\s+)?$/i.test(before)) mention.since = true;
       if (/\b(?:by|until|till|through)\s+(?:the\s+)?$/i.test(before)) mention.target = true;
       out.push(mention);

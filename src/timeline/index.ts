@@ -50,7 +50,7 @@ export function articleDates(article: Article, doc: Doc): ArticleDates {
     reference = { day: dayNumber(given.y, given.m ?? 1, given.d ?? 1), precision: given.d !== undefined ? "day" : given.m !== undefined ? "month" : "year" };
   } else {
     estimate = estimateFromMentions([...mentions, ...scanDates(article.text).filter((x) => x.office)]);
-    if (estimate) reference = { day: estimate.day, precision: estimate.precision === "month" ? "month" : "year" };
+    if (estimate) reference = { day: estimate.day, precision: estimate.precision === "week" ? "month" : estimate.precision };
   }
   return { articleId: article.id, mentions, resolved: resolveAll(mentions, reference), ...(reference ? { reference } : {}), ...(estimate ? { estimate } : {}) };
 }
@@ -64,7 +64,7 @@ export function articleDates(article: Article, doc: Doc): ArticleDates {
  */
 export function storyDates(corpus: Corpus): ArticleDates[] {
   const dates = corpus.articles.map((a, i) => articleDates(a, corpus.docs[i]));
-  const anchors = dates.filter((x) => x.reference && x.reference.precision !== "year" && (!x.estimate || x.estimate.precision === "month")).map((x) => x.reference!.day);
+  const anchors = dates.filter((x) => x.reference && x.reference.precision !== "year" && (!x.estimate || x.estimate.precision !== "year")).map((x) => x.reference!.day);
   if (!anchors.length) return dates;
   anchors.sort((a, b) => a - b);
   if (anchors[anchors.length - 1] - anchors[0] > 62) return dates;

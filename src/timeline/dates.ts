@@ -322,7 +322,7 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
   // never passed by any other date, is the article's own date line.
   const heading = !!loWhy && !loWhy.since && !!loWhy.ownLine && loWhy.start < 300 && best.day === lo;
   if (heading) {
-    return { date: isoOf(fromDayNumber(lo)), precision: "day", confidence: 0.8, evidence: [loWhy!.text, ...evidence.filter((x) => x !== loWhy).map((x) => x.text)], lo, hi: lo, day: lo };
+    return { date: isoOf(fromDayNumber(lo)), precision: "day", confidence: 0.8, evidence: [...new Set([loWhy!, ...evidence].map(evidenceText))], lo, hi: lo, day: lo };
   }
   const precision: Precision = best.near ? "month" : "year";
   // Weights from the DUC sets (year right: 13% with no such evidence, about 20% with a recent
@@ -336,12 +336,15 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
     date: precision === "month" ? isoOf({ y: p.y, m: p.m }) : String(p.y),
     precision,
     confidence: round2(confidence),
-    evidence: [...new Set(evidence.map((x) => x.text))],
+    evidence: [...new Set(evidence.map(evidenceText))],
     lo: precision === "month" ? Math.max(lo, best.day - 10) : Math.max(lo, dayNumber(p.y)),
     hi: precision === "month" ? Math.min(hi, best.day + 10) : Math.min(hi, dayNumber(p.y + 1) - 1),
     day: best.day,
   };
 }
+
+/** "since July 2018" reads as such in the evidence, whichever scanner found "July 2018". */
+const evidenceText = (x: DateMention): string => (x.since && !/^since\b/i.test(x.text) ? `since ${x.text}` : x.text);
 
 /**
  * What a year-less month(-day) costs a publication-date candidate `p`, placed in its best year:

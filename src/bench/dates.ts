@@ -16,7 +16,7 @@ import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { articleDates } from "../timeline/index.js";
 import { estimatePublished, fromDayNumber } from "../timeline/dates.js";
-import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
+import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, noChronoResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
 
 const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const SETS = ["duc2003_task2", "duc2003_task3_viewpoint", "duc2006", "duc2007_main", "duc2007_update", "multiling2011_en"];
@@ -53,6 +53,8 @@ function main(): void {
   console.log("Publication date estimated from content (date hidden), against the sets' `dates` field");
   console.log("(share of all dated docs; last column: wrong year among the estimated)\n");
   const header = ["set", "docs", "estimated", "day", "month", "year", "as claimed", "wrong year", "wrong|est"];
+  const rawRows = [header];
+  const rawAll = emptyEstimateScore();
   const cheapRows = [header];
   const fullRows = [header];
   const cheapAll = emptyEstimateScore();
@@ -63,9 +65,11 @@ function main(): void {
   for (const name of SETS) {
     const items = loadDated(name);
     if (!items.length) continue;
+    const raw = emptyEstimateScore();
     const cheap = emptyEstimateScore();
     const full = emptyEstimateScore();
     for (const item of items) {
+      countEstimate(raw, estimatePublished(item.text), item.date);
       const article = cleanDocument({ file: name, raw: item.text }, "a");
       countEstimate(cheap, estimatePublished(article.text), item.date);
       const t0 = performance.now();
@@ -81,13 +85,16 @@ function main(): void {
         if (item.date.startsWith(dates.estimate.date)) buckets[b][2]++;
       }
     }
-    for (const [all, one] of [[cheapAll, cheap], [fullAll, full]] as const) for (const k of Object.keys(one) as Array<keyof EstimateScore>) all[k] += one[k];
+    for (const [all, one] of [[rawAll, raw], [cheapAll, cheap], [fullAll, full]] as const) for (const k of Object.keys(one) as Array<keyof EstimateScore>) all[k] += one[k];
+    rawRows.push(row(name, raw));
     cheapRows.push(row(name, cheap));
     fullRows.push(row(name, full));
   }
+  rawRows.push(row("all", rawAll));
   cheapRows.push(row("all", cheapAll));
   fullRows.push(row("all", fullAll));
-  console.log("Cheap scan (story grouping):\n" + table(cheapRows));
+  console.log("Cheap scan on the raw text, before cleaning (which drops date lines such as WikiNews' \"Saturday, January 8, 2005\"):\n" + table(rawRows));
+  console.log("\nCheap scan on the cleaned text (story grouping):\n" + table(cheapRows));
   console.log("\nFull resolution (brief):\n" + table(fullRows));
   console.log("\nCalibration (full resolution): share right by stated confidence");
   console.log(table([["confidence", "estimates", "year right", "right as claimed"], ...BUCKETS.map(([a, z], i) => [`[${a}, ${z})`, String(buckets[i][0]), pct(buckets[i][1], buckets[i][0]), pct(buckets[i][2], buckets[i][0])])]));
@@ -95,7 +102,7 @@ function main(): void {
 
   console.log("\nHand-checked sentences (src/timeline/fixtures.ts)");
   const rows = [["resolver", "sentences right", "expressions right"]];
-  const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
+  const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["newsbrief without chrono (scan + relative)", noChronoResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
   let misses: string[] = [];
   for (const [name, resolver] of systems) {
     const s = scoreFixtures(resolver);

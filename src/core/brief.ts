@@ -4,7 +4,7 @@ import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanArticles } from "./corpus.js";
 import { assignIds } from "./ids.js";
-import { articleDates, buildTimeline, publishedEstimate } from "../timeline/index.js";
+import { buildTimeline, publishedEstimate, storyDates } from "../timeline/index.js";
 import { VERSION } from "./version.js";
 
 export interface BriefInputOptions extends BriefOptions, Omit<IngestOptions, "maxFileBytes"> {}
@@ -45,7 +45,7 @@ export function briefStory(id: string, articles: Article[], options: BriefOption
   const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
   const summary = readingOrder(sentences, picked, corpus);
   const headline = summary.length ? mostCentral(summary, sentences, picked) : leadSentence(corpus);
-  const dates = corpus.docs.map((doc, d) => articleDates(articles[d], doc));
+  const dates = storyDates(corpus);
   dates.forEach((x, d) => {
     if (x.estimate) articles[d].publishedEstimated = publishedEstimate(x.estimate);
   });

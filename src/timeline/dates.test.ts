@@ -48,3 +48,11 @@ test("office holders outvote a stray later title; 'Vice President' is not a pres
   const e = estimatePublished(text + " U.S. President Joe Biden spoke on the act.");
   assert.ok(e?.date.startsWith("2017") || e?.date.startsWith("2018"), e?.date);
 });
+
+test("a date line of its own under the title is the publication date; a date in a sentence is not", () => {
+  const e = estimatePublished("Aid pledges rise after the tsunami\n\nSaturday, January 8, 2005\n\nDonors pledged more aid on Friday, a week after the 2004 disaster.");
+  assert.equal(e?.date, "2005-01-08");
+  assert.equal(e?.precision, "day");
+  const inSentence = estimatePublished("The plane crashed on Oct. 31, 1999, investigators said on Friday.");
+  assert.notEqual(inSentence?.precision, "day");
+});

@@ -14,6 +14,9 @@ export const asFixture = (r: ResolvedDate | undefined): string => (r ? (r.dateEn
 /** newsbrief: chrono-node for absolute expressions, hand-written relative ones, bare years. */
 export const newsbriefResolver: Resolver = (text, ref) => resolveAll(findDates(text, [{ start: 0, end: text.length }]), ref).map(asFixture);
 
+/** newsbrief without chrono-node: the cheap scan's absolute dates plus the relative expressions. */
+export const noChronoResolver: Resolver = (text, ref) => resolveAll(findDates(text, [{ start: 0, end: text.length }], { chrono: false }), ref).map(asFixture);
+
 /** The cheap regular-expression scan alone (what story grouping uses). */
 export const scanResolver: Resolver = (text, ref) => resolveAll(scanDates(text).filter((x) => !x.office), ref).map(asFixture);
 

@@ -6,6 +6,8 @@ import type { Article, Corpus, DatePrecision, Doc, PublishedEstimate, TimelineEn
 import {
   dayNumber,
   estimateFromMentions,
+  fromDayNumber,
+  isoOf,
   findDates,
   parseIsoDate,
   resolveAll,
@@ -48,9 +50,41 @@ export function articleDates(article: Article, doc: Doc): ArticleDates {
     reference = { day: dayNumber(given.y, given.m ?? 1, given.d ?? 1), precision: given.d !== undefined ? "day" : given.m !== undefined ? "month" : "year" };
   } else {
     estimate = estimateFromMentions([...mentions, ...scanDates(article.text).filter((x) => x.office)]);
-    if (estimate) reference = { day: estimate.day, precision: estimate.precision === "month" ? "month" : "year" };
+    if (estimate) reference = { day: estimate.day, precision: estimate.precision === "week" ? "month" : estimate.precision };
   }
   return { articleId: article.id, mentions, resolved: resolveAll(mentions, reference), ...(reference ? { reference } : {}), ...(estimate ? { estimate } : {}) };
+}
+
+/**
+ * Every article's dates, undated articles placed by their story as well as by their content: when
+ * the story's dated articles (given dates, or estimates to the month) fall within two months of
+ * each other, an undated article whose own estimate is only a year (or nothing) and allows that
+ * time takes the story's month as its reference ("on Wednesday" in a 2017 article of a story
+ * dated May 2017 is a Wednesday of May 2017), and the estimate says so in its evidence.
+ */
+export function storyDates(corpus: Corpus): ArticleDates[] {
+  const dates = corpus.articles.map((a, i) => articleDates(a, corpus.docs[i]));
+  const anchors = dates.filter((x) => x.reference && x.reference.precision !== "year" && (!x.estimate || x.estimate.precision !== "year")).map((x) => x.reference!.day);
+  if (!anchors.length) return dates;
+  anchors.sort((a, b) => a - b);
+  if (anchors[anchors.length - 1] - anchors[0] > 62) return dates;
+  const anchor = anchors[(anchors.length - 1) >> 1];
+  const month = isoOf(fromDayNumber(anchor)).slice(0, 7);
+  return dates.map((x, i) => {
+    if (x.reference && x.reference.precision !== "year") return x;
+    if (x.estimate && (anchor < x.estimate.lo || anchor > x.estimate.hi)) return x;
+    const estimate: DateEstimate = {
+      date: month,
+      precision: "month",
+      confidence: Math.min(0.9, (x.estimate?.confidence ?? 0.1) + 0.1),
+      evidence: [...(x.estimate?.evidence ?? []), `published with this story's other articles (${month})`],
+      lo: anchor - 31,
+      hi: anchor + 31,
+      day: anchor,
+    };
+    const reference: Reference = { day: anchor, precision: "month" };
+    return { ...x, estimate, reference, resolved: resolveAll(dates[i].mentions, reference) };
+  });
 }
 
 export function publishedEstimate(e: DateEstimate): PublishedEstimate {
@@ -72,10 +106,9 @@ interface Candidate {
 }
 
 /**
- * The timeline of one story. `dates[i]` belongs to `corpus.docs[i]` (from `articleDates`); the
- * estimates it made are returned so the caller can record them on the articles.
+ * The timeline of one story. `dates[i]` belongs to `corpus.docs[i]` (from `storyDates`).
  */
-export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = corpus.articles.map((a, i) => articleDates(a, corpus.docs[i])), options: TimelineOptions = {}): TimelineEntry[] {
+export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates(corpus), options: TimelineOptions = {}): TimelineEntry[] {
   const maxWords = options.maxWords ?? 70;
   const candidates: Candidate[] = [];
   corpus.docs.forEach((doc, d) => {
@@ -141,10 +174,22 @@ function contentTerms(doc: Doc, i: number): Set<number> {
  */
 function mergeDuplicates(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Candidates by the years they cover, so each is compared only with those it could match.
+  const byYear = new Map<number, Candidate[]>();
+  const years = (c: Candidate): number[] => {
+    const a = fromDayNumber(c.day).y;
+    const b = Math.min(fromDayNumber(c.dayEnd).y, a + 20);
+    return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  };
   for (const c of candidates) {
-    const same = out.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
+    let same: Candidate | undefined;
+    for (const y of years(c)) {
+      same = byYear.get(y)?.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
+      if (same) break;
+    }
     if (!same) {
       out.push(c);
+      for (const y of years(c)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push(c);
       continue;
     }
     const ids = new Set([...same.entry.supportingArticleIds, ...c.entry.supportingArticleIds]);

@@ -69,7 +69,7 @@ test("undated seeds keep published empty and say the date is estimated, with evi
   assert.equal(dated.publishedEstimated, undefined);
   assert.equal(sochi.published, undefined);
   assert.equal(sochi.publishedEstimated?.date, "2019-05");
-  assert.ok(sochi.publishedEstimated!.evidence.some((x) => /July 2018/.test(x)), "since July 2018 is evidence");
+  assert.ok(sochi.publishedEstimated!.evidence.includes("since July 2018"), "since July 2018 is evidence");
   assert.ok(sochi.publishedEstimated!.confidence > 0 && sochi.publishedEstimated!.confidence <= 1);
   assert.ok(washington.publishedEstimated?.date.startsWith("2017"));
 });
@@ -95,4 +95,15 @@ test("the same development reported by two sources is one line citing both", asy
   assert.equal(monday.length, 1, JSON.stringify(t));
   assert.deepEqual([...monday[0].supportingArticleIds].sort(), ["a", "b"]);
   assert.ok(t.some((e) => e.date === "2020-07" && e.articleId === "b"), "July is this year's July in a future sentence");
+});
+
+test("the May 2017 Washington story: undated articles dated to the month their story allows", async () => {
+  const b = await brief(["001", "002", "004"].map(seed));
+  checkEntries(b);
+  assertSeedFacts(b, ["001", "002", "004"]);
+  for (const a of b.articles) assert.equal(a.publishedEstimated?.date, "2017-05", a.id);
+  assert.ok(b.articles[1].publishedEstimated!.evidence.some((x) => /this story's other articles/.test(x)));
+  const wednesday = timeline(b).filter((e) => /Wednesday/.test(e.text));
+  assert.ok(wednesday.length >= 3);
+  for (const e of wednesday) assert.equal(e.date, "2017-05", e.text);
 });

@@ -7,7 +7,8 @@ import { indexConcepts, type ConceptIndex } from "./concepts.js";
  * newsbrief's own summariser: budgeted maximum coverage of weighted concepts (Gillick & Favre
  * 2009, "A scalable global model for summarization"), solved greedily. A concept (content word
  * or bigram) weighs as many independent articles as report it, so points most sources agree on
- * win, and material only one article carries (a stray teaser) weighs nothing.
+ * win, and material only one article carries (a stray teaser) weighs nothing. A concept also
+ * weighs more the earlier the articles mention it (news puts the key facts first).
  */
 export const newsbrief: Summarizer = {
   name: "newsbrief",
@@ -31,8 +32,9 @@ export const TUNING = {
   dfExponent: 1,
   overlapMax: 0.6,
   fillRest: 1e-6,
-  posGamma: 0,
-  posScale: 1,
+  /** Concept c gains posGamma × Σ over articles of 1 / (1 + first sentence holding c / posScale). */
+  posGamma: 1,
+  posScale: 3,
   minTf: 2,
   tfExponent: 1,
   smallDf: 0,

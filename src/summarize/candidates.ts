@@ -6,8 +6,20 @@ export const MAX_WORDS = 70;
 const DANGLING = /^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|also|however|meanwhile|still|yet|then|such|both|there)\b/i;
 
 /**
+ * A wire-service dateline opening a sentence ("WASHINGTON (AP) --", "TRENTON, N.J. (AP) -",
+ * "BEIDAIHE (Hebei), March 5 (Xinhua) --", "COEUR d'ALENE, Idaho _"): a place in capitals, maybe a
+ * state, date and agency, then a dash. Cleaning strips most; a sentence still carrying one is
+ * never output, since sentences are quoted whole.
+ */
+const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:\s+(?:[A-Z][A-Z.'’-]*|[a-z]'[A-Z][A-Z.'’-]*)){0,3}(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?(?:\s*\([^)\n]{1,30}\)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)\n]{1,30}\)?)?\s*(?:--|-|_|—|–)\s|\((?:AP|Reuters|AFP|UPI|Xinhua|NYT|Bloomberg)\)\s*(?:--|-|_|—|–)\s)/;
+
+export function startsWithDateline(text: string): boolean {
+  return DATELINE.test(text);
+}
+
+/**
  * Whether sentence i can stand in a summary: a whole, declarative sentence of sensible length
- * (not a heading, a question, a fragment or a bare quote fragment).
+ * (not a heading, a question, a fragment, a bare quote fragment or one opening with a dateline).
  */
 export function isCandidate(doc: Doc, i: number): boolean {
   const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
@@ -17,7 +29,8 @@ export function isCandidate(doc: Doc, i: number): boolean {
   if (!/[.!"”’']/.test(last)) return false;
   if (/\?["”’']?$/.test(text.slice(Math.max(doc.sentStart[i], doc.sentEnd[i] - 3), doc.sentEnd[i]))) return false;
   const first = text[doc.sentStart[i]];
-  return !/[a-z,;:)\]]/.test(first);
+  if (/[a-z,;:)\]]/.test(first)) return false;
+  return !startsWithDateline(text.slice(doc.sentStart[i], Math.min(doc.sentEnd[i], doc.sentStart[i] + 100)));
 }
 
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */

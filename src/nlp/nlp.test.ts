@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { Article } from "../types/index.js";
 import { annotate, Lexicon, sentenceText } from "./index.js";
+import { normalizeWord } from "./stem.js";
 
 function article(text: string): Article {
   return { id: "t", title: "t", text, wordCount: 0, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
@@ -50,4 +52,35 @@ test("tokens carry offsets, stems and stop-word flags", () => {
   const a = annotate(article("Meetings"), lex);
   const b = annotate(article("meeting"), lex);
   assert.equal(a.tokTerm[0], b.tokTerm[0], "inflections share a term");
+});
+
+test("the hand-written word scanner finds exactly what the word pattern finds", () => {
+  const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
+  const samples = [
+    "U.S.-led talks, Jo-Ann's & AT&T's 3.5% rise... end-",
+    "’quoted’ ‘x’ 'a'b' -lead trail- ..dots.. a--b a-.b",
+    "Ελληνικά, русский, 中文字, العربية; 𝐀𝐁𝐂 math, 𠜎𠜱 ext-B, emoji 😀 x",
+    "lone \ud800 high, lone \udc00 low, pair𝐀\u0301 combining é",
+  ];
+  const dir = new URL("../../../shared/seeds/", import.meta.url);
+  if (existsSync(dir)) for (const f of readdirSync(dir)) samples.push(readFileSync(new URL(f, dir), "utf8"));
+  for (const text of samples) {
+    const doc = annotate(article(text), new Lexicon());
+    const found = Array.from(doc.tokStart, (s, t) => `${s}:${doc.tokEnd[t]}`);
+    const sentences = Array.from(doc.sentStart, (s, i) => [s, doc.sentEnd[i]]);
+    const expected = [...text.matchAll(WORD)]
+      .filter((m) => sentences.some(([s, e]) => m.index >= s && m.index < e))
+      .map((m) => `${m.index}:${m.index + m[0].length}`);
+    assert.deepEqual(found, expected);
+  }
+});
+
+test("a lexicon gives the right term for every word, across vocabulary growth and clearing", () => {
+  const lex = new Lexicon();
+  for (let i = 0; i < 210_000; i++) {
+    const word = `w${i.toString(36)}${i % 3 ? "ing" : "s"}`;
+    assert.equal(lex.terms[lex.surface(word) >> 1], normalizeWord(word));
+    if (i % 1000 === 0) assert.equal(lex.surface("The"), lex.surface("the"));
+  }
+  assert.equal(lex.terms[lex.surface("Meetings") >> 1], "meet");
 });

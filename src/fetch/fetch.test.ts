@@ -166,10 +166,13 @@ test("retries 429 and 503 honouring Retry-After, and gives up on a too-long Retr
 });
 
 test("caps the body size (also after decompression) and times out", async () => {
-  const f = fetcher({ maxBytes: 100_000, timeoutMs: 300, retries: 0 });
+  const f = fetcher({ maxBytes: 100_000, retries: 0 });
   await assert.rejects(f.get(`${server.base}/big`), (e: FetchError) => e.code === "too-large");
   await assert.rejects(f.get(`${server.base}/bomb`), (e: FetchError) => e.code === "too-large");
-  await assert.rejects(f.get(`${server.base}/slow`), (e: FetchError) => e.code === "timeout");
+  // The slow route sends half a page and then waits 3 s.
+  const impatient = fetcher({ timeoutMs: 300, retries: 0 });
+  await assert.rejects(impatient.get(`${server.base}/slow`), (e: FetchError) => e.code === "timeout");
+  impatient.close();
   await assert.rejects(fetchArticle(`${server.base}/pdf`, { fetcher: f }), /application\/pdf, not HTML/);
   f.close();
 });

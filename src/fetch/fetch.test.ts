@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { localServer } from "../testing/server.js";
-import { Fetcher, fetchArticle, fetchFeed, FetchError, parseSince, retryAfterMs } from "./index.js";
+import { Fetcher, fetchArticle, fetchFeed, FetchError, feedReader, parseSince, retryAfterMs } from "./index.js";
 import { parseFeed } from "./feed.js";
 
 const PARAS = [
@@ -233,6 +233,9 @@ test("teaser feed: each item's page is fetched; --since drops old items", async 
   assert.match(a.text, /^The city council voted/);
   const all = await fetchFeed(`${server.base}/rss`, { fetcher: f });
   assert.equal(all.articles.length, 2);
+  const inputs = await feedReader({ fetcher: f })(`${server.base}/rss`, new AbortController().signal);
+  assert.deepEqual(Object.keys(inputs[0]).sort(), ["published", "source", "text", "title", "url"]);
+  assert.equal(inputs[1].title, "Old story");
   f.close();
 });
 

@@ -5,3 +5,5 @@ export { render, FORMATS, type Format } from "./render/index.js";
 export { SUMMARIZERS, getSummarizer } from "./summarize/index.js";
 export { VERSION } from "./core/version.js";
 export type * from "./types/index.js";
+export { extractHtml, type ExtractedPage, type PageType } from "./extract/index.js";
+export { fetchArticle, fetchFeed, fetchUrl, Fetcher, FetchError, type FetchedArticle, type FeedResult, type FetchOptions } from "./fetch/index.js";

@@ -33,6 +33,8 @@ export interface BodyResult {
   container?: DomElement;
   /** Whole-page text statistics, for page-type detection. */
   stats?: { prose: number; linkText: number };
+  /** Every block of the page, in document order. */
+  blocks?: Block[];
 }
 
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "IMG", "PICTURE", "VIDEO", "AUDIO", "SOURCE", "MAP", "math"]);
@@ -105,7 +107,7 @@ function prose(b: Block): number {
   return b.text.length >= 80 && b.linkChars < b.text.length * 0.3 ? b.text.length : 0;
 }
 
-const NO_VETO = /^(?:button|select|textarea|input|option|label|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text))$/;
+const NO_VETO = /^(?:button|select|textarea|input|option|label|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus))$/;
 
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   const s: WalkState = { blocks: [], text: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
@@ -134,11 +136,11 @@ function isHeading(tag: string): boolean {
 }
 
 /** A block's vote: positive for prose, negative for boilerplate and link lists. */
-function value(b: Block): number {
+function value(b: Block, linksCount: boolean): number {
   const len = b.text.length;
   if (b.junk) return -len * 1.0;
   const density = b.linkChars / len;
-  if (density > 0.5) return -len * 0.6;
+  if (density > 0.5) return linksCount ? len * 0.4 : -len * 0.6;
   if (isHeading(b.tag)) return Math.min(len, 40) * 0.5;
   if (len < 25) return len * 0.2;
   const punct = (b.text.match(/[.,;:!?。，]/g) ?? []).length;
@@ -150,6 +152,7 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   if (!root) return undefined;
   const blocks = collectBlocks(root, opts);
   if (!blocks.length) return undefined;
+  markTeasers(blocks);
   const scores = new Map<DomElement, number>();
   const stats = { prose: 0, linkText: 0 };
   for (const b of blocks) {
@@ -158,7 +161,7 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
     if (b.linkChars > b.text.length * 0.5) stats.linkText += b.linkChars;
   }
   for (const b of blocks) {
-    const v = value(b);
+    const v = value(b, opts.keepLinkLists);
     for (let e: DomElement | null = b.el; e; e = e.parentElement) scores.set(e, (scores.get(e) ?? 0) + v);
   }
   let best: DomElement = root;
@@ -171,7 +174,39 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   }
   // Prefer the smallest element that keeps nearly all of the best score (a wrapper adds nothing).
   const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
-  return { text, strategy: "blocks", container: best, stats };
+  return { text, strategy: "blocks", container: best, stats, blocks };
+}
+
+/**
+ * Lists of other stories: cards holding a heading that is a link and a short summary. With three
+ * or more such cards on a page, their summaries are boilerplate. A card is the smallest element
+ * holding both heading and summary, and little else; an article's linked subheadings share their
+ * element with the whole body and are left alone.
+ */
+function markTeasers(blocks: Block[]): void {
+  const linked: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b.junk && isHeading(b.tag) && b.text.length >= 15 && b.linkChars >= b.text.length * 0.7) linked.push(i);
+  }
+  if (linked.length < 3) return;
+  const index = new Map(blocks.map((b, i) => [b.el, i]));
+  for (const i of linked) {
+    const next = blocks[i + 1];
+    if (!next || next.junk || isHeading(next.tag) || next.text.length > 400) continue;
+    const card = commonAncestor(blocks[i].el, next.el);
+    if (!card) continue;
+    // The card's blocks are contiguous: count those after the summary still inside it.
+    let end = i + 1;
+    while (end + 1 < blocks.length && contains(card, blocks[end + 1].el)) end++;
+    const start = index.get(card) !== undefined ? Math.min(index.get(card)!, i) : i;
+    if (end - start + 1 <= 4) next.junk = "teaser";
+  }
+}
+
+function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
+  for (let e: DomElement | null = a; e; e = e.parentElement) if (contains(e, b)) return e;
+  return undefined;
 }
 
 function contains(ancestor: DomElement, el: DomElement): boolean {

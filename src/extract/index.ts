@@ -5,6 +5,11 @@ import { parseHTML } from "linkedom";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody } from "./body.js";
 import { detectPageType } from "./pagetype.js";
+import { guideByArticleBody } from "./guide.js";
+import { htmlToText } from "./text.js";
+import { findDates } from "./dates.js";
+import type { Metadata } from "./metadata.js";
+import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
 export type { DecodedHtml } from "./decode.js";
 
@@ -39,8 +44,14 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   const { document } = parseHTML(prestrip(html));
   const doc = document as unknown as DomDocument;
   const md = extractMetadata(doc, options.url);
-  let body = ownBody(doc, { title: md.title?.value, keepComments: false, keepLinkLists: false });
+  const bodyOptions = { title: md.title?.value, keepComments: false, keepLinkLists: false };
+  let body = ownBody(doc, bodyOptions);
+  if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
+  preferDisplayedDate(md, body?.blocks);
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
+  // Forum threads are their posts; listings are their links.
+  if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
+  else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
@@ -66,4 +77,19 @@ export function prestrip(html: string): string {
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
     .replace(/<!--[\s\S]*?-->/g, "")
     .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
+}
+
+/**
+ * Readers see one date on a page; when the declared publication date is nowhere on the page but
+ * the declared modification date is shown ("Updated …"), the page's date is the one shown.
+ */
+function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
+  if (!blocks || !md.modified || !md.published || md.modified.value === md.published.value) return;
+  if (!md.published.strategy.startsWith("json-ld") && !md.published.strategy.startsWith("meta")) return;
+  const shown = new Set<string>();
+  for (const b of blocks) {
+    if (b.text.length > 300 || !/\d/.test(b.text)) continue;
+    for (const d of findDates(b.text)) shown.add(d.date);
+  }
+  if (!shown.has(md.published.value) && shown.has(md.modified.value)) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}+displayed` };
 }

@@ -177,12 +177,16 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator) : [];
   const visible = visibleByline(doc);
-  if (visible) md.author = visible;
-  else if (ldAuthors.length) md.author = { value: joinNames(ldAuthors), strategy: "json-ld" };
-  else {
-    const m = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
-    if (m && !URLISH.test(m.value) && !m.value.startsWith("@")) md.author = { value: m.value.replace(/^by\s+/i, ""), strategy: m.strategy };
-  }
+  const siteLower = (metas.get("og:site_name") ?? "").toLowerCase();
+  const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
+  const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
+  const usableMeta = metaName && metaName.toLowerCase() !== siteLower && !/^[a-z0-9_.-]+$/.test(metaName) && !metaName.startsWith("@") ? metaName : undefined;
+  const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
+  // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates).
+  if (visible && ldJoined && visible.value !== ldJoined && ldAuthors.every((a) => visible.raw.includes(a))) md.author = { value: ldJoined, strategy: "json-ld+byline" };
+  else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
+  else if (ldJoined && ldJoined.toLowerCase() !== siteLower) md.author = { value: ldJoined, strategy: "json-ld" };
+  else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
 
   // --- dates ---------------------------------------------------------------------------------
   const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;
@@ -286,33 +290,90 @@ function pickHeading(doc: DomDocument, hints: string[]): string | undefined {
 const BYLINE_SELECTORS = [
   '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]', ".author-name", ".author__name", ".byline__name",
   ".byline-name", ".author a", ".byline a", ".c-byline__author", '[class*="byline"]', '[class*="author"]', '[data-testid*="byline"]',
+  'a[href*="/author/"]', 'a[href*="/authors/"]', '[class*="writer"]',
 ];
 
+const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .related, [class*=comment], [class*=related]";
+
 /** An author name shown on the page, from microdata, rel=author or a byline box. */
-function visibleByline(doc: DomDocument): Candidate | undefined {
+function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefined {
   for (const sel of BYLINE_SELECTORS) {
     for (const el of Array.from(doc.querySelectorAll(sel)).slice(0, 5)) {
-      if (el.closest("footer, nav, .comments, #comments, .comment, aside, .related")) continue;
-      const name = cleanAuthor(el.getAttribute("content") ?? el.textContent ?? "");
-      if (name) return { value: name, strategy: `byline:${sel}` };
+      if (el.closest(BYLINE_EXCLUDE)) continue;
+      const content = el.getAttribute("content");
+      const raw = content ?? spacedLines(el).join("\n");
+      if (raw.length > 400) continue;
+      const name = content ? cleanAuthor(content) : bylineName(raw);
+      if (name) return { value: name, strategy: `byline:${sel}`, raw };
     }
   }
   return undefined;
 }
 
+/** The first line of a byline box that is a name ("By" alone, labels and dates skipped). */
+function bylineName(raw: string): string | undefined {
+  const lines = raw.split("\n");
+  for (let i = 0; i < lines.length && i < 4; i++) {
+    const line = lines[i];
+    if (/^(?:by|written by|author|authors|posted by|from)[:\s]*$/i.test(line)) continue;
+    const name = cleanAuthor(line);
+    if (name) return name;
+    if (findDates(line).length) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+const INLINE = new Set(["A", "SPAN", "B", "STRONG", "EM", "I", "SMALL", "ABBR", "CITE", "TIME", "U", "FONT", "LABEL", "SUP", "SUB", "MARK"]);
+
+/** Text lines of an element: block elements and <br> break lines, inline elements are separated by spaces. */
+export function spacedLines(el: DomElement): string[] {
+  const lines: string[] = [];
+  let current = "";
+  const visit = (node: DomElement) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) current += (c as unknown as { data: string }).data;
+      else if (c.nodeType === 1) {
+        const e = c as DomElement;
+        const tag = e.tagName.toUpperCase();
+        if (tag === "SCRIPT" || tag === "STYLE" || tag === "NOSCRIPT" || tag === "BUTTON" || tag === "SVG") continue;
+        if (tag === "BR" || !INLINE.has(tag)) {
+          lines.push(current);
+          current = "";
+          visit(e);
+          lines.push(current);
+          current = "";
+        } else {
+          current += " ";
+          visit(e);
+          current += " ";
+        }
+      }
+    }
+  };
+  visit(el);
+  lines.push(current);
+  return lines.map((l) => clean(l)).filter(Boolean);
+}
+
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/i;
+
 /** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
 export function cleanAuthor(raw: string): string | undefined {
   let s = clean(raw);
-  s = s.replace(/^(?:written\s+|posted\s+|reviewed\s+|published\s+)?by[:\s]+/i, "");
+  s = s.replace(/^(?:written\s+|posted\s+|reviewed\s+|published\s+|story\s+|words\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
   const dates = findDates(s);
   if (dates.length) s = s.slice(0, dates[0].index);
-  s = s.split(/\s+[|•·]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b/i)[0];
-  s = s.replace(/[,\s|•·-]+$/, "").trim();
+  const weekday = WEEKDAY.exec(s);
+  if (weekday && weekday.index > 0) s = s.slice(0, weekday.index);
+  s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
+  s = s.replace(/[,\s|•·∙-]+$/, "").trim();
   if (!s || s.length > 80 || s.length < 3) return undefined;
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;
-  if (n > 12) return undefined;
-  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff)$/i.test(s)) return undefined;
+  if (n > 8) return undefined;
+  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown)$/i.test(s)) return undefined;
+  if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
   if (URLISH.test(s) || /@/.test(s)) return undefined;
   return s;
 }

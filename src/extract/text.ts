@@ -1,4 +1,5 @@
 /** Turns a DOM subtree into plain text: one paragraph per block, separated by blank lines. */
+import { parseHTML } from "linkedom";
 import type { DomNode, DomText, DomElement } from "./dom.js";
 
 /** Elements that start a new paragraph. */
@@ -71,4 +72,11 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
     if (tag === "IMG") continue;
     walk(el, acc, pre);
   }
+}
+
+/** Text of an HTML fragment (feeds and JSON-LD carry escaped HTML). */
+export function htmlToText(fragment: string): string {
+  if (!/[<&]/.test(fragment)) return fragment.trim();
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+  return nodeToText(document.body as never);
 }

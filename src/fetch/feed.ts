@@ -2,8 +2,7 @@
 import { DOMParser } from "linkedom";
 import type { DomElement } from "../extract/dom.js";
 import { normalizeDate } from "../extract/dates.js";
-import { nodeToText } from "../extract/text.js";
-import { parseHTML } from "linkedom";
+import { htmlToText } from "../extract/text.js";
 
 export type FeedFormat = "rss" | "atom" | "rdf";
 
@@ -64,13 +63,6 @@ function child(el: DomElement, ...names: string[]): DomElement | undefined {
 function textOf(el: DomElement | undefined): string | undefined {
   const t = (el?.textContent ?? "").replace(/\s+/g, " ").trim();
   return t || undefined;
-}
-
-/** Text of an HTML fragment (feeds carry escaped HTML in description/content). */
-export function htmlToText(fragment: string): string {
-  if (!/[<&]/.test(fragment)) return fragment.trim();
-  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
-  return nodeToText(document.body as never);
 }
 
 export function parseFeed(xml: string, baseUrl?: string): Feed {

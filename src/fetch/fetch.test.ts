@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { localServer } from "../testing/server.js";
-import { Fetcher, fetchArticle, fetchFeed, FetchError, parseSince, retryAfterMs } from "./index.js";
+import { Fetcher, fetchArticle, fetchFeed, FetchError, feedReader, parseSince, retryAfterMs } from "./index.js";
 import { parseFeed } from "./feed.js";
 
 const PARAS = [
@@ -166,10 +166,13 @@ test("retries 429 and 503 honouring Retry-After, and gives up on a too-long Retr
 });
 
 test("caps the body size (also after decompression) and times out", async () => {
-  const f = fetcher({ maxBytes: 100_000, timeoutMs: 300, retries: 0 });
+  const f = fetcher({ maxBytes: 100_000, retries: 0 });
   await assert.rejects(f.get(`${server.base}/big`), (e: FetchError) => e.code === "too-large");
   await assert.rejects(f.get(`${server.base}/bomb`), (e: FetchError) => e.code === "too-large");
-  await assert.rejects(f.get(`${server.base}/slow`), (e: FetchError) => e.code === "timeout");
+  // The slow route sends half a page and then waits 3 s.
+  const impatient = fetcher({ timeoutMs: 300, retries: 0 });
+  await assert.rejects(impatient.get(`${server.base}/slow`), (e: FetchError) => e.code === "timeout");
+  impatient.close();
   await assert.rejects(fetchArticle(`${server.base}/pdf`, { fetcher: f }), /application\/pdf, not HTML/);
   f.close();
 });
@@ -230,6 +233,9 @@ test("teaser feed: each item's page is fetched; --since drops old items", async 
   assert.match(a.text, /^The city council voted/);
   const all = await fetchFeed(`${server.base}/rss`, { fetcher: f });
   assert.equal(all.articles.length, 2);
+  const inputs = await feedReader({ fetcher: f })(`${server.base}/rss`, new AbortController().signal);
+  assert.deepEqual(Object.keys(inputs[0]).sort(), ["published", "source", "text", "title", "url"]);
+  assert.equal(inputs[1].title, "Old story");
   f.close();
 });
 

@@ -6,6 +6,7 @@
 import os from "node:os";
 import path from "node:path";
 import { extractHtml, type ExtractedPage } from "../extract/index.js";
+import type { ArticleInput } from "../types/index.js";
 import { decodeHtmlBytes } from "../extract/decode.js";
 import { Fetcher, type FetchOptions, type FetchResponse } from "./client.js";
 import { FetchError } from "./errors.js";
@@ -194,4 +195,14 @@ async function itemArticle(item: FeedItem, feed: Feed, source: string, options: 
     }
     return fromFeed([{ url: item.url, severity: "warning", ruleId: "teaser-only", reason }]);
   }
+}
+
+/** The plain article fields `brief` and the server take. */
+export function toArticleInput(a: FetchedArticle): ArticleInput {
+  return { text: a.text, title: a.title, url: a.url, source: a.source, published: a.published };
+}
+
+/** A feed reader for the server's poller: `(url, signal) => articles`. */
+export function feedReader(options: Omit<FeedOptions, "signal"> = {}): (url: string, signal: AbortSignal) => Promise<ArticleInput[]> {
+  return async (url, signal) => (await fetchFeed(url, { ...options, signal })).articles.filter((a) => a.text.trim()).map(toArticleInput);
 }

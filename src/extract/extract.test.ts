@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+import { gunzipSync } from "node:zlib";
+import { SHARED, requireShared } from "../testing/fixtures.js";
+import { decodeHtmlBytes } from "./decode.js";
+import { extractHtml } from "./index.js";
+import { cleanAuthor } from "./metadata.js";
+
+const P = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story says something substantial about the harbour project, its cost, and the people it affects.</p>`).join("");
+
+const wrap = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+test("teaser cards (linked heading + short summary, three or more) are dropped; linked subheadings in an article are not", () => {
+  const cards = Array.from({ length: 4 }, (_, i) => `<div class="card"><h3><a href="/s${i}">Another story number ${i} about elsewhere</a></h3><p>Summary of other story ${i}, which is not part of this article at all.</p></div>`).join("");
+  const page = extractHtml(wrap("<title>Harbour</title>", `<main><article><h1>Harbour project approved</h1>${P(6)}</article><section>${cards}</section></main>`));
+  assert.match(page.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(page.text, /Summary of other story/);
+  const listicle = extractHtml(wrap("<title>Gear</title>", `<article><h1>Best tents</h1>${[1, 2, 3, 4].map((i) => `<h2><a href="/t${i}">Tent model number ${i} reviewed</a></h2><p>Tent ${i} is light, sturdy and keeps the rain out on long walks in the hills.</p>`).join("")}${P(2)}</article>`));
+  assert.match(listicle.text, /Tent 3 is light/);
+});
+
+test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
+  const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
+  const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));
+  assert.match(article.text, /Paragraph 3/);
+  assert.doesNotMatch(article.text, /Reader comment/);
+  const forum = extractHtml(wrap(`<title>Thread</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Harbour thread"}</script>`, `<div class="thread"><h1>Harbour thread</h1>${P(1)}<div class="comments">${comments}</div></div>`));
+  assert.equal(forum.pageType, "forum");
+  assert.match(forum.text, /Reader comment 7/);
+});
+
+test("the date readers see: a modified date shown as 'Last updated' wins over an unshown published date", () => {
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2024-04-10T19:30:39Z","dateModified":"2025-09-04T19:24:33Z"}</script>`;
+  const shown = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Last updated: September 4, 2025</p>${P(4)}</article>`));
+  assert.equal(shown.published, "2025-09-04");
+  assert.equal(shown.modified, "2025-09-04");
+  const both = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Published April 10, 2024 · Updated September 4, 2025</p>${P(4)}</article>`));
+  assert.equal(both.published, "2024-04-10");
+  assert.equal(both.strategies.published, "json-ld");
+});
+
+test("bylines become names: 'By' glued to the name, labels, dates, weekdays, roles and bios removed", () => {
+  const byline = (html: string) => extractHtml(wrap("<title>T</title>", `<article><h1>Harbour project approved</h1><div class="byline">${html}</div>${P(3)}</article>`)).author;
+  assert.equal(byline(`<span>By</span><a href="/a/nina">Nina Pineda</a> Friday, September 5, 2025`), "Nina Pineda");
+  assert.equal(byline(`<div>Kendall Breitman</div><div>Social Media &amp; Community Expert</div>`), "Kendall Breitman");
+  assert.equal(cleanAuthor("Author: Alec Sills-Trausch"), "Alec Sills-Trausch");
+  assert.equal(byline(`<a href="/@charlie">Charlie Hills</a><span>Nov 02, 2025</span>∙ Paid`), "Charlie Hills");
+  assert.equal(cleanAuthor("Ellen is an editor at Brides"), undefined);
+});
+
+test("page types: listing of links, product, article", () => {
+  const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/p${i}">Course number ${i}: an introduction to a useful professional skill</a></li>`).join("");
+  const listing = extractHtml(wrap("<title>Courses</title>", `<main><h1>All courses</h1><p>Browse our catalogue.</p><ul>${links}</ul></main>`));
+  assert.equal(listing.pageType, "listing");
+  assert.match(listing.text, /Course number 39/);
+  const product = extractHtml(wrap(`<script type="application/ld+json">{"@type":"Product","name":"Tent"}</script>`, `<h1>Tent</h1>${P(2)}`));
+  assert.equal(product.pageType, "product");
+  const article = extractHtml(wrap(`<meta property="og:type" content="article">`, `<article><h1>Harbour project approved</h1>${P(5)}</article>`));
+  assert.equal(article.pageType, "article");
+});
+
+test("charset: BOM, header, meta, valid UTF-8, and an undecidable page reported", () => {
+  const sjis = Buffer.from([0x3c, 0x6d, 0x65, 0x74, 0x61, 0x20, 0x63, 0x68, 0x61, 0x72, 0x73, 0x65, 0x74, 0x3d, 0x22, 0x73, 0x68, 0x69, 0x66, 0x74, 0x5f, 0x6a, 0x69, 0x73, 0x22, 0x3e, 0x93, 0xfa, 0x96, 0x7b]);
+  const d = decodeHtmlBytes(sjis);
+  assert.equal(d.charset, "shift_jis");
+  assert.match(d.html, /日本$/);
+  assert.equal(decodeHtmlBytes(Buffer.from("<p>caf\xe9</p>", "latin1"), "text/html; charset=ISO-8859-1").html, "<p>café</p>");
+  assert.equal(decodeHtmlBytes(Buffer.from("\ufeff<p>é</p>")).source, "bom");
+  assert.equal(decodeHtmlBytes(Buffer.from("<p>é</p>")).source, "utf8-valid");
+  const guess = decodeHtmlBytes(Buffer.from("<p>caf\xe9</p>", "latin1"));
+  assert.equal(guess.html, "<p>café</p>");
+  assert.equal(guess.messages[0].ruleId, "charset-undecided");
+});
+
+test("benchmark page with a long comment thread: the article, not the comments (scrapinghub-aeb, MIT)", () => {
+  requireShared();
+  const dir = `${SHARED}data/extraction/scrapinghub-aeb`;
+  const id = readdirSync(`${dir}/html`).find((f) => f.startsWith("232a43fb15"))!.replace(/\.html\.gz$/, "");
+  const truth = (JSON.parse(readFileSync(`${dir}/ground-truth.json`, "utf8")) as Record<string, { articleBody: string }>)[id].articleBody;
+  const page = extractHtml(gunzipSync(readFileSync(`${dir}/html/${id}.html.gz`)).toString("utf8"));
+  assert.equal(page.text.slice(0, 80), truth.slice(0, 80));
+  assert.doesNotMatch(page.text, /who the heck was\/is in charge/);
+});

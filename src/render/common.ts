@@ -47,3 +47,20 @@ export function bodyOf(story: Story): Sentence[] {
   const h = story.headline;
   return story.summary.filter((s) => !(s.articleId === h.articleId && s.start === h.start));
 }
+
+/** Quotes shown per story (the JSON keeps them all). */
+export const MAX_QUOTES = 5;
+
+/** "Story s1: Lavrov, Tillerson (2017) · 3 articles [1][2][4]". */
+export function storyHeading(story: Story, numbers: Map<string, number>): string {
+  const n = story.articleIds.length;
+  return `Story ${story.id}: ${story.label} · ${n} article${n === 1 ? "" : "s"} ${story.articleIds.map((id) => `[${numbers.get(id)}]`).join("")}`;
+}
+
+/** The story's most mentioned entities: "Sergei Lavrov (person, 14), Russia (place, 9)…". */
+export function entityLine(story: Story, max = 8): string {
+  return story.entities
+    .slice(0, max)
+    .map((e) => `${e.name} (${e.type}, ${e.count})`)
+    .join(", ");
+}

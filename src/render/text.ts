@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, messageLine, oneLine } from "./common.js";
+import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -9,8 +9,12 @@ export function renderText(briefing: Briefing, width = 100): string {
   const used = briefing.articles.filter((a) => !a.duplicateOf).length;
   lines.push(`newsbrief: ${briefing.articles.length} article(s), ${briefing.stories.length} story(ies)${used < briefing.articles.length ? `, ${briefing.articles.length - used} near-duplicate(s) credited` : ""}`);
   for (const story of briefing.stories) {
+    lines.push("", `== ${storyHeading(story, numbers)}`);
     lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");
     for (const sentence of bodyOf(story)) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
+    const who = entityLine(story);
+    if (who) lines.push("", ...wrap(`Who and where: ${who}`, width, "  ", "    "));
+    for (const q of story.quotes.slice(0, MAX_QUOTES)) lines.push(...wrap(`“${oneLine(q.text)}” (${q.speaker}) [${numbers.get(q.articleId)}]`, width, "  > ", "    "));
   }
   lines.push("", "Sources");
   briefing.articles.forEach((article, i) => {

@@ -4,13 +4,14 @@
  */
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
 import { fromDayNumber, isoOf } from "../timeline/dates.js";
+import { DEMONYMS } from "./gazetteer.js";
 import type { StoryArticle } from "./index.js";
 
 /** Label from a story's summed term weights, its articles' name surfaces and their times. */
 export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, string>>, times: Array<TimeInfo | undefined>): string {
   const surface = new Map<number, string>();
   for (const s of surfaces) for (const [id, text] of s) if (!surface.has(id)) surface.set(id, text);
-  const ranked = [...sum.entries()].filter(([id]) => surface.has(id)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = [...sum.entries()].filter(([id]) => surface.has(id) && !DEMONYMS.has(surface.get(id)!)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const picked: string[] = [];
   const words = new Set<string>();
   for (const [id] of ranked) {

@@ -6,14 +6,19 @@
  * publication date, else an estimate from its content, with a confidence). Two stories are as
  * similar as the average cosine between their articles (group-average link: the dot product of
  * their summed vectors over the product of their sizes), discounted by the days between their
- * time spans. The batch run merges the most similar pair of stories until none reaches the
- * threshold (group-average agglomerative clustering). Only stories holding two articles whose own
- * cosine reaches the threshold can reach it as groups, so candidate pairs come from an inverted
- * index over articles: the cost grows with articles × shared postings, about linearly for news.
+ * time spans (see `timeFactor`). The threshold rises from `threshold` for a lone article towards
+ * `groupThreshold` for two large stories (an average over many pairs is less noisy).
+ *
+ * The batch run merges the most similar pair of stories until none reaches its threshold
+ * (group-average agglomerative clustering). Candidate pairs come from an inverted index over
+ * articles: each article keeps its 30 nearest earlier articles whose cosine reaches half the
+ * threshold, and stories' cross sums are kept over those pairs only, so the cost grows about
+ * linearly with the pile.
  *
  * `StoryIndex` is the incremental form: `add()` joins an article to the story it is most similar to
- * (the same group-average measure), or starts a story, then merges that story with any other one it
- * now reaches the threshold with; it never revisits other articles.
+ * (the same measure, exact), or starts a story, then merges that story with any other one it now
+ * reaches the threshold with; it never revisits other articles, except that word weights are
+ * recomputed whenever the pile doubles. While the pile is small its decisions are stricter.
  *
  * Thresholds and time windows were chosen on the dev mixtures of `npm run bench:stories`, which
  * also reports held-out sets and batch-versus-incremental agreement.
@@ -67,6 +72,7 @@ export interface StoryGroup {
 interface Member {
   index: number;
   id: string;
+  raw: RawFeatures;
   vector: Vec;
   time?: TimeInfo;
   surfaces: Map<number, string>;
@@ -106,6 +112,7 @@ export class StoryIndex {
   private readonly postings: number[][] = [];
   private readonly byId = new Map<string, number>();
   private acc = new Float64Array(64);
+  private nextRefresh = 16;
 
   constructor(options: StoryOptions = {}) {
     this.options = resolveOptions(options);
@@ -119,12 +126,36 @@ export class StoryIndex {
   add(article: StoryArticle): number {
     const raw = this.features(article);
     this.vocab.addDocument(raw.ids);
+    if (this.vocab.docs >= this.nextRefresh) this.refresh();
     const member = this.member(article, raw);
     const best = this.bestFor(member);
-    const c = best.cluster >= 0 && best.score >= this.options.threshold ? best.cluster : this.newCluster();
+    const c = best.cluster >= 0 && best.score >= this.options.threshold * this.caution() ? best.cluster : this.newCluster();
     this.join(member, c);
     this.mergeAround(c);
     return member.cluster;
+  }
+
+  /**
+   * Word weights drift as articles arrive: whenever the pile has doubled, every article's vector is
+   * recomputed with the current document frequencies, story sums are rebuilt, and stories that now
+   * reach the threshold merge. Stories are never split; the cost is linear over all doublings.
+   */
+  private refresh(): void {
+    this.nextRefresh *= 2;
+    this.postings.length = 0;
+    for (const cl of this.clusters) cl.sum = new Map();
+    for (const m of this.members) {
+      m.vector = this.vectorize(m.raw);
+      const cl = this.clusters[m.cluster];
+      const { ids, w } = m.vector;
+      for (let k = 0; k < ids.length; k++) {
+        const prev = cl.sum.get(ids[k]);
+        if (prev === undefined) (this.postings[ids[k]] ??= []).push(m.cluster);
+        cl.sum.set(ids[k], (prev ?? 0) + w[k]);
+      }
+    }
+    for (const cl of this.clusters) cl.version++;
+    for (let c = 0; c < this.clusters.length; c++) if (this.clusters[c].alive) this.mergeAround(c);
   }
 
   /** Story key of an added article. */
@@ -156,6 +187,7 @@ export class StoryIndex {
     const member: Member = {
       index: this.members.length,
       id: article.id,
+      raw,
       vector: this.vectorize(raw),
       time: timeOf(article.published, article.text),
       surfaces: raw.surfaces,
@@ -210,6 +242,15 @@ export class StoryIndex {
     return { cluster, score };
   }
 
+  /**
+   * How much stricter incremental decisions are while the pile is small: word weights from a few
+   * articles make unrelated reports look alike, and a wrong merge is never undone (a missed one is,
+   * at the next refresh). 1 + idfPrior / articles seen.
+   */
+  private caution(): number {
+    return 1 + this.options.idfPrior / Math.max(1, this.vocab.docs);
+  }
+
   /** Merges story `c` with every other story it reaches the threshold with, best first. */
   private mergeAround(c: number): void {
     for (;;) {
@@ -229,7 +270,7 @@ export class StoryIndex {
         if (seen.has(o) || !this.clusters[o].alive) continue;
         seen.add(o);
         const s = this.pairScore(c, o);
-        if (s > score && s >= this.thresholdFor(c, o)) {
+        if (s > score && s >= this.thresholdFor(c, o) * this.caution()) {
           score = s;
           cluster = o;
         }
@@ -258,7 +299,14 @@ export class StoryIndex {
       const o = large.get(t);
       if (o !== undefined) dot += v * o;
     }
+    return this.scoreOf(a, b, dot);
+  }
+
+  /** Score of two stories whose articles' cosines sum to `dot`. */
+  protected scoreOf(a: number, b: number, dot: number): number {
     if (dot <= 0) return 0;
+    const A = this.clusters[a];
+    const B = this.clusters[b];
     const avg = dot / (A.members.length * B.members.length);
     return avg * this.timeFactor(A.conf ? { lo: A.lo, hi: A.hi, conf: A.conf, size: A.members.length } : undefined, B);
   }
@@ -326,14 +374,21 @@ export class StoryBatch extends StoryIndex {
     for (const r of raws) this.vocab.addDocument(r.ids);
     const members = articles.map((a, i) => this.member(a, raws[i]));
     for (const m of members) this.join(m, this.newCluster());
+    // Cross sums of cosines between neighbouring stories, kept up to date on merges (the exact
+    // group average would need every pair; pairs under a fraction of the threshold are left out).
     const heap = new PairHeap();
-    const neighbours: Array<Set<number>> = members.map(() => new Set());
-    for (const [a, b] of candidatePairs(members.map((m) => m.vector), this.options.threshold)) {
-      neighbours[a].add(b);
-      neighbours[b].add(a);
-      const s = this.pairScore(a, b);
-      if (s >= this.thresholdFor(a, b)) heap.push(s, a, b, this.clusters[a].version, this.clusters[b].version);
+    const neighbours: Array<Map<number, number>> = members.map(() => new Map());
+    for (const [a, b, dot] of candidatePairs(members.map((m) => m.vector), this.options.threshold * EDGE_SHARE)) {
+      neighbours[a].set(b, dot);
+      neighbours[b].set(a, dot);
     }
+    neighbours.forEach((near, a) => {
+      for (const [b, sum] of near) {
+        if (b < a) continue;
+        const s = this.scoreOf(a, b, sum);
+        if (s >= this.thresholdFor(a, b)) heap.push(s, a, b, this.clusters[a].version, this.clusters[b].version);
+      }
+    });
     for (let top = heap.pop(); top; top = heap.pop()) {
       const A = this.clusters[top.a];
       const B = this.clusters[top.b];
@@ -341,16 +396,17 @@ export class StoryBatch extends StoryIndex {
       const kept = this.merge(top.a, top.b);
       const gone = kept === top.a ? top.b : top.a;
       const near = neighbours[kept];
-      for (const x of neighbours[gone]) {
+      for (const [x, sum] of neighbours[gone]) {
         if (x === kept) continue;
-        near.add(x);
+        const total = (near.get(x) ?? 0) + sum;
+        near.set(x, total);
         neighbours[x].delete(gone);
-        neighbours[x].add(kept);
+        neighbours[x].set(kept, total);
       }
       near.delete(gone);
-      neighbours[gone] = new Set();
-      for (const x of near) {
-        const s = this.pairScore(kept, x);
+      neighbours[gone] = new Map();
+      for (const [x, sum] of near) {
+        const s = this.scoreOf(kept, x, sum);
         if (s >= this.thresholdFor(kept, x)) heap.push(s, kept, x, this.clusters[kept].version, this.clusters[x].version);
       }
     }
@@ -358,11 +414,16 @@ export class StoryBatch extends StoryIndex {
   }
 }
 
-/** Pairs of articles whose cosine reaches `threshold` (no story pair can reach it without one). */
-function candidatePairs(vectors: Vec[], threshold: number): Array<[number, number]> {
+/** Share of the threshold an article pair's cosine needs to count in the batch's story sums. */
+const EDGE_SHARE = 0.5;
+/** Nearest earlier articles each article keeps as candidates. */
+const MAX_NEIGHBOURS = 30;
+
+/** Pairs of articles whose cosine reaches `threshold`, with it. */
+function candidatePairs(vectors: Vec[], threshold: number): Array<[number, number, number]> {
   const postings: Array<{ doc: number[]; w: number[] }> = [];
   const acc = new Float64Array(vectors.length);
-  const out: Array<[number, number]> = [];
+  const out: Array<[number, number, number]> = [];
   vectors.forEach((v, i) => {
     const touched: number[] = [];
     for (let k = 0; k < v.ids.length; k++) {
@@ -375,10 +436,15 @@ function candidatePairs(vectors: Vec[], threshold: number): Array<[number, numbe
         acc[d] += wk * list.w[j];
       }
     }
+    const found: Array<[number, number, number]> = [];
     for (const d of touched) {
-      if (acc[d] >= threshold) out.push([d, i]);
+      if (acc[d] >= threshold) found.push([d, i, acc[d]]);
       acc[d] = 0;
     }
+    // Each article keeps its nearest earlier articles only: linear cost on piles where one
+    // subject runs through thousands of articles.
+    if (found.length > MAX_NEIGHBOURS) found.sort((x, y) => y[2] - x[2]).length = MAX_NEIGHBOURS;
+    for (const f of found) out.push(f);
     for (let k = 0; k < v.ids.length; k++) {
       const list = (postings[v.ids[k]] ??= { doc: [], w: [] });
       list.doc.push(i);

@@ -41,6 +41,8 @@ test("seeds: three stories (Lavrov in Washington 2017, Pompeo in Sochi 2019, Lav
   }
   const topic = await brief([SEEDS], { granularity: "topic", sentences: 1 });
   assert.ok(topic.stories.length <= b.stories.length);
+  const one = await brief([SEEDS], { separateStories: false, sentences: 1 });
+  assert.deepEqual(one.stories.map((s) => s.articleIds.length), [5], "the service's stories are briefed whole");
 });
 
 test("seeds: a traceable briefing with no teaser material and no repeats", async () => {

@@ -35,7 +35,8 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source: "brief" });
   } else {
     const byId = new Map(usable.map((a) => [a.id, a]));
-    for (const group of groupArticles(usable, { granularity: options.granularity })) {
+    const groups = options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
+    for (const group of groups) {
       stories.push(briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options));
     }
   }

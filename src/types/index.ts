@@ -181,6 +181,8 @@ export interface BriefOptions extends SummaryOptions {
   maxFileBytes?: number;
   /** Story separation: `event` (default) splits by real-world event, `topic` by subject across time. */
   granularity?: "event" | "topic";
+  /** false: the articles are already one story (the service groups them itself); default true. */
+  separateStories?: boolean;
 }
 
 /** The articles of one cluster with their NLP annotations: `docs[i]` belongs to `articles[i]`. */

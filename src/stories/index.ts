@@ -131,7 +131,8 @@ export class StoryIndex {
     const best = this.bestFor(member);
     const c = best.cluster >= 0 && best.score >= this.options.threshold * this.caution() ? best.cluster : this.newCluster();
     this.join(member, c);
-    this.mergeAround(c);
+    // Only stories sharing words with the new article can have come closer to its story.
+    this.mergeAround(c, best.near);
     return member.cluster;
   }
 
@@ -211,7 +212,7 @@ export class StoryIndex {
   }
 
   /** The story an article is most similar to (group-average cosine, time-discounted). */
-  private bestFor(member: Member): { cluster: number; score: number } {
+  private bestFor(member: Member): { cluster: number; score: number; near: number[] } {
     const { ids, w } = member.vector;
     if (this.acc.length < this.clusters.length) this.acc = new Float64Array(this.clusters.length * 2);
     const acc = this.acc;
@@ -228,18 +229,20 @@ export class StoryIndex {
     }
     let cluster = -1;
     let score = 0;
+    const near: number[] = [];
     for (const c of touched) {
       const cl = this.clusters[c];
       const dot = acc[c];
       acc[c] = 0;
       if (!cl.alive) continue;
+      near.push(c);
       const s = (dot / cl.members.length) * this.timeFactor(member.time && member.time.confidence >= this.options.minConfidence ? span(member.time) : undefined, cl);
       if (s > score) {
         score = s;
         cluster = c;
       }
     }
-    return { cluster, score };
+    return { cluster, score, near };
   }
 
   /**
@@ -252,21 +255,23 @@ export class StoryIndex {
   }
 
   /** Merges story `c` with every other story it reaches the threshold with, best first. */
-  private mergeAround(c: number): void {
+  private mergeAround(c: number, candidates?: number[]): void {
     for (;;) {
-      const best = this.bestClusterFor(c);
+      const best = this.bestClusterFor(c, candidates);
       if (best.cluster < 0) return;
       c = this.merge(c, best.cluster);
     }
   }
 
-  private bestClusterFor(c: number): { cluster: number; score: number } {
+  /** The best story to merge `c` with: among `candidates`, or all stories sharing a word with it. */
+  private bestClusterFor(c: number, candidates?: number[]): { cluster: number; score: number } {
     const cl = this.clusters[c];
     const seen = new Set<number>([c]);
     let cluster = -1;
     let score = 0;
-    for (const term of cl.sum.keys()) {
-      for (const o of this.postings[term] ?? []) {
+    const pool = candidates ?? [...cl.sum.keys()].flatMap((term) => this.postings[term] ?? []);
+    {
+      for (const o of pool) {
         if (seen.has(o) || !this.clusters[o].alive) continue;
         seen.add(o);
         const s = this.pairScore(c, o);

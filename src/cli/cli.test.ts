@@ -24,7 +24,37 @@ test("bundled example briefs (the README's first command)", async () => {
   assert.equal(await main(["brief", path.join(REPO, "examples/air-france-447"), "--format", "json"], io), 0);
   const b = JSON.parse(io.out()) as Briefing;
   assert.equal(b.articles.length, 10);
+  assert.equal(b.stories.length, 1, "the crash and the search a year later are one story");
   assert.match(b.stories[0].headline.text, /Air France|A330|228/);
+});
+
+test("stories prints the grouping only: seeds in three stories, JSON field names kept", async () => {
+  requireShared();
+  const io = fakeIo();
+  assert.equal(await main(["stories", SEEDS, "--format", "json"], io), 0);
+  const g = JSON.parse(io.out()) as { articles: Array<{ id: string; file?: string; title: string }>; stories: Array<{ id: string; articleIds: string[]; label: string }> };
+  assert.deepEqual(Object.keys(g), ["articles", "stories"]);
+  assert.equal(g.articles.length, 5);
+  const file = new Map(g.articles.map((a) => [a.id, path.basename(a.file!).slice(0, 3)]));
+  const groups = g.stories.map((s) => s.articleIds.map((id) => file.get(id)).sort().join(","));
+  assert.deepEqual(groups[0], "001,002,004");
+  assert.deepEqual(groups.slice(1).sort(), ["000", "003"]);
+  for (const s of g.stories) assert.ok(s.label.length > 0);
+  const text = fakeIo({ tty: true });
+  assert.equal(await main(["stories", SEEDS, "--granularity", "topic"], text), 0);
+  assert.match(text.out(), /^newsbrief: 5 article\(s\), \d story\(ies\)/);
+  assert.match(text.out(), /\ns1  /);
+  const bad = fakeIo();
+  assert.equal(await main(["stories", SEEDS, "--granularity", "week"], bad), 2);
+  assert.match(bad.err(), /unknown granularity "week"/);
+});
+
+test("brief --granularity and the text format show each story", async () => {
+  requireShared();
+  const io = fakeIo({ tty: true });
+  assert.equal(await main(["brief", SEEDS, "--granularity", "event", "--sentences", "1"], io), 0);
+  const stories = io.out().match(/^== Story s\d: /gm) ?? [];
+  assert.equal(stories.length, 3);
 });
 
 test("--format md|html|json and --out", async () => {

@@ -4,11 +4,13 @@ import { briefCommand } from "./commands/brief.js";
 import { evalCommand } from "./commands/eval.js";
 import { serveCommand } from "./commands/serve.js";
 import { extract } from "./commands/extract.js";
+import { storiesCommand } from "./commands/stories.js";
 import { processIo, type Command, type Io } from "./io.js";
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   brief: { run: briefCommand, summary: "brief a pile of articles: summary, citations, sources" },
   eval: { run: evalCommand, summary: "score summarisers on a benchmark dataset with ROUGE-1.5.5" },
+  stories: { run: storiesCommand, summary: "separate a pile of articles into stories; print the grouping only" },
   serve: { run: serveCommand, summary: "run the briefing service: JSON API and web pages on SQLite" },
   extract: { run: extract, summary: "extract the article (title, author, date, text) from HTML pages" },
 };

@@ -21,12 +21,33 @@ function assertTraceable(b: Briefing): void {
   }
 }
 
-test("seeds: a traceable briefing with no teaser material and no repeats", async () => {
+/** Seed file prefixes of each story: 001, 002, 004 cover Lavrov's May 2017 Washington visit. */
+function seedStories(b: Briefing): string[][] {
+  const file = new Map(b.articles.map((a) => [a.id, a.file!.split(/[\\/]/).pop()!.slice(0, 3)]));
+  return b.stories.map((s) => s.articleIds.map((id) => file.get(id)!).sort());
+}
+
+test("seeds: three stories (Lavrov in Washington 2017, Pompeo in Sochi 2019, Lavrov in Washington Dec 2019)", async () => {
   requireShared();
   const b = await brief([SEEDS]);
   assert.equal(b.articles.length, 5);
-  assert.equal(b.stories.length, 1);
-  assert.deepEqual(b.stories[0].articleIds, b.articles.map((a) => a.id));
+  assert.deepEqual(seedStories(b)[0], ["001", "002", "004"]);
+  assert.deepEqual(seedStories(b).slice(1).sort(), [["000"], ["003"]]);
+  assert.deepEqual(b.stories.map((s) => s.id), ["s1", "s2", "s3"]);
+  assert.match(b.stories[0].label, /\(2017/);
+  assertTraceable(b);
+  for (const story of b.stories) {
+    for (const s of [story.headline, ...story.summary]) assert.ok(story.articleIds.includes(s.articleId), "a story cites only its own articles");
+  }
+  const topic = await brief([SEEDS], { granularity: "topic", sentences: 1 });
+  assert.ok(topic.stories.length <= b.stories.length);
+  const one = await brief([SEEDS], { separateStories: false, sentences: 1 });
+  assert.deepEqual(one.stories.map((s) => s.articleIds.length), [5], "the service's stories are briefed whole");
+});
+
+test("seeds: a traceable briefing with no teaser material and no repeats", async () => {
+  requireShared();
+  const b = await brief([SEEDS]);
   assertTraceable(b);
   const summary = b.stories[0].summary;
   assert.ok(summary.length >= 2);

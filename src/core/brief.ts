@@ -1,4 +1,8 @@
 import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
+import { groupArticles } from "../stories/articles.js";
+import { storyEntities } from "../stories/entities.js";
+import { storyLabel } from "../stories/label.js";
+import { storyQuotes } from "../stories/quotes.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
@@ -31,12 +35,16 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
   if (usable.length === 0) {
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source: "brief" });
   } else {
-    stories.push(briefStory("s1", usable, options));
+    const byId = new Map(usable.map((a) => [a.id, a]));
+    const groups = options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
+    for (const group of groups) {
+      stories.push(briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options));
+    }
   }
   return { version: VERSION, articles, stories, messages };
 }
 
-/** Summarises one story's articles. */
+/** Briefs one story's articles: summary, label, entities, quotes. */
 export function briefStory(id: string, articles: Article[], options: BriefOptions): Story {
   const { corpus, lexicon } = annotateCorpus(articles);
   const summarizer = getSummarizer(options.algorithm);
@@ -49,7 +57,10 @@ export function briefStory(id: string, articles: Article[], options: BriefOption
   dates.forEach((x, d) => {
     if (x.estimate) articles[d].publishedEstimated = publishedEstimate(x.estimate);
   });
-  return { id, articleIds: articles.map((a) => a.id), headline, summary, timeline: buildTimeline(corpus, dates) };
+  const label = storyLabel(articles.filter((a) => !a.duplicateOf));
+  const entities = storyEntities(articles);
+  const quotes = storyQuotes(articles, entities);
+  return { id, articleIds: articles.map((a) => a.id), headline, summary, label, entities, quotes, timeline: buildTimeline(corpus, dates) };
 }
 
 function toSentence(corpus: Corpus, sel: Selection, support: number[]): Sentence {

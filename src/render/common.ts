@@ -68,3 +68,20 @@ export function dateRange(e: TimelineEntry): [number, number] {
     iso.length > 7 ? first(iso) : iso.length > 4 ? Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7), 1) / 86_400_000 - 1 : Date.UTC(+iso.slice(0, 4) + 1, 0, 1) / 86_400_000 - 1;
   return [first(e.date), last(e.dateEnd ?? e.date)];
 }
+
+/** Quotes shown per story (the JSON keeps them all). */
+export const MAX_QUOTES = 5;
+
+/** "Story s1: Lavrov, Tillerson (2017) · 3 articles [1][2][4]". */
+export function storyHeading(story: Story, numbers: Map<string, number>): string {
+  const n = story.articleIds.length;
+  return `Story ${story.id}: ${story.label} · ${n} article${n === 1 ? "" : "s"} ${story.articleIds.map((id) => `[${numbers.get(id)}]`).join("")}`;
+}
+
+/** The story's most mentioned entities: "Sergei Lavrov (person, 14), Russia (place, 9)…". */
+export function entityLine(story: Story, max = 8): string {
+  return story.entities
+    .slice(0, max)
+    .map((e) => `${e.name} (${e.type}, ${e.count})`)
+    .join(", ");
+}

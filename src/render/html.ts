@@ -1,5 +1,5 @@
 import type { Article, Briefing, Sentence, Story, TimelineEntry } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
+import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 import { timelineSvg } from "./timeline-svg.js";
 
 /** One self-contained page: summary with citations linked to the highlighted source sentences. */
@@ -19,10 +19,13 @@ export function renderHtml(briefing: Briefing): string {
       .join("");
   const stories = briefing.stories
     .map(
-      (story) => `<section class="story">
+      (story) => `<section class="story" id="story-${esc(story.id)}">
+<h2 class="label">${esc(storyHeading(story, numbers))}</h2>
 <p class="headline">${esc(oneLine(story.headline.text))} ${cite(story.headline)}</p>
 <ul>${bodyOf(story).map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
 ${timelineHtml(story, cite)}
+${entityLine(story) ? `<p class="entities"><b>Who and where:</b> ${esc(entityLine(story))}</p>` : ""}
+${story.quotes.slice(0, MAX_QUOTES).map((q) => `<blockquote>“${esc(oneLine(q.text))}” <span class="speaker">(${esc(q.speaker)})</span> <a class="cite" href="#source-${numbers.get(q.articleId)}">[${numbers.get(q.articleId)}]</a></blockquote>`).join("\n")}
 </section>`,
     )
     .join("\n");
@@ -88,7 +91,8 @@ export function esc(text: string): string {
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
 main{max-width:46rem;margin:auto;padding:1rem}
-.headline{font-size:1.2rem;font-weight:600}
+.headline{font-size:1.2rem;font-weight:600}.label{font-size:.9rem;color:#555;font-weight:500;margin:.8rem 0 0}
+.entities{font-size:.9rem;color:#444}blockquote{margin:.4rem 1rem;color:#333}.speaker{color:#666}
 .story{background:#fff;border:1px solid #ddd;border-radius:6px;padding:0 1rem;margin-bottom:1rem}
 .cite{text-decoration:none;font-size:.8em;vertical-align:super;margin-left:1px}
 mark{background:#fff3a8}mark:target{background:#ffd54a;outline:2px solid #e0a800}

@@ -1,11 +1,12 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
+import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 export function renderMarkdown(briefing: Briefing): string {
   const numbers = citationNumbers(briefing);
   const cite = (s: Parameters<typeof citesOf>[0]): string => citesOf(s, numbers).map((n) => `[[${n}]](#source-${n})`).join("");
   const out: string[] = ["# Briefing", ""];
   for (const story of briefing.stories) {
+    out.push(`## ${escapeMd(storyHeading(story, numbers))}`, "");
     out.push(`**${escapeMd(oneLine(story.headline.text))}** ${cite(story.headline)}`, "");
     for (const s of bodyOf(story)) out.push(`- ${escapeMd(oneLine(s.text))} ${cite(s)}`);
     out.push("");
@@ -16,6 +17,9 @@ export function renderMarkdown(briefing: Briefing): string {
       for (const e of entries) out.push(`- **${dateLabel(e)}** — ${escapeMd(oneLine(e.text))} ${cite(e)}`);
       out.push("");
     }
+    const who = entityLine(story);
+    if (who) out.push(`*Who and where:* ${escapeMd(who)}`, "");
+    for (const q of story.quotes.slice(0, MAX_QUOTES)) out.push(`> “${escapeMd(oneLine(q.text))}” (${escapeMd(q.speaker)}) [[${numbers.get(q.articleId)}]](#source-${numbers.get(q.articleId)})`, "");
   }
   out.push("## Sources", "");
   briefing.articles.forEach((a, i) => {

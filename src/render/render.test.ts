@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { brief } from "../core/brief.js";
+import { SEEDS, requireShared } from "../testing/fixtures.js";
 import { render } from "./index.js";
 
 test("article text is escaped in HTML and Markdown: hostile input never becomes markup", async () => {
@@ -24,4 +25,21 @@ test("text format cites every supporting source and lists what cleaning removed"
   const text = render(b, "text", 200);
   assert.match(text, /\[1\]\[2\]|\[2\]\[1\]/);
   assert.match(text, /removed: 1 boilerplate/);
+});
+
+test("every format shows each story with its label, entities and quotes", async () => {
+  requireShared();
+  const b = await brief([SEEDS], { sentences: 2 });
+  assert.equal(b.stories.length, 3);
+  for (const format of ["text", "md", "html"] as const) {
+    const out = render(b, format, 200);
+    for (const story of b.stories) {
+      assert.ok(out.includes(`Story ${story.id}: `), `${format}: heading of ${story.id}`);
+      assert.ok(out.includes(story.entities[0].name), `${format}: top entity of ${story.id}`);
+    }
+    assert.match(out, /We had a very, very good meeting/);
+  }
+  const json = JSON.parse(render(b, "json")) as typeof b;
+  assert.deepEqual(Object.keys(json.stories[0]).slice(0, 2), ["id", "articleIds"]);
+  assert.ok(json.stories.every((s) => typeof s.label === "string" && Array.isArray(s.entities) && Array.isArray(s.quotes)));
 });

@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, bodyOf, articleWhere, citationNumbers, citesOf, dateLabel, describeRemoved, messageLine, oneLine, timelineParts } from "./common.js";
+import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -9,6 +9,7 @@ export function renderText(briefing: Briefing, width = 100): string {
   const used = briefing.articles.filter((a) => !a.duplicateOf).length;
   lines.push(`newsbrief: ${briefing.articles.length} article(s), ${briefing.stories.length} story(ies)${used < briefing.articles.length ? `, ${briefing.articles.length - used} near-duplicate(s) credited` : ""}`);
   for (const story of briefing.stories) {
+    lines.push("", `== ${storyHeading(story, numbers)}`);
     lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");
     for (const sentence of bodyOf(story)) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
     const { own, background } = timelineParts(story);
@@ -17,6 +18,9 @@ export function renderText(briefing: Briefing, width = 100): string {
       lines.push("", `  ${title}`);
       for (const e of entries) lines.push(...wrap(`${dateLabel(e)} — ${oneLine(e.text)} ${cite(e)}`, width, "    ", "      "));
     }
+    const who = entityLine(story);
+    if (who) lines.push("", ...wrap(`Who and where: ${who}`, width, "  ", "    "));
+    for (const q of story.quotes.slice(0, MAX_QUOTES)) lines.push(...wrap(`“${oneLine(q.text)}” (${q.speaker}) [${numbers.get(q.articleId)}]`, width, "  > ", "    "));
   }
   lines.push("", "Sources");
   briefing.articles.forEach((article, i) => {

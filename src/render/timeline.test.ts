@@ -22,13 +22,16 @@ test("text and Markdown list each story's timeline, date — line [citation], ba
 
 test("HTML draws the timeline as an inline SVG whose rows link to the highlighted source sentences", async () => {
   const b = await brief([seed("000"), seed("003")]);
+  assert.equal(b.stories.length, 2, "the Sochi talks and the December 2019 visit are two stories");
   const html = render(b, "html");
-  const svg = html.match(/<svg class="timeline"[\s\S]*?<\/svg>/)?.[0];
-  assert.ok(svg, "an inline SVG timeline");
-  assert.ok(!/(?:src|href)="(?:https?:)?\/\//.test(svg), "self-contained: nothing fetched");
-  assert.match(svg, /2019-05-14/);
-  assert.match(svg, /2019-12-10/);
-  for (const [, id] of svg.matchAll(/<a href="#([^"]+)"/g)) assert.ok(html.includes(`<mark id="${id}">`), `row links to a highlighted sentence: ${id}`);
+  const svgs = [...html.matchAll(/<svg class="timeline"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+  assert.ok(svgs.length >= 2, "an inline SVG timeline for each story (its background drawn apart)");
+  for (const svg of svgs) {
+    assert.ok(!/(?:src|href)="(?:https?:)?\/\//.test(svg), "self-contained: nothing fetched");
+    for (const [, id] of svg.matchAll(/<a href="#([^"]+)"/g)) assert.ok(html.includes(`<mark id="${id}">`), `row links to a highlighted sentence: ${id}`);
+  }
+  assert.ok(svgs.some((svg) => /2019-05-14/.test(svg)), "the Sochi talks, to the day");
+  assert.ok(svgs.some((svg) => /2019-12-10/.test(svg)), "the December meeting, to the day");
 });
 
 test("hostile text in a timeline line stays text in the SVG and the list", async () => {

@@ -5,7 +5,7 @@ import type { BriefOptions, RawDocument } from "../types/index.js";
 
 parentPort?.on("message", (m: { id: number; docs: RawDocument[]; options: BriefOptions }) => {
   try {
-    parentPort!.postMessage({ id: m.id, json: JSON.stringify(briefDocuments(m.docs, [], m.options)) });
+    parentPort!.postMessage({ id: m.id, json: JSON.stringify(briefDocuments(m.docs, [], { ...m.options, separateStories: false })) });
   } catch (error) {
     parentPort!.postMessage({ id: m.id, error: (error as Error).message });
   }

@@ -11,7 +11,7 @@ export interface Briefer {
 /** Briefs on the calling thread: simple, but blocks the event loop while it runs. */
 export class InlineBriefer implements Briefer {
   async brief(docs: RawDocument[], options: BriefOptions): Promise<string> {
-    return JSON.stringify(briefDocuments(docs, [], options));
+    return JSON.stringify(briefDocuments(docs, [], { ...options, separateStories: false }));
   }
   async close(): Promise<void> {}
 }

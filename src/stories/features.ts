@@ -31,8 +31,12 @@ export class Vocabulary {
     for (const f of features) this.df[f]++;
   }
 
-  idf(feature: number): number {
-    return Math.log((this.docs + 1) / (this.df[feature] + 0.5));
+  /**
+   * Inverse document frequency, as if `prior` more documents lacking the feature had been seen: a
+   * small pile says little about which words are common, so its features stay nearly equal.
+   */
+  idf(feature: number, prior = 0): number {
+    return Math.log((this.docs + prior + 1) / (this.df[feature] + 0.5));
   }
 }
 
@@ -40,7 +44,7 @@ export class Vocabulary {
 export interface RawFeatures {
   ids: Int32Array;
   counts: Float32Array;
-  /** Surface form of each name feature, for labels. */
+  /** Surface form of each feature seen capitalised mid-sentence (a name), for labels. */
   surfaces: Map<number, string>;
 }
 
@@ -70,6 +74,7 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
   const limit = Math.min(text.length, maxChars);
   WORD.lastIndex = 0;
   let prevName: string | undefined;
+  let prevSurface = "";
   let prevEnd = -10;
   for (let m = WORD.exec(text); m && m.index < limit; m = WORD.exec(text)) {
     let word = m[0];
@@ -86,16 +91,18 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
         continue;
       }
     }
-    const term = isName ? "n:" + lower.replace(/\./g, "") : normalizeWord(lower);
-    const id = vocab.id(term);
+    // One feature per word, cased or not ("Lavrov" at a sentence start, "lavrov" in lower-cased text).
+    const id = vocab.id(normalizeWord(lower.replace(/\./g, "")));
     counts.set(id, (counts.get(id) ?? 0) + (isName ? NAME_WEIGHT : 1));
     if (isName) {
       if (!surfaces.has(id)) surfaces.set(id, word);
       if (prevName !== undefined && m.index - prevEnd <= 1) {
         const big = vocab.id("b:" + prevName + " " + lower);
         counts.set(big, (counts.get(big) ?? 0) + BIGRAM_WEIGHT);
+        if (!surfaces.has(big)) surfaces.set(big, prevSurface + " " + word);
       }
       prevName = lower;
+      prevSurface = word;
       prevEnd = m.index + word.length;
     } else prevName = undefined;
   }

@@ -135,6 +135,37 @@ export interface Story {
   summary: Sentence[];
   /** Dated developments, oldest first; background entries flagged. */
   timeline?: TimelineEntry[];
+  /** A few words naming the story: its weightiest names and when ("Lavrov, Tillerson (2017)"). */
+  label: string;
+  /** People, organisations and places the story's articles name, most mentioned first. */
+  entities: Entity[];
+  /** Direct quotes attributed to a speaker, in article order. */
+  quotes: Quote[];
+}
+
+export type EntityType = "person" | "organization" | "place" | "other";
+
+/** One named entity of a story, its name variants merged ("Sergei Lavrov", "Sergey Lavrov", "Lavrov"). */
+export interface Entity {
+  /** The fullest common form of the name. */
+  name: string;
+  type: EntityType;
+  /** Every form met in the text, `name` included. */
+  variants: string[];
+  /** Mentions in all the story's articles. */
+  count: number;
+  articleIds: string[];
+}
+
+/** A quotation and who said it: `articles[articleId].text.slice(start, end) === text`. */
+export interface Quote {
+  /** The quoted words, without the quotation marks. */
+  text: string;
+  /** The speaker as named in the story (resolved to the entity name when one matches). */
+  speaker: string;
+  articleId: string;
+  start: number;
+  end: number;
 }
 
 export interface Briefing {
@@ -176,6 +207,10 @@ export interface SummaryOptions {
 export interface BriefOptions extends SummaryOptions {
   /** Largest input file accepted, in bytes (default 20 MB). */
   maxFileBytes?: number;
+  /** Story separation: `event` (default) splits by real-world event, `topic` by subject across time. */
+  granularity?: "event" | "topic";
+  /** false: the articles are already one story (the service groups them itself); default true. */
+  separateStories?: boolean;
 }
 
 /** The articles of one cluster with their NLP annotations: `docs[i]` belongs to `articles[i]`. */

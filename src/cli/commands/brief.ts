@@ -21,6 +21,7 @@ Options:
                       with --out, taken from the file extension)
   --words <n>         summary length in words (default 120)
   --sentences <n>     summary length in sentences (overrides --words)
+  --granularity <g>   story separation: event (default) or topic
   --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
   --out <file>        write the briefing to a file instead of stdout
   --max-file-size <s> largest input file, e.g. 20MB (default), 500KB
@@ -42,6 +43,7 @@ export const briefCommand: Command = async (argv, io) => {
       words: { type: "string" },
       sentences: { type: "string" },
       algorithm: { type: "string" },
+      granularity: { type: "string" },
       out: { type: "string", short: "o" },
       "max-file-size": { type: "string" },
       feed: { type: "string", multiple: true },
@@ -79,6 +81,7 @@ export const briefCommand: Command = async (argv, io) => {
     words: values.words ? positiveInt(values.words, "--words") : undefined,
     sentences: values.sentences ? positiveInt(values.sentences, "--sentences") : undefined,
     algorithm,
+    granularity: parseGranularity(values.granularity),
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
     onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,
   }).finally(() => fetcher.close());
@@ -109,6 +112,12 @@ function progressLine(stream: NodeJS.WritableStream): (done: number, total: numb
     last = now;
     stream.write(`\rnewsbrief: reading ${done}/${total} files${done === total ? "\n" : ""}`);
   };
+}
+
+/** `--granularity event|topic` (undefined: the default, event). */
+export function parseGranularity(value: string | undefined): "event" | "topic" | undefined {
+  if (value === undefined || value === "event" || value === "topic") return value;
+  throw new UsageError(`unknown granularity "${value}"; use event or topic`);
 }
 
 function chooseFormat(flag: string | undefined, out: string | undefined, tty: boolean): Format {

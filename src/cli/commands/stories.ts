@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import { groupInputs, type StoryGrouping } from "../../core/stories.js";
+import { messageLine } from "../../render/common.js";
+import { UsageError } from "../args.js";
+import type { Command } from "../io.js";
+import { parseGranularity } from "./brief.js";
+
+export const STORIES_HELP = `Usage: newsbrief stories <files|dirs|globs|-> [options]
+
+Separates a pile of articles into stories (articles about the same event) and prints only the
+grouping: {"articles": [{"id", "file"?, "title"}], "stories": [{"id", "articleIds", "label"}]}.
+
+Options:
+  --format <f>        json | text (default: text on a terminal, else json)
+  --granularity <g>   event (default): one story per event; topic: one per subject across time
+  --quiet             do not print input warnings to stderr
+  -h, --help          show this help
+`;
+
+export const storiesCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      granularity: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(STORIES_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("no input given: name files, directories, globs, or - for stdin");
+  const format = values.format ?? (io.stdout.isTTY ? "text" : "json");
+  if (format !== "json" && format !== "text") throw new UsageError(`unknown format "${values.format}"; use json or text`);
+  const grouping = await groupInputs(positionals, { cwd: io.cwd, stdin: io.stdin, granularity: parseGranularity(values.granularity) });
+  for (const m of grouping.messages) {
+    if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
+  }
+  if (grouping.stories.length === 0) return 1;
+  const { messages: _messages, ...output } = grouping;
+  io.stdout.write(format === "json" ? JSON.stringify(output, null, 2) + "\n" : storiesText(grouping));
+  return 0;
+};
+
+function storiesText(g: StoryGrouping): string {
+  const number = new Map(g.articles.map((a, i) => [a.id, i + 1]));
+  const byId = new Map(g.articles.map((a) => [a.id, a]));
+  const lines = [`newsbrief: ${g.articles.length} article(s), ${g.stories.length} story(ies)`];
+  for (const s of g.stories) {
+    lines.push("", `${s.id}  ${s.label}  (${s.articleIds.length} article${s.articleIds.length === 1 ? "" : "s"})`);
+    for (const id of s.articleIds) {
+      const a = byId.get(id)!;
+      lines.push(`  [${number.get(id)}] ${a.title}${a.file ? `  (${a.file})` : ""}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}

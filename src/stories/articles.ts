@@ -1,0 +1,31 @@
+/**
+ * Story grouping of cleaned articles, as `brief` and `newsbrief stories` use it: near-copies
+ * (`duplicateOf`) are left out of the grouping and join their original's story; stories are
+ * ordered by size, then most recent first, and numbered s1, s2…; articles keep input order.
+ */
+import type { Article } from "../types/index.js";
+import { groupStoriesWithTimes, type StoryGroup, type StoryOptions } from "./index.js";
+import { storyLabel } from "./label.js";
+
+export function groupArticles(articles: readonly Article[], options: StoryOptions = {}): StoryGroup[] {
+  const originals = articles.filter((a) => !a.duplicateOf);
+  const { stories, times } = groupStoriesWithTimes(
+    originals.map((a) => ({ id: a.id, text: a.text, title: a.title, ...(a.published ? { published: a.published } : {}) })),
+    options,
+  );
+  const storyOf = new Map<string, number>();
+  stories.forEach((s, k) => s.articleIds.forEach((id) => storyOf.set(id, k)));
+  const members: Article[][] = stories.map(() => []);
+  for (const a of articles) {
+    const k = storyOf.get(a.duplicateOf ?? a.id) ?? storyOf.get(a.id);
+    if (k !== undefined) members[k].push(a);
+  }
+  const position = new Map(articles.map((a, i) => [a.id, i]));
+  const rows = members.map((list) => ({
+    list,
+    latest: Math.max(-Infinity, ...list.map((a) => times.get(a.duplicateOf ?? a.id)?.day ?? -Infinity)),
+    first: position.get(list[0].id)!,
+  }));
+  rows.sort((a, b) => b.list.length - a.list.length || b.latest - a.latest || a.first - b.first);
+  return rows.map((r, k) => ({ id: `s${k + 1}`, articleIds: r.list.map((a) => a.id), label: storyLabel(r.list.filter((a) => !a.duplicateOf)) }));
+}

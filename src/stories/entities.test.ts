@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { brief } from "../core/brief.js";
+import { SEEDS, requireShared } from "../testing/fixtures.js";
+import type { Article, Briefing, Entity } from "../types/index.js";
+import { storyEntities } from "./entities.js";
+import { storyQuotes } from "./quotes.js";
+
+function article(id: string, text: string): Article {
+  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
+}
+
+function find(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name);
+  assert.ok(e, `no entity ${name} in ${entities.map((x) => x.name).join(", ")}`);
+  return e;
+}
+
+test("entities: titles give people, aliases and spellings merge, surnames join full names", () => {
+  const a = article("a", "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in Washington on Wednesday. Lavrov later met President Donald Trump at the White House.");
+  const b = article("b", "Trump said relations with the Russian Federation could improve. Sergey Lavrov said the United States and Russia should cooperate. The State Department declined to comment.");
+  const entities = storyEntities([a, b]);
+  const lavrov = find(entities, "Sergei Lavrov");
+  assert.equal(lavrov.type, "person");
+  assert.deepEqual([...lavrov.variants].sort(), ["Lavrov", "Sergei Lavrov", "Sergey Lavrov"]);
+  assert.equal(lavrov.count, 3);
+  assert.deepEqual(lavrov.articleIds, ["a", "b"]);
+  const trump = find(entities, "Donald Trump");
+  assert.equal(trump.type, "person");
+  assert.deepEqual([...trump.variants].sort(), ["Donald Trump", "Trump"]);
+  const us = find(entities, "United States");
+  assert.equal(us.type, "place");
+  assert.deepEqual([...us.variants].sort(), ["U.S.", "United States"]);
+  const russia = find(entities, "Russia");
+  assert.deepEqual([...russia.variants].sort(), ["Russia", "Russian Federation"]);
+  assert.equal(find(entities, "State Department").type, "organization");
+  assert.equal(find(entities, "Rex Tillerson").type, "person");
+  assert.equal(find(entities, "Washington").type, "place");
+  for (const e of entities) assert.doesNotMatch(e.name, /^(?:The|Wednesday|Russian|Foreign Minister)$/);
+});
+
+test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed speakers left out", () => {
+  const text =
+    "President Donald Trump met Sergei Lavrov. “We had a very, very good meeting,” Trump said. " +
+    "Lavrov told reporters: “The sides will keep talking about Syria.” " +
+    "Critics called the visit “crazy” and “a mistake.” " +
+    "“Nothing was agreed on Ukraine today,” the official said. " +
+    "Andrew Weiss, a scholar, was blunt. “The optics were really badly managed,” he said.";
+  const a = article("a", text);
+  const quotes = storyQuotes([a], storyEntities([a]));
+  assert.deepEqual(
+    quotes.map((q) => [q.text, q.speaker]),
+    [
+      ["We had a very, very good meeting", "Donald Trump"],
+      ["The sides will keep talking about Syria.", "Sergei Lavrov"],
+      ["The optics were really badly managed", "Andrew Weiss"],
+    ],
+  );
+  for (const q of quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+});
+
+function storyWith(b: Briefing, prefix: string) {
+  const file = new Map(b.articles.map((a) => [a.id, a.file!.split(/[\\/]/).pop()!]));
+  return b.stories.find((s) => s.articleIds.some((id) => file.get(id)!.startsWith(prefix)))!;
+}
+
+test("seeds: entities and quotes per story, traceable", async () => {
+  requireShared();
+  const b = await brief([SEEDS]);
+  const washington2017 = storyWith(b, "001");
+  const lavrov = find(washington2017.entities, "Sergei Lavrov");
+  assert.equal(lavrov.type, "person");
+  assert.ok(lavrov.variants.includes("Sergey Lavrov") && lavrov.variants.includes("Lavrov"), lavrov.variants.join("|"));
+  assert.ok(lavrov.articleIds.length === 3);
+  assert.equal(find(washington2017.entities, "Donald Trump").type, "person");
+  assert.ok(find(washington2017.entities, "Russia").count >= 3);
+  assert.ok(find(washington2017.entities, "United States").variants.length >= 2);
+  const meeting = washington2017.quotes.find((q) => q.text.startsWith("We had a very, very good meeting"));
+  assert.ok(meeting, "Trump's quote");
+  assert.equal(meeting.speaker, "Donald Trump");
+  const sochi = storyWith(b, "003");
+  assert.equal(find(sochi.entities, "Pompeo").type, "person");
+  assert.equal(find(sochi.entities, "Vladimir Putin").type, "person");
+  const byId = new Map(b.articles.map((a) => [a.id, a]));
+  for (const story of b.stories) {
+    for (const q of story.quotes) {
+      assert.ok(story.articleIds.includes(q.articleId));
+      assert.equal(byId.get(q.articleId)!.text.slice(q.start, q.end), q.text);
+    }
+    for (const e of story.entities) for (const id of e.articleIds) assert.ok(story.articleIds.includes(id));
+  }
+});

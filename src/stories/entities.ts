@@ -1,0 +1,279 @@
+/**
+ * People, organisations and places a story names, with their variants merged.
+ *
+ * Written by hand: wink-eng-lite-web-model's named entities are dates, numbers, money, e-mails and
+ * the like, with no person, organisation or place types, and a full part-of-speech pass over every
+ * article costs more than this scan. Names are runs of capitalised words (with "of", "de", "al"…
+ * inside, acronyms such as U.S.); a sentence-initial word counts only when the story also uses it
+ * mid-sentence. Types come from cues: a title before the name ("Foreign Minister Sergei Lavrov":
+ * person), an organisation word in it ("State Department", "Carnegie Endowment"), a short gazetteer
+ * of countries and cities, and aliases (U.S. = United States, Russian Federation = Russia). A lone
+ * surname ("Lavrov") joins the one full name ending with it; first names spelt alike ("Sergei",
+ * "Sergey") merge.
+ */
+import type { Article, Entity, EntityType } from "../types/index.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ORG_WORDS, PLACES, TITLES } from "./gazetteer.js";
+
+/** One mention of a name in an article. */
+export interface Mention {
+  articleId: string;
+  start: number;
+  end: number;
+  /** The name as written, titles and possessive removed. */
+  text: string;
+  /** The title or role just before it, if any ("Foreign Minister"). */
+  title?: string;
+  /** A single word opening a sentence: a name only if the story also uses it mid-sentence. */
+  initial?: boolean;
+  /** Followed by a speech verb ("Lavrov said"): a person, unless a place or organisation. */
+  speaks?: boolean;
+}
+
+const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
+
+const TOKEN = /[\p{Lu}][\p{L}\p{M}’'.-]*|[\p{Ll}][\p{L}’'-]*|\d[\d,.]*|[^\s\p{L}\d]/gu;
+const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "van", "von", "der", "du", "da", "for"]);
+/** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
+const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
+
+function isCapitalised(word: string): boolean {
+  return /^[\p{Lu}]/u.test(word);
+}
+
+/** Every capitalised run of an article, as name mentions (titles split off). */
+export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
+  const { text } = article;
+  const out: Mention[] = [];
+  const tokens: Array<{ w: string; start: number; end: number }> = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let w = m[0];
+    if (w.length > 1 && w.endsWith(".") && !ABBREVIATIONS.test(w)) {
+      // "Wednesday." ends a sentence: the period is punctuation, and no name runs on past it.
+      w = w.slice(0, -1);
+      tokens.push({ w, start: m.index, end: m.index + w.length }, { w: ".", start: m.index + w.length, end: m.index + w.length + 1 });
+    } else tokens.push({ w, start: m.index, end: m.index + w.length });
+  }
+  const headlines = titleCaseLines(text);
+  const lower = new Set(tokens.filter((t) => !isCapitalised(t.w)).map((t) => t.w));
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i].w) || headlines.some(([a, b]) => tokens[i].start >= a && tokens[i].start < b)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < tokens.length && isCapitalised(tokens[j].w) && adjacent(text, tokens[j - 1].end, tokens[j].start)) j++;
+      else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
+      else break;
+    }
+    let run = tokens.slice(i, j);
+    // "Russian-mediated", "U.S.-led": a compound adjective, not part of the name after it.
+    while (run.length && /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u.test(run[0].w)) run = run.slice(1);
+    let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
+    // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
+    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w))) {
+      run = run.slice(1);
+      while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
+      initial = false;
+    }
+    // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
+    if (run.length > 1 && /['’]s$/.test(run[0].w)) {
+      out.push(...splitRun(article.id, run.slice(0, 1), initial));
+      run = run.slice(1);
+      initial = false;
+    }
+    const found = splitRun(article.id, run, initial);
+    const last = found[found.length - 1];
+    if (last && SPEAKS.test(text.slice(last.end, last.end + 12))) last.speaks = true;
+    out.push(...found);
+    i = j;
+  }
+  return out;
+}
+
+/** Lines in Title Case (headlines): every word looks like a name there, so none is taken. */
+function titleCaseLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+    if (words.length >= 3 && words.length <= 20 && words.filter((w) => isCapitalised(w)).length >= words.length * 0.7) out.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  return out;
+}
+
+function adjacent(text: string, end: number, start: number): boolean {
+  return start - end === 1 && (text[end] === " " || text[end] === "\u00a0");
+}
+
+function sentenceStart(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const c = text[k];
+    if (c === " " || c === "\t") continue;
+    return /[.!?\n“"‘'(:—-]/.test(c);
+  }
+  return true;
+}
+
+/** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
+function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean): Mention[] {
+  let k = 0;
+  // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President".
+  let title: string | undefined;
+  for (let t = run.length - 1; t >= 1; t--) {
+    const head = run.slice(0, t).map((x) => x.w).join(" ");
+    if (TITLES.test(head)) {
+      title = head;
+      k = t;
+      break;
+    }
+  }
+  // "U.S. Secretary of State …": the country before a title is a mention of its own.
+  const country: Mention[] = title && (ALIASES.has(run[0].w) || PLACES.has(run[0].w)) ? [{ articleId, start: run[0].start, end: run[0].end, text: run[0].w }] : [];
+  if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
+  let words = run.slice(k);
+  if (!title && words.length > 1 && NOT_NAMES.has(words[0].w)) {
+    words = words.slice(1);
+    initial = false;
+  }
+  while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
+  if (!words.length) return country;
+  const first = words[0];
+  const last = words[words.length - 1];
+  let name = words.map((x) => x.w).join(" ");
+  let end = last.end;
+  const possessive = /['’]s$/.exec(name);
+  if (possessive) {
+    name = name.slice(0, -2);
+    end -= 2;
+  }
+  name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
+  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return country;
+  end = first.start + name.length;
+  return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }];
+}
+
+interface Group {
+  key: string;
+  type: EntityType;
+  variants: Map<string, number>;
+  articleIds: Set<string>;
+  count: number;
+}
+
+/** The story's entities, most mentioned first. */
+export function storyEntities(articles: readonly Article[], max = 40): Entity[] {
+  const mentions = articles.flatMap((a) => (a.duplicateOf ? [] : findMentions(a)));
+  return groupMentions(mentions, max).entities;
+}
+
+/** Groups mentions into entities; also returns the entity name of each mention's text. */
+export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string> } {
+  const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
+  for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
+  const kept = mentions.filter((m) => !m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text));
+  const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
+  const groups = new Map<string, Group>();
+  const keyOf = new Map<string, string>();
+  // Full names first, so that lone surnames can join them.
+  const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
+  const surnames = new Map<string, Set<string>>();
+  for (const m of ordered) {
+    let key = keyOf.get(m.text);
+    if (!key) {
+      key = canonicalKey(m.text, surnames);
+      keyOf.set(m.text, key);
+    }
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
+      groups.set(key, g);
+    }
+    if (g.type === "other" && (m.title || m.speaks)) g.type = "person";
+    g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
+    g.articleIds.add(m.articleId);
+    g.count++;
+    if (g.type === "person" || g.type === "other") {
+      const parts = m.text.split(" ");
+      if (parts.length >= 2 && parts.length <= 4 && !parts.includes("of") && !parts.includes("for") && !PLACES.has(parts[parts.length - 1]) && !ALIASES.has(parts[parts.length - 1])) {
+        const last = parts[parts.length - 1];
+        (surnames.get(last) ?? surnames.set(last, new Set()).get(last)!).add(key);
+      }
+    }
+  }
+  const entities: Entity[] = [];
+  const nameOf = new Map<string, string>();
+  const people = new Set<string>();
+  for (const g of groups.values()) {
+    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said").
+    if (g.type === "other" && [...g.variants.keys()].some((v) => !v.includes(" ")) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
+    for (const v of g.variants.keys()) nameOf.set(v, name);
+    if (g.type === "person" || (g.type === "other" && FULL_NAME.test(name))) people.add(name);
+    if (g.type === "other" && g.count < 2) continue;
+    entities.push({ name, type: g.type, variants: [...g.variants.keys()].sort((a, b) => g.variants.get(b)! - g.variants.get(a)! || a.localeCompare(b)), count: g.count, articleIds: [...g.articleIds] });
+  }
+  entities.sort((a, b) => b.count - a.count || b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
+  return { entities: entities.slice(0, max), nameOf, people };
+}
+
+const ALIAS_NAMES = new Set(ALIASES.values());
+/** "Andrew Weiss": how an untitled person's name looks. */
+const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
+
+/** The group a name belongs to: its alias, the full name a surname or spelling variant belongs to, or itself. */
+function canonicalKey(text: string, surnames: Map<string, Set<string>>): string {
+  const alias = ALIASES.get(text);
+  if (alias) return alias;
+  if (PLACES.has(text)) return text;
+  const parts = text.split(" ");
+  const last = parts[parts.length - 1];
+  const holders = surnames.get(last);
+  if (holders && holders.size) {
+    if (parts.length === 1) return holders.size === 1 ? [...holders][0] : text;
+    // "Sergey Lavrov" joins "Sergei Lavrov": same surname, first names alike.
+    for (const key of holders) {
+      const other = key.split(" ");
+      if (other.length >= 2 && similarFirstName(other[0], parts[0])) return key;
+    }
+  }
+  return text;
+}
+
+function similarFirstName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0]) return false;
+  if (/^\p{Lu}\.?$/u.test(a) || /^\p{Lu}\.?$/u.test(b)) return true;
+  return editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+function typeOf(text: string, titled: Set<string>): EntityType {
+  const alias = ALIASES.get(text) ?? text;
+  if (PLACES.has(alias)) return "place";
+  const words = text.split(" ");
+  if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
+  if (titled.has(text)) return "person";
+  return "other";
+}
+
+/** The most used multi-word variant (full names beat surnames), ties to the longer. */
+function bestName(variants: Map<string, number>): string {
+  return [...variants.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+}

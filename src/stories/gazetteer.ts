@@ -1,0 +1,89 @@
+/**
+ * Small word lists for entity typing and merging. Not meant to be complete: they settle the common
+ * cases (titles, country names and aliases, organisation words); everything else is typed from
+ * context or left as "other".
+ */
+
+/** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
+export const TITLES = new RegExp(
+  "^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|Russian|U\\.S\\.|US|American|British|French|German|Chinese|Ukrainian|Syrian|Israeli|Iranian|Turkish|Brazilian|Japanese|Indian|Italian|Spanish|Canadian|Australian|European|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*" +
+    "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief|Commissioner|Counselor|Counsellor)$",
+);
+
+/** Capitalised words that are not names on their own. */
+export const NOT_NAMES = new Set(
+  (
+    "The A An In On At But And Or It He She They We I You This That These Those His Her Their Its Our There After Before When While As If " +
+    "Some Many Most Both No Yet So For Since Although Though Despite However Meanwhile Still Also Then Now Last Earlier Later What Who Why How Where " +
+    "Here According Asked Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. One Two Three First Second New Photo AD Advertisement Share Read More Click Sign Subscribe " +
+    "By With From To Of Not All Every Each Other Such Only Even Just Over Under Into During Between Among Without Within Against Toward Towards " +
+    "Is Are Was Were Be Been Will Would Could Should May Might Must Can Did Does Do Has Have Had Said Says Told Like Let Please Yes Oh OK TV"
+  ).split(" "),
+);
+
+export const MONTHS_AND_DAYS = new Set(
+  (
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec " +
+    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+  ).split(" "),
+);
+
+/** Words that make a name an organisation. */
+export const ORG_WORDS = new Set(
+  (
+    "Ministry Department Agency Council Committee Party University College School Bank Corporation Corp Corp. Inc Inc. Ltd Ltd. Co Co. Company " +
+    "Group Association Union Organization Organisation Institute Institution Commission Court Army Navy Force Forces Office Service Services News " +
+    "Times Post Journal Network Foundation Congress Senate Parliament Duma Kremlin Pentagon Police Airlines Airways Air Agency Authority Board " +
+    "Bureau Center Centre Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +
+    "Press Reuters AP AFP BBC CNN Government Administration Cabinet Assembly Tribunal Guard Guards Brigade Regiment Embassy Consulate Mission " +
+    "House Hospital Church Museum Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"
+  ).split(" "),
+);
+
+/** Name variants of one entity → its name. */
+export const ALIASES = new Map<string, string>([
+  ...pairs("United States", ["U.S.", "US", "U.S.A.", "USA", "United States of America", "America", "the United States"]),
+  ...pairs("United Kingdom", ["U.K.", "UK", "Britain", "Great Britain"]),
+  ...pairs("Russia", ["Russian Federation", "the Russian Federation"]),
+  ...pairs("United Nations", ["U.N.", "UN"]),
+  ...pairs("European Union", ["E.U.", "EU"]),
+  ...pairs("NATO", ["Nato", "North Atlantic Treaty Organization"]),
+  ...pairs("Soviet Union", ["USSR", "U.S.S.R."]),
+  ...pairs("United Arab Emirates", ["UAE", "U.A.E."]),
+  ...pairs("China", ["People's Republic of China", "PRC"]),
+  ...pairs("State Department", ["U.S. State Department", "US State Department", "Department of State"]),
+]);
+
+function pairs(name: string, variants: string[]): Array<[string, string]> {
+  return [[name, name], ...variants.map((v): [string, string] => [v, name])];
+}
+
+/** Countries, and cities and regions often in the news. */
+export const PLACES = new Set(
+  (
+    "Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|" +
+    "Bulgaria|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Ecuador|Egypt|Estonia|Ethiopia|" +
+    "Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|" +
+    "Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Macedonia|Madagascar|Malaysia|Mali|" +
+    "Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|Norway|Oman|" +
+    "Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Singapore|" +
+    "Slovakia|Slovenia|Somalia|South Africa|South Korea|Spain|Sri Lanka|Sudan|South Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|" +
+    "Thailand|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|" +
+    "Yemen|Zambia|Zimbabwe|Crimea|Gaza|West Bank|Kashmir|Tibet|Chechnya|Donbas|Kurdistan|Europe|Asia|Africa|Latin America|Middle East|Arctic|" +
+    "Washington|New York|Moscow|Sochi|St. Petersburg|Kiev|Kyiv|Minsk|London|Paris|Berlin|Rome|Madrid|Brussels|Geneva|Vienna|Beijing|Shanghai|" +
+    "Hong Kong|Tokyo|Seoul|Pyongyang|Tehran|Baghdad|Damascus|Aleppo|Ankara|Istanbul|Jerusalem|Tel Aviv|Cairo|Riyadh|Dubai|Doha|Kabul|Islamabad|" +
+    "New Delhi|Delhi|Mumbai|Caracas|Havana|Mexico City|Rio de Janeiro|Sao Paulo|São Paulo|Brasilia|Buenos Aires|Lima|Bogota|Santiago|Ottawa|Toronto|" +
+    "Sydney|Canberra|Nairobi|Lagos|Johannesburg|Helsinki|Stockholm|Oslo|Copenhagen|Warsaw|Prague|Budapest|Athens|Lisbon|Dublin|Amsterdam|" +
+    "Alaska|California|Texas|Florida|Hawaii|Manhattan|Brooklyn|Chicago|Los Angeles|San Francisco|Boston|Seattle|Miami|Atlanta|Paris"
+  ).split("|"),
+);
+
+/** Nationality words: adjectives, not entities ("a Russian official"). */
+export const DEMONYMS = new Set(
+  (
+    "Russian Russians American Americans British French German Germans Chinese Ukrainian Ukrainians Syrian Syrians Israeli Israelis Iranian " +
+    "Iranians Turkish Brazilian Japanese Indian Italian Spanish Canadian Australian European Europeans Soviet Arab Arabs Kurdish Kurds Palestinian " +
+    "Palestinians Afghan Iraqi Iraqis Saudi Egyptian Mexican Venezuelan Cuban Korean Koreans Polish Dutch Swedish Norwegian Greek Pakistani " +
+    "Belarusian Georgian Armenian Chechen Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
+  ).split(" "),
+);

@@ -1,0 +1,49 @@
+/**
+ * Story labels: the weightiest names of a story's articles ("Lavrov, Tillerson, Washington") and
+ * when it happened ("2017-05" from publication dates, "2017" from estimates).
+ */
+import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
+import { fromDayNumber, isoOf } from "../timeline/dates.js";
+import { DEMONYMS } from "./gazetteer.js";
+import type { StoryArticle } from "./index.js";
+
+/** Label from a story's summed term weights, its articles' name surfaces and their times. */
+export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, string>>, times: Array<TimeInfo | undefined>): string {
+  const surface = new Map<number, string>();
+  for (const s of surfaces) for (const [id, text] of s) if (!surface.has(id)) surface.set(id, text);
+  const ranked = [...sum.entries()].filter(([id]) => surface.has(id) && !DEMONYMS.has(surface.get(id)!)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const picked: string[] = [];
+  const words = new Set<string>();
+  for (const [id] of ranked) {
+    const parts = surface.get(id)!.toLowerCase().split(" ");
+    if (parts.some((p) => words.has(p))) continue;
+    parts.forEach((p) => words.add(p));
+    picked.push(surface.get(id)!);
+    if (picked.length >= 3) break;
+  }
+  const known = times.filter((t): t is TimeInfo => !!t && t.confidence >= 0.3);
+  const days = known.map((t) => t.day).sort((a, b) => a - b);
+  let when = "";
+  if (days.length) {
+    const p = fromDayNumber(days[days.length >> 1]);
+    when = known.some((t) => t.confidence === 1) ? isoOf({ y: p.y, m: p.m }) : String(p.y);
+  }
+  const text = picked.length ? picked.join(", ") : "untitled";
+  return when ? `${text} (${when})` : text;
+}
+
+/** Label of one story from its articles alone (same result whatever else was in the pile). */
+export function storyLabel(articles: StoryArticle[]): string {
+  const vocab = new Vocabulary();
+  const raws = articles.map((a) => extractFeatures(a.title ? `${a.title}.\n${a.text}` : a.text, vocab));
+  for (const r of raws) vocab.addDocument(r.ids);
+  const sum = new Map<number, number>();
+  for (const r of raws) {
+    let norm = 0;
+    const w = Array.from(r.counts, (c, k) => (1 + Math.log(c)) * vocab.idf(r.ids[k], 30));
+    for (const x of w) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    r.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + w[k] / norm));
+  }
+  return labelFrom(sum, raws.map((r) => r.surfaces), articles.map((a) => timeOf(a.published, a.text)));
+}

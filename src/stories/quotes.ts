@@ -1,0 +1,94 @@
+/**
+ * Direct quotes and their speakers: “…,” Trump said / said Andrew Weiss / Lavrov told reporters: “…”
+ * / “…,” he added (the last person named before the quote). Quotes of under three words (scare
+ * quotes such as “crazy”) and quotes with no named speaker (“…,” the official said) are left out.
+ */
+import type { Article, Entity, Quote } from "../types/index.js";
+import { findMentions, groupMentions, type Mention } from "./entities.js";
+
+const VERBS = "said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|insisted|declared|stated|continued|recalled|warned|argued|tweeted|replied|responded|announced|stressed|emphasized|emphasised|acknowledged|admitted|conceded|claimed|remarked|complained|quipped|joked";
+const PRONOUN = "he|she|He|She";
+/** After the quote: `, Trump said` / `, said Andrew Weiss` / `, he added`. */
+const AFTER_NAME_VERB = new RegExp(`^[,]?\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?|${PRONOUN})\\s+(?:${VERBS})\\b`, "u");
+const AFTER_VERB_NAME = new RegExp(`^[,]?\\s+(?:${VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?)(?=[,.;:!?)]|\\s+(?:on|in|at|after|before|during|who|when|while|as)\\b|\\s*$)`, "u");
+/** Before the quote: `Lavrov told reporters: ` / `Trump said, `. */
+const BEFORE = new RegExp(`([\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?|${PRONOUN})\\s+(?:${VERBS})(?:\\s+[\\p{Ll}]+){0,3}\\s*[:,]\\s*$`, "u");
+
+/** The story's attributed quotes, in article order then position. */
+export function storyQuotes(articles: readonly Article[], entities: readonly Entity[] = []): Quote[] {
+  const out: Quote[] = [];
+  const perArticle = articles.filter((a) => !a.duplicateOf).map((a) => ({ article: a, mentions: findMentions(a) }));
+  const grouped = groupMentions(perArticle.flatMap((x) => x.mentions), Infinity);
+  const nameOf = grouped.nameOf;
+  for (const e of entities) for (const v of e.variants) nameOf.set(v, e.name);
+  const persons = new Set([...grouped.people, ...entities.filter((e) => e.type === "person").map((e) => e.name)]);
+  for (const { article, mentions } of perArticle) out.push(...articleQuotes(article, mentions, { nameOf, persons }));
+  return out;
+}
+
+interface Names {
+  /** Name variant → entity name. */
+  nameOf: Map<string, string>;
+  /** Entity names of people (and of untitled names that look like people's). */
+  persons: Set<string>;
+}
+
+function articleQuotes(article: Article, mentions: Mention[], names: Names): Quote[] {
+  const text = article.text;
+  const out: Quote[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "“" && !(c === '"' && (i === 0 || /[\s(—–-]/.test(text[i - 1])))) continue;
+    const close = findClose(text, i + 1);
+    if (close < 0) continue;
+    let start = i + 1;
+    let end = close;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /[\s,]/.test(text[end - 1])) end--;
+    const inner = text.slice(start, end);
+    i = close;
+    if (inner.split(/\s+/).length < 3) continue;
+    const speaker = speakerOf(text, i + 1, start - 1, mentions, names);
+    if (speaker) out.push({ text: inner, speaker, articleId: article.id, start, end });
+  }
+  return out;
+}
+
+/** The closing mark of a quote opened before `from`, within its paragraph (or -1). */
+function findClose(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 1500);
+  for (let k = from; k < limit; k++) {
+    const c = text[k];
+    if (c === "”" || c === '"') return k;
+    if (c === "“") return -1;
+    if (c === "\n" && text[k + 1] === "\n") return -1;
+  }
+  return -1;
+}
+
+function speakerOf(text: string, after: number, before: number, mentions: Mention[], names: Names): string | undefined {
+  const tail = text.slice(after, Math.min(text.length, after + 120)).split(/\n/)[0];
+  const head = text.slice(Math.max(0, before - 120), before).split(/\n/).pop()!;
+  const found = AFTER_NAME_VERB.exec(tail) ?? AFTER_VERB_NAME.exec(tail);
+  if (found) return resolve(found[1], after + found[0].indexOf(found[1]), mentions, names, before);
+  const lead = BEFORE.exec(head);
+  if (lead) return resolve(lead[1], before - head.length + lead.index, mentions, names, before);
+  return undefined;
+}
+
+/** A named speaker → its entity name; "he"/"she" → the last person named before the quote. */
+function resolve(raw: string, at: number, mentions: Mention[], { nameOf, persons }: Names, quoteStart: number): string | undefined {
+  const words = raw.trim();
+  if (/^(?:he|she)$/i.test(words)) {
+    let last: Mention | undefined;
+    for (const m of mentions) {
+      if (m.start >= quoteStart) break;
+      if (quoteStart - m.start < 600 && persons.has(nameOf.get(m.text) ?? m.text)) last = m;
+    }
+    return last ? nameOf.get(last.text) ?? last.text : undefined;
+  }
+  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2);
+  const named = inside[inside.length - 1];
+  if (!named) return undefined;
+  return nameOf.get(named.text) ?? named.text;
+}

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assignment, bcubed, loadSet, mixtures } from "../bench/story-data.js";
+import { requireShared } from "../testing/fixtures.js";
+import { groupStories, StoryIndex } from "./index.js";
+
+test("grouping: a partition of the pile, close to the gold clusters, incremental close to batch", () => {
+  requireShared();
+  const mixes = mixtures(loadSet("multiling2011_en"), 3, 11);
+  for (const mix of mixes) {
+    const stories = groupStories(mix.articles);
+    const ids = stories.flatMap((s) => s.articleIds);
+    assert.equal(ids.length, mix.articles.length);
+    assert.equal(new Set(ids).size, ids.length, "each article in exactly one story");
+    assert.deepEqual(stories.map((s) => s.id), stories.map((_, k) => `s${k + 1}`));
+    for (let k = 1; k < stories.length; k++) assert.ok(stories[k - 1].articleIds.length >= stories[k].articleIds.length, "largest first");
+    const batch = assignment(stories);
+    assert.ok(bcubed(batch, mix.gold).p > 0.8, "precision against the gold clusters");
+    const index = new StoryIndex();
+    for (const a of mix.articles) index.add(a);
+    assert.ok(bcubed(assignment(index.stories()), batch).f > 0.7, "incremental agrees with batch");
+  }
+});
+
+test("topic granularity gives no more stories than event granularity", () => {
+  requireShared();
+  const [mix] = mixtures(loadSet("duc2003_task2"), 1, 5);
+  const event = assignment(groupStories(mix.articles, { granularity: "event" }));
+  const topic = assignment(groupStories(mix.articles, { granularity: "topic" }));
+  assert.ok(new Set(topic.values()).size <= new Set(event.values()).size);
+});

@@ -22,6 +22,8 @@ export interface AppOptions {
   /** Bearer token for writes (required when `host` is not loopback; enforced whenever set). */
   token?: string;
   fetchArticle?: ArticleFetcher;
+  /** Why a posted URL (article or feed) will not be fetched, when known up front (see `server/web.ts`). */
+  urlProblem?: (url: string) => string | undefined;
   /** Writes per second per client, and the burst allowed; `false` turns the limit off. */
   rateLimit?: { perSecond: number; burst: number } | false;
   /** Largest request body in bytes (default 8 MB). */
@@ -114,6 +116,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return reply.type("text/html; charset=utf-8").send(body);
   }
 
+  function refuseBlockedUrl(url: string, field: string): void {
+    const problem = options.urlProblem?.(url);
+    if (problem) throw new HttpError(422, problem, [{ field, message: "names a private or loopback address" }]);
+  }
+
   // ---- ingest shared by the API, the form and (through the newsroom) the feed poller ----
 
   async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string): Promise<IngestOutcome[]> {
@@ -124,11 +131,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
       const hasText = [item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
       if (!hasText && item.url) {
         if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: `${fieldPrefix(i)}url`, message: NO_URL_FETCHER }]);
+        refuseBlockedUrl(item.url, `${fieldPrefix(i)}url`);
         let fetched: ArticleInput;
         try {
           fetched = await options.fetchArticle(item.url, AbortSignal.timeout(20_000));
         } catch (error) {
-          throw new HttpError(422, `could not fetch ${item.url}: ${(error as Error).message}`, [{ field: `${fieldPrefix(i)}url`, message: "could not be fetched" }]);
+          throw new HttpError(422, `could not fetch ${item.url}: ${(error as Error).message}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
         }
         jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
       } else {
@@ -226,6 +234,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.post("/api/feeds", async (request, reply) => {
     const body = validate(FeedBody, request.body ?? {});
     const seconds = checkedEvery(body.every);
+    refuseBlockedUrl(body.url, "url");
     const { feed, created } = await store.addFeed(body.url, seconds, now());
     return reply.code(created ? 201 : 200).send(feed);
   });
@@ -307,6 +316,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.post("/feeds", async (request, reply) => {
     const form = formFields(request.body);
     const body = validate(FeedBody, { url: form.url, every: form.every || undefined });
+    refuseBlockedUrl(body.url, "url");
     await store.addFeed(body.url, checkedEvery(body.every), now());
     return reply.redirect("/feeds", 303);
   });

@@ -8,14 +8,18 @@ import { WorkerBriefer, type Briefer } from "./briefer.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
 import { Newsroom } from "./newsroom.js";
 import { WorkerPreparer, type Preparer } from "./preparer.js";
+import { webFetchers, type WebFetchOptions } from "./web.js";
 
 export interface ServeOptions {
   dbPath: string;
   host?: string;
   port?: number;
   token?: string;
+  /** Defaults to the SSRF-safe web fetcher of src/fetch (see `web`); pass both to replace it. */
   fetchArticle?: ArticleFetcher;
   fetchFeed?: FeedFetcher;
+  /** Options of the default web fetcher: allow-listed private hosts, cache directory. */
+  web?: WebFetchOptions;
   assigner?: StoryAssigner;
   briefer?: Briefer;
   preparer?: Preparer;
@@ -30,6 +34,7 @@ export interface RunningServer {
   app: FastifyInstance;
   newsroom: Newsroom;
   store: SqliteStore;
+  poller: FeedPoller;
   /** Stops taking requests, waits for the ones in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -40,11 +45,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
   let newsroom: Newsroom | undefined;
+  const web = options.fetchArticle && options.fetchFeed ? undefined : webFetchers(options.web);
+  const fetchArticle = options.fetchArticle ?? web?.fetchArticle;
+  const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
   try {
     newsroom = await Newsroom.open({ store, assigner: options.assigner ?? new TitleWordsAssigner(), briefer: options.briefer ?? new WorkerBriefer(), preparer: options.preparer ?? new WorkerPreparer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
-    const app = buildApp({ newsroom, host, token: options.token, fetchArticle: options.fetchArticle, rateLimit: options.rateLimit, log });
+    const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, log });
     await app.listen({ host, port: options.port ?? 8750 });
-    const poller = new FeedPoller({ newsroom, fetchFeed: options.fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
+    const poller = new FeedPoller({ newsroom, fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
     poller.start();
     const address = app.server.address() as AddressInfo;
     const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -55,17 +63,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       app,
       newsroom: room,
       store,
+      poller,
       close: () =>
         (closing ??= (async () => {
           await poller.stop();
           await app.close();
           await room.close();
           await store.close();
+          web?.close();
         })()),
     };
   } catch (error) {
     await newsroom?.close().catch(() => {});
     await store.close();
+    web?.close();
     throw error;
   }
 }

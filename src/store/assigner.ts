@@ -1,10 +1,10 @@
 import { STOPWORDS } from "../nlp/stopwords.js";
+import { StoryIndex, type StoryOptions } from "../stories/index.js";
 import type { AssignInput } from "./types.js";
 
 /**
  * Decides which story each arriving article joins. Called once per new article, in arrival order;
- * `load` rebuilds its state from the stored articles when the service starts. The incremental
- * `StoryIndex` (src/stories/) slots in here: wrap it in an object with these two methods.
+ * `load` rebuilds its state from the stored articles when the service starts.
  */
 export interface StoryAssigner {
   readonly name: string;
@@ -24,7 +24,55 @@ export class SingleStoryAssigner implements StoryAssigner {
 }
 
 /**
- * A stand-in rule until `StoryIndex` lands: an article joins the story whose titles share at least
+ * The service's default: the incremental `StoryIndex` of src/stories (tf-idf centroids with a time
+ * discount), which places each article without revisiting earlier ones. Its cluster numbers are
+ * mapped to story keys: on `load` a cluster takes the stored key of its first article (so a
+ * database grouped by another assigner keeps its stories), and a new cluster gets a fresh `i<n>`.
+ */
+export class StoryIndexAssigner implements StoryAssigner {
+  readonly name = "story-index";
+  private index: StoryIndex;
+  private readonly keyOf = new Map<number, string>();
+  private readonly usedKeys = new Set<string>();
+  private next = 1;
+
+  constructor(private readonly options: StoryOptions = {}) {
+    this.index = new StoryIndex(options);
+  }
+
+  assign(article: AssignInput): string {
+    const cluster = this.index.add(storyArticle(article));
+    let key = this.keyOf.get(cluster);
+    if (key === undefined) {
+      do key = `i${this.next++}`;
+      while (this.usedKeys.has(key));
+      this.claim(cluster, key);
+    }
+    return key;
+  }
+
+  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void {
+    this.index = new StoryIndex(this.options);
+    this.keyOf.clear();
+    for (const a of articles) {
+      this.usedKeys.add(a.storyKey);
+      const cluster = this.index.add(storyArticle(a));
+      if (!this.keyOf.has(cluster)) this.claim(cluster, a.storyKey);
+    }
+  }
+
+  private claim(cluster: number, key: string): void {
+    this.keyOf.set(cluster, key);
+    this.usedKeys.add(key);
+  }
+}
+
+function storyArticle(a: AssignInput): { id: string; text: string; title?: string; published?: string } {
+  return { id: a.id, text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) };
+}
+
+/**
+ * A simple rule (the default before `StoryIndex` landed, kept for tests and comparison): an article joins the story whose titles share at least
  * `minShared` content words with its own title (the story sharing most wins; ties go to the most
  * recent story), otherwise it starts a new story.
  */

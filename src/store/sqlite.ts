@@ -22,7 +22,13 @@ import type {
 } from "./types.js";
 
 export interface SqliteStoreOptions {
-  /** `FULL` (default) fsyncs every commit: an acknowledged write survives a crash of the machine, not only of the process. */
+  /**
+   * `NORMAL` (default) in WAL mode: a commit is written to the WAL file (the OS page cache) before
+   * it returns, and the WAL is fsynced only at checkpoints. A killed process (`kill -9`, a crash)
+   * loses nothing it committed, since the kernel still holds and later writes those pages; only an
+   * OS crash or power loss can lose the last commits (never corrupting the database). `FULL`
+   * fsyncs every commit, for installations that must survive power loss, at a cost in throughput.
+   */
   synchronous?: "NORMAL" | "FULL";
   migrations?: readonly Migration[];
   /** Clock, for tests. */
@@ -42,7 +48,7 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     this.now = options.now ?? (() => new Date());
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+    this.db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db, options.migrations ?? MIGRATIONS, this.now);

@@ -17,6 +17,11 @@ Options:
                        --token-file, and writes then need "Authorization: Bearer <token>"
   --port <n>           port (default 8750; 0 picks a free one)
   --token-file <file>  file holding the bearer token that writes must present
+  --allow-hosts <list> hosts, IPs or CIDR ranges (comma-separated) that posted URLs and feeds
+                       may reach although private or loopback, e.g. 127.0.0.1 for local
+                       testing (also $NEWSBRIEF_FETCH_ALLOW); by default only public
+                       addresses are fetched. Fetched pages are cached in
+                       $NEWSBRIEF_CACHE_DIR (default ~/.cache/newsbrief/http; "off": none)
   -h, --help           show this help
 `;
 
@@ -30,6 +35,7 @@ export const serveCommand: Command = async (argv, io) => {
       host: { type: "string" },
       port: { type: "string" },
       "token-file": { type: "string" },
+      "allow-hosts": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -53,7 +59,8 @@ export const serveCommand: Command = async (argv, io) => {
   }
   if (!isLoopback(host) && !token) throw new UsageError(`refusing to listen on ${host} without --token-file: anyone on the network could write`);
   const dbPath = path.resolve(io.cwd, values.db ?? "newsbrief.db");
-  const server = await startServer({ dbPath, host, port, token, log: (line) => io.stderr.write(`${line}\n`) });
+  const allowHosts = (values["allow-hosts"] ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const server = await startServer({ dbPath, host, port, token, web: { allowHosts }, log: (line) => io.stderr.write(`${line}\n`) });
   io.stdout.write(`newsbrief serve: ${server.url}/ (data in ${dbPath})${token ? " · writes need the bearer token" : ""}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

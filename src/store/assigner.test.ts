@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { wikinewsArticles } from "../testing/newsroom.js";
+import { StoryIndexAssigner, TitleWordsAssigner, type StoryAssigner } from "./assigner.js";
+
+// Two unrelated WikiNews clusters of multiling2011_en (CC BY 2.5), read at test time, interleaved as they might arrive.
+const all = wikinewsArticles();
+const haiti = all.filter((a) => a.cluster === "M006");
+const tour = all.filter((a) => a.cluster === "M003");
+const stream = haiti.flatMap((a, i) => [a, tour[i]]).map((a, i) => ({ id: `a${i}`, title: a.title, text: a.text, published: a.published, cluster: a.cluster }));
+
+function assignAll(assigner: StoryAssigner, articles: typeof stream): string[] {
+  return articles.map((a) => assigner.assign(a));
+}
+
+describe("StoryIndexAssigner (the incremental StoryIndex behind the StoryAssigner interface)", () => {
+  test("uses real clusters: both have ten articles", () => {
+    assert.equal(haiti.length, 10);
+    assert.equal(tour.length, 10);
+  });
+
+  test("never puts articles of unrelated clusters in one story", () => {
+    const keys = assignAll(new StoryIndexAssigner(), stream);
+    const clusterOf = new Map<string, Set<string>>();
+    keys.forEach((k, i) => (clusterOf.get(k) ?? clusterOf.set(k, new Set()).get(k)!).add(stream[i].cluster));
+    for (const [key, clusters] of clusterOf) assert.equal(clusters.size, 1, `story ${key} mixes ${[...clusters].join(" and ")}`);
+  });
+
+  test("after a restart (load of the stored keys) it assigns exactly as if it had never stopped", () => {
+    const straight = assignAll(new StoryIndexAssigner(), stream);
+    for (const cut of [1, 7, 13]) {
+      const restarted = new StoryIndexAssigner();
+      restarted.load(stream.slice(0, cut).map((a, i) => ({ ...a, storyKey: straight[i] })));
+      assert.deepEqual(assignAll(restarted, stream.slice(cut)), straight.slice(cut), `restart after ${cut} articles`);
+    }
+  });
+
+  test("keeps the stories of a store grouped by another assigner, and never reuses their keys", () => {
+    const old = new TitleWordsAssigner();
+    const first = stream.slice(0, 10).map((a) => ({ ...a, storyKey: old.assign(a) }));
+    const assigner = new StoryIndexAssigner();
+    assigner.load(first);
+    const fresh = new StoryIndexAssigner();
+    const freshKeys = assignAll(fresh, stream);
+    const later = assignAll(assigner, stream.slice(10));
+    const oldKeys = new Set(first.map((a) => a.storyKey));
+    later.forEach((key, i) => {
+      const joinedOld = freshKeys.slice(0, 10).includes(freshKeys[10 + i]);
+      // An article that the index puts with stored articles gets their stored key; a new story gets a key no stored story has.
+      if (joinedOld) assert.ok(oldKeys.has(key), `article ${10 + i} joined a stored story but got ${key}`);
+      else assert.ok(!oldKeys.has(key) && /^i\d+$/.test(key), `article ${10 + i} started a story but got ${key}`);
+    });
+  });
+
+  test(
+    "a WikiNews cluster plus an unrelated cluster gives two stories, not many",
+    { todo: "StoryIndex (event granularity) splits these week-spanning WikiNews clusters; see the measured counts" },
+    () => {
+      const counts = (a: StoryAssigner) => new Set(assignAll(a, stream)).size;
+      const index = counts(new StoryIndexAssigner());
+      const titles = counts(new TitleWordsAssigner());
+      assert.ok(index <= 2, `StoryIndexAssigner: ${index} stories for 2 clusters (TitleWordsAssigner: ${titles})`);
+    },
+  );
+});

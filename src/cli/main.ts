@@ -1,18 +1,19 @@
 import { VERSION } from "../core/version.js";
 import { UsageError } from "./args.js";
-import { briefCommand } from "./commands/brief.js";
-import { evalCommand } from "./commands/eval.js";
-import { serveCommand } from "./commands/serve.js";
-import { extract } from "./commands/extract.js";
-import { storiesCommand } from "./commands/stories.js";
 import { processIo, type Command, type Io } from "./io.js";
 
+/** Loads a command's module only when it runs, so `brief` does not pay for the server or ROUGE at start-up. */
+const lazy =
+  (load: () => Promise<Command>): Command =>
+  async (argv, io) =>
+    (await load())(argv, io);
+
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  brief: { run: briefCommand, summary: "brief a pile of articles: summary, citations, sources" },
-  eval: { run: evalCommand, summary: "score summarisers on a benchmark dataset with ROUGE-1.5.5" },
-  stories: { run: storiesCommand, summary: "separate a pile of articles into stories; print the grouping only" },
-  serve: { run: serveCommand, summary: "run the briefing service: JSON API and web pages on SQLite" },
-  extract: { run: extract, summary: "extract the article (title, author, date, text) from HTML pages" },
+  brief: { run: lazy(async () => (await import("./commands/brief.js")).briefCommand), summary: "brief a pile of articles: summary, citations, sources" },
+  stories: { run: lazy(async () => (await import("./commands/stories.js")).storiesCommand), summary: "separate a pile of articles into stories; print the grouping only" },
+  extract: { run: lazy(async () => (await import("./commands/extract.js")).extract), summary: "extract the article (title, author, date, text) from HTML pages" },
+  eval: { run: lazy(async () => (await import("./commands/eval.js")).evalCommand), summary: "score summarisers on a benchmark dataset with ROUGE-1.5.5" },
+  serve: { run: lazy(async () => (await import("./commands/serve.js")).serveCommand), summary: "run the briefing service: JSON API and web pages on SQLite" },
 };
 
 const HELP = `newsbrief ${VERSION}: turns a pile of news articles into a short, sourced briefing.

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { mulberry32 } from "../summarize/random.js";
 import { fileURLToPath } from "node:url";
 import { cleanDocument } from "../clean/index.js";
 import { extractFeatures, Vocabulary } from "../stories/features.js";
@@ -51,17 +52,8 @@ export function loadSet(name: string, options: LoadOptions = {}): Cluster[] {
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the random baseline's mulberry32. */
+export const rng = mulberry32;
 
 export function shuffle<T>(xs: T[], rand: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {

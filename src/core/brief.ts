@@ -1,4 +1,4 @@
-import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
+import type { IngestOptions } from "../ingest/index.js";
 import { groupArticles } from "../stories/articles.js";
 import { storyEntities } from "../stories/entities.js";
 import { storyLabel } from "../stories/label.js";
@@ -6,8 +6,7 @@ import { storyQuotes } from "../stories/quotes.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
-import { annotateCorpus, cleanArticles } from "./corpus.js";
-import { assignIds } from "./ids.js";
+import { annotateCorpus, cleanReporting, readInputs } from "./corpus.js";
 import { buildTimeline, publishedEstimate, storyDates } from "../timeline/index.js";
 import { VERSION } from "./version.js";
 
@@ -18,34 +17,22 @@ export interface BriefInputOptions extends BriefOptions, Omit<IngestOptions, "ma
  * entry point, and what the CLI prints.
  */
 export async function brief(inputs: ReadonlyArray<ArticleInput | string>, options: BriefInputOptions = {}): Promise<Briefing> {
-  const paths = inputs.filter((x): x is string => typeof x === "string");
-  const objects = inputs.filter((x): x is ArticleInput => typeof x !== "string");
-  const fromPaths = paths.length ? await ingestPaths(paths, options) : { docs: [], messages: [] };
-  const fromObjects = ingestObjects(objects);
-  return briefDocuments([...fromPaths.docs, ...fromObjects.docs], [...fromPaths.messages, ...fromObjects.messages], options);
+  const { docs, messages } = await readInputs(inputs, options);
+  return briefDocuments(docs, messages, options);
 }
 
 /** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
 export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
-  const { articles, usable, empty } = cleanArticles(docs, assignIds(docs));
-  for (const i of empty) {
-    messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
-  }
-  const stories: Story[] = [];
-  if (usable.length === 0) {
-    messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source: "brief" });
-  } else {
-    const byId = new Map(usable.map((a) => [a.id, a]));
-    const groups = options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
-    for (const group of groups) {
-      stories.push(briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options));
-    }
-  }
+  const { articles, usable } = cleanReporting(docs, messages, "brief");
+  const byId = new Map(usable.map((a) => [a.id, a]));
+  const groups: Array<{ id: string; articleIds: string[]; label?: string }> =
+    !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
+  const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label));
   return { version: VERSION, articles, stories, messages };
 }
 
-/** Briefs one story's articles: summary, label, entities, quotes. */
-export function briefStory(id: string, articles: Article[], options: BriefOptions): Story {
+/** Briefs one story's articles: summary, label (unless the grouping named it already), entities, quotes, timeline. */
+export function briefStory(id: string, articles: Article[], options: BriefOptions, label = storyLabel(articles.filter((a) => !a.duplicateOf))): Story {
   const { corpus, lexicon } = annotateCorpus(articles);
   const summarizer = getSummarizer(options.algorithm);
   const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences }, { seed: options.seed ?? 1 });
@@ -57,7 +44,6 @@ export function briefStory(id: string, articles: Article[], options: BriefOption
   dates.forEach((x, d) => {
     if (x.estimate) articles[d].publishedEstimated = publishedEstimate(x.estimate);
   });
-  const label = storyLabel(articles.filter((a) => !a.duplicateOf));
   const entities = storyEntities(articles);
   const quotes = storyQuotes(articles, entities);
   return { id, articleIds: articles.map((a) => a.id), headline, summary, label, entities, quotes, timeline: buildTimeline(corpus, dates) };

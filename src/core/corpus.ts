@@ -1,7 +1,9 @@
 import { cleanDocument } from "../clean/index.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
 import { annotate, Lexicon } from "../nlp/index.js";
-import type { Article, Corpus, RawDocument } from "../types/index.js";
+import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
+import type { Article, ArticleInput, Corpus, Message, RawDocument } from "../types/index.js";
+import { assignIds } from "./ids.js";
 
 /** Cleaned articles of a pile of raw documents. */
 export interface CleanedArticles {
@@ -30,6 +32,27 @@ export function cleanArticles(docs: readonly RawDocument[], ids: readonly string
   });
   markNearDuplicates(usable);
   return { articles, usable, usableIndex, empty };
+}
+
+/** Reads article objects and paths (files, directories, globs, `-`) into raw documents and the problems met. */
+export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, options: IngestOptions = {}): Promise<{ docs: RawDocument[]; messages: Message[] }> {
+  const paths = inputs.filter((x): x is string => typeof x === "string");
+  const objects = inputs.filter((x): x is ArticleInput => typeof x !== "string");
+  const fromPaths = paths.length ? await ingestPaths(paths, options) : { docs: [], messages: [] };
+  const fromObjects = ingestObjects(objects);
+  return { docs: [...fromPaths.docs, ...fromObjects.docs], messages: [...fromPaths.messages, ...fromObjects.messages] };
+}
+
+/** `cleanArticles` under assigned ids, reporting articles cleaning left empty, and a pile with none usable (as `source`). */
+export function cleanReporting(docs: RawDocument[], messages: Message[], source: string): CleanedArticles {
+  const cleaned = cleanArticles(docs, assignIds(docs));
+  for (const i of cleaned.empty) {
+    messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
+  }
+  if (cleaned.usable.length === 0) {
+    messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source });
+  }
+  return cleaned;
 }
 
 /** Annotates one story's articles (sentences, tokens, terms) against one fresh lexicon. */

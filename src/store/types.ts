@@ -67,17 +67,8 @@ export interface StoredSource {
   inputId: number;
 }
 
-export interface StoredArticle {
+export interface StoredArticle extends Omit<PreparedArticle, "urlKey"> {
   id: string;
-  title: string;
-  url?: string;
-  source?: string;
-  published?: string;
-  raw: string;
-  bodyOffset?: number;
-  cleanText: string;
-  wordCount: number;
-  contentHash: string;
   storyId: string;
   inputId: number;
   createdAt: string;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +18,11 @@ test("brief on the seeds prints a cited text briefing on a terminal", async () =
   assert.match(out, /Sources\n  \[1\] /);
   assert.match(out, /Mr\. Lavrov Comes to Washington/);
   assert.equal(io.err(), "");
+});
+
+test("the built bin runs as a program, as npx starts it (executable, with its shebang)", () => {
+  const out = execFileSync(path.join(REPO, "dist/cli/bin.js"), ["--version"], { encoding: "utf8" });
+  assert.match(out, /^\d+\.\d+\.\d+/);
 });
 
 test("bundled example briefs (the README's first command)", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { test } from "node:test";
 import type { Article } from "../types/index.js";
-import { SEEDS, requireShared } from "../testing/fixtures.js";
+import { SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
 import { parseTextDocument } from "../ingest/text.js";
 import { cleanDocument, toRawOffset } from "./index.js";
 import { markNearDuplicates } from "./duplicates.js";
@@ -13,6 +13,22 @@ function seeds(): Article[] {
     .sort()
     .map((name) => cleanDocument(parseTextDocument(readFileSync(`${SEEDS}/${name}`, "utf8"), name), name.slice(0, 3)));
 }
+
+test("a date printed under the headline becomes the publication date and leaves the text", () => {
+  requireShared();
+  // WikiNews articles (MultiLing 2011) print "Saturday, January 8, 2005" under the headline.
+  const first = JSON.parse(readFileSync(`${SHARED}data/multiling2011_en/test.jsonl`, "utf8").split("\n")[0]) as { documents: string[] };
+  const raw = first.documents[0];
+  assert.match(raw, /^[^\n]+\n\nSaturday, January 8, 2005\n/);
+  const article = cleanDocument(parseTextDocument(raw, "m000.txt"), "m0");
+  assert.equal(article.published, "2005-01-08");
+  assert.ok(!article.text.includes("January 8, 2005"), "the date line is not article text");
+  assert.ok(article.text.startsWith("U.S. citizens donating in 2005"));
+  const given = cleanDocument({ ...parseTextDocument(raw, "m000.txt"), published: "2005-01-09" }, "m0");
+  assert.equal(given.published, "2005-01-09", "a date the input states wins over the printed line");
+  const prose = cleanDocument(parseTextDocument("Talks ended.\n\nJanuary 8, 2005\n\n" + "The talks ended without agreement on any of the points raised by the delegations, officials said. ".repeat(2), "x.txt"), "x");
+  assert.equal(prose.published, "2005-01-08");
+});
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;

@@ -1,6 +1,7 @@
 import type { Article, OffsetRun, RawDocument, RemovedCounts } from "../types/index.js";
 import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, type JunkKind } from "./rules.js";
 import { segment, type Unit } from "./segment.js";
+import { dateLine } from "../ingest/dates.js";
 
 type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
 
@@ -13,7 +14,9 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
   removed.teaserBlocks = markTeasers(units, fates);
   markCaptions(units, fates);
   markRepeats(units, fates);
-  const title = doc.title ?? findTitle(units, fates);
+  const printed = markDateLine(units, fates);
+  const published = doc.published ?? printed?.date;
+  const title = doc.title ?? (printed && headlineAbove(units, fates, printed.index)) ?? findTitle(units, fates);
   if (doc.title) markGivenTitle(units, fates, doc.title);
   markCrumbs(units, fates);
 
@@ -44,7 +47,7 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
     title: title ?? fallbackTitle(text),
     ...(doc.source ? { source: doc.source } : {}),
     ...(doc.url ? { url: doc.url } : {}),
-    ...(doc.published ? { published: doc.published } : {}),
+    ...(published ? { published } : {}),
     text,
     // Units are trimmed and joined by blank lines, so their word counts add up.
     wordCount: words,
@@ -148,6 +151,29 @@ function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
   const key = paragraphKey(title);
   const i = units.findIndex((u, k) => k < 5 && paragraphKey(u.text) === key);
   if (i >= 0) fates[i] = "title";
+}
+
+/** A line above the first body paragraph that is only a date is the publication date, not text. Returns it. */
+function markDateLine(units: Unit[], fates: Fate[]): { date: string; index: number } | undefined {
+  for (let i = 0; i < units.length && i < 6; i++) {
+    if (fates[i] !== "keep") continue;
+    if (isBodyParagraph(units[i])) return undefined;
+    if (units[i].words > 8) continue;
+    const date = dateLine(units[i].text);
+    if (date) {
+      fates[i] = "boilerplate";
+      return { date, index: i };
+    }
+  }
+  return undefined;
+}
+
+/** The one short line above a printed date is the headline, even when it ends like a sentence. */
+function headlineAbove(units: Unit[], fates: Fate[], dateIndex: number): string | undefined {
+  const above = units.slice(0, dateIndex).flatMap((u, i) => (fates[i] === "keep" ? [i] : []));
+  if (above.length !== 1 || units[above[0]].words > 25) return undefined;
+  fates[above[0]] = "title";
+  return units[above[0]].text.replace(/\s+/g, " ");
 }
 
 /** Short fragments before the first or after the last body paragraph are page furniture. */

@@ -20,3 +20,27 @@ function validDay(y: number, m: number, d: number): string | undefined {
   if (date.getUTCDate() !== d) return undefined;
   return date.toISOString().slice(0, 10);
 }
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?`;
+const TIME = String.raw`(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?`;
+const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, "i");
+const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})${TIME}$`, "i");
+
+/**
+ * A line that is only a calendar date ("Saturday, January 8, 2005", "8 January 2005", "2005-01-08"),
+ * as news sites print under the headline, as YYYY-MM-DD; undefined for anything else. Parsed by
+ * hand: Date.parse reads such lines in the machine's time zone and can shift the day.
+ */
+export function dateLine(text: string): string | undefined {
+  const s = text.trim();
+  if (s.length > 60) return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (iso) return validDay(+iso[1], +iso[2], +iso[3]);
+  const m = MONTH_FIRST.exec(s);
+  if (m) return validDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);
+  const d = DAY_FIRST.exec(s);
+  if (d) return validDay(+d[3], MONTHS.indexOf(d[2].slice(0, 3).toLowerCase()) + 1, +d[1]);
+  return undefined;
+}

@@ -6,7 +6,7 @@ import { PassThrough } from "node:stream";
 import { test } from "node:test";
 import { decodeBytes } from "./decode.js";
 import { ingestPaths } from "./index.js";
-import { normalizeDate } from "./dates.js";
+import { dateLine, normalizeDate } from "./dates.js";
 import { SEEDS, requireShared } from "../testing/fixtures.js";
 
 function tmp(files: Record<string, string | Buffer>): string {
@@ -44,6 +44,18 @@ test("normalises ISO-like and RFC 2822 dates, rejects non-dates", () => {
   assert.equal(normalizeDate("2019/12/6"), "2019-12-06");
   assert.equal(normalizeDate("2019-02-30"), undefined);
   assert.equal(normalizeDate("yesterday-ish"), undefined);
+});
+
+test("a line that is only a date reads as that day; text that merely mentions one does not", () => {
+  assert.equal(dateLine("Saturday, January 8, 2005"), "2005-01-08");
+  assert.equal(dateLine("Sat. Jan. 8, 2005 10:42 a.m. EST"), "2005-01-08");
+  assert.equal(dateLine("8 January 2005"), "2005-01-08");
+  assert.equal(dateLine("Tuesday 14th May 2019"), "2019-05-14");
+  assert.equal(dateLine("2019-12-06T10:00:00Z"), "2019-12-06");
+  assert.equal(dateLine("February 30, 2005"), undefined);
+  assert.equal(dateLine("May 2"), undefined);
+  assert.equal(dateLine("January 2005 budget talks"), undefined);
+  assert.equal(dateLine("Talks resumed on January 8, 2005."), undefined);
 });
 
 test("reads the seeds: a leading date marker becomes the publication date", async () => {

@@ -56,3 +56,12 @@ test("a date line of its own under the title is the publication date; a date in 
   const inSentence = estimatePublished("The plane crashed on Oct. 31, 1999, investigators said on Friday.");
   assert.notEqual(inSentence?.precision, "day");
 });
+
+test("a date printed on its own line under the headline is the article's day, whatever years the text names", () => {
+  const text = "Tsunami aid donations deductible\n\nSaturday, January 8, 2005\n\nDonors giving in 2005 may deduct the gifts on their 2004 returns; without the law they would have waited until 2006.";
+  const e = estimatePublished(text);
+  assert.equal(e?.date, "2005-01-08");
+  assert.equal(e?.precision, "day");
+  const later = estimatePublished(text + " On March 3, 2005, the law was extended.");
+  assert.notEqual(later?.date, "2005-01-08", "a later full date passes the printed one: it is not the article's day");
+});

@@ -320,7 +320,7 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
   const p = fromDayNumber(best.day);
   // A full date on a line of its own near the top ("Saturday, January 8, 2005" under a title),
   // never passed by any other date, is the article's own date line.
-  const heading = !!loWhy && !loWhy.since && !!loWhy.ownLine && loWhy.start < 300 && best.day === lo;
+  const heading = !!loWhy && !loWhy.since && !!loWhy.ownLine && loWhy.start < 300 && lo <= hi;
   if (heading) {
     return { date: isoOf(fromDayNumber(lo)), precision: "day", confidence: 0.8, evidence: [...new Set([loWhy!, ...evidence].map(evidenceText))], lo, hi: lo, day: lo };
   }

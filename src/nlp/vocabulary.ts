@@ -22,6 +22,8 @@ let hashes = new Int32Array(slots.length >> 1);
 let packed = new Int32Array(slots.length >> 1);
 let terms: string[] = [];
 let termIds = new Map<string, number>();
+/** Lower-cased word → packed value (term * 2 + stop flag). */
+let byLower = new Map<string, number>();
 let generation = 0;
 
 /** Changes whenever the cache is cleared (global term numbers are then reused). */
@@ -58,14 +60,19 @@ function add(word: string, hash: number, slot: number): number {
     return lookupSpan(word, 0, word.length, hash);
   }
   const lower = word.toLowerCase().replace(/’/g, "'");
-  const term = normalizeWord(word);
-  let t = termIds.get(term);
-  if (t === undefined) {
-    t = terms.length;
-    terms.push(term);
-    termIds.set(term, t);
+  // The term and stop flag depend on the lower-cased form only: "The" takes what "the" got.
+  let value = byLower.get(lower);
+  if (value === undefined) {
+    const term = normalizeWord(lower);
+    let t = termIds.get(term);
+    if (t === undefined) {
+      t = terms.length;
+      terms.push(term);
+      termIds.set(term, t);
+    }
+    value = t * 2 + (STOPWORDS.has(lower) ? 1 : 0);
+    byLower.set(lower, value);
   }
-  const value = t * 2 + (STOPWORDS.has(lower) ? 1 : 0);
   const e = words.length;
   slots[slot] = e + 1;
   words.push(word);
@@ -100,6 +107,7 @@ function clear(): void {
   packed = new Int32Array(slots.length >> 1);
   terms = [];
   termIds = new Map();
+  byLower = new Map();
   generation++;
 }
 

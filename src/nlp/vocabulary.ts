@@ -1,4 +1,4 @@
-import { normalizeWord } from "./stem.js";
+import { normalizeLower } from "./stem.js";
 import { STOPWORDS } from "./stopwords.js";
 import { hashSpan } from "./words.js";
 
@@ -59,11 +59,12 @@ function add(word: string, hash: number, slot: number): number {
     clear();
     return lookupSpan(word, 0, word.length, hash);
   }
-  const lower = word.toLowerCase().replace(/’/g, "'");
+  const lowered = word.toLowerCase();
+  const lower = lowered.includes("’") ? lowered.replace(/’/g, "'") : lowered;
   // The term and stop flag depend on the lower-cased form only: "The" takes what "the" got.
   let value = byLower.get(lower);
   if (value === undefined) {
-    const term = normalizeWord(lower);
+    const term = normalizeLower(lower);
     let t = termIds.get(term);
     if (t === undefined) {
       t = terms.length;

@@ -13,10 +13,11 @@ export interface ConceptIndex {
   docSent: Int32Array;
   /** Concepts of corpus sentence s: `concepts[sentFrom[s] .. sentFrom[s + 1])`, unique ids in order of first use. */
   sentFrom: Int32Array;
+  /** Holds spare room past the last sentence's concepts. */
   concepts: Int32Array;
-  /** Number of included documents (duplicates excluded) holding each concept. */
+  /** Number of included documents (duplicates excluded) holding each concept (entries from `size` on are spare). */
   df: Int32Array;
-  /** Whether each concept is a bigram. */
+  /** Whether each concept is a bigram (entries from `size` on are spare). */
   isBigram: Uint8Array;
   size: number;
 }
@@ -25,12 +26,12 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   const docs = corpus.docs;
   let terms = 0;
   let tokens = 0;
-  let sentences = 0;
+  const docSent = new Int32Array(docs.length + 1);
   for (let d = 0; d < docs.length; d++) {
     const tokTerm = docs[d].tokTerm;
     for (let t = 0; t < tokTerm.length; t++) if (tokTerm[t] >= terms) terms = tokTerm[t] + 1;
     tokens += tokTerm.length;
-    sentences += docs[d].sentStart.length;
+    docSent[d + 1] = docSent[d] + docs[d].sentStart.length;
   }
   // Each token adds at most one unigram and one bigram.
   const bound = 2 * tokens + 1;
@@ -41,8 +42,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   const lastSent = new Int32Array(bound).fill(-1);
   const unigramId = new Int32Array(terms).fill(-1);
   const bigrams = new PairTable(tokens);
-  const docSent = new Int32Array(docs.length + 1);
-  const sentFrom = new Int32Array(sentences + 1);
+  const sentFrom = new Int32Array(docSent[docs.length] + 1);
   let size = 0;
   let n = 0;
   let s = 0;
@@ -51,9 +51,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
     const counts = included[d];
     const { tokTerm, tokStop, tokStart, tokEnd, sentTokStart } = doc;
     const sents = doc.sentStart.length;
-    docSent[d] = s;
     for (let i = 0; i < sents; i++, s++) {
-      sentFrom[s] = n;
       const to = sentTokStart[i + 1];
       for (let t = sentTokStart[i]; t < to; t++) {
         const term = tokTerm[t];
@@ -86,11 +84,12 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
           }
         }
       }
+      sentFrom[s + 1] = n;
     }
   }
-  docSent[docs.length] = s;
-  sentFrom[s] = n;
-  return { docSent, sentFrom, concepts: concepts.slice(0, n), df: df.slice(0, size), isBigram: isBigram.slice(0, size), size };
+  // Nothing but the result after the loop: code first reached in the loop's optimised (OSR)
+  // version has no type feedback, and each such call or store would throw that version away.
+  return { docSent, sentFrom, concepts, df, isBigram, size };
 }
 
 /** (int, int) → int open-addressing table: a Map keyed by `a * terms + b` boxes keys past 2^31 and is slower cold. */

@@ -16,7 +16,7 @@ export const newsbrief: Summarizer = {
   summarize(corpus: Corpus, budget: Budget): Selection[] {
     const included = corpus.articles.map((a) => !a.duplicateOf);
     const index = indexConcepts(corpus, included);
-    const weights = conceptWeights(index, included.filter(Boolean).length, corpus);
+    const weights = conceptWeights(index, included.filter(Boolean).length, included);
     return greedyCover(corpus, index, weights, included, budget);
   },
 };
@@ -37,12 +37,12 @@ export const TUNING = {
   posScale: 3,
 };
 
-function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Float64Array {
+function conceptWeights(index: ConceptIndex, docs: number, included: boolean[]): Float64Array {
   const weights = new Float64Array(index.size);
   const { df, isBigram } = index;
   if (docs >= 3) {
     const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
-    const early = TUNING.posGamma > 0 ? earliness(index, corpus) : undefined;
+    const early = TUNING.posGamma > 0 ? earliness(index, included) : undefined;
     for (let c = 0; c < index.size; c++) {
       if (df[c] >= minDf) weights[c] = (Math.pow(df[c], TUNING.dfExponent) + (early ? TUNING.posGamma * early[c] : 0)) * (isBigram[c] ? 1 : TUNING.unigramWeight);
     }
@@ -50,7 +50,8 @@ function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Floa
   }
   // One or two articles: nothing to agree on, so repetition within the text stands in for it.
   const tf = new Int32Array(index.size);
-  for (let k = 0; k < index.concepts.length; k++) tf[index.concepts[k]]++;
+  const end = index.sentFrom[index.sentFrom.length - 1];
+  for (let k = 0; k < end; k++) tf[index.concepts[k]]++;
   for (let c = 0; c < index.size; c++) if (tf[c] >= 2) weights[c] = tf[c] * (isBigram[c] ? 1 : TUNING.unigramWeight);
   return weights;
 }
@@ -105,12 +106,12 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
 }
 
 /** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
-function earliness(index: ConceptIndex, corpus: Corpus): Float64Array {
+function earliness(index: ConceptIndex, included: boolean[]): Float64Array {
   const out = new Float64Array(index.size);
   const seen = new Int32Array(index.size).fill(-1);
   const { concepts, sentFrom, docSent } = index;
-  for (let d = 0; d < corpus.docs.length; d++) {
-    if (corpus.articles[d].duplicateOf) continue;
+  for (let d = 0; d < included.length; d++) {
+    if (!included[d]) continue;
     for (let s = docSent[d], i = 0; s < docSent[d + 1]; s++, i++) {
       for (let k = sentFrom[s]; k < sentFrom[s + 1]; k++) {
         const c = concepts[k];
@@ -127,32 +128,21 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const pool = candidatePool(corpus, included, index);
   const concepts = index.concepts;
   const covered = new Uint8Array(index.size);
-  const mark = new Uint8Array(index.size);
   const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
   // With `fill`, sentences that add no weighted concept still fill the budget, earliest first.
-  const fillValue = budget.fill ? TUNING.fillRest : 0;
-  let altScore = 0;
+  const fill = budget.fill ? TUNING.fillRest : 0;
+  const scan: Scan = { pool, concepts, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill };
   while (!tracker.full) {
-    let best = -1;
-    let bestScore = 0;
-    for (let k = 0; k < pool.size; k++) {
-      if (taken[k] || !tracker.fits(pool.words[k])) continue;
-      let gain = 0;
-      for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
-      const score = ((gain + fillValue) / pool.norm[k]) * pool.prior[k];
-      if (score > bestScore) {
-        best = k;
-        bestScore = score;
-      }
-    }
+    let best = bestCandidate(scan);
     if (best < 0) break;
+    let bestScore = scoreOf(scan, best);
     if (pool.dangling[best]) {
-      const alt = selfContained(best, bestScore);
+      const alt = selfContained(scan, best, bestScore);
       if (alt >= 0) {
         best = alt;
-        bestScore = altScore;
+        bestScore = scoreOf(scan, alt);
       }
     }
     taken[best] = 1;
@@ -162,41 +152,78 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
     out.push({ doc: pool.doc[best], sent: pool.sent[best], score: bestScore });
   }
   return out;
+}
 
-  /**
-   * A sentence opening with "He", "But", "This"… reads badly out of context: when another
-   * candidate covers most of the same new concept weight nearly as well, take that one instead
-   * (returned, with its score in `altScore`; -1 when there is none).
-   */
-  function selfContained(best: number, bestScore: number): number {
-    let total = 0;
-    for (let j = pool.from[best]; j < pool.to[best]; j++) {
-      const c = concepts[j];
-      if (covered[c] || weights[c] === 0) continue;
-      mark[c] = 1;
-      total += weights[c];
+/** The state of the greedy selection; the scans below are separate functions so each returns one number right after its loop. */
+interface Scan {
+  pool: Pool;
+  concepts: Int32Array;
+  weights: Float64Array;
+  covered: Uint8Array;
+  taken: Uint8Array;
+  mark: Uint8Array;
+  tracker: BudgetTracker;
+  fill: number;
+}
+
+/** Score of candidate k: its uncovered concept weight per length, times its prior. */
+function scoreOf(scan: Scan, k: number): number {
+  const { pool, concepts, covered, weights } = scan;
+  let gain = 0;
+  for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
+  return ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+}
+
+/** The untaken candidate that fits with the highest score (the first of equals), or -1 when none scores above 0. */
+function bestCandidate(scan: Scan): number {
+  const { pool, taken, tracker } = scan;
+  let best = -1;
+  let bestScore = 0;
+  for (let k = 0; k < pool.size; k++) {
+    if (taken[k] || !tracker.fits(pool.words[k])) continue;
+    const score = scoreOf(scan, k);
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
     }
-    let alt = -1;
-    altScore = 0;
-    for (let k = 0; k < pool.size; k++) {
-      if (taken[k] || pool.dangling[k] || !tracker.fits(pool.words[k])) continue;
-      let shared = 0;
-      let gain = 0;
-      for (let j = pool.from[k]; j < pool.to[k]; j++) {
-        const c = concepts[j];
-        if (covered[c]) continue;
-        gain += weights[c];
-        if (mark[c]) shared += weights[c];
-      }
-      const score = ((gain + fillValue) / pool.norm[k]) * pool.prior[k];
-      if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) {
-        alt = k;
-        altScore = score;
-      }
-    }
-    for (let j = pool.from[best]; j < pool.to[best]; j++) mark[concepts[j]] = 0;
-    return alt;
   }
+  return best;
+}
+
+/**
+ * A sentence opening with "He", "But", "This"… reads badly out of context: when another
+ * candidate covers most of the same new concept weight nearly as well, take that one instead
+ * (returned; -1 when there is none).
+ */
+function selfContained(scan: Scan, best: number, bestScore: number): number {
+  const { pool, concepts, covered, weights, mark, taken, tracker } = scan;
+  let total = 0;
+  for (let j = pool.from[best]; j < pool.to[best]; j++) {
+    const c = concepts[j];
+    if (covered[c] || weights[c] === 0) continue;
+    mark[c] = 1;
+    total += weights[c];
+  }
+  let alt = -1;
+  let altScore = 0;
+  for (let k = 0; k < pool.size; k++) {
+    if (taken[k] || pool.dangling[k] || !tracker.fits(pool.words[k])) continue;
+    let shared = 0;
+    let gain = 0;
+    for (let j = pool.from[k]; j < pool.to[k]; j++) {
+      const c = concepts[j];
+      if (covered[c]) continue;
+      gain += weights[c];
+      if (mark[c]) shared += weights[c];
+    }
+    const score = ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+    if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) {
+      alt = k;
+      altScore = score;
+    }
+  }
+  for (let j = pool.from[best]; j < pool.to[best]; j++) mark[concepts[j]] = 0;
+  return alt;
 }
 
 /** Another sentence "says the same" as a dangling one when it covers this share of its new concept weight… */

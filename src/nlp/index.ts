@@ -1,7 +1,7 @@
 import type { Article, Doc } from "../types/index.js";
 import { Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
-import { isAsciiWordChar, scanWord, scannedHash, wordCharAt } from "./words.js";
+import { bmpClass, scanWord, scannedHash, wordCharAt } from "./words.js";
 
 export { Lexicon } from "./lexicon.js";
 
@@ -52,7 +52,7 @@ function annotateText(articleId: string, text: string, lexicon: Lexicon): Doc {
   const length = text.length;
   for (let i = 0; i < length && n > 0; ) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? !isAsciiWordChar(c) : wordCharAt(text, i) === 0) {
+    if (c < 128 ? bmpClass[c] !== 1 : wordCharAt(text, i) === 0) {
       i++;
       continue;
     }

@@ -6,16 +6,15 @@
  */
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Per BMP code unit: 0 unknown, 1 letter or digit, 2 neither. Filled lazily beyond ASCII. */
-const bmpClass = new Uint8Array(0x10000);
+/**
+ * Per BMP code unit: 0 unknown, 1 letter or digit, 2 neither. Filled lazily beyond ASCII;
+ * the tokeniser reads the ASCII part directly (`bmpClass[c] === 1`) rather than call per character.
+ */
+export const bmpClass = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++) {
   bmpClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
 }
 
-/** Whether an ASCII code is a letter or digit. */
-export function isAsciiWordChar(c: number): boolean {
-  return bmpClass[c] === 1;
-}
 
 /** Code units (1 or 2) of the letter or digit at text[i], or 0 when there is none. */
 export function wordCharAt(text: string, i: number): number {

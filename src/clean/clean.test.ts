@@ -6,6 +6,8 @@ import { SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
 import { parseTextDocument } from "../ingest/text.js";
 import { cleanDocument, toRawOffset } from "./index.js";
 import { markNearDuplicates } from "./duplicates.js";
+import { paragraphKey, wordCount } from "./rules.js";
+import { segment } from "./segment.js";
 
 function seeds(): Article[] {
   requireShared();
@@ -127,4 +129,18 @@ test("near-duplicate articles are marked, the longer copy kept", () => {
   assert.equal(wire.duplicateOf, "outlet");
   assert.equal(outlet.duplicateOf, undefined);
   assert.equal(other.duplicateOf, undefined);
+});
+
+test("segment counts words and keys each unit as wordCount and paragraphKey do", () => {
+  requireShared();
+  let units = 0;
+  for (const name of readdirSync(SEEDS).sort()) {
+    const raw = readFileSync(`${SEEDS}/${name}`, "utf8") + "\n\nÉté 2024 — “Quoted” words\u00a0here\n\n…";
+    for (const unit of segment(raw)) {
+      assert.equal(unit.words, wordCount(unit.text), `${name}: words of ${unit.text.slice(0, 40)}`);
+      assert.equal(unit.key, paragraphKey(unit.text), `${name}: key of ${unit.text.slice(0, 40)}`);
+      units++;
+    }
+  }
+  assert.ok(units > 100);
 });

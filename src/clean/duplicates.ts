@@ -136,9 +136,13 @@ class ShingleSet {
   }
 }
 
+let hashScratch = new Int32Array(1 << 12);
+
 /** FNV-1a hash of each lower-cased word (runs of letters and digits), in one character loop. */
 function wordHashes(text: string): Int32Array {
-  const out = new Int32Array((text.length >> 1) + 1);
+  // Shared and reused: the hashes are read once, by sampledShingles, before the next call.
+  if (hashScratch.length < (text.length >> 1) + 1) hashScratch = new Int32Array((text.length >> 1) + 1);
+  const out = hashScratch;
   let n = 0;
   let h = 2166136261;
   let inWord = false;

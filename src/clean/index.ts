@@ -82,7 +82,7 @@ function markTeasers(units: Unit[], fates: Fate[]): number {
     for (; j < units.length; j++) {
       const next = units[j + 1];
       if (units[j].words >= 60) break;
-      if (isBodyParagraph(units[j]) && next && isBodyParagraph(next) && paragraphKey(next.text) !== paragraphKey(units[j].text)) break;
+      if (isBodyParagraph(units[j]) && next && isBodyParagraph(next) && next.key !== units[j].key) break;
       fates[j] = "teaser";
     }
     i = j - 1;
@@ -103,7 +103,7 @@ function markCaptions(units: Unit[], fates: Fate[]): void {
 function markRepeats(units: Unit[], fates: Fate[]): void {
   const seen = new Set<string>();
   units.forEach((unit, i) => {
-    const key = paragraphKey(unit.text);
+    const key = unit.key;
     if (!key) {
       if (fates[i] === "keep") fates[i] = "boilerplate";
       return;
@@ -149,7 +149,7 @@ function findTitle(units: Unit[], fates: Fate[]): string | undefined {
 
 function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
   const key = paragraphKey(title);
-  const i = units.findIndex((u, k) => k < 5 && paragraphKey(u.text) === key);
+  const i = units.findIndex((u, k) => k < 5 && u.key === key);
   if (i >= 0) fates[i] = "title";
 }
 

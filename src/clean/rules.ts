@@ -65,7 +65,8 @@ export function junkKind(text: string, words = wordCount(text)): JunkKind | unde
   if (words <= 30 && CONTACT.test(text)) return "boilerplate";
   if (words <= 18 && CREDIT.test(text)) return "captions";
   if (words <= 45 && BYLINE.test(text)) return "bylines";
-  if (words <= 60 && HANDLE.test(text)) return "bylines";
+  // HANDLE needs an "@" or a ":"; checking first spares scanning every paragraph with it.
+  if (words <= 60 && (text.includes("@") || text.includes(":")) && HANDLE.test(text)) return "bylines";
   if (words <= 60 && BIO.test(text)) return "bylines";
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { wordCount } from "./rules.js";
+import { isPunctOrSpace } from "./rules.js";
 
 /** A paragraph-like unit of raw text: `raw.slice(start, end)`, already trimmed. */
 export interface Unit {
@@ -7,6 +7,8 @@ export interface Unit {
   text: string;
   /** `wordCount(text)`, counted once: every rule asks for it. */
   words: number;
+  /** `paragraphKey(text)`: the unit's identity for spotting repeats. */
+  key: string;
 }
 
 const TERMINAL = /[.!?:;…"”’'»)\]]\s*$/;
@@ -93,16 +95,45 @@ function isHardWrapped(lines: Array<[number, number]>): boolean {
 }
 
 function trimSpan(raw: string, s: number, e: number): [number, number] {
-  while (s < e && /\s/.test(raw[s])) s++;
-  while (e > s && /\s/.test(raw[e - 1])) e--;
+  while (s < e && isSpace(raw.charCodeAt(s))) s++;
+  while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
   return [s, e];
+}
+
+/** What /\s/ matches, by code: tested on every line end, where a regex per character costs. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function push(raw: string, start: number, end: number, out: Unit[]): void {
   const marker = /^(?:#{1,6}\s+|[-*•]\s+)/.exec(raw.slice(start, Math.min(end, start + 8)));
   if (marker) start += marker[0].length;
-  if (end > start) {
-    const text = raw.slice(start, end);
-    out.push({ start, end, text, words: wordCount(text) });
+  if (end > start) out.push(unitOf(raw, start, end));
+}
+
+/**
+ * The unit raw[start, end), with `wordCount` and `paragraphKey` of its text computed in one
+ * character loop (both read every character of every paragraph; rules.ts has them apart, and
+ * clean.test.ts checks this loop gives the same).
+ */
+function unitOf(raw: string, start: number, end: number): Unit {
+  let words = 0;
+  let inWord = false;
+  let h1 = 2166136261;
+  let h2 = 5381;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    let c = raw.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12;
+    if (!space && !inWord) words++;
+    inWord = !space;
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && !isPunctOrSpace(c)))) continue;
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = (Math.imul(h2, 33) + c) | 0;
+    n++;
   }
+  return { start, end, text: raw.slice(start, end), words, key: n === 0 ? "" : `${h1 >>> 0}:${h2 >>> 0}:${n}` };
 }

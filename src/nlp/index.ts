@@ -1,13 +1,23 @@
 import type { Article, Doc } from "../types/index.js";
 import { Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
-import { hashSpan, wordCharAt, wordEnd } from "./words.js";
+import { bmpClass, scanWord, scannedHash, wordCharAt } from "./words.js";
 
 export { Lexicon } from "./lexicon.js";
 
 /** Splits an article's cleaned text into paragraphs, sentences and word tokens, with offsets. */
 export function annotate(article: Article, lexicon: Lexicon): Doc {
   return annotateText(article.id, article.text, lexicon);
+}
+
+/**
+ * Token buffers shared by every call, sized for the longest text so far: the tokens are
+ * copied out at their exact count, so fresh text-sized buffers per article were only garbage.
+ */
+let scratch = newScratch(1 << 12);
+
+function newScratch(size: number): { start: Int32Array; end: Int32Array; term: Int32Array; stop: Uint8Array } {
+  return { start: new Int32Array(size), end: new Int32Array(size), term: new Int32Array(size), stop: new Uint8Array(size) };
 }
 
 // Kept apart from `annotate` so that articles of different shapes (optional fields) do not
@@ -34,27 +44,25 @@ function annotateText(articleId: string, text: string, lexicon: Lexicon): Doc {
   const sentTokStart = new Int32Array(n + 1);
   // A word takes at least one character and one separator, so text.length / 2 + 1 bounds the count.
   const bound = (text.length >> 1) + 1;
-  const tokStart = new Int32Array(bound);
-  const tokEnd = new Int32Array(bound);
-  const tokTerm = new Int32Array(bound);
-  const tokStop = new Uint8Array(bound);
+  if (scratch.start.length < bound) scratch = newScratch(bound);
+  const { start: tokStart, end: tokEnd, term: tokTerm, stop: tokStop } = scratch;
   let count = 0;
   // One pass of the word scanner over the whole text; tokens outside sentences (datelines) are dropped.
   let sent = 0;
   const length = text.length;
   for (let i = 0; i < length && n > 0; ) {
-    const w = wordCharAt(text, i);
-    if (w === 0) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? bmpClass[c] !== 1 : wordCharAt(text, i) === 0) {
       i++;
       continue;
     }
     const start = i;
-    const end = wordEnd(text, start + w, length);
+    const end = scanWord(text, start, length);
     i = end;
     while (sent < n && start >= sentences[2 * sent + 1]) sentTokStart[++sent] = count;
     if (sent >= n) break;
     if (start < sentences[2 * sent]) continue;
-    const packed = lexicon.surfaceSpan(text, start, end, hashSpan(text, start, end));
+    const packed = lexicon.surfaceSpan(text, start, end, scannedHash[0]);
     tokStart[count] = start;
     tokEnd[count] = end;
     tokTerm[count] = packed >> 1;

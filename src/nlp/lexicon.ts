@@ -6,17 +6,19 @@ import { globalTerm, lookupSpan, lookupWord, vocabularyGeneration } from "./voca
  * so the tokeniser does one table lookup per token.
  */
 export class Lexicon {
-  private readonly ids = new Map<string, number>();
+  /** Term → id, built on the first `id` call or vocabulary reset: until then `local` alone keeps terms unique. */
+  private ids?: Map<string, number>;
   readonly terms: string[] = [];
   /** Global term number → this lexicon's term id + 1 (0: not yet mapped). */
   private local = new Int32Array(1 << 14);
   private generation = vocabularyGeneration();
 
   id(term: string): number {
-    let id = this.ids.get(term);
+    const ids = (this.ids ??= new Map(this.terms.map((t, i) => [t, i])));
+    let id = ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
-      this.ids.set(term, id);
+      ids.set(term, id);
       this.terms.push(term);
     }
     return id;
@@ -36,12 +38,19 @@ export class Lexicon {
     if (this.generation !== vocabularyGeneration()) {
       this.generation = vocabularyGeneration();
       this.local = new Int32Array(1 << 14);
+      // Global numbers were reused: terms seen before may come back under new numbers.
+      this.ids ??= new Map(this.terms.map((t, i) => [t, i]));
     }
     const g = packed >> 1;
     if (g >= this.local.length) this.grow(g);
     let id = this.local[g] - 1;
     if (id < 0) {
-      id = this.id(globalTerm(g));
+      // A global term number stands for one term string, so `local` alone keeps ids unique.
+      if (this.ids) id = this.id(globalTerm(g));
+      else {
+        id = this.terms.length;
+        this.terms.push(globalTerm(g));
+      }
       this.local[g] = id + 1;
     }
     return id * 2 + (packed & 1);

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import type { Article } from "../types/index.js";
 import { annotate, Lexicon, sentenceText } from "./index.js";
 import { normalizeWord } from "./stem.js";
+import { hashSpan, scanWord, scannedHash } from "./words.js";
 
 function article(text: string): Article {
   return { id: "t", title: "t", text, wordCount: 0, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
@@ -72,6 +73,10 @@ test("the hand-written word scanner finds exactly what the word pattern finds", 
       .filter((m) => sentences.some(([s, e]) => m.index >= s && m.index < e))
       .map((m) => `${m.index}:${m.index + m[0].length}`);
     assert.deepEqual(found, expected);
+    for (let t = 0; t < doc.tokStart.length; t++) {
+      assert.equal(scanWord(text, doc.tokStart[t], text.length), doc.tokEnd[t]);
+      assert.equal(scannedHash[0], hashSpan(text, doc.tokStart[t], doc.tokEnd[t]), "the scanner's hash is hashSpan's");
+    }
   }
 });
 

@@ -1,4 +1,4 @@
-import { normalizeWord } from "./stem.js";
+import { normalizeLower } from "./stem.js";
 import { STOPWORDS } from "./stopwords.js";
 import { hashSpan } from "./words.js";
 
@@ -22,6 +22,8 @@ let hashes = new Int32Array(slots.length >> 1);
 let packed = new Int32Array(slots.length >> 1);
 let terms: string[] = [];
 let termIds = new Map<string, number>();
+/** Lower-cased word → packed value (term * 2 + stop flag). */
+let byLower = new Map<string, number>();
 let generation = 0;
 
 /** Changes whenever the cache is cleared (global term numbers are then reused). */
@@ -32,7 +34,9 @@ export function vocabularyGeneration(): number {
 /** Global term number * 2 + stop flag of the word text[start, end) (hash: `hashSpan` of it). */
 export function lookupSpan(text: string, start: number, end: number, hash: number): number {
   const length = end - start;
-  let s = mix(hash) & mask;
+  // mix(hash), written out: this runs once per token.
+  const m = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  let s = (m ^ (m >>> 16)) & mask;
   for (let e = slots[s] - 1; e >= 0; e = slots[s] - 1) {
     if (hashes[e] === hash) {
       const word = words[e];
@@ -57,15 +61,21 @@ function add(word: string, hash: number, slot: number): number {
     clear();
     return lookupSpan(word, 0, word.length, hash);
   }
-  const lower = word.toLowerCase().replace(/’/g, "'");
-  const term = normalizeWord(word);
-  let t = termIds.get(term);
-  if (t === undefined) {
-    t = terms.length;
-    terms.push(term);
-    termIds.set(term, t);
+  const lowered = word.toLowerCase();
+  const lower = lowered.includes("’") ? lowered.replace(/’/g, "'") : lowered;
+  // The term and stop flag depend on the lower-cased form only: "The" takes what "the" got.
+  let value = byLower.get(lower);
+  if (value === undefined) {
+    const term = normalizeLower(lower);
+    let t = termIds.get(term);
+    if (t === undefined) {
+      t = terms.length;
+      terms.push(term);
+      termIds.set(term, t);
+    }
+    value = t * 2 + (STOPWORDS.has(lower) ? 1 : 0);
+    byLower.set(lower, value);
   }
-  const value = t * 2 + (STOPWORDS.has(lower) ? 1 : 0);
   const e = words.length;
   slots[slot] = e + 1;
   words.push(word);
@@ -100,6 +110,7 @@ function clear(): void {
   packed = new Int32Array(slots.length >> 1);
   terms = [];
   termIds = new Map();
+  byLower = new Map();
   generation++;
 }
 

@@ -16,7 +16,7 @@ export const newsbrief: Summarizer = {
   summarize(corpus: Corpus, budget: Budget): Selection[] {
     const included = corpus.articles.map((a) => !a.duplicateOf);
     const index = indexConcepts(corpus, included);
-    const weights = conceptWeights(index, included.filter(Boolean).length, corpus);
+    const weights = conceptWeights(index, included.filter(Boolean).length, included);
     return greedyCover(corpus, index, weights, included, budget);
   },
 };
@@ -37,125 +37,193 @@ export const TUNING = {
   posScale: 3,
 };
 
-function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Float64Array {
+function conceptWeights(index: ConceptIndex, docs: number, included: boolean[]): Float64Array {
   const weights = new Float64Array(index.size);
+  const { df, isBigram } = index;
   if (docs >= 3) {
     const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
-    const early = TUNING.posGamma > 0 ? earliness(index, corpus) : undefined;
+    const early = TUNING.posGamma > 0 ? earliness(index, included) : undefined;
     for (let c = 0; c < index.size; c++) {
-      if (index.df[c] >= minDf) weights[c] = (Math.pow(index.df[c], TUNING.dfExponent) + (early ? TUNING.posGamma * early[c] : 0)) * (index.isBigram[c] ? 1 : TUNING.unigramWeight);
+      if (df[c] >= minDf) weights[c] = (Math.pow(df[c], TUNING.dfExponent) + (early ? TUNING.posGamma * early[c] : 0)) * (isBigram[c] ? 1 : TUNING.unigramWeight);
     }
     return weights;
   }
   // One or two articles: nothing to agree on, so repetition within the text stands in for it.
   const tf = new Int32Array(index.size);
-  corpus.docs.forEach((_, d) => index.sentConcepts[d].forEach((cs) => cs.forEach((c) => tf[c]++)));
-  for (let c = 0; c < index.size; c++) if (tf[c] >= 2) weights[c] = tf[c] * (index.isBigram[c] ? 1 : TUNING.unigramWeight);
+  const end = index.sentFrom[index.sentFrom.length - 1];
+  for (let k = 0; k < end; k++) tf[index.concepts[k]]++;
+  for (let c = 0; c < index.size; c++) if (tf[c] >= 2) weights[c] = tf[c] * (isBigram[c] ? 1 : TUNING.unigramWeight);
   return weights;
 }
 
-interface Candidate {
-  doc: number;
-  sent: number;
-  words: number;
-  prior: number;
-  dangling: boolean;
+/** The candidate sentences, as parallel arrays (k-th candidate: sentence `sent[k]` of doc `doc[k]`). */
+interface Pool {
+  size: number;
+  doc: Int32Array;
+  sent: Int32Array;
+  words: Int32Array;
+  /** words ** lengthExponent, the length normalisation of the score. */
+  norm: Float64Array;
+  prior: Float64Array;
+  dangling: Uint8Array;
+  /** The candidate's concepts: `index.concepts[from[k] .. to[k])`. */
+  from: Int32Array;
+  to: Int32Array;
 }
 
-function candidatePool(corpus: Corpus, included: boolean[]): Candidate[] {
-  const pool: Candidate[] = [];
-  corpus.docs.forEach((doc, d) => {
-    if (!included[d]) return;
+function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex): Pool {
+  const total = index.docSent[corpus.docs.length];
+  const pool: Pool = {
+    size: 0,
+    doc: new Int32Array(total),
+    sent: new Int32Array(total),
+    words: new Int32Array(total),
+    norm: new Float64Array(total),
+    prior: new Float64Array(total),
+    dangling: new Uint8Array(total),
+    from: new Int32Array(total),
+    to: new Int32Array(total),
+  };
+  for (let d = 0; d < corpus.docs.length; d++) {
+    if (!included[d]) continue;
+    const doc = corpus.docs[d];
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
+      const k = pool.size++;
       const dangling = startsDangling(doc, i);
-      const prior = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1);
-      pool.push({ doc: d, sent: i, words: wordsOf(doc, i), prior, dangling });
+      const s = index.docSent[d] + i;
+      pool.doc[k] = d;
+      pool.sent[k] = i;
+      pool.words[k] = wordsOf(doc, i);
+      pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
+      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1);
+      pool.dangling[k] = dangling ? 1 : 0;
+      pool.from[k] = index.sentFrom[s];
+      pool.to[k] = index.sentFrom[s + 1];
     }
-  });
+  }
   return pool;
 }
 
 /** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
-function earliness(index: ConceptIndex, corpus: Corpus): Float64Array {
+function earliness(index: ConceptIndex, included: boolean[]): Float64Array {
   const out = new Float64Array(index.size);
   const seen = new Int32Array(index.size).fill(-1);
-  corpus.docs.forEach((_, d) => {
-    if (corpus.articles[d].duplicateOf) return;
-    index.sentConcepts[d].forEach((cs, i) => {
-      for (const c of cs) {
+  const { concepts, sentFrom, docSent } = index;
+  for (let d = 0; d < included.length; d++) {
+    if (!included[d]) continue;
+    for (let s = docSent[d], i = 0; s < docSent[d + 1]; s++, i++) {
+      for (let k = sentFrom[s]; k < sentFrom[s + 1]; k++) {
+        const c = concepts[k];
         if (seen[c] === d) continue;
         seen[c] = d;
         out[c] += 1 / (1 + i / TUNING.posScale);
       }
-    });
-  });
+    }
+  }
   return out;
 }
 
 function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array, included: boolean[], budget: Budget): Selection[] {
-  const pool = candidatePool(corpus, included);
+  const pool = candidatePool(corpus, included, index);
+  const concepts = index.concepts;
   const covered = new Uint8Array(index.size);
-  const mark = new Uint8Array(index.size);
-  const taken = new Uint8Array(pool.length);
+  const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
   // With `fill`, sentences that add no weighted concept still fill the budget, earliest first.
-  const fillValue = budget.fill ? TUNING.fillRest : 0;
+  const fill = budget.fill ? TUNING.fillRest : 0;
+  const scan: Scan = { pool, concepts, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill };
   while (!tracker.full) {
-    let best = -1;
-    let bestScore = 0;
-    for (let k = 0; k < pool.length; k++) {
-      if (taken[k]) continue;
-      const cand = pool[k];
-      if (!tracker.fits(cand.words)) continue;
-      let gain = 0;
-      for (const c of index.sentConcepts[cand.doc][cand.sent]) if (!covered[c]) gain += weights[c];
-      const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
-      if (score > bestScore) [best, bestScore] = [k, score];
-    }
+    let best = bestCandidate(scan);
     if (best < 0) break;
-    if (pool[best].dangling) [best, bestScore] = selfContained(best, bestScore);
+    let bestScore = scoreOf(scan, best);
+    if (pool.dangling[best]) {
+      const alt = selfContained(scan, best, bestScore);
+      if (alt >= 0) {
+        best = alt;
+        bestScore = scoreOf(scan, alt);
+      }
+    }
     taken[best] = 1;
-    const chosen = pool[best];
-    const concepts = index.sentConcepts[chosen.doc][chosen.sent];
-    if (overlap(concepts, covered, index) > TUNING.overlapMax) continue;
-    for (const c of concepts) covered[c] = 1;
-    tracker.take(chosen.words);
-    out.push({ doc: chosen.doc, sent: chosen.sent, score: bestScore });
+    if (overlap(concepts, pool.from[best], pool.to[best], covered, index.isBigram) > TUNING.overlapMax) continue;
+    for (let j = pool.from[best]; j < pool.to[best]; j++) covered[concepts[j]] = 1;
+    tracker.take(pool.words[best]);
+    out.push({ doc: pool.doc[best], sent: pool.sent[best], score: bestScore });
   }
   return out;
+}
 
-  /**
-   * A sentence opening with "He", "But", "This"… reads badly out of context: when another
-   * candidate covers most of the same new concept weight nearly as well, take that one instead.
-   */
-  function selfContained(best: number, bestScore: number): [number, number] {
-    const own = index.sentConcepts[pool[best].doc][pool[best].sent];
-    let total = 0;
-    for (const c of own) {
-      if (covered[c] || weights[c] === 0) continue;
-      mark[c] = 1;
-      total += weights[c];
+/** The state of the greedy selection; the scans below are separate functions so each returns one number right after its loop. */
+interface Scan {
+  pool: Pool;
+  concepts: Int32Array;
+  weights: Float64Array;
+  covered: Uint8Array;
+  taken: Uint8Array;
+  mark: Uint8Array;
+  tracker: BudgetTracker;
+  fill: number;
+}
+
+/** Score of candidate k: its uncovered concept weight per length, times its prior. */
+function scoreOf(scan: Scan, k: number): number {
+  const { pool, concepts, covered, weights } = scan;
+  let gain = 0;
+  for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
+  return ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+}
+
+/** The untaken candidate that fits with the highest score (the first of equals), or -1 when none scores above 0. */
+function bestCandidate(scan: Scan): number {
+  const { pool, taken, tracker } = scan;
+  let best = -1;
+  let bestScore = 0;
+  for (let k = 0; k < pool.size; k++) {
+    if (taken[k] || !tracker.fits(pool.words[k])) continue;
+    const score = scoreOf(scan, k);
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
     }
-    let alt = best;
-    let altScore = 0;
-    for (let k = 0; k < pool.length; k++) {
-      const cand = pool[k];
-      if (taken[k] || cand.dangling || !tracker.fits(cand.words)) continue;
-      let shared = 0;
-      let gain = 0;
-      for (const c of index.sentConcepts[cand.doc][cand.sent]) {
-        if (covered[c]) continue;
-        gain += weights[c];
-        if (mark[c]) shared += weights[c];
-      }
-      const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
-      if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) [alt, altScore] = [k, score];
-    }
-    for (const c of own) mark[c] = 0;
-    return alt === best ? [best, bestScore] : [alt, altScore];
   }
+  return best;
+}
+
+/**
+ * A sentence opening with "He", "But", "This"… reads badly out of context: when another
+ * candidate covers most of the same new concept weight nearly as well, take that one instead
+ * (returned; -1 when there is none).
+ */
+function selfContained(scan: Scan, best: number, bestScore: number): number {
+  const { pool, concepts, covered, weights, mark, taken, tracker } = scan;
+  let total = 0;
+  for (let j = pool.from[best]; j < pool.to[best]; j++) {
+    const c = concepts[j];
+    if (covered[c] || weights[c] === 0) continue;
+    mark[c] = 1;
+    total += weights[c];
+  }
+  let alt = -1;
+  let altScore = 0;
+  for (let k = 0; k < pool.size; k++) {
+    if (taken[k] || pool.dangling[k] || !tracker.fits(pool.words[k])) continue;
+    let shared = 0;
+    let gain = 0;
+    for (let j = pool.from[k]; j < pool.to[k]; j++) {
+      const c = concepts[j];
+      if (covered[c]) continue;
+      gain += weights[c];
+      if (mark[c]) shared += weights[c];
+    }
+    const score = ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+    if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) {
+      alt = k;
+      altScore = score;
+    }
+  }
+  for (let j = pool.from[best]; j < pool.to[best]; j++) mark[concepts[j]] = 0;
+  return alt;
 }
 
 /** Another sentence "says the same" as a dangling one when it covers this share of its new concept weight… */
@@ -163,12 +231,13 @@ const SAME_SHARE = 0.6;
 /** …and scores at least this share as high. */
 const SAME_SCORE = 0.5;
 
-/** Share of a sentence's unigram concepts already covered: a guard against near-repeats. */
-function overlap(concepts: Int32Array, covered: Uint8Array, index: ConceptIndex): number {
+/** Share of a sentence's unigram concepts (`concepts[from .. to)`) already covered: a guard against near-repeats. */
+function overlap(concepts: Int32Array, from: number, to: number, covered: Uint8Array, isBigram: Uint8Array): number {
   let unigrams = 0;
   let seen = 0;
-  for (const c of concepts) {
-    if (index.isBigram[c]) continue;
+  for (let j = from; j < to; j++) {
+    const c = concepts[j];
+    if (isBigram[c]) continue;
     unigrams++;
     if (covered[c]) seen++;
   }

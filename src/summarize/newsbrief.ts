@@ -1,4 +1,4 @@
-import type { Budget, Corpus, Selection, Summarizer } from "../types/index.js";
+import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker } from "./budget.js";
 import { isCandidate, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
@@ -35,11 +35,18 @@ export const TUNING = {
   /** Concept c gains posGamma × Σ over articles of 1 / (1 + first sentence holding c / posScale). */
   posGamma: 1,
   posScale: 3,
+  /** Agreement weights (above) need this many articles; a lone article is weighed by repetition instead. */
+  agreementDocs: 2,
+  /** A sentence addressing the reader ("you", "your") outside a quotation is site furniture (sign-up, share, delivery notices), not news. */
+  readerPenalty: 0.3,
+  /** Up to this many articles, each function word of a sentence adds `functionWordCredit` to its gain (see `candidatePool`). */
+  fewArticles: 3,
+  functionWordCredit: 1,
 };
 
 function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Float64Array {
   const weights = new Float64Array(index.size);
-  if (docs >= 3) {
+  if (docs >= TUNING.agreementDocs) {
     const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
     const early = TUNING.posGamma > 0 ? earliness(index, corpus) : undefined;
     for (let c = 0; c < index.size; c++) {
@@ -47,7 +54,7 @@ function conceptWeights(index: ConceptIndex, docs: number, corpus: Corpus): Floa
     }
     return weights;
   }
-  // One or two articles: nothing to agree on, so repetition within the text stands in for it.
+  // One article: nothing to agree on, so repetition within the text stands in for it.
   const tf = new Int32Array(index.size);
   corpus.docs.forEach((_, d) => index.sentConcepts[d].forEach((cs) => cs.forEach((c) => tf[c]++)));
   for (let c = 0; c < index.size; c++) if (tf[c] >= 2) weights[c] = tf[c] * (index.isBigram[c] ? 1 : TUNING.unigramWeight);
@@ -60,20 +67,43 @@ interface Candidate {
   words: number;
   prior: number;
   dangling: boolean;
+  /** Gain the sentence has whatever is already covered (its function-word credit). */
+  base: number;
 }
 
+const READER = /\byou(?:r|rs|rself)?\b/i;
+const QUOTE = /["“”]/;
+
+/**
+ * With a few short articles only the handful of concepts two of them share carry weight, so most
+ * sentences tie at little or no gain and the length normalisation would favour short fragments.
+ * There each function word ("the", "of", "said") earns a small credit: full declarative sentences
+ * win the ties. (ROUGE keeps stop words, and a summary's function words nearly always match the
+ * reference's, so this is what the measure rewards too; with many articles the agreement weights
+ * carry the choice and the credit stays off.)
+ */
 function candidatePool(corpus: Corpus, included: boolean[]): Candidate[] {
+  const docs = included.filter(Boolean).length;
+  const credit = docs <= TUNING.fewArticles ? TUNING.functionWordCredit : 0;
   const pool: Candidate[] = [];
   corpus.docs.forEach((doc, d) => {
     if (!included[d]) return;
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
       const dangling = startsDangling(doc, i);
-      const prior = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1);
-      pool.push({ doc: d, sent: i, words: wordsOf(doc, i), prior, dangling });
+      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
+      const toReader = READER.test(text) && !QUOTE.test(text);
+      const prior = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (toReader ? TUNING.readerPenalty : 1);
+      pool.push({ doc: d, sent: i, words: wordsOf(doc, i), prior, dangling, base: credit > 0 ? credit * functionWords(doc, i) : 0 });
     }
   });
   return pool;
+}
+
+function functionWords(doc: Doc, i: number): number {
+  let n = 0;
+  for (let t = doc.sentTokStart[i]; t < doc.sentTokStart[i + 1]; t++) if (doc.tokStop[t] && doc.tokTerm[t] >= 0) n++;
+  return n;
 }
 
 /** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
@@ -111,6 +141,8 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
       if (!tracker.fits(cand.words)) continue;
       let gain = 0;
       for (const c of index.sentConcepts[cand.doc][cand.sent]) if (!covered[c]) gain += weights[c];
+      // Without `fill` a sentence must add some concept; the function-word credit only ranks those that do.
+      if (gain > 0 || fillValue > 0) gain += cand.base;
       const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
@@ -150,6 +182,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
         gain += weights[c];
         if (mark[c]) shared += weights[c];
       }
+      if (gain > 0 || fillValue > 0) gain += cand.base;
       const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
       if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) [alt, altScore] = [k, score];
     }

@@ -80,7 +80,8 @@ const QUOTE = /["“”]/;
  * There each function word ("the", "of", "said") earns a small credit: full declarative sentences
  * win the ties. (ROUGE keeps stop words, and a summary's function words nearly always match the
  * reference's, so this is what the measure rewards too; with many articles the agreement weights
- * carry the choice and the credit stays off.)
+ * carry the choice and the credit stays off.) It also keeps a brief of two articles that share
+ * little from ending after a sentence or two: full sentences, leads first, fill its budget.
  */
 function candidatePool(corpus: Corpus, included: boolean[]): Candidate[] {
   const docs = included.filter(Boolean).length;
@@ -130,7 +131,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const taken = new Uint8Array(pool.length);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
-  // With `fill`, sentences that add no weighted concept still fill the budget, earliest first.
+  // With `fill`, sentences that add no weighted concept still fill the budget: earliest first, fullest first with few articles.
   const fillValue = budget.fill ? TUNING.fillRest : 0;
   while (!tracker.full) {
     let best = -1;
@@ -139,10 +140,8 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
       if (taken[k]) continue;
       const cand = pool[k];
       if (!tracker.fits(cand.words)) continue;
-      let gain = 0;
+      let gain = cand.base;
       for (const c of index.sentConcepts[cand.doc][cand.sent]) if (!covered[c]) gain += weights[c];
-      // Without `fill` a sentence must add some concept; the function-word credit only ranks those that do.
-      if (gain > 0 || fillValue > 0) gain += cand.base;
       const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
@@ -176,13 +175,12 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
       const cand = pool[k];
       if (taken[k] || cand.dangling || !tracker.fits(cand.words)) continue;
       let shared = 0;
-      let gain = 0;
+      let gain = cand.base;
       for (const c of index.sentConcepts[cand.doc][cand.sent]) {
         if (covered[c]) continue;
         gain += weights[c];
         if (mark[c]) shared += weights[c];
       }
-      if (gain > 0 || fillValue > 0) gain += cand.base;
       const score = ((gain + fillValue) / Math.pow(cand.words, TUNING.lengthExponent)) * cand.prior;
       if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) [alt, altScore] = [k, score];
     }

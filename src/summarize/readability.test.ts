@@ -137,3 +137,13 @@ test("with few articles, a summary filled to its budget goes on with full senten
   }
   assert.match(second(), /^The weather in the capital/);
 });
+
+test("a brief of two articles that share no point still gets a summary of whole sentences near its budget", () => {
+  const corpus = corpusOf([
+    "The harbour authority opened a new ferry terminal on Monday. Passengers from the islands waited less than an hour for boats.",
+    "A local bakery won a national prize for its rye bread this week. The owner thanked her staff and the village that supported her shop.",
+  ]);
+  const picked = newsbrief.summarize(corpus, { words: 30 }, { seed: 1 });
+  const words = picked.reduce((n, s) => n + corpus.docs[s.doc].sentTokStart[s.sent + 1] - corpus.docs[s.doc].sentTokStart[s.sent], 0);
+  assert.ok(picked.length >= 2 && words >= 20, `${picked.length} sentence(s), ${words} words`);
+});

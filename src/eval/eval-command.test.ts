@@ -107,3 +107,17 @@ for (const [file, protocol] of present) {
     });
   });
 }
+
+test("eval --offset N --limit M evaluates clusters N+1..N+M, so tuning and confirming can use disjoint slices", async (t) => {
+  const file = path.join(SHARED, "data", "duc2003_task2/test.jsonl");
+  if (!existsSync(file)) return t.skip("no ../shared/data/duc2003_task2");
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-"));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", file, "--offset", "3", "--limit", "2", "--summaries-out", "out.jsonl", "--jobs", "2"], io), 0, io.err());
+  const ids = readFileSync(path.join(dir, "out.jsonl"), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+  const records = await firstRecords(file, 5);
+  assert.deepEqual(ids, [records[3].id, records[4].id]);
+  const bad = fakeIo({ cwd: dir });
+  assert.notEqual(await main(["eval", file, "--offset", "two"], bad), 0);
+  assert.match(bad.err(), /--offset takes a whole number/);
+});

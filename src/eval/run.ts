@@ -114,6 +114,8 @@ export interface DatasetResult {
 export interface EvalRunOptions extends EvalConfig {
   /** Evaluate only the first N clusters. */
   limit?: number;
+  /** Skip the first N clusters (with `limit`, a held-out slice: offset 1000, limit 2000). */
+  offset?: number;
   /** Worker threads (default 1: in this thread). */
   jobs?: number;
   /** Called after each cluster (in dataset order). */
@@ -232,6 +234,7 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
 
   let badLines = 0;
   const limit = options.limit ?? Infinity;
+  let skip = options.offset ?? 0;
   try {
     const pool = jobs > 1 ? new WorkerPool(jobs, config, (msg) => (msg.type === "result" ? accept(msg.outcome.index, msg.outcome) : failed(msg.index, msg.line, msg.id, msg.error))) : undefined;
     try {
@@ -241,6 +244,10 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
         if ("error" in item) {
           badLines++;
           report({ file, line: item.line, severity: "error", ruleId: "bad-cluster-line", reason: item.error, source: "eval" });
+          continue;
+        }
+        if (skip > 0) {
+          skip--;
           continue;
         }
         const i = index++;

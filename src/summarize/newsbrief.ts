@@ -1,4 +1,4 @@
-import type { Budget, Corpus, Selection, Summarizer } from "../types/index.js";
+import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker } from "./budget.js";
 import { isCandidate, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
@@ -35,12 +35,19 @@ export const TUNING = {
   /** Concept c gains posGamma × Σ over articles of 1 / (1 + first sentence holding c / posScale). */
   posGamma: 1,
   posScale: 3,
+  /** Agreement weights (above) need this many articles; a lone article is weighed by repetition instead. */
+  agreementDocs: 2,
+  /** A sentence addressing the reader ("you", "your") outside a quotation is site furniture (sign-up, share, delivery notices), not news. */
+  readerPenalty: 0.3,
+  /** Up to this many articles, each function word of a sentence adds `functionWordCredit` to its gain (see `candidatePool`). */
+  fewArticles: 3,
+  functionWordCredit: 1,
 };
 
 function conceptWeights(index: ConceptIndex, docs: number, included: boolean[]): Float64Array {
   const weights = new Float64Array(index.size);
   const { df, isBigram } = index;
-  if (docs >= 3) {
+  if (docs >= TUNING.agreementDocs) {
     const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
     const early = TUNING.posGamma > 0 ? earliness(index, included) : undefined;
     for (let c = 0; c < index.size; c++) {
@@ -48,7 +55,7 @@ function conceptWeights(index: ConceptIndex, docs: number, included: boolean[]):
     }
     return weights;
   }
-  // One or two articles: nothing to agree on, so repetition within the text stands in for it.
+  // One article: nothing to agree on, so repetition within the text stands in for it.
   const tf = new Int32Array(index.size);
   const end = index.sentFrom[index.sentFrom.length - 1];
   for (let k = 0; k < end; k++) tf[index.concepts[k]]++;
@@ -66,12 +73,29 @@ interface Pool {
   norm: Float64Array;
   prior: Float64Array;
   dangling: Uint8Array;
+  /** Gain the candidate has whatever is already covered (its function-word credit). */
+  base: Float64Array;
   /** The candidate's concepts: `index.concepts[from[k] .. to[k])`. */
   from: Int32Array;
   to: Int32Array;
 }
 
+const READER = /\byou(?:r|rs|rself)?\b/i;
+const QUOTE = /["“”]/;
+
+/**
+ * With a few short articles only the handful of concepts two of them share carry weight, so most
+ * sentences tie at little or no gain and the length normalisation would favour short fragments.
+ * There each function word ("the", "of", "said") earns a small credit: full declarative sentences
+ * win the ties. (ROUGE keeps stop words, and a summary's function words nearly always match the
+ * reference's, so this is what the measure rewards too; with many articles the agreement weights
+ * carry the choice and the credit stays off.) It also keeps a brief of two articles that share
+ * little from ending after a sentence or two: full sentences, leads first, fill its budget.
+ */
 function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex): Pool {
+  let docs = 0;
+  for (const inc of included) if (inc) docs++;
+  const credit = docs <= TUNING.fewArticles ? TUNING.functionWordCredit : 0;
   const total = index.docSent[corpus.docs.length];
   const pool: Pool = {
     size: 0,
@@ -81,6 +105,7 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
     norm: new Float64Array(total),
     prior: new Float64Array(total),
     dangling: new Uint8Array(total),
+    base: new Float64Array(total),
     from: new Int32Array(total),
     to: new Int32Array(total),
   };
@@ -96,13 +121,22 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
       pool.sent[k] = i;
       pool.words[k] = wordsOf(doc, i);
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
-      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1);
+      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
+      const toReader = READER.test(text) && !QUOTE.test(text);
+      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (toReader ? TUNING.readerPenalty : 1);
       pool.dangling[k] = dangling ? 1 : 0;
+      pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;
       pool.from[k] = index.sentFrom[s];
       pool.to[k] = index.sentFrom[s + 1];
     }
   }
   return pool;
+}
+
+function functionWords(doc: Doc, i: number): number {
+  let n = 0;
+  for (let t = doc.sentTokStart[i]; t < doc.sentTokStart[i + 1]; t++) if (doc.tokStop[t] && doc.tokTerm[t] >= 0) n++;
+  return n;
 }
 
 /** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
@@ -131,7 +165,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
-  // With `fill`, sentences that add no weighted concept still fill the budget, earliest first.
+  // With `fill`, sentences that add no weighted concept still fill the budget: earliest first, fullest first with few articles.
   const fill = budget.fill ? TUNING.fillRest : 0;
   const scan: Scan = { pool, concepts, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill };
   while (!tracker.full) {
@@ -169,7 +203,7 @@ interface Scan {
 /** Score of candidate k: its uncovered concept weight per length, times its prior. */
 function scoreOf(scan: Scan, k: number): number {
   const { pool, concepts, covered, weights } = scan;
-  let gain = 0;
+  let gain = pool.base[k];
   for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
   return ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
 }
@@ -209,7 +243,7 @@ function selfContained(scan: Scan, best: number, bestScore: number): number {
   for (let k = 0; k < pool.size; k++) {
     if (taken[k] || pool.dangling[k] || !tracker.fits(pool.words[k])) continue;
     let shared = 0;
-    let gain = 0;
+    let gain = pool.base[k];
     for (let j = pool.from[k]; j < pool.to[k]; j++) {
       const c = concepts[j];
       if (covered[c]) continue;

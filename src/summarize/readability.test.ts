@@ -99,3 +99,51 @@ test("on DUC 2003 newsbrief output carries no dateline and few dangling openers"
   assert.ok(sentences > 90);
   assert.ok(dangling / sentences < 0.05, `${dangling} of ${sentences} sentences open with a dangling pronoun or connective`);
 });
+
+test("newsbrief passes over a sentence addressing the reader (site furniture) for news saying the same", () => {
+  const corpus = corpusOf([
+    "You can read every Milton bridge flood report and storm warning free in your inbox. The Milton bridge was closed by the flood on Monday.",
+    "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
+    "Milton bridge flood reports and storm warning updates are sent to you free every morning by email.",
+  ]);
+  const saved = TUNING.readerPenalty;
+  try {
+    TUNING.readerPenalty = 1;
+    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the reader-address sentence scores best");
+  } finally {
+    TUNING.readerPenalty = saved;
+  }
+  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /\byour?\b/i);
+});
+
+test("with few articles, a summary filled to its budget goes on with full sentences rather than fragments", () => {
+  const corpus = corpusOf([
+    "Senator Hale resigned on Tuesday in Rome. Rain fell on the city all day. The weather in the capital was cold and wet for most of the week, and many of the roads into the old town were closed to traffic by the police.",
+    "A report said Senator Hale resigned on Tuesday in Rome.",
+  ]);
+  const second = (): string => {
+    const picked = newsbrief.summarize(corpus, { sentences: 2, fill: true }, { seed: 1 });
+    assert.equal(textOf(corpus, picked[0].doc, picked[0].sent), "Senator Hale resigned on Tuesday in Rome.");
+    return textOf(corpus, picked[1].doc, picked[1].sent);
+  };
+  const saved = TUNING.functionWordCredit;
+  try {
+    TUNING.functionWordCredit = 0;
+    assert.equal(second(), "Rain fell on the city all day.", "without the credit the shortest sentence fills");
+  } finally {
+    TUNING.functionWordCredit = saved;
+  }
+  assert.match(second(), /^The weather in the capital/);
+});
+
+test("a brief of two articles that share no point still gets a summary of whole sentences near its budget", () => {
+  const corpus = corpusOf([
+    "The harbour authority opened a new ferry terminal on Monday. Passengers from the islands waited less than an hour for boats.",
+    "A local bakery won a national prize for its rye bread this week. The owner thanked her staff and the village that supported her shop.",
+  ]);
+  const picked = newsbrief.summarize(corpus, { words: 30 }, { seed: 1 });
+  const words = picked.reduce((n, s) => n + corpus.docs[s.doc].sentTokStart[s.sent + 1] - corpus.docs[s.doc].sentTokStart[s.sent], 0);
+  assert.ok(picked.length >= 2 && words >= 20, `${picked.length} sentence(s), ${words} words`);
+});

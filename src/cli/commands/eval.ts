@@ -29,6 +29,7 @@ Options:
   --algorithm <name>      ${[...SUMMARIZERS.keys()].join(", ")}, a comma-separated list, or
                           all (every one side by side). Default newsbrief.
   --limit <n>             evaluate only the first n clusters
+  --offset <n>            skip the first n clusters (with --limit, a slice: --offset 1000 --limit 2000)
   --seed <n>              seed for randomised summarisers (default 1)
   --jobs <n>              worker threads sharing the clusters (default 1); results are the same
   --format <f>            table (default) | json (machine-readable results)
@@ -53,6 +54,7 @@ export const evalCommand: Command = async (argv, io) => {
       words: { type: "string" },
       algorithm: { type: "string" },
       limit: { type: "string" },
+      offset: { type: "string" },
       seed: { type: "string" },
       jobs: { type: "string", short: "j" },
       format: { type: "string" },
@@ -73,6 +75,8 @@ export const evalCommand: Command = async (argv, io) => {
   if (summariesOut && positionals.length > 1) throw new UsageError("--summaries-out needs a single dataset");
   const words = values.words ? positiveInt(values.words, "--words") : undefined;
   const limit = values.limit ? positiveInt(values.limit, "--limit") : undefined;
+  const offset = values.offset === undefined ? 0 : Number(values.offset);
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset takes a whole number, not "${values.offset}"`);
   const jobs = values.jobs ? positiveInt(values.jobs, "--jobs") : 1;
   let seed = 1;
   if (values.seed !== undefined) {
@@ -91,7 +95,7 @@ export const evalCommand: Command = async (argv, io) => {
     }
     const outputs = summariesOut ? openOutputs(path.resolve(io.cwd, summariesOut), algorithms) : undefined;
     try {
-      const total = io.stderr.isTTY ? Math.min(limit ?? Infinity, await countLines(file)) : undefined;
+      const total = io.stderr.isTTY ? Math.min(limit ?? Infinity, Math.max(0, (await countLines(file)) - offset)) : undefined;
       progress.start(datasetName(file), total);
       const result = await evaluateDataset(file, {
         protocol: values.protocol,
@@ -99,6 +103,7 @@ export const evalCommand: Command = async (argv, io) => {
         algorithms,
         seed,
         limit,
+        offset,
         jobs,
         keepSummaries: Boolean(outputs),
         onProgress: (done) => progress.update(done),

@@ -54,7 +54,10 @@ describe("StoryIndexAssigner (the incremental StoryIndex behind the StoryAssigne
 
   test(
     "a WikiNews cluster plus an unrelated cluster gives two stories, not many",
-    { todo: "StoryIndex (event granularity) splits these week-spanning WikiNews clusters; see the measured counts" },
+    {
+      todo:
+        "StoryIndex (event granularity) gives 13 stories here: on a 20-article pile its small-pile caution (thresholds x 1 + cautionDocs/articles seen) keeps arrivals apart, and the store cannot merge stories later; cautionDocs 3 gives 3 stories but costs dev BCubed F1 0.86 -> 0.76 (npm run bench:stories)",
+    },
     () => {
       const counts = (a: StoryAssigner) => new Set(assignAll(a, stream)).size;
       const index = counts(new StoryIndexAssigner());

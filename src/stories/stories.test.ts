@@ -22,6 +22,17 @@ test("grouping: a partition of the pile, close to the gold clusters, incremental
   }
 });
 
+test("batch = the incremental index run in order plus its refinement pass, exactly (the service groups like brief)", () => {
+  requireShared();
+  for (const [set, granularity] of [["multiling2011_en", "event"], ["duc2006", "topic"]] as const) {
+    const [mix] = mixtures(loadSet(set), 1, 3);
+    const index = new StoryIndex({ granularity });
+    for (const a of mix.articles) index.add(a);
+    index.refine();
+    assert.deepEqual(index.stories(), groupStories(mix.articles, { granularity }));
+  }
+});
+
 test("topic granularity gives no more stories than event granularity", () => {
   requireShared();
   const [mix] = mixtures(loadSet("duc2003_task2"), 1, 5);

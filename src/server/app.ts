@@ -35,6 +35,13 @@ export interface AppOptions {
 
 export const NO_URL_FETCHER = "fetching URLs is not available yet: send the article's text or html along with its url";
 
+interface CachedPage {
+  revision: number;
+  briefingVersion?: number;
+  page: Buffer;
+  etag: string;
+}
+
 /** An error whose message is safe to show the client. */
 export class HttpError extends Error {
   constructor(
@@ -62,7 +69,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
   // Story pages are cached by what they show: the story's revision (articles, sources) and the
   // briefing's version. A cached read costs one indexed lookup, none of the rendering.
-  const pageCache = new Map<string, { revision: number; briefingVersion?: number; page: Buffer; etag: string }>();
+  const pageCache = new Map<string, CachedPage>();
+  const rendering = new Map<string, Promise<CachedPage | undefined>>();
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
 
@@ -261,21 +269,36 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
 
+  async function renderStoryPage(id: string): Promise<CachedPage | undefined> {
+    const result = await newsroom.briefing(id);
+    if (!result) return undefined;
+    const briefing = JSON.parse(result.json) as Briefing;
+    const articles = await store.storyArticlesMeta(id);
+    const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
+    const cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
+    const held = pageCache.get(id);
+    if (held && held.revision > cached.revision) return cached;
+    pageCache.delete(id);
+    if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
+    pageCache.set(id, cached);
+    return cached;
+  }
+
   app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
     const rev = await store.storyRevision(id);
     if (!rev) throw new HttpError(404, `no story ${id}`);
     let cached = pageCache.get(id);
     if (!cached || cached.revision !== rev.revision || cached.briefingVersion !== rev.briefingVersion) {
-      const result = await newsroom.briefing(id);
-      if (!result) throw new HttpError(404, `no story ${id}`);
-      const briefing = JSON.parse(result.json) as Briefing;
-      const articles = await store.storyArticlesMeta(id);
-      const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
-      cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
-      pageCache.delete(id);
-      if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
-      pageCache.set(id, cached);
+      // One render per story version, however many readers ask for it meanwhile.
+      const key = `${id}\u0000${rev.revision}\u0000${rev.briefingVersion}`;
+      let render = rendering.get(key);
+      if (!render) {
+        render = renderStoryPage(id).finally(() => rendering.delete(key));
+        rendering.set(key, render);
+      }
+      cached = await render;
+      if (!cached) throw new HttpError(404, `no story ${id}`);
     }
     reply.header("etag", cached.etag).header("cache-control", "no-cache");
     if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();

@@ -1,15 +1,20 @@
-import type { StoryAssigner } from "../store/assigner.js";
+import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
 import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
 import type { BriefOptions } from "../types/index.js";
 import type { Briefer } from "./briefer.js";
-import { InlinePreparer, type PrepareJob, type Preparer } from "./preparer.js";
+import type { PrepareJob, Preparer } from "./preparer.js";
 import { toRawDocument } from "./pipeline.js";
+import { InlineWriter, type Writer } from "./writer.js";
 
 export interface NewsroomOptions {
+  /** Where reads go (and writes, unless a `writer` is given). */
   store: Store;
-  assigner: StoryAssigner;
+  /** Where writes go (default: an `InlineWriter` over `store` with `assigner` and `preparer`). */
+  writer?: Writer;
+  /** Groups articles into stories, for the default writer. */
+  assigner?: StoryAssigner;
   briefer: Briefer;
-  /** Cleans submitted articles before they are stored (default: on the calling thread). */
+  /** Cleans submitted articles before they are stored, for the default writer (default: on the calling thread). */
   preparer?: Preparer;
   briefOptions?: BriefOptions;
   /** Wait this long after a story changes before re-briefing it in the background (debounce). */
@@ -38,9 +43,8 @@ export interface BriefingResult {
  */
 export class Newsroom {
   readonly store: Store;
-  private readonly assigner: StoryAssigner;
+  private readonly writer: Writer;
   private readonly briefer: Briefer;
-  private readonly preparer: Preparer;
   private readonly briefOptions: BriefOptions;
   private readonly refreshDelayMs: number;
   private readonly maxArticles: number;
@@ -53,11 +57,10 @@ export class Newsroom {
   private draining: Promise<void> | undefined;
   private closed = false;
 
-  private constructor(options: NewsroomOptions) {
+  private constructor(options: NewsroomOptions, writer: Writer) {
     this.store = options.store;
-    this.assigner = options.assigner;
+    this.writer = writer;
     this.briefer = options.briefer;
-    this.preparer = options.preparer ?? new InlinePreparer();
     this.briefOptions = options.briefOptions ?? {};
     this.refreshDelayMs = options.refreshDelayMs ?? 300;
     this.maxArticles = options.maxArticlesPerBriefing ?? 400;
@@ -65,21 +68,24 @@ export class Newsroom {
     this.onError = options.onError ?? (() => {});
   }
 
-  /** Opens a newsroom over a store: replays stored articles into the assigner, queues stale briefings. */
+  /** Opens a newsroom over a store (the default writer replays stored articles into the assigner), queues stale briefings. */
   static async open(options: NewsroomOptions): Promise<Newsroom> {
-    const room = new Newsroom(options);
-    room.assigner.load(await room.store.assignmentState());
+    const writer = options.writer ?? (await InlineWriter.open(options.store, options.assigner ?? new TitleWordsAssigner(), options.preparer));
+    const room = new Newsroom(options, writer);
     for (const id of await room.store.staleStories(10_000)) room.markDirty(id);
     return room;
   }
 
   /** Prepares submitted articles (extraction, cleaning, hashing) and stores them: `ingest` of `prepare`. */
   async submit(jobs: PrepareJob[]): Promise<IngestOutcome[]> {
-    return this.ingest(await this.preparer.prepare(jobs));
+    return this.stored(await this.writer.submit(jobs));
   }
 
   async ingest(items: IngestItem[]): Promise<IngestOutcome[]> {
-    const outcomes = await this.store.ingest(items, (a) => this.assigner.assign(a));
+    return this.stored(await this.writer.ingest(items));
+  }
+
+  private stored(outcomes: IngestOutcome[]): IngestOutcome[] {
     for (const o of outcomes) if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
     return outcomes;
   }
@@ -122,7 +128,7 @@ export class Newsroom {
     await this.draining?.catch(() => {});
     await Promise.allSettled([...this.inflight.values()]);
     await this.briefer.close();
-    await this.preparer.close();
+    await this.writer.close();
   }
 
   private markDirty(storyId: string): void {
@@ -187,7 +193,7 @@ export class Newsroom {
       const started = performance.now();
       const json = await this.briefer.brief(articles.map(toRawDocument), this.briefOptions);
       const headline = headlineOf(json);
-      await this.store.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
+      await this.writer.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
     })().finally(() => this.inflight.delete(storyId));
     this.inflight.set(storyId, job);
     return job;

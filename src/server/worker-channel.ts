@@ -13,6 +13,8 @@ export class WorkerChannel<Request, Reply> {
   constructor(
     private readonly script: URL,
     private readonly name: string,
+    /** Passed to the worker as `workerData` (its configuration). */
+    private readonly workerData?: unknown,
   ) {}
 
   request(body: Request): Promise<Reply> {
@@ -33,7 +35,7 @@ export class WorkerChannel<Request, Reply> {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: this.workerData });
     worker.unref();
     worker.on("message", (m: { id: number; reply?: Reply; error?: string }) => {
       const p = this.pending.get(m.id);

@@ -175,6 +175,10 @@ export class SqliteStore implements Store {
   }
 
   async saveBriefing(b: StoredBriefing & { computeMs?: number }): Promise<void> {
+    this.saveBriefingSync(b);
+  }
+
+  saveBriefingSync(b: StoredBriefing & { computeMs?: number }): void {
     this.stmts.saveBriefing.run(b.storyId, b.storyVersion, b.headline ?? null, b.json, b.computedAt, b.computeMs ?? null);
   }
 

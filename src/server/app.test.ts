@@ -5,6 +5,7 @@ import { FeedPoller } from "./feeds.js";
 import { CSP } from "./security.js";
 import type { Briefing } from "../types/index.js";
 import { testService, wikinewsArticles, type TestService } from "../testing/newsroom.js";
+import { MIGRATIONS } from "../store/migrations/index.js";
 
 const STORM = {
   title: "Storm floods coastal towns",
@@ -46,7 +47,7 @@ describe("API", () => {
       assert.equal(r.statusCode, 200);
       const body = r.json();
       assert.equal(body.status, "ok");
-      assert.equal(body.schemaVersion, 1);
+      assert.equal(body.schemaVersion, MIGRATIONS.length);
       assert.deepEqual(body.counts, { inputs: 0, articles: 0, stories: 0, messages: 0, feeds: 0 });
     }));
 

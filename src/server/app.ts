@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { VERSION } from "../core/version.js";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
-import type { IngestOutcome, InputKind } from "../store/types.js";
+import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
@@ -71,6 +71,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // briefing's version. A cached read costs one indexed lookup, none of the rendering.
   const pageCache = new Map<string, CachedPage>();
   const rendering = new Map<string, Promise<CachedPage | undefined>>();
+  const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
 
@@ -269,13 +270,25 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
 
-  async function renderStoryPage(id: string): Promise<CachedPage | undefined> {
-    const result = await newsroom.briefing(id);
-    if (!result) return undefined;
-    const briefing = JSON.parse(result.json) as Briefing;
+  async function renderStoryPage(id: string, briefingVersion: number | undefined): Promise<CachedPage | undefined> {
+    // The parsed briefing is kept by version: most page changes are new articles, not a new briefing.
+    let parsed = parsedBriefings.get(id);
+    let story: StorySummary | undefined;
+    if (parsed && parsed.version === briefingVersion) {
+      story = await store.getStory(id);
+    } else {
+      const result = await newsroom.briefing(id);
+      if (!result) return undefined;
+      parsed = { version: result.storyVersion, briefing: JSON.parse(result.json) as Briefing };
+      parsedBriefings.delete(id);
+      if (parsedBriefings.size >= 50) parsedBriefings.delete(parsedBriefings.keys().next().value!);
+      parsedBriefings.set(id, parsed);
+      story = result.story;
+    }
+    if (!story) return undefined;
     const articles = await store.storyArticlesMeta(id);
-    const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
-    const cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
+    const page = Buffer.from(pages.storyPage(story, parsed.briefing, articles, parsed.version < story.contentVersion));
+    const cached = { revision: story.revision, briefingVersion: parsed.version, page, etag: `"${id}.${story.revision}.${parsed.version}"` };
     const held = pageCache.get(id);
     if (held && held.revision > cached.revision) return cached;
     pageCache.delete(id);
@@ -294,7 +307,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       const key = `${id}\u0000${rev.revision}\u0000${rev.briefingVersion}`;
       let render = rendering.get(key);
       if (!render) {
-        render = renderStoryPage(id).finally(() => rendering.delete(key));
+        render = renderStoryPage(id, rev.briefingVersion).finally(() => rendering.delete(key));
         rendering.set(key, render);
       }
       cached = await render;

@@ -189,9 +189,10 @@ export class Newsroom {
       if (!story) return;
       const existing = await this.store.getBriefing(storyId);
       if (existing && existing.storyVersion >= story.contentVersion) return;
-      const articles = (await this.store.storyArticles(storyId)).slice(-this.maxArticles);
       const started = performance.now();
-      const json = await this.briefer.brief(articles.map(toRawDocument), this.briefOptions);
+      const json = this.briefer.briefStored
+        ? await this.briefer.briefStored(storyId, this.maxArticles, this.briefOptions)
+        : await this.briefer.brief((await this.store.storyArticles(storyId, { last: this.maxArticles })).map(toRawDocument), this.briefOptions);
       const headline = headlineOf(json);
       await this.writer.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
     })().finally(() => this.inflight.delete(storyId));

@@ -53,7 +53,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
     if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: "title-words" });
-    newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
+    newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
     const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, log });
     await app.listen({ host, port: options.port ?? 8750 });
     const poller = new FeedPoller({ newsroom, fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });

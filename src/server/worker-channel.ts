@@ -61,12 +61,13 @@ export class WorkerChannel<Request, Reply> {
 }
 
 /** The worker side of a `WorkerChannel`: answers each request with `handle`, or with its error. */
-export function answerRequests<Request, Reply>(handle: (body: Request) => Reply): void {
+export function answerRequests<Request, Reply>(handle: (body: Request) => Reply | Promise<Reply>): void {
   parentPort?.on("message", (m: { id: number; body: Request }) => {
-    try {
-      parentPort!.postMessage({ id: m.id, reply: handle(m.body) });
-    } catch (error) {
-      parentPort!.postMessage({ id: m.id, error: (error as Error).message });
-    }
+    Promise.resolve()
+      .then(() => handle(m.body))
+      .then(
+        (reply) => parentPort!.postMessage({ id: m.id, reply }),
+        (error: Error) => parentPort!.postMessage({ id: m.id, error: error.message }),
+      );
   });
 }

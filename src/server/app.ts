@@ -36,6 +36,8 @@ export interface AppOptions {
 export const NO_URL_FETCHER = "fetching URLs is not available yet: send the article's text or html along with its url";
 
 interface CachedPage {
+  /** `newsroom.changeCount` of the story, read before the page's data was. */
+  changes: number;
   revision: number;
   briefingVersion?: number;
   page: Buffer;
@@ -270,7 +272,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
 
-  async function renderStoryPage(id: string, briefingVersion: number | undefined): Promise<CachedPage | undefined> {
+  async function renderStoryPage(id: string, briefingVersion: number | undefined, changes: number): Promise<CachedPage | undefined> {
     // The parsed briefing is kept by version: most page changes are new articles, not a new briefing.
     let parsed = parsedBriefings.get(id);
     let story: StorySummary | undefined;
@@ -288,7 +290,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (!story) return undefined;
     const articles = await store.storyArticlesMeta(id);
     const page = Buffer.from(pages.storyPage(story, parsed.briefing, articles, parsed.version < story.contentVersion));
-    const cached = { revision: story.revision, briefingVersion: parsed.version, page, etag: `"${id}.${story.revision}.${parsed.version}"` };
+    const cached = { changes, revision: story.revision, briefingVersion: parsed.version, page, etag: `"${id}.${story.revision}.${parsed.version}"` };
     const held = pageCache.get(id);
     if (held && held.revision > cached.revision) return cached;
     pageCache.delete(id);
@@ -299,15 +301,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
-    const rev = await store.storyRevision(id);
-    if (!rev) throw new HttpError(404, `no story ${id}`);
+    const changes = newsroom.changeCount(id);
     let cached = pageCache.get(id);
-    if (!cached || cached.revision !== rev.revision || cached.briefingVersion !== rev.briefingVersion) {
+    // No write through the newsroom touched the story since its page was rendered: answer without
+    // asking the store. Otherwise its revision tells whether the page is still current.
+    const rev = cached?.changes === changes ? undefined : await store.storyRevision(id);
+    if (rev && cached && cached.revision === rev.revision && cached.briefingVersion === rev.briefingVersion) cached.changes = changes;
+    else if (!cached || cached.changes !== changes) {
+      if (!rev) throw new HttpError(404, `no story ${id}`);
       // One render per story version, however many readers ask for it meanwhile.
       const key = `${id}\u0000${rev.revision}\u0000${rev.briefingVersion}`;
       let render = rendering.get(key);
       if (!render) {
-        render = renderStoryPage(id, rev.briefingVersion).finally(() => rendering.delete(key));
+        render = renderStoryPage(id, rev.briefingVersion, changes).finally(() => rendering.delete(key));
         rendering.set(key, render);
       }
       cached = await render;

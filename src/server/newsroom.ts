@@ -53,6 +53,7 @@ export class Newsroom {
   private readonly onError: (error: unknown) => void;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
+  private readonly changes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private closed = false;
@@ -86,8 +87,24 @@ export class Newsroom {
   }
 
   private stored(outcomes: IngestOutcome[]): IngestOutcome[] {
-    for (const o of outcomes) if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+    for (const o of outcomes) {
+      if (o.storyId) this.changed(o.storyId);
+      if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+    }
     return outcomes;
+  }
+
+  /**
+   * How many writes through this newsroom have touched a story (articles, sources, briefings),
+   * counted once each has committed. Read it before reading the story: while it stays the same,
+   * what was read is still current (the service's writes all go through its newsroom).
+   */
+  changeCount(storyId: string): number {
+    return this.changes.get(storyId) ?? 0;
+  }
+
+  private changed(storyId: string): void {
+    this.changes.set(storyId, this.changeCount(storyId) + 1);
   }
 
   /**
@@ -195,6 +212,7 @@ export class Newsroom {
         : await this.briefer.brief((await this.store.storyArticles(storyId, { last: this.maxArticles })).map(toRawDocument), this.briefOptions);
       const headline = headlineOf(json);
       await this.writer.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
+      this.changed(storyId);
     })().finally(() => this.inflight.delete(storyId));
     this.inflight.set(storyId, job);
     return job;

@@ -5,6 +5,7 @@ import { FeedPoller } from "./feeds.js";
 import { CSP } from "./security.js";
 import type { Briefing } from "../types/index.js";
 import { testService, wikinewsArticles, type TestService } from "../testing/newsroom.js";
+import { MIGRATIONS } from "../store/migrations/index.js";
 
 const STORM = {
   title: "Storm floods coastal towns",
@@ -46,7 +47,7 @@ describe("API", () => {
       assert.equal(r.statusCode, 200);
       const body = r.json();
       assert.equal(body.status, "ok");
-      assert.equal(body.schemaVersion, 1);
+      assert.equal(body.schemaVersion, MIGRATIONS.length);
       assert.deepEqual(body.counts, { inputs: 0, articles: 0, stories: 0, messages: 0, feeds: 0 });
     }));
 
@@ -248,7 +249,10 @@ describe("API", () => {
       const page = await s.app.inject(`/stories/${story}`);
       assert.match(page.body, /Daily Wire/);
       const etag = page.headers.etag as string;
+      const lookups = countCalls(s.store, "storyRevision");
       assert.equal((await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } })).statusCode, 304, "an unchanged page revalidates");
+      assert.equal((await s.app.inject(`/stories/${story}`)).body, page.body);
+      assert.equal(lookups.count, 0, "a page no write touched since it was rendered is answered without asking the store");
 
       const other = (await post(s, "/api/articles", ELECTION)).json();
       assert.notEqual(other.storyId, story);
@@ -257,6 +261,7 @@ describe("API", () => {
       await post(s, "/api/articles", { ...STORM_LATER, source: "Third outlet" });
       const changed = await s.app.inject({ url: `/stories/${story}`, headers: { "if-none-match": etag } });
       assert.equal(changed.statusCode, 200, "a new source changes the page");
+      assert.ok(lookups.count > 0);
       assert.match(changed.body, /Third outlet/);
     }));
 
@@ -446,3 +451,14 @@ describe("web fetcher adapters", () => {
     assert.deepEqual(seen, [signal, signal]);
   });
 });
+
+/** Counts calls of one method of an object from now on (the method still runs). */
+function countCalls<T extends object>(target: T, method: keyof T & string): { count: number } {
+  const counter = { count: 0 };
+  const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
+  (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    counter.count++;
+    return original(...args);
+  };
+  return counter;
+}

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { VERSION } from "../core/version.js";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
-import type { IngestOutcome, InputKind } from "../store/types.js";
+import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
@@ -35,6 +35,15 @@ export interface AppOptions {
 
 export const NO_URL_FETCHER = "fetching URLs is not available yet: send the article's text or html along with its url";
 
+interface CachedPage {
+  /** `newsroom.changeCount` of the story, read before the page's data was. */
+  changes: number;
+  revision: number;
+  briefingVersion?: number;
+  page: Buffer;
+  etag: string;
+}
+
 /** An error whose message is safe to show the client. */
 export class HttpError extends Error {
   constructor(
@@ -62,7 +71,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
   // Story pages are cached by what they show: the story's revision (articles, sources) and the
   // briefing's version. A cached read costs one indexed lookup, none of the rendering.
-  const pageCache = new Map<string, { revision: number; briefingVersion?: number; page: Buffer; etag: string }>();
+  const pageCache = new Map<string, CachedPage>();
+  const rendering = new Map<string, Promise<CachedPage | undefined>>();
+  const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
 
@@ -261,21 +272,52 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));
 
+  async function renderStoryPage(id: string, briefingVersion: number | undefined, changes: number): Promise<CachedPage | undefined> {
+    // The parsed briefing is kept by version: most page changes are new articles, not a new briefing.
+    let parsed = parsedBriefings.get(id);
+    let story: StorySummary | undefined;
+    if (parsed && parsed.version === briefingVersion) {
+      story = await store.getStory(id);
+    } else {
+      const result = await newsroom.briefing(id);
+      if (!result) return undefined;
+      parsed = { version: result.storyVersion, briefing: JSON.parse(result.json) as Briefing };
+      parsedBriefings.delete(id);
+      if (parsedBriefings.size >= 50) parsedBriefings.delete(parsedBriefings.keys().next().value!);
+      parsedBriefings.set(id, parsed);
+      story = result.story;
+    }
+    if (!story) return undefined;
+    const articles = await store.storyArticlesMeta(id);
+    const page = Buffer.from(pages.storyPage(story, parsed.briefing, articles, parsed.version < story.contentVersion));
+    const cached = { changes, revision: story.revision, briefingVersion: parsed.version, page, etag: `"${id}.${story.revision}.${parsed.version}"` };
+    const held = pageCache.get(id);
+    if (held && held.revision > cached.revision) return cached;
+    pageCache.delete(id);
+    if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
+    pageCache.set(id, cached);
+    return cached;
+  }
+
   app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
-    const rev = await store.storyRevision(id);
-    if (!rev) throw new HttpError(404, `no story ${id}`);
+    const changes = newsroom.changeCount(id);
     let cached = pageCache.get(id);
-    if (!cached || cached.revision !== rev.revision || cached.briefingVersion !== rev.briefingVersion) {
-      const result = await newsroom.briefing(id);
-      if (!result) throw new HttpError(404, `no story ${id}`);
-      const briefing = JSON.parse(result.json) as Briefing;
-      const articles = await store.storyArticlesMeta(id);
-      const page = Buffer.from(pages.storyPage(result.story, briefing, articles, result.stale));
-      cached = { revision: result.story.revision, briefingVersion: result.storyVersion, page, etag: `"${id}.${result.story.revision}.${result.storyVersion}"` };
-      pageCache.delete(id);
-      if (pageCache.size >= 500) pageCache.delete(pageCache.keys().next().value!);
-      pageCache.set(id, cached);
+    // No write through the newsroom touched the story since its page was rendered: answer without
+    // asking the store. Otherwise its revision tells whether the page is still current.
+    const rev = cached?.changes === changes ? undefined : await store.storyRevision(id);
+    if (rev && cached && cached.revision === rev.revision && cached.briefingVersion === rev.briefingVersion) cached.changes = changes;
+    else if (!cached || cached.changes !== changes) {
+      if (!rev) throw new HttpError(404, `no story ${id}`);
+      // One render per story version, however many readers ask for it meanwhile.
+      const key = `${id}\u0000${rev.revision}\u0000${rev.briefingVersion}`;
+      let render = rendering.get(key);
+      if (!render) {
+        render = renderStoryPage(id, rev.briefingVersion, changes).finally(() => rendering.delete(key));
+        rendering.set(key, render);
+      }
+      cached = await render;
+      if (!cached) throw new HttpError(404, `no story ${id}`);
     }
     reply.header("etag", cached.etag).header("cache-control", "no-cache");
     if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();

@@ -1,15 +1,20 @@
-import type { StoryAssigner } from "../store/assigner.js";
+import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
 import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
 import type { BriefOptions } from "../types/index.js";
 import type { Briefer } from "./briefer.js";
-import { InlinePreparer, type PrepareJob, type Preparer } from "./preparer.js";
+import type { PrepareJob, Preparer } from "./preparer.js";
 import { toRawDocument } from "./pipeline.js";
+import { InlineWriter, type Writer } from "./writer.js";
 
 export interface NewsroomOptions {
+  /** Where reads go (and writes, unless a `writer` is given). */
   store: Store;
-  assigner: StoryAssigner;
+  /** Where writes go (default: an `InlineWriter` over `store` with `assigner` and `preparer`). */
+  writer?: Writer;
+  /** Groups articles into stories, for the default writer. */
+  assigner?: StoryAssigner;
   briefer: Briefer;
-  /** Cleans submitted articles before they are stored (default: on the calling thread). */
+  /** Cleans submitted articles before they are stored, for the default writer (default: on the calling thread). */
   preparer?: Preparer;
   briefOptions?: BriefOptions;
   /** Wait this long after a story changes before re-briefing it in the background (debounce). */
@@ -38,9 +43,8 @@ export interface BriefingResult {
  */
 export class Newsroom {
   readonly store: Store;
-  private readonly assigner: StoryAssigner;
+  private readonly writer: Writer;
   private readonly briefer: Briefer;
-  private readonly preparer: Preparer;
   private readonly briefOptions: BriefOptions;
   private readonly refreshDelayMs: number;
   private readonly maxArticles: number;
@@ -49,15 +53,15 @@ export class Newsroom {
   private readonly onError: (error: unknown) => void;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
+  private readonly changes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private closed = false;
 
-  private constructor(options: NewsroomOptions) {
+  private constructor(options: NewsroomOptions, writer: Writer) {
     this.store = options.store;
-    this.assigner = options.assigner;
+    this.writer = writer;
     this.briefer = options.briefer;
-    this.preparer = options.preparer ?? new InlinePreparer();
     this.briefOptions = options.briefOptions ?? {};
     this.refreshDelayMs = options.refreshDelayMs ?? 300;
     this.maxArticles = options.maxArticlesPerBriefing ?? 400;
@@ -65,23 +69,42 @@ export class Newsroom {
     this.onError = options.onError ?? (() => {});
   }
 
-  /** Opens a newsroom over a store: replays stored articles into the assigner, queues stale briefings. */
+  /** Opens a newsroom over a store (the default writer replays stored articles into the assigner), queues stale briefings. */
   static async open(options: NewsroomOptions): Promise<Newsroom> {
-    const room = new Newsroom(options);
-    room.assigner.load(await room.store.assignmentState());
+    const writer = options.writer ?? (await InlineWriter.open(options.store, options.assigner ?? new TitleWordsAssigner(), options.preparer));
+    const room = new Newsroom(options, writer);
     for (const id of await room.store.staleStories(10_000)) room.markDirty(id);
     return room;
   }
 
   /** Prepares submitted articles (extraction, cleaning, hashing) and stores them: `ingest` of `prepare`. */
   async submit(jobs: PrepareJob[]): Promise<IngestOutcome[]> {
-    return this.ingest(await this.preparer.prepare(jobs));
+    return this.stored(await this.writer.submit(jobs));
   }
 
   async ingest(items: IngestItem[]): Promise<IngestOutcome[]> {
-    const outcomes = await this.store.ingest(items, (a) => this.assigner.assign(a));
-    for (const o of outcomes) if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+    return this.stored(await this.writer.ingest(items));
+  }
+
+  private stored(outcomes: IngestOutcome[]): IngestOutcome[] {
+    for (const o of outcomes) {
+      if (o.storyId) this.changed(o.storyId);
+      if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+    }
     return outcomes;
+  }
+
+  /**
+   * How many writes through this newsroom have touched a story (articles, sources, briefings),
+   * counted once each has committed. Read it before reading the story: while it stays the same,
+   * what was read is still current (the service's writes all go through its newsroom).
+   */
+  changeCount(storyId: string): number {
+    return this.changes.get(storyId) ?? 0;
+  }
+
+  private changed(storyId: string): void {
+    this.changes.set(storyId, this.changeCount(storyId) + 1);
   }
 
   /**
@@ -122,7 +145,7 @@ export class Newsroom {
     await this.draining?.catch(() => {});
     await Promise.allSettled([...this.inflight.values()]);
     await this.briefer.close();
-    await this.preparer.close();
+    await this.writer.close();
   }
 
   private markDirty(storyId: string): void {
@@ -183,11 +206,13 @@ export class Newsroom {
       if (!story) return;
       const existing = await this.store.getBriefing(storyId);
       if (existing && existing.storyVersion >= story.contentVersion) return;
-      const articles = (await this.store.storyArticles(storyId)).slice(-this.maxArticles);
       const started = performance.now();
-      const json = await this.briefer.brief(articles.map(toRawDocument), this.briefOptions);
+      const json = this.briefer.briefStored
+        ? await this.briefer.briefStored(storyId, this.maxArticles, this.briefOptions)
+        : await this.briefer.brief((await this.store.storyArticles(storyId, { last: this.maxArticles })).map(toRawDocument), this.briefOptions);
       const headline = headlineOf(json);
-      await this.store.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
+      await this.writer.saveBriefing({ storyId, storyVersion: story.contentVersion, headline, json, computedAt: new Date().toISOString(), computeMs: performance.now() - started });
+      this.changed(storyId);
     })().finally(() => this.inflight.delete(storyId));
     this.inflight.set(storyId, job);
     return job;

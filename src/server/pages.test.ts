@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { StoredArticle, StorySummary } from "../store/types.js";
 import type { Briefing, Sentence } from "../types/index.js";
-import { storyPage } from "./pages.js";
+import { LISTED_SOURCES, storyPage } from "./pages.js";
 import { dateMs } from "./story-extras.js";
 
 const TEXT = "Rain fell on Monday. The river rose on Tuesday. <script>alert(1)</script> Crews worked all week.";
@@ -66,6 +66,23 @@ describe("story page extras", () => {
   test("without timeline or entities the page has neither section", () => {
     const html = storyPage(story, briefing({}), stored, false);
     assert.doesNotMatch(html, /<svg|Timeline|People|Places/);
+  });
+
+  test("a huge story links three citations per sentence, lists the sources cited and the latest arrivals, and says how many more there are", () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...stored[0], id: `a${i + 1}`, title: `Report ${i + 1}`, source: `Outlet ${i + 1}` }));
+    const cited: Sentence = { ...sentence("The river rose on Tuesday."), articleId: "a150", supportingArticleIds: ["a150", "a7", "a9", "a11", "a13", "a12"] };
+    const b = briefing({});
+    b.stories[0].summary.push(cited);
+    const html = storyPage({ ...story, articleCount: many.length }, b, many, false);
+    const items = [...html.matchAll(/<li value="(\d+)" id="src-(a\d+)">/g)].map((m) => m[2]);
+    const expected = ["a1", "a7", "a9", "a150", ...many.slice(-20).map((a) => a.id)];
+    assert.deepEqual(items, expected);
+    for (const m of html.matchAll(/class="cite"[^>]*>\[(\d+)\]/g)) assert.match(html, new RegExp(`<li value="${m[1]}" `), `citation [${m[1]}] has its source listed`);
+    assert.match(html, /\[150\]<\/a><a class="cite" href="\/articles\/a7"[^>]*>\[7\]<\/a><a class="cite" href="\/articles\/a9"[^>]*>\[9\]<\/a><small class="more-cites" title="3 more articles say the same">\+3<\/small>/, "three links per sentence, the rest counted");
+    assert.match(html, new RegExp(`${many.length - expected.length} more articles of this story not listed`));
+    const small = storyPage({ ...story, articleCount: LISTED_SOURCES }, b, many.slice(0, LISTED_SOURCES), false);
+    assert.equal(small.match(/<li value=/g)?.length, LISTED_SOURCES, "a story of ordinary size lists every source");
+    assert.doesNotMatch(small, /not listed/);
   });
 
   test("dates of any precision start their period", () => {

@@ -118,30 +118,40 @@ export function citeHref(articleId: string, start?: number): string {
   return `/articles/${encodeURIComponent(articleId)}${start !== undefined ? `#s-${start}` : ""}`;
 }
 
+/** A story page lists every source up to this many articles; beyond, the cited ones and the latest (bounds the page of a huge story). */
+export const LISTED_SOURCES = 60;
+const LATEST_LISTED = 20;
+/** Citation links after a sentence (its own article first); more supporting articles are counted, not linked. */
+const CITES_PER_SENTENCE = 3;
+
 export function storyPage(story: StorySummary, briefing: Briefing, articles: StoredArticleMeta[], stale: boolean): string {
   const numbers = new Map<string, number>();
   briefing.articles.forEach((a) => numbers.set(a.id, numbers.size + 1));
   for (const a of articles) if (!numbers.has(a.id)) numbers.set(a.id, numbers.size + 1);
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const briefed = new Map(briefing.articles.map((a) => [a.id, a]));
+  const cited = new Set<string>();
   const cite = (s: Sentence): string => {
-    const ids = [s.articleId, ...s.supportingArticleIds.filter((id) => id !== s.articleId)];
+    const ids = [s.articleId, ...s.supportingArticleIds.filter((id) => id !== s.articleId)].filter((id) => numbers.has(id));
     const links = ids
-      .filter((id) => numbers.has(id))
+      .slice(0, CITES_PER_SENTENCE)
       .map((id, k) => {
+        cited.add(id);
         const label = byId.get(id)?.source ?? byId.get(id)?.title ?? id;
         return `<a class="cite" href="${esc(k === 0 ? citeHref(id, s.start) : citeHref(id))}" title="${esc(label)}">[${numbers.get(id)}]</a>`;
       })
       .join("");
-    return links ? `<span class="cites">${links}</span>` : "";
+    const hidden = ids.length - CITES_PER_SENTENCE;
+    const more = hidden > 0 ? `<small class="more-cites" title="${hidden} more article${hidden === 1 ? "" : "s"} say the same">+${hidden}</small>` : "";
+    return links ? `<span class="cites">${links}${more}</span>` : "";
   };
   const stories = briefing.stories.map((st) => storySection(st, cite)).join("\n");
-  const sources = [...numbers.entries()]
-    .map(([id, n]) => {
-      const a = byId.get(id);
-      const b = briefing.articles.find((x) => x.id === id);
-      return sourceItem(id, n, a, b, numbers);
-    })
-    .join("\n");
+  const all = numbers.size <= LISTED_SOURCES;
+  const latest = new Set(articles.slice(-LATEST_LISTED).map((a) => a.id));
+  const listed = [...numbers.entries()].filter(([id]) => all || cited.has(id) || latest.has(id));
+  const sources = listed.map(([id, n]) => sourceItem(id, n, byId.get(id), briefed.get(id), numbers)).join("\n");
+  const unlisted = numbers.size - listed.length;
+  const more = unlisted ? `\n<p class="note">${unlisted} more article${unlisted === 1 ? "" : "s"} of this story not listed here: the ones cited above and the latest ${LATEST_LISTED} are.</p>` : "";
   const note = stale ? `<p class="note">New articles arrived since this briefing was written; it is being updated.</p>` : "";
   const first = briefing.stories[0];
   const title = first ? oneLine(first.headline.text) : story.title;
@@ -152,7 +162,7 @@ export function storyPage(story: StorySummary, briefing: Briefing, articles: Sto
 ${note}
 ${stories || `<p class="empty">Nothing to brief yet.</p>`}
 <h2>Sources</h2>
-<ol class="sources">${sources}</ol>
+<ol class="sources">${sources}</ol>${more}
 </article>`,
   );
 }

@@ -1,14 +1,15 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
-import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
+import type { StoryAssigner } from "../store/assigner.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { BriefOptions } from "../types/index.js";
 import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
 import { WorkerBriefer, type Briefer } from "./briefer.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
 import { Newsroom } from "./newsroom.js";
-import { WorkerPreparer, type Preparer } from "./preparer.js";
+import type { Preparer } from "./preparer.js";
 import { webFetchers, type WebFetchOptions } from "./web.js";
+import { WorkerWriter } from "./writer.js";
 
 export interface ServeOptions {
   dbPath: string;
@@ -45,11 +46,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
   let newsroom: Newsroom | undefined;
+  let writer: WorkerWriter | undefined;
   const web = options.fetchArticle && options.fetchFeed ? undefined : webFetchers(options.web);
   const fetchArticle = options.fetchArticle ?? web?.fetchArticle;
   const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
   try {
-    newsroom = await Newsroom.open({ store, assigner: options.assigner ?? new TitleWordsAssigner(), briefer: options.briefer ?? new WorkerBriefer(), preparer: options.preparer ?? new WorkerPreparer(), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
+    // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
+    if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: "title-words" });
+    newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
     const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, log });
     await app.listen({ host, port: options.port ?? 8750 });
     const poller = new FeedPoller({ newsroom, fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
@@ -74,7 +78,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         })()),
     };
   } catch (error) {
-    await newsroom?.close().catch(() => {});
+    await (newsroom ?? writer)?.close().catch(() => {});
     await store.close();
     web?.close();
     throw error;

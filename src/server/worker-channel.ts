@@ -13,6 +13,8 @@ export class WorkerChannel<Request, Reply> {
   constructor(
     private readonly script: URL,
     private readonly name: string,
+    /** Passed to the worker as `workerData` (its configuration). */
+    private readonly workerData?: unknown,
   ) {}
 
   request(body: Request): Promise<Reply> {
@@ -33,7 +35,7 @@ export class WorkerChannel<Request, Reply> {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: this.workerData });
     worker.unref();
     worker.on("message", (m: { id: number; reply?: Reply; error?: string }) => {
       const p = this.pending.get(m.id);
@@ -59,12 +61,13 @@ export class WorkerChannel<Request, Reply> {
 }
 
 /** The worker side of a `WorkerChannel`: answers each request with `handle`, or with its error. */
-export function answerRequests<Request, Reply>(handle: (body: Request) => Reply): void {
+export function answerRequests<Request, Reply>(handle: (body: Request) => Reply | Promise<Reply>): void {
   parentPort?.on("message", (m: { id: number; body: Request }) => {
-    try {
-      parentPort!.postMessage({ id: m.id, reply: handle(m.body) });
-    } catch (error) {
-      parentPort!.postMessage({ id: m.id, error: (error as Error).message });
-    }
+    Promise.resolve()
+      .then(() => handle(m.body))
+      .then(
+        (reply) => parentPort!.postMessage({ id: m.id, reply }),
+        (error: Error) => parentPort!.postMessage({ id: m.id, error: error.message }),
+      );
   });
 }

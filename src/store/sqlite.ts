@@ -115,8 +115,8 @@ export class SqliteStore implements Store {
     return row ? this.toArticle(row) : undefined;
   }
 
-  async storyArticles(storyId: string): Promise<StoredArticle[]> {
-    const rows = this.stmts.articlesOfStory.all(storyId) as Row[];
+  async storyArticles(storyId: string, options: { last?: number } = {}): Promise<StoredArticle[]> {
+    const rows = (options.last === undefined ? this.stmts.articlesOfStory.all(storyId) : this.stmts.lastArticlesOfStory.all(storyId, Math.max(0, options.last))) as Row[];
     const sources = new Map<string, StoredSource[]>();
     for (const r of this.stmts.sourcesOfStory.all(storyId) as Row[]) {
       const list = sources.get(r.article_id as string) ?? [];
@@ -175,6 +175,10 @@ export class SqliteStore implements Store {
   }
 
   async saveBriefing(b: StoredBriefing & { computeMs?: number }): Promise<void> {
+    this.saveBriefingSync(b);
+  }
+
+  saveBriefingSync(b: StoredBriefing & { computeMs?: number }): void {
     this.stmts.saveBriefing.run(b.storyId, b.storyVersion, b.headline ?? null, b.json, b.computedAt, b.computeMs ?? null);
   }
 
@@ -330,6 +334,7 @@ function prepare(db: Database.Database) {
     insertMessage: db.prepare("INSERT INTO messages (input_id, article_id, severity, rule_id, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     articleById: db.prepare("SELECT * FROM articles WHERE id = ?"),
     articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),
+    lastArticlesOfStory: db.prepare("SELECT * FROM (SELECT * FROM articles WHERE story_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq"),
     articleMetaOfStory: db.prepare("SELECT seq, id, url, source, title, published, word_count, content_hash, story_id, input_id, created_at FROM articles WHERE story_id = ? ORDER BY seq"),
     storyRevision: db.prepare("SELECT st.revision, st.content_version, b.story_version FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.id = ?"),
     sourcesOfArticle: db.prepare("SELECT * FROM article_sources WHERE article_id = ? ORDER BY input_id"),

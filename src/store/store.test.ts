@@ -37,6 +37,13 @@ describe("SqliteStore", () => {
     await b.close();
   });
 
+  test("a story's article list is read from an index alone, never from the rows holding the texts", async () => {
+    const store = fresh();
+    const plan = (sql: string) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("s1") as Array<{ detail: string }>).map((r) => r.detail).join(" | ");
+    assert.match(plan(store["stmts"].articleMetaOfStory.source), /^SEARCH articles USING COVERING INDEX/);
+    await store.close();
+  });
+
   test("migrations apply in order and only once; a newer database is refused", () => {
     const db = new Database(":memory:");
     const extra = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: "extra", sql: "CREATE TABLE extra (x INTEGER)" }];

@@ -151,8 +151,8 @@ export interface Store {
   /** Stores a batch in one transaction: raw inputs, messages, new articles (or extra sources of known ones), story changes. */
   ingest(items: IngestItem[], assign: AssignFn): Promise<IngestOutcome[]>;
   getArticle(id: string): Promise<StoredArticle | undefined>;
-  /** Articles of a story in arrival order. */
-  storyArticles(storyId: string): Promise<StoredArticle[]>;
+  /** Articles of a story in arrival order (only the `last` ones, when given). */
+  storyArticles(storyId: string, options?: { last?: number }): Promise<StoredArticle[]>;
   /** The same articles without their texts (cheap for large stories). */
   storyArticlesMeta(storyId: string): Promise<StoredArticleMeta[]>;
   /** What a cached story page depends on, read cheaply: undefined when there is no such story. */

@@ -1,4 +1,5 @@
 import { sql as v1 } from "./001_initial.js";
+import { sql as v2 } from "./002_story_meta_index.js";
 
 /** Schema migrations, applied in order; each runs once, recorded in `schema_version`. Append only. */
 export interface Migration {
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial", sql: v1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "initial", sql: v1 },
+  { version: 2, name: "story meta index", sql: v2 },
+];

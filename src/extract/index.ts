@@ -8,6 +8,8 @@ import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
+import { headerBlocks, shownDate, shownByline } from "./shown.js";
+import { cleanAuthor } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
@@ -48,6 +50,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   let body = ownBody(doc, bodyOptions);
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
+  preferHeaderDate(md, body?.blocks);
+  if (!md.author && body?.blocks) {
+    const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
+    if (name) md.author = { value: name, strategy: "shown:by" };
+  }
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
@@ -79,13 +86,21 @@ export function prestrip(html: string): string {
     .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
 }
 
+/** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
+function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {
+  if (!blocks) return;
+  const shown = shownDate(headerBlocks(blocks, md.title?.value));
+  if (!shown || (md.published && (shown.all.has(md.published.value) || shown.updated))) return;
+  md.published = { value: shown.date, strategy: shown.updated ? "shown:updated" : "shown" };
+}
+
 /**
  * Readers see one date on a page; when the declared publication date is nowhere on the page but
  * the declared modification date is shown ("Updated …"), the page's date is the one shown.
  */
 function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
   if (!blocks || !md.modified || !md.published || md.modified.value === md.published.value) return;
-  if (!md.published.strategy.startsWith("json-ld") && !md.published.strategy.startsWith("meta")) return;
+  if (!md.published.strategy.startsWith("json-ld")) return;
   const shown = new Set<string>();
   for (const b of blocks) {
     if (b.text.length > 300 || !/\d/.test(b.text)) continue;

@@ -62,6 +62,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
+  } else if (kind.type === "article" && md.description && describes(md.description, body.text) < 0.5) {
+    // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
+    const r = readabilityBody(doc);
+    if (r && r.text.length >= 200 && describes(md.description, r.text) >= describes(md.description, body.text) + 0.3) body = { ...r, strategy: "readability:description" };
   }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
@@ -71,6 +75,8 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       page.strategies[key] = c.strategy;
     }
   }
+  // Typographic single quotes in titles are written plainly, as people type them (and as indexes store them).
+  if (page.title) page.title = page.title.replace(/[‘’]/g, "'");
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
@@ -107,4 +113,12 @@ function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
     for (const d of findDates(b.text)) shown.add(d.date);
   }
   if (!shown.has(md.published.value) && shown.has(md.modified.value)) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}+displayed` };
+}
+
+/** Share of a summary's words (3+ letters) found in a text; 1 when the summary is too short to judge. */
+function describes(summary: string, text: string): number {
+  const words = summary.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  if (words.length < 8) return 1;
+  const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  return words.filter((w) => have.has(w)).length / words.length;
 }

@@ -172,9 +172,10 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
       bestScore = sc;
     }
   }
-  // The publisher's own marker for the article text wins when it holds real prose (microdata itemprop=articleBody).
-  const marked = doc.querySelector('[itemprop="articleBody"]');
-  if (marked && scores.has(marked) && scores.get(marked)! >= 200 && !contains(marked, best)) best = marked;
+  // The publisher's own marker for the article text wins when it holds real prose, at least half the best box's (microdata itemprop=articleBody).
+  // Not on forum or listing pages, where the first post or item may carry it.
+  const marked = opts.keepComments || opts.keepLinkLists ? null : doc.querySelector('[itemprop="articleBody"]');
+  if (marked && scores.has(marked) && scores.get(marked)! >= Math.max(200, bestScore * 0.5) && !contains(marked, best)) best = marked;
   const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
   return { text, strategy: "blocks", container: best, stats, blocks };
 }

@@ -107,7 +107,7 @@ function prose(b: Block): number {
   return b.text.length >= 80 && b.linkChars < b.text.length * 0.3 ? b.text.length : 0;
 }
 
-const NO_VETO = /^(?:button|select|textarea|input|option|label|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus))$/;
+const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup))$/;
 
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   const s: WalkState = { blocks: [], text: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
@@ -172,7 +172,10 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
       bestScore = sc;
     }
   }
-  // Prefer the smallest element that keeps nearly all of the best score (a wrapper adds nothing).
+  // The publisher's own marker for the article text wins when it holds real prose, at least half the best box's (microdata itemprop=articleBody).
+  // Not on forum or listing pages, where the first post or item may carry it.
+  const marked = opts.keepComments || opts.keepLinkLists ? null : doc.querySelector('[itemprop="articleBody"]');
+  if (marked && scores.has(marked) && scores.get(marked)! >= Math.max(200, bestScore * 0.5) && !contains(marked, best)) best = marked;
   const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
   return { text, strategy: "blocks", container: best, stats, blocks };
 }

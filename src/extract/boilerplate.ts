@@ -41,7 +41,8 @@ export interface JunkOptions {
 export function junkReason(el: DomElement, tag: string, opts: JunkOptions): string | undefined {
   if (JUNK_TAGS.has(tag)) return tag.toLowerCase();
   const role = el.getAttribute("role");
-  if (role && JUNK_ROLES.test(role)) return `role=${role}`;
+  // A dialog declared non-modal is a panel of the page (some sites render whole sections as "sheets").
+  if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
   const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;

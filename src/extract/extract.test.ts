@@ -83,3 +83,27 @@ test("benchmark page with a long comment thread: the article, not the comments (
   assert.equal(page.text.slice(0, 80), truth.slice(0, 80));
   assert.doesNotMatch(page.text, /who the heck was\/is in charge/);
 });
+
+test("the header shows the date and author: a dateline under the headline beats an unshown declared date; 'By Name' without byline markup is the author", () => {
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2025-01-01T03:00:00"}</script>`;
+  const page = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><div><span>By</span> <span>Nina Pineda</span></div><div>Mar 5, 2025</div>${P(4)}</article>`));
+  assert.equal(page.published, "2025-03-05");
+  assert.equal(page.strategies.published, "shown");
+  assert.equal(page.author, "Nina Pineda");
+  const onlyUpdated = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p>Updated: March 5, 2025</p>${P(4)}</article>`));
+  assert.equal(onlyUpdated.published, "2025-01-01");
+  const dateline = extractHtml(wrap("<title>T</title>", `<header><h1>Harbour project approved</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p></header>${P(4)}`));
+  assert.equal(dateline.author, "Aaron Ricadela");
+  assert.equal(dateline.published, "2025-07-02");
+});
+
+test("titles keep plain apostrophes; a cookie dialog never becomes the text; itemprop=articleBody marks the article", () => {
+  const modal = `<div class="cli-modal" role="dialog"><h4>Privacy Overview</h4><p>${"This website uses cookies to improve your experience while you navigate through the website. ".repeat(8)}</p></div>`;
+  const page = extractHtml(wrap("<title>T</title>", `<h1>Harbour’s project approved</h1><div class="post"><p>The harbour project was approved on Tuesday by the council, after a long debate about its cost and the people it affects.</p><p>Work starts in spring, and the council expects it to take two years to finish, with the ferry running throughout.</p></div>${modal}`));
+  assert.equal(page.title, "Harbour's project approved");
+  assert.match(page.text, /Work starts in spring/);
+  assert.doesNotMatch(page.text, /uses cookies/);
+  const marked = extractHtml(wrap("<title>T</title>", `<h1>Harbour</h1><div itemprop="articleBody">${P(4)}<p>Work starts in spring and should take two years.</p></div><div class="site-info"><p>${"Our customer service centre can be reached by telephone on weekdays between nine and five, or by email at any time. ".repeat(4)}</p></div>`));
+  assert.match(marked.text, /Work starts in spring/);
+  assert.doesNotMatch(marked.text, /customer service/);
+});

@@ -8,6 +8,8 @@ import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
+import { headerBlocks, shownDate, shownByline } from "./shown.js";
+import { cleanAuthor } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
@@ -48,6 +50,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   let body = ownBody(doc, bodyOptions);
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
+  preferHeaderDate(md, body?.blocks);
+  if (!md.author && body?.blocks) {
+    const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
+    if (name) md.author = { value: name, strategy: "shown:by" };
+  }
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
@@ -55,6 +62,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
+  } else if (kind.type === "article" && md.description && describes(md.description, body.text) < 0.5) {
+    // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
+    const r = readabilityBody(doc);
+    if (r && r.text.length >= 200 && describes(md.description, r.text) >= describes(md.description, body.text) + 0.3) body = { ...r, strategy: "readability:description" };
   }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
@@ -64,6 +75,8 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       page.strategies[key] = c.strategy;
     }
   }
+  // Typographic single quotes in titles are written plainly, as people type them (and as indexes store them).
+  if (page.title) page.title = page.title.replace(/[‘’]/g, "'");
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
@@ -79,17 +92,33 @@ export function prestrip(html: string): string {
     .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
 }
 
+/** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
+function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {
+  if (!blocks) return;
+  const shown = shownDate(headerBlocks(blocks, md.title?.value));
+  if (!shown || (md.published && (shown.all.has(md.published.value) || shown.updated))) return;
+  md.published = { value: shown.date, strategy: shown.updated ? "shown:updated" : "shown" };
+}
+
 /**
  * Readers see one date on a page; when the declared publication date is nowhere on the page but
  * the declared modification date is shown ("Updated …"), the page's date is the one shown.
  */
 function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
   if (!blocks || !md.modified || !md.published || md.modified.value === md.published.value) return;
-  if (!md.published.strategy.startsWith("json-ld") && !md.published.strategy.startsWith("meta")) return;
+  if (!md.published.strategy.startsWith("json-ld")) return;
   const shown = new Set<string>();
   for (const b of blocks) {
     if (b.text.length > 300 || !/\d/.test(b.text)) continue;
     for (const d of findDates(b.text)) shown.add(d.date);
   }
   if (!shown.has(md.published.value) && shown.has(md.modified.value)) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}+displayed` };
+}
+
+/** Share of a summary's words (3+ letters) found in a text; 1 when the summary is too short to judge. */
+function describes(summary: string, text: string): number {
+  const words = summary.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  if (words.length < 8) return 1;
+  const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  return words.filter((w) => have.has(w)).length / words.length;
 }

@@ -187,6 +187,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
   else if (ldJoined && ldJoined.toLowerCase() !== siteLower) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
+  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: metas.get("twitter:data1")!, strategy: "meta:twitter:data1" };
 
   // --- dates ---------------------------------------------------------------------------------
   const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;
@@ -367,7 +368,7 @@ export function cleanAuthor(raw: string): string | undefined {
   const weekday = WEEKDAY.exec(s);
   if (weekday && weekday.index > 0) s = s.slice(0, weekday.index);
   s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
-  s = s.replace(/[,\s|•·∙-]+$/, "").trim();
+  s = s.replace(/[,\s|•·∙●*-]+$/, "").trim();
   if (!s || s.length > 80 || s.length < 3) return undefined;
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;

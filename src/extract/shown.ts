@@ -1,0 +1,89 @@
+/**
+ * What readers see around the headline: the short lines just above and below the title heading
+ * (dateline, byline, "Updated …"), before the running text starts.
+ */
+import type { Block } from "./body.js";
+import { findDates } from "./dates.js";
+import { similarity } from "./metadata.js";
+
+/** The blocks of the article header: a few before the title heading and the short ones after it, up to the first paragraph of prose. */
+export function headerBlocks(blocks: Block[], title: string | undefined): Block[] {
+  if (!title) return [];
+  // The title heading outside boilerplate boxes (a related-stories box may repeat it), else anywhere.
+  let at = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > 400) continue;
+    if (b.text === title || (/^H[1-3]$/.test(b.tag) && similarity(b.text, title) >= 0.8)) {
+      if (at < 0) at = i;
+      if (!b.junk) {
+        at = i;
+        break;
+      }
+    }
+  }
+  if (at < 0) return [];
+  const out: Block[] = [];
+  for (let i = Math.max(0, at - 3); i < at; i++) if (blocks[i].text.length <= 200 && blocks[i].junk !== "nav") out.push(blocks[i]);
+  for (let i = at + 1, n = 0; i < blocks.length && n < 12; i++, n++) {
+    const b = blocks[i];
+    if (b.text.length > 200) {
+      if (!b.junk) break;
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+const UPDATED = /\b(?:updated|modified|revised|reviewed|edited)\b/i;
+const PUBLISHED = /\b(?:published|posted|written|created|released|on)\b/i;
+
+/**
+ * The publication date shown in the header: a date labelled "Published/Posted" first, else the
+ * first unlabelled date, else an "Updated" date (the only date readers are shown).
+ */
+export function shownDate(header: Block[]): { date: string; updated: boolean; all: Set<string> } | undefined {
+  let plain: string | undefined;
+  let updated: string | undefined;
+  const all = new Set<string>();
+  for (const b of header) {
+    if (!/\d/.test(b.text)) continue;
+    for (const d of findDates(b.text)) {
+      all.add(d.date);
+      const before = b.text.slice(Math.max(0, d.index - 30), d.index);
+      if (UPDATED.test(before) && !PUBLISHED.test(before.slice(-12))) updated ??= d.date;
+      else if (PUBLISHED.test(before)) return { date: d.date, updated: false, all: addAll(all, header) };
+      else plain ??= d.date;
+    }
+  }
+  if (plain) return { date: plain, updated: false, all };
+  if (updated) return { date: updated, updated: true, all };
+  return undefined;
+}
+
+function addAll(all: Set<string>, header: Block[]): Set<string> {
+  for (const b of header) if (/\d/.test(b.text)) for (const d of findDates(b.text)) all.add(d.date);
+  return all;
+}
+
+const BY = /^(?:written\s+|posted\s+|words\s+|story\s+|article\s+)?(?:by\b\s*:?\s*|By(?=\p{Lu}))(\S.*)$/iu;
+const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** An author named in the header: "By Name …" (the line may go on with a date or role). */
+export function shownByline(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of header) {
+    if (b.text.length > 150) continue;
+    const m = BY.exec(b.text);
+    if (!m) continue;
+    const name = clean(m[1]);
+    if (name && /^\p{Lu}/u.test(name)) return name;
+  }
+  // "Name | Role | Date": a dateline that starts with a person's name.
+  for (const b of header) {
+    if (b.text.length > 100 || !/\d/.test(b.text) || !findDates(b.text).length) continue;
+    const first = b.text.split(/\s+[|•·∙—–-]\s+/)[0];
+    if (NAME.test(first) && !findDates(first).length) return clean(first);
+  }
+  return undefined;
+}

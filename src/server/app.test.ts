@@ -6,6 +6,7 @@ import { CSP } from "./security.js";
 import type { Briefing } from "../types/index.js";
 import { testService, wikinewsArticles, type TestService } from "../testing/newsroom.js";
 import { MIGRATIONS } from "../store/migrations/index.js";
+import type { StoryAssigner } from "../store/assigner.js";
 
 const STORM = {
   title: "Storm floods coastal towns",
@@ -41,6 +42,40 @@ async function withService(fn: (s: TestService) => Promise<void>, options: Param
 }
 
 describe("API", () => {
+  test("when the assigner finds two stories to be one, the store merges them and the old story's links redirect", async () => {
+    // One story per title's first word, until an article titled "Bridge …" shows that "Storm" and "Rivers" are one story.
+    const pending: Array<{ from: string; into: string }> = [];
+    const assigner: StoryAssigner = {
+      name: "scripted",
+      assign: (a) => {
+        const word = a.title.split(" ")[0];
+        if (word === "Bridge") pending.push({ from: "Rivers", into: "Storm" });
+        return word === "Bridge" ? "Storm" : word;
+      },
+      takeMerges: () => pending.splice(0),
+      load: () => {},
+    };
+    await withService(async (s) => {
+      const first = (await post(s, "/api/articles", STORM)).json();
+      const second = (await post(s, "/api/articles", { ...STORM_LATER, title: "Rivers burst their banks in the capital" })).json();
+      assert.notEqual(first.storyId, second.storyId);
+      const beforeMerge = await s.app.inject(`/stories/${second.storyId}`);
+      assert.equal(beforeMerge.statusCode, 200);
+      const third = (await post(s, "/api/articles", { ...ELECTION, title: "Bridge closed as the storm and rivers rise", text: "The storm and the rivers closed the bridge on Sunday." })).json();
+      assert.equal(third.storyId, first.storyId);
+      const page = await s.app.inject(`/stories/${second.storyId}`);
+      assert.equal(page.statusCode, 301);
+      assert.equal(page.headers.location, `/stories/${first.storyId}`);
+      const api = await s.app.inject(`/api/stories/${second.storyId}`);
+      assert.equal(api.statusCode, 301);
+      assert.equal(api.headers.location, `/api/stories/${first.storyId}`);
+      const list = (await s.app.inject("/api/stories")).json().stories as Array<{ id: string; articleCount: number }>;
+      assert.deepEqual(list.map((x) => [x.id, x.articleCount]), [[first.storyId, 3]]);
+      const briefing = (await s.app.inject(`/api/stories/${first.storyId}?fresh=1`)).json() as Briefing;
+      assert.equal(briefing.articles.length, 3, "the survivor's briefing covers the merged story's articles");
+    }, { assigner });
+  });
+
   test("health answers with version, schema version and counts", () =>
     withService(async (s) => {
       const r = await s.app.inject("/api/health");

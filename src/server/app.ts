@@ -225,6 +225,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get<{ Params: { id: string }; Querystring: { fresh?: string } }>("/api/stories/:id", async (request, reply) => {
     const fresh = ["1", "true", ""].includes(String(request.query.fresh ?? "no"));
+    const merged = (await store.storyRevision(request.params.id))?.mergedInto;
+    if (merged) return reply.redirect(`/api/stories/${encodeURIComponent(merged)}${fresh ? "?fresh=1" : ""}`, 301);
     const result = await newsroom.briefing(request.params.id, { fresh });
     if (!result) throw new HttpError(404, `no story ${request.params.id}`);
     return reply
@@ -306,6 +308,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // No write through the newsroom touched the story since its page was rendered: answer without
     // asking the store. Otherwise its revision tells whether the page is still current.
     const rev = cached?.changes === changes ? undefined : await store.storyRevision(id);
+    if (rev?.mergedInto) {
+      pageCache.delete(id);
+      return reply.redirect(`/stories/${encodeURIComponent(rev.mergedInto)}`, 301);
+    }
     if (rev && cached && cached.revision === rev.revision && cached.briefingVersion === rev.briefingVersion) cached.changes = changes;
     else if (!cached || cached.changes !== changes) {
       if (!rev) throw new HttpError(404, `no story ${id}`);

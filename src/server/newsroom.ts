@@ -90,6 +90,11 @@ export class Newsroom {
     for (const o of outcomes) {
       if (o.storyId) this.changed(o.storyId);
       if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+      for (const m of o.merged ?? []) {
+        this.changed(m.from);
+        this.changed(m.into);
+        this.markDirty(m.into);
+      }
     }
     return outcomes;
   }

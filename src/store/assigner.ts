@@ -1,6 +1,6 @@
 import { STOPWORDS } from "../nlp/stopwords.js";
 import { StoryIndex, type StoryOptions } from "../stories/index.js";
-import type { AssignInput } from "./types.js";
+import type { AssignInput, KeyMerge } from "./types.js";
 
 /**
  * Decides which story each arriving article joins. Called once per new article, in arrival order;
@@ -12,6 +12,15 @@ export interface StoryAssigner {
   assign(article: AssignInput): string;
   /** Replays stored articles (with the story key each got) so that later calls continue consistently. */
   load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void;
+  /** Stories found to be one since the last call (each `from` key folds into its `into` key), in order. */
+  takeMerges?(): KeyMerge[];
+}
+
+/** The `AssignFn` of an assigner: its key for the article and the merges that arrival caused. */
+export function assignWithMerges(assigner: StoryAssigner, article: AssignInput): string | { key: string; merges: KeyMerge[] } {
+  const key = assigner.assign(article);
+  const merges = assigner.takeMerges?.() ?? [];
+  return merges.length ? { key, merges } : key;
 }
 
 /** Every article in one story. */
@@ -28,12 +37,21 @@ export class SingleStoryAssigner implements StoryAssigner {
  * discount), which places each article without revisiting earlier ones. Its cluster numbers are
  * mapped to story keys: on `load` a cluster takes the stored key of its first article (so a
  * database grouped by another assigner keeps its stories), and a new cluster gets a fresh `i<n>`.
+ *
+ * Stories also merge: when the index joins two clusters that both have keys (an article bridging
+ * them, or its refresh as the pile doubles), the smaller story's key is reported by `takeMerges`
+ * for the store to fold into the other, so the stored grouping is always the index's grouping.
+ * The batch run's final refinement (merging at the plain threshold) is not run as articles arrive:
+ * on seeded mixtures (30 per set) running it each time the pile grew by a quarter moved BCubed F1
+ * 0.869 → 0.816 on DUC 2003 and 0.816 → 0.733 on Multi-News, for gains of +0.05 on DUC 2007
+ * update and MultiLing; with the small-pile caution kept, it changed nothing.
  */
 export class StoryIndexAssigner implements StoryAssigner {
   readonly name = "story-index";
   private index: StoryIndex;
   private readonly keyOf = new Map<number, string>();
   private readonly usedKeys = new Set<string>();
+  private merges: KeyMerge[] = [];
   private next = 1;
 
   constructor(private readonly options: StoryOptions = {}) {
@@ -41,7 +59,7 @@ export class StoryIndexAssigner implements StoryAssigner {
   }
 
   assign(article: AssignInput): string {
-    const cluster = this.index.add(storyArticle(article));
+    const cluster = this.add(article);
     let key = this.keyOf.get(cluster);
     if (key === undefined) {
       do key = `i${this.next++}`;
@@ -51,13 +69,39 @@ export class StoryIndexAssigner implements StoryAssigner {
     return key;
   }
 
+  takeMerges(): KeyMerge[] {
+    const merges = this.merges;
+    this.merges = [];
+    return merges;
+  }
+
   load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void {
     this.index = new StoryIndex(this.options);
     this.keyOf.clear();
     for (const a of articles) {
       this.usedKeys.add(a.storyKey);
-      const cluster = this.index.add(storyArticle(a));
+      const cluster = this.add(a);
       if (!this.keyOf.has(cluster)) this.claim(cluster, a.storyKey);
+    }
+    // The stored grouping is the truth for what is already stored; replayed merges only re-link keys.
+    this.merges = [];
+  }
+
+  private add(article: AssignInput): number {
+    const cluster = this.index.add(storyArticle(article));
+    this.followMerges();
+    return cluster;
+  }
+
+  /** Carries keys through the index's merges; two keyed stories merging becomes a merge for the store. */
+  private followMerges(): void {
+    for (const [from, into] of this.index.takeMerges()) {
+      const fromKey = this.keyOf.get(from);
+      if (fromKey === undefined) continue;
+      this.keyOf.delete(from);
+      const intoKey = this.keyOf.get(into);
+      if (intoKey === undefined) this.keyOf.set(into, fromKey);
+      else if (intoKey !== fromKey) this.merges.push({ from: fromKey, into: intoKey });
     }
   }
 

@@ -64,7 +64,8 @@ export class SqliteStore implements Store {
     const s = this.stmts;
     const run = this.db.transaction((batch: IngestItem[]): IngestOutcome[] => {
       const at = this.now().toISOString();
-      return batch.map((item) => {
+      const merged: Array<{ from: string; into: string }> = [];
+      const outcomes = batch.map((item) => {
         const inputId = Number(s.insertInput.run(at, item.input.kind, item.input.client ?? null, item.input.feedId ?? null, item.input.body, "rejected").lastInsertRowid);
         const messages: Message[] = [...item.messages];
         const a = item.article;
@@ -85,7 +86,8 @@ export class SqliteStore implements Store {
           } else {
             const seq = (s.nextSeq.get() as { n: number }).n;
             const articleId = `a${seq}`;
-            const key = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published });
+            const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published });
+            const key = typeof assigned === "string" ? assigned : assigned.key;
             let story = s.storyByKey.get(key) as Row | undefined;
             if (!story) {
               const storyId = `s${(s.nextStory.get() as { n: number }).n}`;
@@ -99,6 +101,7 @@ export class SqliteStore implements Store {
             s.growStory.run({ at, pub: a.published ?? null, id: storyId });
             s.setInput.run("created", articleId, inputId);
             outcome = { status: "created", inputId, articleId, storyId, messages };
+            if (typeof assigned !== "string") for (const m of assigned.merges) this.mergeStories(m, at, merged);
           }
         }
         for (const m of messages) {
@@ -106,8 +109,29 @@ export class SqliteStore implements Store {
         }
         return outcome;
       });
+      if (merged.length === 0) return outcomes;
+      // Outcomes name the story each article is in once the whole batch is stored.
+      const final = new Map(merged.map((m) => [m.from, m.into]));
+      const resolve = (id: string): string => (final.has(id) ? resolve(final.get(id)!) : id);
+      return outcomes.map((o, i) => ({ ...o, ...(o.storyId ? { storyId: resolve(o.storyId) } : {}), ...(i === outcomes.length - 1 ? { merged } : {}) }));
     });
     return run(items);
+  }
+
+  /**
+   * Folds the story keyed `from` into the story keyed `into`: its articles move, its counts and date
+   * range add up, the survivor's briefing becomes stale, and the absorbed story (and any story that
+   * had been merged into it) points at the survivor.
+   */
+  private mergeStories(keys: { from: string; into: string }, at: string, merged: Array<{ from: string; into: string }>): void {
+    const s = this.stmts;
+    const from = s.storyByKey.get(keys.from) as Row | undefined;
+    const into = s.storyByKey.get(keys.into) as Row | undefined;
+    if (!from || !into || from.id === into.id) return;
+    s.moveArticles.run(into.id, from.id);
+    s.absorbStory.run({ at, from: from.id, into: into.id });
+    s.redirectStories.run({ at, from: from.id, into: into.id });
+    merged.push({ from: from.id as string, into: into.id as string });
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -140,15 +164,16 @@ export class SqliteStore implements Store {
     });
   }
 
-  async storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number } | undefined> {
+  async storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number; mergedInto?: string } | undefined> {
     const r = this.stmts.storyRevision.get(id) as Row | undefined;
-    return r ? { revision: r.revision as number, contentVersion: r.content_version as number, briefingVersion: opt(r.story_version) as number | undefined } : undefined;
+    if (!r) return undefined;
+    return { revision: r.revision as number, contentVersion: r.content_version as number, briefingVersion: opt(r.story_version) as number | undefined, ...(r.merged_into ? { mergedInto: r.merged_into as string } : {}) };
   }
 
   async listStories(options: { since?: string; q?: string; limit?: number } = {}): Promise<StorySummary[]> {
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
     const params: unknown[] = [];
-    let where = "1=1";
+    let where = "st.merged_into IS NULL";
     if (options.since) {
       where += " AND st.updated_at >= ?";
       params.push(options.since);
@@ -259,7 +284,7 @@ export class SqliteStore implements Store {
     return {
       inputs: one("SELECT COUNT(*) AS n FROM inputs"),
       articles: one("SELECT COUNT(*) AS n FROM articles"),
-      stories: one("SELECT COUNT(*) AS n FROM stories"),
+      stories: one("SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL"),
       messages: one("SELECT COUNT(*) AS n FROM messages"),
       feeds: one("SELECT COUNT(*) AS n FROM feeds"),
     };
@@ -301,6 +326,7 @@ export class SqliteStore implements Store {
       contentVersion: r.content_version as number,
       revision: r.revision as number,
       briefingVersion: opt(r.story_version) as number | undefined,
+      ...(r.merged_into ? { mergedInto: r.merged_into as string } : {}),
     };
   }
 }
@@ -318,6 +344,17 @@ function prepare(db: Database.Database) {
     nextSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM articles"),
     nextStory: db.prepare("SELECT COUNT(*) + 1 AS n FROM stories"),
     storyByKey: db.prepare("SELECT id FROM stories WHERE assign_key = ?"),
+    moveArticles: db.prepare("UPDATE articles SET story_id = ? WHERE story_id = ?"),
+    absorbStory: db.prepare(
+      `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1,
+         article_count = article_count + (SELECT article_count FROM stories WHERE id = @from),
+         first_published = (SELECT MIN(p) FROM (SELECT first_published AS p FROM stories WHERE id IN (@from, @into))),
+         last_published = (SELECT MAX(p) FROM (SELECT last_published AS p FROM stories WHERE id IN (@from, @into)))
+       WHERE id = @into`,
+    ),
+    redirectStories: db.prepare(
+      "UPDATE stories SET merged_into = @into, revision = revision + 1, updated_at = @at, article_count = CASE WHEN id = @from THEN 0 ELSE article_count END WHERE id = @from OR merged_into = @from",
+    ),
     insertStory: db.prepare("INSERT INTO stories (id, assign_key, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
     insertArticle: db.prepare(
       "INSERT INTO articles (seq, id, url, url_key, content_hash, title, source, published, raw, body_offset, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -336,7 +373,7 @@ function prepare(db: Database.Database) {
     articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),
     lastArticlesOfStory: db.prepare("SELECT * FROM (SELECT * FROM articles WHERE story_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq"),
     articleMetaOfStory: db.prepare("SELECT seq, id, url, source, title, published, word_count, content_hash, story_id, input_id, created_at FROM articles WHERE story_id = ? ORDER BY seq"),
-    storyRevision: db.prepare("SELECT st.revision, st.content_version, b.story_version FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.id = ?"),
+    storyRevision: db.prepare("SELECT st.revision, st.content_version, st.merged_into, b.story_version FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.id = ?"),
     sourcesOfArticle: db.prepare("SELECT * FROM article_sources WHERE article_id = ? ORDER BY input_id"),
     sourcesOfStory: db.prepare("SELECT s.* FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE a.story_id = ? ORDER BY s.input_id"),
     storyById: db.prepare(`${STORY_SELECT} WHERE st.id = ?`),
@@ -346,7 +383,7 @@ function prepare(db: Database.Database) {
        ON CONFLICT(story_id) DO UPDATE SET story_version = excluded.story_version, headline = excluded.headline, json = excluded.json,
          computed_at = excluded.computed_at, compute_ms = excluded.compute_ms WHERE excluded.story_version >= briefings.story_version`,
     ),
-    stale: db.prepare("SELECT st.id FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE b.story_version IS NULL OR b.story_version < st.content_version ORDER BY st.updated_at LIMIT ?"),
+    stale: db.prepare("SELECT st.id FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.merged_into IS NULL AND (b.story_version IS NULL OR b.story_version < st.content_version) ORDER BY st.updated_at LIMIT ?"),
     search: db.prepare(
       `SELECT a.id, a.story_id, a.title, a.source, a.published, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet
        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,

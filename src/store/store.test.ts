@@ -54,6 +54,40 @@ describe("SqliteStore", () => {
     assert.throws(() => migrate(new Database(":memory:"), [{ version: 2, name: "gap", sql: "" }]), /numbered 1, 2, 3/);
   });
 
+  test("merging stories moves their articles, adds up counts and dates, and leaves a pointer at the survivor", async () => {
+    const store = fresh();
+    const keys = ["a", "b", "c"];
+    let i = 0;
+    const plain = () => keys[i++];
+    const [a, b, c] = await store.ingest(
+      [item("Storm hits the coast", "The storm reached the coast.", { published: "2024-03-02" }), item("Evacuations", "Towns were evacuated.", { published: "2024-03-01" }), item("Rain", "Rain is expected.")],
+      plain,
+    );
+    assert.deepEqual([a.storyId, b.storyId, c.storyId], ["s1", "s2", "s3"]);
+    await store.saveBriefing({ storyId: "s1", storyVersion: 1, json: "{}", computedAt: "2024-03-02T00:00:00Z" });
+    // The fourth article joins story "a"; its arrival shows "b" and then "a" belong with "c".
+    const [d] = await store.ingest([item("Flood", "The river flooded the towns.", { published: "2024-03-04" })], () => ({ key: "a", merges: [{ from: "b", into: "a" }, { from: "a", into: "c" }] }));
+    assert.equal(d.storyId, "s3", "the outcome names the story the article is in once the batch is stored");
+    assert.deepEqual(d.merged, [{ from: "s2", into: "s1" }, { from: "s1", into: "s3" }]);
+    const survivor = (await store.getStory("s3"))!;
+    assert.equal(survivor.articleCount, 4);
+    assert.deepEqual([survivor.firstPublished, survivor.lastPublished], ["2024-03-01", "2024-03-04"]);
+    assert.deepEqual((await store.storyArticles("s3")).map((x) => x.id).sort(), [a.articleId, b.articleId, c.articleId, d.articleId].sort());
+    for (const gone of ["s1", "s2"]) {
+      const story = (await store.getStory(gone))!;
+      assert.equal(story.mergedInto, "s3", `${gone} points at the story holding its articles`);
+      assert.equal(story.articleCount, 0);
+      assert.equal((await store.storyRevision(gone))?.mergedInto, "s3");
+    }
+    assert.deepEqual((await store.listStories()).map((s) => s.id), ["s3"]);
+    assert.equal((await store.counts()).stories, 1);
+    assert.deepEqual(await store.staleStories(), ["s3"], "only the survivor needs a new briefing");
+    assert.deepEqual((await store.search("flooded")).map((h) => h.storyId), ["s3"]);
+    const state = await store.assignmentState();
+    assert.deepEqual(new Set(state.map((x) => x.storyKey)), new Set(["c"]), "a restart replays every article under the survivor's key");
+    await store.close();
+  });
+
   test("de-duplicates by URL and by normalised text, keeping every source", async () => {
     const store = fresh();
     const assign = () => "k";

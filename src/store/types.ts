@@ -46,6 +46,8 @@ export interface IngestOutcome {
   /** For duplicates: why it matched (`url` or `content`). */
   matchedBy?: "url" | "content";
   messages: Message[];
+  /** Stories merged while this batch was stored (story ids; `from` now redirects to `into`). */
+  merged?: Array<{ from: string; into: string }>;
 }
 
 /** What a story assigner sees of an article. */
@@ -57,7 +59,14 @@ export interface AssignInput {
 }
 
 /** Decides which story a new article joins; returns a stable story key (new key: new story). */
-export type AssignFn = (article: AssignInput) => string;
+/** Two stories found to be one: the story with key `from` folds into the one with key `into`. */
+export interface KeyMerge {
+  from: string;
+  into: string;
+}
+
+/** The story key of an article, and the story merges its arrival caused (applied after it is stored). */
+export type AssignFn = (article: AssignInput) => string | { key: string; merges: KeyMerge[] };
 
 export interface StoredSource {
   source?: string;
@@ -94,6 +103,8 @@ export interface StorySummary {
   revision: number;
   /** `content_version` the stored briefing was computed from (undefined: never). */
   briefingVersion?: number;
+  /** Set when this story was merged into another: the id of the story that holds its articles now. */
+  mergedInto?: string;
 }
 
 export interface StoredBriefing {
@@ -156,7 +167,7 @@ export interface Store {
   /** The same articles without their texts (cheap for large stories). */
   storyArticlesMeta(storyId: string): Promise<StoredArticleMeta[]>;
   /** What a cached story page depends on, read cheaply: undefined when there is no such story. */
-  storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number } | undefined>;
+  storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number; mergedInto?: string } | undefined>;
   listStories(options?: { since?: string; q?: string; limit?: number }): Promise<StorySummary[]>;
   getStory(id: string): Promise<StorySummary | undefined>;
   getBriefing(storyId: string): Promise<StoredBriefing | undefined>;

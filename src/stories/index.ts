@@ -116,6 +116,7 @@ export class StoryIndex {
   private readonly byId = new Map<string, number>();
   private nextRefresh = 16;
   private acc = new Float64Array(64);
+  private mergeLog: Array<[from: number, into: number]> = [];
 
   constructor(options: StoryOptions = {}) {
     this.options = resolveOptions(options);
@@ -220,6 +221,13 @@ export class StoryIndex {
     let dot = 0;
     for (let k = 0; k < v.ids.length; k++) dot += v.w[k] * (sum.get(v.ids[k]) ?? 0);
     return dot;
+  }
+
+  /** The merges of stories since the last call, in order: `[from, into]` story keys (`from` is gone). */
+  takeMerges(): Array<[from: number, into: number]> {
+    const log = this.mergeLog;
+    this.mergeLog = [];
+    return log;
   }
 
   /** Story key of an added article. */
@@ -386,6 +394,7 @@ export class StoryIndex {
     from.members = [];
     from.sum = new Map();
     from.alive = false;
+    this.mergeLog.push([b, a]);
     return a;
   }
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp, type AppOptions } from "../server/app.js";
 import { InlineBriefer, type Briefer } from "../server/briefer.js";
 import { Newsroom } from "../server/newsroom.js";
-import { TitleWordsAssigner } from "../store/assigner.js";
+import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { Briefing, BriefOptions, RawDocument } from "../types/index.js";
 import { SHARED } from "./fixtures.js";
@@ -66,13 +66,14 @@ export interface TestService {
 }
 
 /** An in-process service on a fresh database in a temporary folder (fastify `inject`, no socket). */
-export async function testService(options: Partial<AppOptions> & { refreshDelayMs?: number } = {}): Promise<TestService> {
+export async function testService(options: Partial<AppOptions> & { refreshDelayMs?: number; assigner?: StoryAssigner } = {}): Promise<TestService> {
   const dir = mkdtempSync(path.join(tmpdir(), "nb-app-"));
   const store = new SqliteStore(path.join(dir, "test.db"));
   const briefer = new CountingBriefer();
   const logged: string[] = [];
-  const newsroom = await Newsroom.open({ store, assigner: new TitleWordsAssigner(), briefer, refreshDelayMs: options.refreshDelayMs ?? 60_000 });
-  const app = buildApp({ rateLimit: false, log: (l) => logged.push(l), ...options, newsroom });
+  const { assigner = new TitleWordsAssigner(), refreshDelayMs = 60_000, ...appOptions } = options;
+  const newsroom = await Newsroom.open({ store, assigner, briefer, refreshDelayMs });
+  const app = buildApp({ rateLimit: false, log: (l) => logged.push(l), ...appOptions, newsroom });
   await app.ready();
   return {
     app,

@@ -22,8 +22,14 @@ Options:
                        testing (also $NEWSBRIEF_FETCH_ALLOW); by default only public
                        addresses are fetched. Fetched pages are cached in
                        $NEWSBRIEF_CACHE_DIR (default ~/.cache/newsbrief/http; "off": none)
+  --grouping <name>    how arriving articles are grouped into stories: title-words (default;
+                       articles whose titles share content words), story-index (the
+                       incremental grouping of \`newsbrief stories\`; stories merge as evidence
+                       arrives, but it keeps a small pile's articles apart), single (one story)
   -h, --help           show this help
 `;
+
+const GROUPINGS = ["title-words", "story-index", "single"];
 
 /** `newsbrief serve`: listens until SIGINT/SIGTERM, then closes the server and the database. */
 export const serveCommand: Command = async (argv, io) => {
@@ -36,6 +42,7 @@ export const serveCommand: Command = async (argv, io) => {
       port: { type: "string" },
       "token-file": { type: "string" },
       "allow-hosts": { type: "string" },
+      grouping: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,7 +67,9 @@ export const serveCommand: Command = async (argv, io) => {
   if (!isLoopback(host) && !token) throw new UsageError(`refusing to listen on ${host} without --token-file: anyone on the network could write`);
   const dbPath = path.resolve(io.cwd, values.db ?? "newsbrief.db");
   const allowHosts = (values["allow-hosts"] ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  const server = await startServer({ dbPath, host, port, token, web: { allowHosts }, log: (line) => io.stderr.write(`${line}\n`) });
+  const grouping = values.grouping ?? "title-words";
+  if (!GROUPINGS.includes(grouping)) throw new UsageError(`--grouping must be one of ${GROUPINGS.join(", ")}, not "${grouping}"`);
+  const server = await startServer({ dbPath, host, port, token, grouping, web: { allowHosts }, log: (line) => io.stderr.write(`${line}\n`) });
   io.stdout.write(`newsbrief serve: ${server.url}/ (data in ${dbPath})${token ? " · writes need the bearer token" : ""}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -1,5 +1,6 @@
 import { sql as v1 } from "./001_initial.js";
 import { sql as v2 } from "./002_story_meta_index.js";
+import { sql as v3 } from "./003_story_merges.js";
 
 /** Schema migrations, applied in order; each runs once, recorded in `schema_version`. Append only. */
 export interface Migration {
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "initial", sql: v1 },
   { version: 2, name: "story meta index", sql: v2 },
+  { version: 3, name: "story merges", sql: v3 },
 ];

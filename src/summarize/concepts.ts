@@ -15,6 +15,8 @@ export interface ConceptIndex {
   sentFrom: Int32Array;
   /** Holds spare room past the last sentence's concepts. */
   concepts: Int32Array;
+  /** Parallel to `concepts`: the word of its sentence (0-based) that completes the concept's first use there. */
+  conceptWord: Int32Array;
   /** Number of included documents (duplicates excluded) holding each concept (entries from `size` on are spare). */
   df: Int32Array;
   /** Whether each concept is a bigram (entries from `size` on are spare). */
@@ -36,6 +38,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   // Each token adds at most one unigram and one bigram.
   const bound = 2 * tokens + 1;
   const concepts = new Int32Array(bound);
+  const conceptWord = new Int32Array(bound);
   const df = new Int32Array(bound);
   const isBigram = new Uint8Array(bound);
   const lastDoc = new Int32Array(bound).fill(-1);
@@ -52,14 +55,16 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
     const { tokTerm, tokStop, tokStart, tokEnd, sentTokStart } = doc;
     const sents = doc.sentStart.length;
     for (let i = 0; i < sents; i++, s++) {
+      const from = sentTokStart[i];
       const to = sentTokStart[i + 1];
-      for (let t = sentTokStart[i]; t < to; t++) {
+      for (let t = from; t < to; t++) {
         const term = tokTerm[t];
         if (tokStop[t] === 0 && tokEnd[t] - tokStart[t] > 1) {
           let id = unigramId[term];
           if (id < 0) id = unigramId[term] = size++;
           if (lastSent[id] !== s) {
             lastSent[id] = s;
+            conceptWord[n] = t - from;
             concepts[n++] = id;
             if (counts && lastDoc[id] !== d) {
               lastDoc[id] = d;
@@ -76,6 +81,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
           }
           if (lastSent[id] !== s) {
             lastSent[id] = s;
+            conceptWord[n] = t + 1 - from;
             concepts[n++] = id;
             if (counts && lastDoc[id] !== d) {
               lastDoc[id] = d;
@@ -89,7 +95,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   }
   // Nothing but the result after the loop: code first reached in the loop's optimised (OSR)
   // version has no type feedback, and each such call or store would throw that version away.
-  return { docSent, sentFrom, concepts, df, isBigram, size };
+  return { docSent, sentFrom, concepts, conceptWord, df, isBigram, size };
 }
 
 /** (int, int) → int open-addressing table: a Map keyed by `a * terms + b` boxes keys past 2^31 and is slower cold. */

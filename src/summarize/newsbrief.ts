@@ -1,5 +1,5 @@
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
-import { BudgetTracker } from "./budget.js";
+import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
 import { isCandidate, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 
@@ -167,7 +167,9 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const out: Selection[] = [];
   // With `fill`, sentences that add no weighted concept still fill the budget: earliest first, fullest first with few articles.
   const fill = budget.fill ? TUNING.fillRest : 0;
-  const scan: Scan = { pool, concepts, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill };
+  // With `fill` the scorer cuts the summary at the word budget (ROUGE -l), inside the last sentence.
+  const limit = budget.fill && budget.sentences === undefined ? budget.words ?? DEFAULT_WORDS : Infinity;
+  const scan: Scan = { pool, concepts, conceptWord: index.conceptWord, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill, room: limit };
   while (!tracker.full) {
     let best = bestCandidate(scan);
     if (best < 0) break;
@@ -183,6 +185,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
     if (overlap(concepts, pool.from[best], pool.to[best], covered, index.isBigram) > TUNING.overlapMax) continue;
     for (let j = pool.from[best]; j < pool.to[best]; j++) covered[concepts[j]] = 1;
     tracker.take(pool.words[best]);
+    scan.room = limit - tracker.words;
     out.push({ doc: pool.doc[best], sent: pool.sent[best], score: bestScore });
   }
   return out;
@@ -192,20 +195,35 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
 interface Scan {
   pool: Pool;
   concepts: Int32Array;
+  conceptWord: Int32Array;
   weights: Float64Array;
   covered: Uint8Array;
   taken: Uint8Array;
   mark: Uint8Array;
   tracker: BudgetTracker;
   fill: number;
+  /**
+   * Words left before the scorer's cut (Infinity without one). A longer sentence is cut there,
+   * so it is scored as its first `room` words: the concepts they complete, at that length.
+   */
+  room: number;
 }
 
 /** Score of candidate k: its uncovered concept weight per length, times its prior. */
 function scoreOf(scan: Scan, k: number): number {
   const { pool, concepts, covered, weights } = scan;
+  if (pool.words[k] > scan.room) return cutScore(scan, k);
   let gain = pool.base[k];
   for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
   return ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+}
+
+/** Score of candidate k when the cut falls inside it: only its first `room` words count (its function-word credit pro rata). */
+function cutScore(scan: Scan, k: number): number {
+  const { pool, concepts, conceptWord, covered, weights, room } = scan;
+  let gain = (pool.base[k] * room) / pool.words[k];
+  for (let j = pool.from[k]; j < pool.to[k]; j++) if (conceptWord[j] < room && covered[concepts[j]] === 0) gain += weights[concepts[j]];
+  return ((gain + scan.fill) / Math.pow(room, TUNING.lengthExponent)) * pool.prior[k];
 }
 
 /** The untaken candidate that fits with the highest score (the first of equals), or -1 when none scores above 0. */
@@ -250,7 +268,7 @@ function selfContained(scan: Scan, best: number, bestScore: number): number {
       gain += weights[c];
       if (mark[c]) shared += weights[c];
     }
-    const score = ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+    const score = pool.words[k] > scan.room ? cutScore(scan, k) : ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
     if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) {
       alt = k;
       altScore = score;

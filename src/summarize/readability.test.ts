@@ -147,3 +147,19 @@ test("a brief of two articles that share no point still gets a summary of whole 
   const words = picked.reduce((n, s) => n + corpus.docs[s.doc].sentTokStart[s.sent + 1] - corpus.docs[s.doc].sentTokStart[s.sent], 0);
   assert.ok(picked.length >= 2 && words >= 20, `${picked.length} sentence(s), ${words} words`);
 });
+
+test("filled to a budget the scorer cuts, the last sentence is chosen for what its words before the cut say", () => {
+  const corpus = corpusOf([
+    "Senator Hale resigned on Tuesday in Rome. Ministers from the northern provinces who met late into the night discussed the harbour tax, the flood barrier and the Rome election. Harbour tax rises were also announced.",
+    "Officials said the harbour tax, the flood barrier and the Rome election dominated talks after Senator Hale resigned on Tuesday in Rome.",
+  ]);
+  const picked = newsbrief.summarize(corpus, { words: 10, fill: true }, { seed: 1 });
+  assert.deepEqual(
+    picked.map((s) => textOf(corpus, s.doc, s.sent)),
+    // Three words are left after the first sentence: the long sentence would be cut at "Officials said the".
+    ["Senator Hale resigned on Tuesday in Rome.", "Harbour tax rises were also announced."],
+  );
+  // Without a cut (a brief's own budget) the last sentence is weighed whole.
+  const whole = newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 });
+  assert.match(textOf(corpus, whole[1].doc, whole[1].sent), /^Officials said/);
+});

@@ -1,4 +1,4 @@
-import { TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
+import { StoryIndexAssigner, type StoryAssigner } from "../store/assigner.js";
 import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
 import type { BriefOptions } from "../types/index.js";
 import type { Briefer } from "./briefer.js";
@@ -71,7 +71,7 @@ export class Newsroom {
 
   /** Opens a newsroom over a store (the default writer replays stored articles into the assigner), queues stale briefings. */
   static async open(options: NewsroomOptions): Promise<Newsroom> {
-    const writer = options.writer ?? (await InlineWriter.open(options.store, options.assigner ?? new TitleWordsAssigner(), options.preparer));
+    const writer = options.writer ?? (await InlineWriter.open(options.store, options.assigner ?? new StoryIndexAssigner(), options.preparer));
     const room = new Newsroom(options, writer);
     for (const id of await room.store.staleStories(10_000)) room.markDirty(id);
     return room;

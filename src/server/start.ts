@@ -21,7 +21,7 @@ export interface ServeOptions {
   fetchFeed?: FeedFetcher;
   /** Options of the default web fetcher: allow-listed private hosts, cache directory. */
   web?: WebFetchOptions;
-  /** The story assigner of the writer thread, by name (default `title-words`); `assigner` replaces it. */
+  /** The story assigner of the writer thread, by name (default `story-index`); `assigner` replaces it. */
   grouping?: string;
   assigner?: StoryAssigner;
   briefer?: Briefer;
@@ -54,7 +54,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
   try {
     // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
-    if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "title-words" });
+    if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "story-index" });
     newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
     const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, log });
     await app.listen({ host, port: options.port ?? 8750 });

@@ -39,12 +39,14 @@ export class SingleStoryAssigner implements StoryAssigner {
  * database grouped by another assigner keeps its stories), and a new cluster gets a fresh `i<n>`.
  *
  * Stories also merge: when the index joins two clusters that both have keys (an article bridging
- * them, or its refresh as the pile doubles), the smaller story's key is reported by `takeMerges`
- * for the store to fold into the other, so the stored grouping is always the index's grouping.
- * The batch run's final refinement (merging at the plain threshold) is not run as articles arrive:
- * on seeded mixtures (30 per set) running it each time the pile grew by a quarter moved BCubed F1
- * 0.869 → 0.816 on DUC 2003 and 0.816 → 0.733 on Multi-News, for gains of +0.05 on DUC 2007
- * update and MultiLing; with the small-pile caution kept, it changed nothing.
+ * them, a refresh), the smaller story's key is reported by `takeMerges` for the store to fold into
+ * the other, so the stored grouping is always the index's grouping. The batch run's refinement
+ * pass (merging at the plain threshold, attaching fragments) runs each time the pile has grown by
+ * a quarter: without it a fresh store keeps its first articles apart (six reports of one
+ * earthquake stayed six stories). On 30 seeded mixtures per set it moved BCubed F1 0.890 → 0.857
+ * (DUC 2003), 0.808 → 0.796 (Multi-News), 0.849 → 0.867 (DUC 2007 update), 0.777 → 0.868
+ * (MultiLing), mean 0.831 → 0.847 (starting at 8 articles or refining every article up to 16
+ * gave the same mean). Its cost stays linear: each pass re-reads the pile once.
  */
 export class StoryIndexAssigner implements StoryAssigner {
   readonly name = "story-index";
@@ -53,6 +55,7 @@ export class StoryIndexAssigner implements StoryAssigner {
   private readonly usedKeys = new Set<string>();
   private merges: KeyMerge[] = [];
   private next = 1;
+  private nextRefine = REFINE_FIRST;
 
   constructor(private readonly options: StoryOptions = {}) {
     this.index = new StoryIndex(options);
@@ -66,7 +69,13 @@ export class StoryIndexAssigner implements StoryAssigner {
       while (this.usedKeys.has(key));
       this.claim(cluster, key);
     }
+    this.refineIfDue();
     return key;
+  }
+
+  /** The index's current grouping (article ids per story), which the store mirrors once merges are applied. */
+  groups(): string[][] {
+    return this.index.stories().map((s) => s.articleIds);
   }
 
   takeMerges(): KeyMerge[] {
@@ -78,10 +87,12 @@ export class StoryIndexAssigner implements StoryAssigner {
   load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void {
     this.index = new StoryIndex(this.options);
     this.keyOf.clear();
+    this.nextRefine = REFINE_FIRST;
     for (const a of articles) {
       this.usedKeys.add(a.storyKey);
       const cluster = this.add(a);
       if (!this.keyOf.has(cluster)) this.claim(cluster, a.storyKey);
+      this.refineIfDue();
     }
     // The stored grouping is the truth for what is already stored; replayed merges only re-link keys.
     this.merges = [];
@@ -91,6 +102,13 @@ export class StoryIndexAssigner implements StoryAssigner {
     const cluster = this.index.add(storyArticle(article));
     this.followMerges();
     return cluster;
+  }
+
+  private refineIfDue(): void {
+    if (this.index.size < this.nextRefine) return;
+    this.nextRefine = Math.ceil(this.index.size * REFINE_GROWTH);
+    this.index.refine();
+    this.followMerges();
   }
 
   /** Carries keys through the index's merges; two keyed stories merging becomes a merge for the store. */
@@ -110,6 +128,10 @@ export class StoryIndexAssigner implements StoryAssigner {
     this.usedKeys.add(key);
   }
 }
+
+/** First refinement pass at this many articles, then each time the pile has grown by this factor. */
+const REFINE_FIRST = 2;
+const REFINE_GROWTH = 1.25;
 
 function storyArticle(a: AssignInput): { id: string; text: string; title?: string; published?: string } {
   return { id: a.id, text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) };

@@ -22,14 +22,14 @@ Options:
                        testing (also $NEWSBRIEF_FETCH_ALLOW); by default only public
                        addresses are fetched. Fetched pages are cached in
                        $NEWSBRIEF_CACHE_DIR (default ~/.cache/newsbrief/http; "off": none)
-  --grouping <name>    how arriving articles are grouped into stories: title-words (default;
-                       articles whose titles share content words), story-index (the
-                       incremental grouping of \`newsbrief stories\`; stories merge as evidence
-                       arrives, but it keeps a small pile's articles apart), single (one story)
+  --grouping <name>    how arriving articles are grouped into stories: story-index (default;
+                       the incremental grouping of \`newsbrief stories\`, stories merge as
+                       later articles link them), title-words (articles whose titles share
+                       content words), single (one story)
   -h, --help           show this help
 `;
 
-const GROUPINGS = ["title-words", "story-index", "single"];
+const GROUPINGS = ["story-index", "title-words", "single"];
 
 /** `newsbrief serve`: listens until SIGINT/SIGTERM, then closes the server and the database. */
 export const serveCommand: Command = async (argv, io) => {
@@ -67,7 +67,7 @@ export const serveCommand: Command = async (argv, io) => {
   if (!isLoopback(host) && !token) throw new UsageError(`refusing to listen on ${host} without --token-file: anyone on the network could write`);
   const dbPath = path.resolve(io.cwd, values.db ?? "newsbrief.db");
   const allowHosts = (values["allow-hosts"] ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  const grouping = values.grouping ?? "title-words";
+  const grouping = values.grouping ?? "story-index";
   if (!GROUPINGS.includes(grouping)) throw new UsageError(`--grouping must be one of ${GROUPINGS.join(", ")}, not "${grouping}"`);
   const server = await startServer({ dbPath, host, port, token, grouping, web: { allowHosts }, log: (line) => io.stderr.write(`${line}\n`) });
   io.stdout.write(`newsbrief serve: ${server.url}/ (data in ${dbPath})${token ? " · writes need the bearer token" : ""}\n`);

@@ -107,3 +107,33 @@ test("titles keep plain apostrophes; a cookie dialog never becomes the text; ite
   assert.match(marked.text, /Work starts in spring/);
   assert.doesNotMatch(marked.text, /customer service/);
 });
+
+test("titles: a masthead <h1> naming the site is skipped, a dateline inside the heading dropped, all-capitals headings take the declared casing, '| Example.com' suffixes go", () => {
+  const head = (t: string) => `<title>${t}</title><meta property="og:title" content="${t}"><meta property="og:site_name" content="Harbour Notes">`;
+  const masthead = extractHtml(wrap(head("Ferry timetable changes for winter"), `<header><h1><a href="/">Harbour Notes</a></h1></header><article><h2>Ferry timetable changes for winter</h2>${P(4)}</article>`));
+  assert.equal(masthead.title, "Ferry timetable changes for winter");
+  const dated = extractHtml(wrap(head("Ferry timetable changes for winter"), `<article><h1>Ferry timetable changes for winter<div></div><h3>Posted on July 1, 2024 by harbournotes</h3></h1>${P(4)}</article>`));
+  assert.equal(dated.title, "Ferry timetable changes for winter");
+  const caps = extractHtml(wrap(head("Ferry Timetable Changes"), `<article><h1>FERRY TIMETABLE CHANGES</h1>${P(4)}</article>`));
+  assert.equal(caps.title, "Ferry Timetable Changes");
+  const suffixed = extractHtml(wrap(`<title>Game Changer | Example.com</title>`, `<div>${P(4)}</div>`));
+  assert.equal(suffixed.title, "Game Changer");
+});
+
+test("authors: declared names that are the site (personal blogs) or user names count; several declared authors beat a byline linking the first; labels and roles are not names", () => {
+  const ld = (author: unknown) => `<meta property="og:site_name" content="Sam Bossley"><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Thoughts on Zig", author })}</script>`;
+  assert.equal(extractHtml(wrap(ld([{ "@type": "Person", name: "Sam Bossley" }]), `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "Sam Bossley");
+  assert.equal(extractHtml(wrap(`<meta name="author" content="freederia">`, `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "freederia");
+  assert.equal(extractHtml(wrap(`<meta name="citation_author" content="Roy, Aniruddha">`, `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "Aniruddha Roy");
+  const two = ld([{ "@type": "Person", name: "Jared Newman" }, { "@type": "Person", name: "Sam Singleton" }]);
+  assert.equal(extractHtml(wrap(two, `<article><h1>Thoughts on Zig</h1><a href="/author/jn">Jared Newman</a>${P(4)}</article>`)).author, "Jared Newman and Sam Singleton");
+  assert.equal(cleanAuthor("Insights from"), undefined);
+  assert.equal(cleanAuthor("Authors of this article:"), undefined);
+  assert.equal(cleanAuthor("BeauHD on"), "BeauHD");
+  assert.equal(cleanAuthor("& Zackery Cuevas Writer, Hardware"), "Zackery Cuevas");
+  assert.equal(cleanAuthor("Mateusz Haberny Founder at Oakywood"), "Mateusz Haberny");
+  assert.equal(cleanAuthor("Mayank Gupta, CEO of CaseBasix"), "Mayank Gupta, CEO of CaseBasix");
+  assert.equal(cleanAuthor("Brett Cruz , Privacy and Digital Security Expert"), "Brett Cruz");
+  const labelled = extractHtml(wrap("<title>Thoughts on Zig</title>", `<article><h1>Thoughts on Zig</h1><p>Written by</p><p>Edzel Tabing</p>${P(4)}</article>`));
+  assert.equal(labelled.author, "Edzel Tabing");
+});

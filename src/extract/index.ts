@@ -76,7 +76,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   // Typographic single quotes in titles are written plainly, as people type them (and as indexes store them).
-  if (page.title) page.title = page.title.replace(/[‘’]/g, "'");
+  if (page.title) page.title = demojibake(page.title).replace(/[‘’]/g, "'");
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
@@ -121,4 +121,11 @@ function describes(summary: string, text: string): number {
   if (words.length < 8) return 1;
   const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
   return words.filter((w) => have.has(w)).length / words.length;
+}
+
+/** Repairs UTF-8 read as Latin-1 ("Investorâ\u0080\u0099s" → "Investor’s"), as found in titles of mis-declared pages. */
+export function demojibake(s: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf]/.test(s) || /[^\u0000-\u00ff]/.test(s)) return s;
+  const fixed = Buffer.from(s, "latin1").toString("utf8");
+  return fixed.includes("\ufffd") ? s : fixed;
 }

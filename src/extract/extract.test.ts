@@ -137,3 +137,11 @@ test("authors: declared names that are the site (personal blogs) or user names c
   const labelled = extractHtml(wrap("<title>Thoughts on Zig</title>", `<article><h1>Thoughts on Zig</h1><p>Written by</p><p>Edzel Tabing</p>${P(4)}</article>`));
   assert.equal(labelled.author, "Edzel Tabing");
 });
+
+test("dates: a header showing only the declared modification date keeps the declared publication date; published-date metas; dates in URL slugs", () => {
+  const metas = `<meta property="article:published_time" content="2019-07-30T05:00:35+00:00"><meta property="article:modified_time" content="2023-01-18T13:57:55+00:00">`;
+  const page = extractHtml(wrap(metas, `<article><h1>Harbour project approved</h1><p>January 18, 2023</p>${P(4)}</article>`));
+  assert.equal(page.published, "2019-07-30");
+  assert.equal(extractHtml(wrap(`<meta name="published-date" content="2021-02-16">`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`)).published, "2021-02-16");
+  assert.equal(extractHtml(wrap("", `<article><h1>Harbour project approved</h1>${P(4)}</article>`), { url: "https://example.org/articles/2025-12-15+Harbour+project" }).published, "2025-12-15");
+});

@@ -92,11 +92,15 @@ export function prestrip(html: string): string {
     .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
 }
 
+const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
+
 /** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
 function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {
   if (!blocks) return;
   const shown = shownDate(headerBlocks(blocks, md.title?.value));
   if (!shown || (md.published && (shown.all.has(md.published.value) || shown.updated))) return;
+  // The shown date is the declared modification date: the page shows when it was updated, and the declared publication date stands.
+  if (md.published && md.modified && shown.date === md.modified.value && md.published.value < md.modified.value && DECLARED.test(md.published.strategy)) return;
   md.published = { value: shown.date, strategy: shown.updated ? "shown:updated" : "shown" };
 }
 

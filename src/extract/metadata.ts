@@ -152,9 +152,10 @@ const DATE_META_PUBLISHED = [
   "article.published", "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "publishdate", "pubdate", "date",
   "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
   "citation_date", "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime", "release_date", "displaydate",
-  "og:pubdate", "timestamp", "uploaddate",
+  "og:pubdate", "timestamp", "uploaddate", "published-date", "date-published", "publication_date", "publication-date", "publish-time",
+  "published_at", "article:published_date",
 ];
-const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified"];
+const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified", "modified-date", "date-modified", "updated-date"];
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const md: Metadata = { titleHints: [], jsonLdTypes: [] };

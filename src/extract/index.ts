@@ -89,8 +89,11 @@ export function prestrip(html: string): string {
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
     .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
+    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "")
+    .replace(/<template\b[^>]*>[\s\S]*?<\/template\s*>/gi, "")
+    .replace(/<(?:source|track|link)\b[^>]*>/gi, (m) => (/^<link\b/i.test(m) && /canonical|alternate|author/i.test(m) ? m : ""));
 }
+
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
 

@@ -362,8 +362,15 @@ const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .rel
 
 /** An author name shown on the page, from microdata, rel=author or a byline box. */
 function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefined {
+  const candidates = bylineCandidates(doc);
+  if (!candidates.length) return undefined;
   for (const sel of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(sel)).slice(0, 5)) {
+    const found: DomElement[] = [];
+    for (const el of candidates) {
+      if (el.matches(sel)) found.push(el);
+      if (found.length === 5) break;
+    }
+    for (const el of found) {
       if (el.closest(BYLINE_EXCLUDE)) continue;
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
@@ -373,6 +380,32 @@ function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefi
     }
   }
   return undefined;
+}
+
+const BYLINE_HINT = /author|byline|writer/i;
+
+/**
+ * Elements that could match a byline selector, in document order, from one walk (a superset: every
+ * selector is then checked on these few instead of walking the whole page once per selector).
+ */
+function bylineCandidates(doc: DomDocument): DomElement[] {
+  const out: DomElement[] = [];
+  const visit = (el: DomElement, inBox: boolean) => {
+    const cls = el.getAttribute("class") ?? "";
+    const box = inBox || (cls.length > 5 && /\b(?:author|byline)\b/i.test(cls));
+    const tag = el.tagName;
+    if (
+      (cls && BYLINE_HINT.test(cls)) ||
+      el.hasAttribute("itemprop") ||
+      el.getAttribute("rel") === "author" ||
+      /byline/i.test(el.getAttribute("data-testid") ?? "") ||
+      ((tag === "A" || tag === "a") && (inBox || /\/authors?\//.test(el.getAttribute("href") ?? "")))
+    )
+      out.push(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, box);
+  };
+  if (doc.body) visit(doc.body, false);
+  return out;
 }
 
 /** The first line of a byline box that is a name ("By" alone, labels and dates skipped). */

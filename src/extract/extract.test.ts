@@ -145,3 +145,11 @@ test("dates: a header showing only the declared modification date keeps the decl
   assert.equal(extractHtml(wrap(`<meta name="published-date" content="2021-02-16">`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`)).published, "2021-02-16");
   assert.equal(extractHtml(wrap("", `<article><h1>Harbour project approved</h1>${P(4)}</article>`), { url: "https://example.org/articles/2025-12-15+Harbour+project" }).published, "2025-12-15");
 });
+
+test("a heading that repeats the document title drops its section and site parts; a shown byline beats a declared author that is the site's name", () => {
+  const t = "How meditation rewires brains | Opinion";
+  const page = extractHtml(wrap(`<title>${t}</title>`, `<article><h1>${t}</h1>${P(4)}</article>`));
+  assert.equal(page.title, "How meditation rewires brains");
+  const site = extractHtml(wrap(`<meta property="og:site_name" content="BSS"><meta name="author" content="BSS">`, `<article><h1>Harbour project approved</h1><p>By Md Aynal Haque</p>${P(4)}</article>`));
+  assert.equal(site.author, "Md Aynal Haque");
+});

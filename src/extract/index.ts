@@ -51,7 +51,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
-  if (!md.author && body?.blocks) {
+  if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };
   }

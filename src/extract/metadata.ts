@@ -183,7 +183,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
   const h1 = pickHeading(doc, md.titleHints, site);
-  if (h1) md.title = { value: titleCase(stripSiteSuffix(h1, site), md.titleHints, site), strategy: "h1" };
+  // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
+  const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
+  if (h1Value) md.title = { value: titleCase(h1Value, md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, metas.get("og:site_name")), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, metas.get("og:site_name")), strategy: "twitter:title" };
@@ -207,6 +209,8 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: metas.get("twitter:data1")!, strategy: "meta:twitter:data1" };
+  // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
+  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
   // --- dates ---------------------------------------------------------------------------------
   const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;
@@ -471,7 +475,7 @@ export function cleanAuthor(raw: string): string | undefined {
   const role = /(?<![,\s])\s+(?:(?:co-?)?founder|ceo|(?:staff\s+|senior\s+|contributing\s+)?(?:writer|editor|reporter|correspondent)|contributor|sponsored|view\s+in\s+.*)\b.*$/i.exec(s);
   if (role && s.slice(0, role.index).trim().split(/\s+/).length >= 2) s = s.slice(0, role.index);
   s = s.replace(/\s+,.*$/, "");
-  s = s.replace(/[,\s|•·∙●*-]+$/, "").replace(/\s+(?:on|at|in)$/i, "").trim();
+  s = s.replace(/[,\s|•·∙●*-]+$/, "").replace(/\s+(?:on|at|in)$/, "").trim();
   if (!s || s.length > 80 || s.length < 3) return undefined;
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;

@@ -153,3 +153,10 @@ test("a heading that repeats the document title drops its section and site parts
   const site = extractHtml(wrap(`<meta property="og:site_name" content="BSS"><meta name="author" content="BSS">`, `<article><h1>Harbour project approved</h1><p>By Md Aynal Haque</p>${P(4)}</article>`));
   assert.equal(site.author, "Md Aynal Haque");
 });
+
+test("'•' separates a site name from a title; a 'Written by' twitter:data1 list of people is joined as names", () => {
+  assert.equal(extractHtml(wrap(`<title>x</title><meta property="og:title" content="A brief intro to git • Cory Dransfeldt">`, `<div>${P(4)}</div>`)).title, "A brief intro to git");
+  const tw = (v: string) => extractHtml(wrap(`<title>T</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="${v}">`, `<div>${P(4)}</div>`)).author;
+  assert.equal(tw("Jared Newman, Sam Singleton"), "Jared Newman and Sam Singleton");
+  assert.equal(tw("Vanessa Mendez, MD"), "Vanessa Mendez, MD");
+});

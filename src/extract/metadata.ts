@@ -121,6 +121,12 @@ export function invertName(name: string): string {
   return m ? `${m[2]} ${m[1]}` : name;
 }
 
+/** "A B, C D" written as a list of people becomes "A B and C D"; "Jane Doe, MD" stays as it is. */
+function namesList(raw: string): string {
+  const parts = raw.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? joinNames(parts) : raw;
+}
+
 /** Joins names as people write them: "A", "A and B", "A, B, and C". */
 export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
@@ -208,7 +214,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (ldJoined && (ldJoined.toLowerCase() !== siteLower || ldPerson(ldMain))) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
-  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: metas.get("twitter:data1")!, strategy: "meta:twitter:data1" };
+  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: namesList(metas.get("twitter:data1")!), strategy: "meta:twitter:data1" };
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
@@ -265,7 +271,7 @@ function absolute(href: string, base?: string): string {
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
 export function stripSiteName(title: string, site?: string): string {
-  const parts = title.split(/\s+[|–—·»:-]\s+/);
+  const parts = title.split(/\s+[|–—·•»:-]\s+/);
   if (parts.length < 2) return title;
   if (site) {
     const s = site.toLowerCase();
@@ -273,10 +279,10 @@ export function stripSiteName(title: string, site?: string): string {
     if (kept.length < parts.length && kept.length) return kept.join(" - ");
   }
   // A last part that is a domain name ("| Example.com") names the site.
-  const dm = /^(.*\S)\s+[|–—·»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
+  const dm = /^(.*\S)\s+[|–—·•»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
   if (dm) return dm[1];
   // Without a known site name, drop a short last part after | or -.
-  const m = /^(.*\S)\s+[|–—·»-]\s+([^|–—·»-]{1,30})$/.exec(title);
+  const m = /^(.*\S)\s+[|–—·•»-]\s+([^|–—·•»-]{1,30})$/.exec(title);
   if (m && m[1].split(/\s+/).length >= 3) return m[1];
   return title;
 }
@@ -318,7 +324,7 @@ function headingText(h: DomElement, hints: string[]): string {
 /** Drops a trailing " – Site" from a heading that repeats the site name. */
 function stripSiteSuffix(title: string, site?: string): string {
   if (!site) return title;
-  const m = /^(.*\S)\s+[|–—·»:-]\s+(.+)$/.exec(title);
+  const m = /^(.*\S)\s+[|–—·•»:-]\s+(.+)$/.exec(title);
   return m && m[2].toLowerCase() === site.toLowerCase() && m[1].split(/\s+/).length >= 2 ? m[1] : title;
 }
 

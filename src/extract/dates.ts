@@ -94,6 +94,6 @@ export function dateFromUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-  const m = /\/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)[/_.-]/.exec(path);
+  const m = /\/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/+_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)[/_.-]/.exec(path);
   return m ? validDay(+m[1], +m[2], +m[3]) : undefined;
 }

@@ -41,6 +41,7 @@ export interface DomElement extends DomNode {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getElementsByTagName(name: string): ArrayLike<DomElement>;
   closest(selector: string): DomElement | null;
+  matches(selector: string): boolean;
   remove(): void;
 }
 

@@ -107,3 +107,56 @@ test("titles keep plain apostrophes; a cookie dialog never becomes the text; ite
   assert.match(marked.text, /Work starts in spring/);
   assert.doesNotMatch(marked.text, /customer service/);
 });
+
+test("titles: a masthead <h1> naming the site is skipped, a dateline inside the heading dropped, all-capitals headings take the declared casing, '| Example.com' suffixes go", () => {
+  const head = (t: string) => `<title>${t}</title><meta property="og:title" content="${t}"><meta property="og:site_name" content="Harbour Notes">`;
+  const masthead = extractHtml(wrap(head("Ferry timetable changes for winter"), `<header><h1><a href="/">Harbour Notes</a></h1></header><article><h2>Ferry timetable changes for winter</h2>${P(4)}</article>`));
+  assert.equal(masthead.title, "Ferry timetable changes for winter");
+  const dated = extractHtml(wrap(head("Ferry timetable changes for winter"), `<article><h1>Ferry timetable changes for winter<div></div><h3>Posted on July 1, 2024 by harbournotes</h3></h1>${P(4)}</article>`));
+  assert.equal(dated.title, "Ferry timetable changes for winter");
+  const caps = extractHtml(wrap(head("Ferry Timetable Changes"), `<article><h1>FERRY TIMETABLE CHANGES</h1>${P(4)}</article>`));
+  assert.equal(caps.title, "Ferry Timetable Changes");
+  const suffixed = extractHtml(wrap(`<title>Game Changer | Example.com</title>`, `<div>${P(4)}</div>`));
+  assert.equal(suffixed.title, "Game Changer");
+});
+
+test("authors: declared names that are the site (personal blogs) or user names count; several declared authors beat a byline linking the first; labels and roles are not names", () => {
+  const ld = (author: unknown) => `<meta property="og:site_name" content="Sam Bossley"><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Thoughts on Zig", author })}</script>`;
+  assert.equal(extractHtml(wrap(ld([{ "@type": "Person", name: "Sam Bossley" }]), `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "Sam Bossley");
+  assert.equal(extractHtml(wrap(`<meta name="author" content="freederia">`, `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "freederia");
+  assert.equal(extractHtml(wrap(`<meta name="citation_author" content="Roy, Aniruddha">`, `<article><h1>Thoughts on Zig</h1>${P(4)}</article>`)).author, "Aniruddha Roy");
+  const two = ld([{ "@type": "Person", name: "Jared Newman" }, { "@type": "Person", name: "Sam Singleton" }]);
+  assert.equal(extractHtml(wrap(two, `<article><h1>Thoughts on Zig</h1><a href="/author/jn">Jared Newman</a>${P(4)}</article>`)).author, "Jared Newman and Sam Singleton");
+  assert.equal(cleanAuthor("Insights from"), undefined);
+  assert.equal(cleanAuthor("Authors of this article:"), undefined);
+  assert.equal(cleanAuthor("BeauHD on"), "BeauHD");
+  assert.equal(cleanAuthor("& Zackery Cuevas Writer, Hardware"), "Zackery Cuevas");
+  assert.equal(cleanAuthor("Mateusz Haberny Founder at Oakywood"), "Mateusz Haberny");
+  assert.equal(cleanAuthor("Mayank Gupta, CEO of CaseBasix"), "Mayank Gupta, CEO of CaseBasix");
+  assert.equal(cleanAuthor("Brett Cruz , Privacy and Digital Security Expert"), "Brett Cruz");
+  const labelled = extractHtml(wrap("<title>Thoughts on Zig</title>", `<article><h1>Thoughts on Zig</h1><p>Written by</p><p>Edzel Tabing</p>${P(4)}</article>`));
+  assert.equal(labelled.author, "Edzel Tabing");
+});
+
+test("dates: a header showing only the declared modification date keeps the declared publication date; published-date metas; dates in URL slugs", () => {
+  const metas = `<meta property="article:published_time" content="2019-07-30T05:00:35+00:00"><meta property="article:modified_time" content="2023-01-18T13:57:55+00:00">`;
+  const page = extractHtml(wrap(metas, `<article><h1>Harbour project approved</h1><p>January 18, 2023</p>${P(4)}</article>`));
+  assert.equal(page.published, "2019-07-30");
+  assert.equal(extractHtml(wrap(`<meta name="published-date" content="2021-02-16">`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`)).published, "2021-02-16");
+  assert.equal(extractHtml(wrap("", `<article><h1>Harbour project approved</h1>${P(4)}</article>`), { url: "https://example.org/articles/2025-12-15+Harbour+project" }).published, "2025-12-15");
+});
+
+test("a heading that repeats the document title drops its section and site parts; a shown byline beats a declared author that is the site's name", () => {
+  const t = "How meditation rewires brains | Opinion";
+  const page = extractHtml(wrap(`<title>${t}</title>`, `<article><h1>${t}</h1>${P(4)}</article>`));
+  assert.equal(page.title, "How meditation rewires brains");
+  const site = extractHtml(wrap(`<meta property="og:site_name" content="BSS"><meta name="author" content="BSS">`, `<article><h1>Harbour project approved</h1><p>By Md Aynal Haque</p>${P(4)}</article>`));
+  assert.equal(site.author, "Md Aynal Haque");
+});
+
+test("'•' separates a site name from a title; a 'Written by' twitter:data1 list of people is joined as names", () => {
+  assert.equal(extractHtml(wrap(`<title>x</title><meta property="og:title" content="A brief intro to git • Cory Dransfeldt">`, `<div>${P(4)}</div>`)).title, "A brief intro to git");
+  const tw = (v: string) => extractHtml(wrap(`<title>T</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="${v}">`, `<div>${P(4)}</div>`)).author;
+  assert.equal(tw("Jared Newman, Sam Singleton"), "Jared Newman and Sam Singleton");
+  assert.equal(tw("Vanessa Mendez, MD"), "Vanessa Mendez, MD");
+});

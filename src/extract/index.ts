@@ -51,7 +51,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
-  if (!md.author && body?.blocks) {
+  if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };
   }
@@ -76,7 +76,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   // Typographic single quotes in titles are written plainly, as people type them (and as indexes store them).
-  if (page.title) page.title = page.title.replace(/[‘’]/g, "'");
+  if (page.title) page.title = demojibake(page.title).replace(/[‘’]/g, "'");
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
@@ -89,14 +89,21 @@ export function prestrip(html: string): string {
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
     .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "");
+    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "")
+    .replace(/<template\b[^>]*>[\s\S]*?<\/template\s*>/gi, "")
+    .replace(/<(?:source|track|link)\b[^>]*>/gi, (m) => (/^<link\b/i.test(m) && /canonical|alternate|author/i.test(m) ? m : ""));
 }
+
+
+const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
 
 /** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
 function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {
   if (!blocks) return;
   const shown = shownDate(headerBlocks(blocks, md.title?.value));
   if (!shown || (md.published && (shown.all.has(md.published.value) || shown.updated))) return;
+  // The shown date is the declared modification date: the page shows when it was updated, and the declared publication date stands.
+  if (md.published && md.modified && shown.date === md.modified.value && md.published.value < md.modified.value && DECLARED.test(md.published.strategy)) return;
   md.published = { value: shown.date, strategy: shown.updated ? "shown:updated" : "shown" };
 }
 
@@ -121,4 +128,11 @@ function describes(summary: string, text: string): number {
   if (words.length < 8) return 1;
   const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
   return words.filter((w) => have.has(w)).length / words.length;
+}
+
+/** Repairs UTF-8 read as Latin-1 ("Investorâ\u0080\u0099s" → "Investor’s"), as found in titles of mis-declared pages. */
+export function demojibake(s: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf]/.test(s) || /[^\u0000-\u00ff]/.test(s)) return s;
+  const fixed = Buffer.from(s, "latin1").toString("utf8");
+  return fixed.includes("\ufffd") ? s : fixed;
 }

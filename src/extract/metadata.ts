@@ -108,6 +108,25 @@ function jsonLdAuthors(v: Json): string[] {
   return [...new Set(names)];
 }
 
+/** True when the JSON-LD author is declared as a Person. */
+function ldPerson(o: JsonObj | undefined): boolean {
+  const a = o?.author;
+  const first = Array.isArray(a) ? a[0] : a;
+  return !!first && typeof first === "object" && types(first as JsonObj).includes("Person");
+}
+
+/** "Roy, Aniruddha" (library order) becomes "Aniruddha Roy". */
+export function invertName(name: string): string {
+  const m = /^([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?),\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})$/u.exec(name);
+  return m ? `${m[2]} ${m[1]}` : name;
+}
+
+/** "A B, C D" written as a list of people becomes "A B and C D"; "Jane Doe, MD" stays as it is. */
+function namesList(raw: string): string {
+  const parts = raw.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? joinNames(parts) : raw;
+}
+
 /** Joins names as people write them: "A", "A and B", "A, B, and C". */
 export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
@@ -139,9 +158,10 @@ const DATE_META_PUBLISHED = [
   "article.published", "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "publishdate", "pubdate", "date",
   "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
   "citation_date", "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime", "release_date", "displaydate",
-  "og:pubdate", "timestamp", "uploaddate",
+  "og:pubdate", "timestamp", "uploaddate", "published-date", "date-published", "publication_date", "publication-date", "publish-time",
+  "published_at", "article:published_date",
 ];
-const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified"];
+const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified", "modified-date", "date-modified", "updated-date"];
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const md: Metadata = { titleHints: [], jsonLdTypes: [] };
@@ -167,8 +187,11 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const tw = metas.get("twitter:title");
   const docTitle = clean(doc.querySelector("title")?.textContent);
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
-  const h1 = pickHeading(doc, md.titleHints);
-  if (h1) md.title = { value: h1, strategy: "h1" };
+  const site = metas.get("og:site_name");
+  const h1 = pickHeading(doc, md.titleHints, site);
+  // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
+  const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
+  if (h1Value) md.title = { value: titleCase(h1Value, md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, metas.get("og:site_name")), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, metas.get("og:site_name")), strategy: "twitter:title" };
@@ -180,14 +203,20 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const siteLower = (metas.get("og:site_name") ?? "").toLowerCase();
   const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
   const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
-  const usableMeta = metaName && metaName.toLowerCase() !== siteLower && !/^[a-z0-9_.-]+$/.test(metaName) && !metaName.startsWith("@") ? metaName : undefined;
+  // A declared author may be the site itself (a personal blog, a company blog) or a user name.
+  const usableMeta = metaName && !metaName.startsWith("@") ? (/^citation_author$/i.test(metaAuthor!.strategy.slice(5)) ? invertName(metaName) : metaName) : undefined;
   const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
-  // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates).
-  if (visible && ldJoined && visible.value !== ldJoined && ldAuthors.every((a) => visible.raw.includes(a))) md.author = { value: ldJoined, strategy: "json-ld+byline" };
+  // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
+  // or when the byline box links only the first of several declared authors.
+  if (visible && ldJoined && visible.value !== ldJoined && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
+    md.author = { value: ldJoined, strategy: "json-ld+byline" };
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
-  else if (ldJoined && ldJoined.toLowerCase() !== siteLower) md.author = { value: ldJoined, strategy: "json-ld" };
+  else if (ldJoined && (ldJoined.toLowerCase() !== siteLower || ldPerson(ldMain))) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
-  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: metas.get("twitter:data1")!, strategy: "meta:twitter:data1" };
+  else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
+  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: namesList(metas.get("twitter:data1")!), strategy: "meta:twitter:data1" };
+  // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
+  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
   // --- dates ---------------------------------------------------------------------------------
   const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;
@@ -221,8 +250,8 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // --- the rest ------------------------------------------------------------------------------
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
   if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: doc.querySelector('link[rel="canonical"]') ? "link:canonical" : "og:url" };
-  const site = metas.get("og:site_name") ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
-  if (site) md.siteName = { value: site, strategy: metas.get("og:site_name") ? "og:site_name" : "json-ld" };
+  const siteName = metas.get("og:site_name") ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
+  if (siteName) md.siteName = { value: siteName, strategy: metas.get("og:site_name") ? "og:site_name" : "json-ld" };
   const lang = doc.documentElement?.getAttribute("lang") ?? metas.get("og:locale") ?? metas.get("content-language");
   if (lang) md.lang = { value: lang.replace(/_/g, "-"), strategy: "html:lang" };
   const image = metas.get("og:image") ?? metas.get("twitter:image");
@@ -242,15 +271,18 @@ function absolute(href: string, base?: string): string {
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
 export function stripSiteName(title: string, site?: string): string {
-  const parts = title.split(/\s+[|–—·»:-]\s+/);
+  const parts = title.split(/\s+[|–—·•»:-]\s+/);
   if (parts.length < 2) return title;
   if (site) {
     const s = site.toLowerCase();
     const kept = parts.filter((p) => p.toLowerCase() !== s);
     if (kept.length < parts.length && kept.length) return kept.join(" - ");
   }
+  // A last part that is a domain name ("| Example.com") names the site.
+  const dm = /^(.*\S)\s+[|–—·•»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
+  if (dm) return dm[1];
   // Without a known site name, drop a short last part after | or -.
-  const m = /^(.*\S)\s+[|–—·»-]\s+([^|–—·»-]{1,30})$/.exec(title);
+  const m = /^(.*\S)\s+[|–—·•»-]\s+([^|–—·•»-]{1,30})$/.exec(title);
   if (m && m[1].split(/\s+/).length >= 3) return m[1];
   return title;
 }
@@ -268,12 +300,54 @@ export function similarity(a: string, b: string): number {
   return n / Math.max(wa.size, wb.size);
 }
 
+/**
+ * A heading's text. Block children (a dateline, a subtitle on its own line) are separate lines: the
+ * line that is the declared title wins when there is one, else the lines are joined with spaces.
+ */
+function headingText(h: DomElement, hints: string[]): string {
+  const lines = spacedLines(h).map((l) => l.replace(/^title:\s*/i, ""));
+  if (lines.length < 2) return clean(h.textContent).replace(/^title:\s*/i, "");
+  const whole = lines.join(" ");
+  const score = (t: string) => Math.max(0, ...hints.map((x) => similarity(t, x)));
+  let best = whole;
+  let bestScore = score(whole);
+  for (const l of lines) {
+    const s = score(l);
+    if (s > bestScore + 0.05 && s >= 0.8) {
+      best = l;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Drops a trailing " – Site" from a heading that repeats the site name. */
+function stripSiteSuffix(title: string, site?: string): string {
+  if (!site) return title;
+  const m = /^(.*\S)\s+[|–—·•»:-]\s+(.+)$/.exec(title);
+  return m && m[2].toLowerCase() === site.toLowerCase() && m[1].split(/\s+/).length >= 2 ? m[1] : title;
+}
+
+/** An all-capitals heading is styled text: the declared title with the same words gives its casing. */
+function titleCase(title: string, hints: string[], site?: string): string {
+  if (/\p{Ll}/u.test(title) || !/\p{Lu}.*\p{Lu}/u.test(title)) return title;
+  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  for (const h of hints) {
+    const cand = stripSiteName(h, site);
+    if (/\p{Ll}/u.test(cand) && key(cand) === key(title)) return cand;
+  }
+  return title;
+}
+
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: DomDocument, hints: string[]): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[], site?: string): string | undefined {
+  const siteLower = site?.toLowerCase();
   const h1s = Array.from(doc.querySelectorAll("h1"))
-    .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding"))
-    .map((h) => clean(h.textContent))
-    .filter((t) => t.length >= 3 && t.length <= 300);
+    .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
+    .map((h) => headingText(h, hints))
+    .filter((t) => t.length >= 3 && t.length <= 300)
+    // A heading that only names the site is the masthead, not the headline.
+    .filter((t) => !siteLower || t.toLowerCase() !== siteLower);
   let best: string | undefined;
   let bestScore = 0;
   for (const t of h1s) {
@@ -298,8 +372,15 @@ const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .rel
 
 /** An author name shown on the page, from microdata, rel=author or a byline box. */
 function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefined {
+  const candidates = bylineCandidates(doc);
+  if (!candidates.length) return undefined;
   for (const sel of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(sel)).slice(0, 5)) {
+    const found: DomElement[] = [];
+    for (const el of candidates) {
+      if (el.matches(sel)) found.push(el);
+      if (found.length === 5) break;
+    }
+    for (const el of found) {
       if (el.closest(BYLINE_EXCLUDE)) continue;
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
@@ -309,6 +390,32 @@ function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefi
     }
   }
   return undefined;
+}
+
+const BYLINE_HINT = /author|byline|writer/i;
+
+/**
+ * Elements that could match a byline selector, in document order, from one walk (a superset: every
+ * selector is then checked on these few instead of walking the whole page once per selector).
+ */
+function bylineCandidates(doc: DomDocument): DomElement[] {
+  const out: DomElement[] = [];
+  const visit = (el: DomElement, inBox: boolean) => {
+    const cls = el.getAttribute("class") ?? "";
+    const box = inBox || (cls.length > 5 && /\b(?:author|byline)\b/i.test(cls));
+    const tag = el.tagName;
+    if (
+      (cls && BYLINE_HINT.test(cls)) ||
+      el.hasAttribute("itemprop") ||
+      el.getAttribute("rel") === "author" ||
+      /byline/i.test(el.getAttribute("data-testid") ?? "") ||
+      ((tag === "A" || tag === "a") && (inBox || /\/authors?\//.test(el.getAttribute("href") ?? "")))
+    )
+      out.push(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, box);
+  };
+  if (doc.body) visit(doc.body, false);
+  return out;
 }
 
 /** The first line of a byline box that is a name ("By" alone, labels and dates skipped). */
@@ -362,13 +469,19 @@ const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day
 /** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
 export function cleanAuthor(raw: string): string | undefined {
   let s = clean(raw);
-  s = s.replace(/^(?:written\s+|posted\s+|reviewed\s+|published\s+|story\s+|words\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
+  s = s.replace(/^[&,+]\s*/, "");
+  if (/^(?:(?:written|posted|reviewed|published|authored|article|articles|story|words|insights|content)\s+(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/i.test(s)) return undefined;
+  s = s.replace(/^(?:(?:written|posted|reviewed|published|authored|story|words|insights|article|articles)\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
   const dates = findDates(s);
   if (dates.length) s = s.slice(0, dates[0].index);
   const weekday = WEEKDAY.exec(s);
   if (weekday && weekday.index > 0) s = s.slice(0, weekday.index);
   s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
-  s = s.replace(/[,\s|•·∙●*-]+$/, "").trim();
+  // Roles and badges run on after the name when the byline box lays them out beside it.
+  const role = /(?<![,\s])\s+(?:(?:co-?)?founder|ceo|(?:staff\s+|senior\s+|contributing\s+)?(?:writer|editor|reporter|correspondent)|contributor|sponsored|view\s+in\s+.*)\b.*$/i.exec(s);
+  if (role && s.slice(0, role.index).trim().split(/\s+/).length >= 2) s = s.slice(0, role.index);
+  s = s.replace(/\s+,.*$/, "");
+  s = s.replace(/[,\s|•·∙●*-]+$/, "").replace(/\s+(?:on|at|in)$/, "").trim();
   if (!s || s.length > 80 || s.length < 3) return undefined;
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;

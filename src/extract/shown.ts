@@ -79,6 +79,12 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const name = clean(m[1]);
     if (name && /^\p{Lu}/u.test(name)) return name;
   }
+  // A label on its own line ("Written by", "Author") with the name on the next.
+  for (let i = 0; i + 1 < header.length; i++) {
+    if (!/^(?:written by|author|posted by|by)\s*:?$/i.test(header[i].text)) continue;
+    const name = clean(header[i + 1].text);
+    if (name && NAME.test(name)) return name;
+  }
   // "Name | Role | Date": a dateline that starts with a person's name.
   for (const b of header) {
     if (b.text.length > 100 || !/\d/.test(b.text) || !findDates(b.text).length) continue;

@@ -1,7 +1,7 @@
 /** HTML article extraction: metadata, main text and page type from one saved web page. */
 
 import type { DomDocument } from "./dom.js";
-import { parseHTML } from "linkedom";
+import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody } from "./body.js";
 import { detectPageType } from "./pagetype.js";
@@ -82,17 +82,45 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   return page;
 }
 
-/** Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. */
+/** Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. One pass over the page. */
 export function prestrip(html: string): string {
-  return html
-    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json/i.test(attrs) ? m : ""))
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
-    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, "")
-    .replace(/<template\b[^>]*>[\s\S]*?<\/template\s*>/gi, "")
-    .replace(/<(?:source|track|link)\b[^>]*>/gi, (m) => (/^<link\b/i.test(m) && /canonical|alternate|author/i.test(m) ? m : ""));
+  const out: string[] = [];
+  let kept = 0;
+  OPEN.lastIndex = 0;
+  for (let m = OPEN.exec(html); m; m = OPEN.exec(html)) {
+    const at = m.index;
+    let end: number;
+    if (m[1]) {
+      // A container whose content goes with it, up to its first closing tag; left alone when never closed.
+      const name = m[1].toLowerCase();
+      const close = CLOSE[name];
+      close.lastIndex = at + m[0].length;
+      const c = close.exec(html);
+      if (!c) continue;
+      end = c.index + c[0].length;
+      if (name === "script" && /ld\+json/i.test(m[2])) {
+        OPEN.lastIndex = end;
+        continue;
+      }
+    } else if (m[0] === "<!--") {
+      const c = html.indexOf("-->", at + 4);
+      if (c < 0) continue;
+      end = c + 3;
+    } else {
+      end = at + m[0].length;
+      if (/^<link\b/i.test(m[0]) && /canonical|alternate|author/i.test(m[0])) continue;
+    }
+    out.push(html.slice(kept, at));
+    kept = end;
+    OPEN.lastIndex = end;
+  }
+  if (!kept) return html;
+  out.push(html.slice(kept));
+  return out.join("");
 }
+
+const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|(?:source|track|link)\b[^>]*>)/gi;
+const CLOSE: Record<string, RegExp> = Object.fromEntries(["script", "style", "svg", "noscript", "template"].map((n) => [n, new RegExp(`<\\/${n}\\s*>`, "gi")]));
 
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;

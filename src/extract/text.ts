@@ -1,5 +1,5 @@
 /** Turns a DOM subtree into plain text: one paragraph per block, separated by blank lines. */
-import { parseHTML } from "linkedom";
+import { parseHTML } from "./parse.js";
 import type { DomNode, DomText, DomElement } from "./dom.js";
 
 /** Elements that start a new paragraph. */

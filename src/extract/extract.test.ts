@@ -4,7 +4,8 @@ import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { SHARED, requireShared } from "../testing/fixtures.js";
 import { decodeHtmlBytes } from "./decode.js";
-import { extractHtml } from "./index.js";
+import { extractHtml, prestrip } from "./index.js";
+import { parseHTML } from "./parse.js";
 import { cleanAuthor } from "./metadata.js";
 
 const P = (n: number) =>
@@ -159,4 +160,23 @@ test("'•' separates a site name from a title; a 'Written by' twitter:data1 lis
   const tw = (v: string) => extractHtml(wrap(`<title>T</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="${v}">`, `<div>${P(4)}</div>`)).author;
   assert.equal(tw("Jared Newman, Sam Singleton"), "Jared Newman and Sam Singleton");
   assert.equal(tw("Vanessa Mendez, MD"), "Vanessa Mendez, MD");
+});
+
+test("prestrip drops scripts, styles, SVG and comments in one pass, keeping JSON-LD, canonical links and unclosed tags", () => {
+  const html = `<head><script>var a = "<p>x</p>";</script><script type="application/ld+json">{"a":1}</script><STYLE>p{}</STYLE>` +
+    `<link rel="stylesheet" href="a.css"><link rel="canonical" href="https://e.x/a"></head><body><!-- <script>x</script> --><svg><path/></svg>` +
+    `<p>Kept</p><noscript>n</noscript><source src=a><template>t</template><script>never closed`;
+  assert.equal(prestrip(html), `<head><script type="application/ld+json">{"a":1}</script><link rel="canonical" href="https://e.x/a"></head><body><p>Kept</p><script>never closed`);
+});
+
+test("parsed nodes still take event listeners (their tables are made lazily)", () => {
+  const { document } = parseHTML("<html><body><div id=a><p id=b>x</p></div></body></html>");
+  const seen: string[] = [];
+  const doc = document as unknown as { getElementById(id: string): { addEventListener(t: string, f: () => void, o?: object): void; dispatchEvent(e: unknown): boolean } };
+  doc.getElementById("a").addEventListener("ping", () => seen.push("a"));
+  doc.getElementById("b").addEventListener("ping", () => seen.push("b"), { once: true });
+  const E = (document as unknown as { defaultView: { Event: new (t: string, o: object) => unknown } }).defaultView.Event;
+  doc.getElementById("b").dispatchEvent(new E("ping", { bubbles: true }));
+  doc.getElementById("b").dispatchEvent(new E("ping", { bubbles: true }));
+  assert.deepEqual(seen, ["b", "a", "a"]);
 });

@@ -3,7 +3,7 @@
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
-import { ownBody, readabilityBody } from "./body.js";
+import { ownBody, readabilityBody, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
@@ -59,6 +59,18 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
+  // Little text in the best box. Readability costs several times our own pass (most of all on large pages), so two
+  // cheaper readings come first: the page's link lists taken as content (catalogues and indexes list their items as
+  // links), and on a large page the whole page's non-boilerplate text (Readability's answer on such pages, shop
+  // catalogues mostly, is near the whole page anyway, nav included).
+  if ((!body || body.text.length < 200) && kind.type !== "listing") {
+    const l = ownBody(doc, { ...bodyOptions, keepLinkLists: true });
+    if (l && l.text.length >= 200) body = { ...l, strategy: "blocks:links" };
+  }
+  if (body?.blocks && body.text.length < 200 && body.blocks.length > LARGE_PAGE_BLOCKS) {
+    const all = blocksText(body.blocks, { ...bodyOptions, keepLinkLists: true });
+    if (all.length >= 200) body = { ...body, text: all, strategy: "blocks:page" };
+  }
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
@@ -122,6 +134,9 @@ export function prestrip(html: string): string {
 const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|(?:source|track|link)\b[^>]*>)/gi;
 const CLOSE: Record<string, RegExp> = Object.fromEntries(["script", "style", "svg", "noscript", "template"].map((n) => [n, new RegExp(`<\\/${n}\\s*>`, "gi")]));
 
+
+/** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
+const LARGE_PAGE_BLOCKS = 300;
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
 

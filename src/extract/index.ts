@@ -134,7 +134,6 @@ export function prestrip(html: string): string {
 const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|(?:source|track|link)\b[^>]*>)/gi;
 const CLOSE: Record<string, RegExp> = Object.fromEntries(["script", "style", "svg", "noscript", "template"].map((n) => [n, new RegExp(`<\\/${n}\\s*>`, "gi")]));
 
-
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;
 

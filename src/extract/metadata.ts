@@ -193,18 +193,18 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
   if (h1Value) md.title = { value: titleCase(h1Value, md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
-  else if (og) md.title = { value: stripSiteName(og, metas.get("og:site_name")), strategy: "og:title" };
-  else if (tw) md.title = { value: stripSiteName(tw, metas.get("og:site_name")), strategy: "twitter:title" };
-  else if (docTitle) md.title = { value: stripSiteName(docTitle, metas.get("og:site_name")), strategy: "title" };
+  else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
+  else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
+  else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator) : [];
   const visible = visibleByline(doc);
-  const siteLower = (metas.get("og:site_name") ?? "").toLowerCase();
+  const siteLower = (site ?? "").toLowerCase();
   const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
   const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
   // A declared author may be the site itself (a personal blog, a company blog) or a user name.
-  const usableMeta = metaName && !metaName.startsWith("@") ? (/^citation_author$/i.test(metaAuthor!.strategy.slice(5)) ? invertName(metaName) : metaName) : undefined;
+  const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? invertName(metaName) : metaName) : undefined;
   const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
@@ -250,8 +250,8 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // --- the rest ------------------------------------------------------------------------------
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
   if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: doc.querySelector('link[rel="canonical"]') ? "link:canonical" : "og:url" };
-  const siteName = metas.get("og:site_name") ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
-  if (siteName) md.siteName = { value: siteName, strategy: metas.get("og:site_name") ? "og:site_name" : "json-ld" };
+  const siteName = site ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
+  if (siteName) md.siteName = { value: siteName, strategy: site ? "og:site_name" : "json-ld" };
   const lang = doc.documentElement?.getAttribute("lang") ?? metas.get("og:locale") ?? metas.get("content-language");
   if (lang) md.lang = { value: lang.replace(/_/g, "-"), strategy: "html:lang" };
   const image = metas.get("og:image") ?? metas.get("twitter:image");

@@ -188,9 +188,7 @@ export class StoryIndex {
     for (let c = 0; c < this.clusters.length; c++) {
       const cl = this.clusters[c];
       if (!cl.alive) continue;
-      const top = [...cl.sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
-      const near = this.nearest(Int32Array.from(top, (e) => e[0]), Float32Array.from(top, (e) => e[1]), c);
-      this.mergeAround(c, near.slice(0, MERGE_CANDIDATES), caution);
+      this.mergeAround(c, this.nearStories(c).slice(0, MERGE_CANDIDATES), caution);
     }
     this.attachFragments(caution);
   }
@@ -214,12 +212,11 @@ export class StoryIndex {
    * vocabulary (an aftermath, a trial), which the average over its many pairs makes look distant.
    */
   protected attachFragments(caution = 1): void {
-    const e = ATTACH[this.options.granularity];
+    const e = ATTACH;
     for (let c = 0; c < this.clusters.length; c++) {
       const cl = this.clusters[c];
       if (!cl.alive || !cl.members.length || cl.members.length > e.fragment) continue;
-      const top = [...cl.sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
-      const near = this.nearest(Int32Array.from(top, (x) => x[0]), Float32Array.from(top, (x) => x[1]), c);
+      const near = this.nearStories(c);
       let best = -1;
       let score = 0;
       let second = 0;
@@ -236,6 +233,12 @@ export class StoryIndex {
       if (size < e.minSize || size < cl.members.length * e.ratio) continue;
       this.merge(best, c);
     }
+  }
+
+  /** Stories most likely to be close to story `c`, through its heaviest terms. */
+  private nearStories(c: number): number[] {
+    const top = [...this.clusters[c].sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+    return this.nearest(Int32Array.from(top, (e) => e[0]), Float32Array.from(top, (e) => e[1]), c);
   }
 
   /**
@@ -485,11 +488,8 @@ const MERGE_CANDIDATES = 5;
  */
 const WINDOW_GROWTH = 2;
 const ESTABLISHED = 2;
-/** Fragment attachment at the end of a batch run (see `attachFragments`), by granularity. */
-export const ATTACH: Record<Granularity, { fragment: number; minSize: number; ratio: number; share: number; margin: number }> = {
-  event: { fragment: 2, minSize: 5, ratio: 3, share: 0.4, margin: 0.7 },
-  topic: { fragment: 2, minSize: 5, ratio: 3, share: 0.4, margin: 0.7 },
-};
+/** Fragment attachment (see `attachFragments`); the same for both granularities (chosen on the event dev sets). */
+const ATTACH = { fragment: 2, minSize: 5, ratio: 3, share: 0.4, margin: 0.7 };
 
 function widen(cl: Cluster, lo: number, hi: number, conf: number): void {
   cl.lo = Math.min(cl.lo, lo);

@@ -2,6 +2,7 @@ import type { IngestOptions } from "../ingest/index.js";
 import { groupArticles } from "../stories/articles.js";
 import { storyEntities } from "../stories/entities.js";
 import { storyLabel } from "../stories/label.js";
+import { typePeopleAcrossStories } from "../stories/people.js";
 import { storyQuotes } from "../stories/quotes.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
@@ -28,6 +29,7 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
   const groups: Array<{ id: string; articleIds: string[]; label?: string }> =
     !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
   const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label));
+  typePeopleAcrossStories(stories);
   return { version: VERSION, articles, stories, messages };
 }
 

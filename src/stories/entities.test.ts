@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { brief } from "../core/brief.js";
 import { SEEDS, requireShared } from "../testing/fixtures.js";
-import type { Article, Briefing, Entity } from "../types/index.js";
+import type { Article, Briefing, Entity, Story } from "../types/index.js";
 import { storyEntities } from "./entities.js";
+import { typePeopleAcrossStories } from "./people.js";
 import { storyQuotes } from "./quotes.js";
 
 function article(id: string, text: string): Article {
@@ -59,6 +60,23 @@ test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed spe
   for (const q of quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
 });
 
+test("people across stories: a bare surname is a person when one person of the pile carries it", () => {
+  const entity = (name: string, type: Entity["type"]): Entity => ({ name, type, variants: [name], count: 2, articleIds: ["a"] });
+  const story = (id: string, entities: Entity[]) => ({ id, articleIds: ["a"], headline: null, summary: [], label: id, entities, quotes: [], timeline: [] }) as unknown as Story;
+  const stories = [
+    story("s1", [entity("Sergei Lavrov", "person"), entity("Boris Johnson", "person"), entity("Lyndon Johnson", "person"), entity("Andrew Weiss", "other")]),
+    story("s2", [entity("Lavrov", "other"), entity("Johnson", "other"), entity("Weiss", "other"), entity("Washington", "place")]),
+    story("s3", [entity("Andrew Weiss", "person")]),
+  ];
+  typePeopleAcrossStories(stories);
+  const types = stories.flatMap((s) => s.entities.map((e) => `${s.id}:${e.name}:${e.type}`));
+  assert.deepEqual(types, [
+    "s1:Sergei Lavrov:person", "s1:Boris Johnson:person", "s1:Lyndon Johnson:person", "s1:Andrew Weiss:person",
+    "s2:Lavrov:person", "s2:Johnson:other", "s2:Weiss:person", "s2:Washington:place",
+    "s3:Andrew Weiss:person",
+  ]);
+});
+
 function storyWith(b: Briefing, prefix: string) {
   const file = new Map(b.articles.map((a) => [a.id, a.file!.split(/[\\/]/).pop()!]));
   return b.stories.find((s) => s.articleIds.some((id) => file.get(id)!.startsWith(prefix)))!;
@@ -81,6 +99,10 @@ test("seeds: entities and quotes per story, traceable", async () => {
   const sochi = storyWith(b, "003");
   assert.equal(find(sochi.entities, "Pompeo").type, "person");
   assert.equal(find(sochi.entities, "Vladimir Putin").type, "person");
+  // Seed 000 writes only "Lavrov" and "Trump"; the other stories of the pile know them as people.
+  const december = storyWith(b, "000");
+  assert.equal(find(december.entities, "Lavrov").type, "person");
+  assert.equal(find(december.entities, "Trump").type, "person");
   const byId = new Map(b.articles.map((a) => [a.id, a]));
   for (const story of b.stories) {
     for (const q of story.quotes) {

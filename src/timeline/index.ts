@@ -152,7 +152,9 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
     .slice(0, options.maxEntries ?? 40);
   const storyStart = Math.min(...dates.map((x) => (x.estimate ? x.estimate.lo : x.reference?.day ?? Infinity)));
   const cut = storyStart - (options.backgroundDays ?? 365);
-  for (const c of kept) if (Number.isFinite(cut) && c.dayEnd < cut) c.entry.background = true;
+  // "the 2016 election" in a May 2017 story: a bare earlier year is background however close.
+  const startYear = Number.isFinite(storyStart) ? fromDayNumber(storyStart).y : -Infinity;
+  for (const c of kept) if ((Number.isFinite(cut) && c.dayEnd < cut) || (c.entry.precision === "year" && Number(c.entry.date.slice(0, 4)) < startYear)) c.entry.background = true;
   kept.sort((a, b) => a.day - b.day || a.dayEnd - b.dayEnd || order(corpus, a.entry) - order(corpus, b.entry) || a.entry.start - b.entry.start);
   return kept.map((c) => c.entry);
 }

@@ -83,6 +83,9 @@ test("past background is flagged; the story's own developments are not", async (
   const apposition = t.find((e) => /a year before Russia's annexation/.test(e.text));
   assert.equal(apposition?.date, "2014", "'2013, a year before the annexation' dates the annexation 2014");
   assert.ok(t.filter((e) => e.date.startsWith("2017")).every((e) => !e.background));
+  const election = timeline(await brief([seed("002")])).find((e) => /2016 United States presidential election/.test(e.text));
+  assert.equal(election?.date, "2016");
+  assert.ok(election.background, "a bare earlier year (the 2016 election, in a May 2017 story) is background");
 });
 
 test("the same development reported by two sources is one line citing both", async () => {

@@ -42,6 +42,7 @@ test("datelines are trimmed from the sentence span", () => {
   assert.deepEqual(sentences("WASHINGTON (AP) -- The Senate voted on Tuesday to approve the bill."), ["The Senate voted on Tuesday to approve the bill."]);
   assert.deepEqual(sentences("BRUSSELS, January 22 (Xinhua) -- Two recent polls showed a majority favour the euro."), ["Two recent polls showed a majority favour the euro."]);
   assert.deepEqual(sentences("Moscow (Reuters) - Russia said on Friday it would respond."), ["Russia said on Friday it would respond."]);
+  assert.deepEqual(sentences("NICOSIA, Cyprus (AP) - About 100 Kurds occupied the embassy."), ["About 100 Kurds occupied the embassy."]);
 });
 
 test("tokens carry offsets, stems and stop-word flags", () => {

@@ -17,7 +17,7 @@ const MAYBE_ENDS = new Set("inc corp co ltd llc bros plc etc jr sr".split(" "));
 const BOUNDARY = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}])/gu;
 
 const DATELINE =
-  /^(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} .'’-]{1,40}?\s*\((?:AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interfax|Kyodo|RIA Novosti|NYT|WP|LAT|UPI)\)\s*(?:--|—|–|_|-|:)?\s*)/u;
+  /^(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} ,.'’-]{1,40}?\s*\((?:AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interfax|Kyodo|RIA Novosti|NYT|WP|LAT|UPI)\)\s*(?:--|—|–|_|-|:)?\s*)/u;
 
 /** Every dateline has a dash, underscore or colon after the place, or an agency in brackets. */
 const DATELINE_MARK = /[-—–_:(]/;

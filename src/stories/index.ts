@@ -2,8 +2,9 @@
  * Story separation: which articles of a pile report the same real-world event or development.
  *
  * Each article becomes a sparse tf-idf vector of unit length (content-word stems, names weighing
- * double, two-word names as extra features; its `maxTerms` heaviest terms) and a time interval (its
- * publication date, else an estimate from its content, with a confidence). Two stories are as
+ * double, two-word names as extra features; its `maxTerms` heaviest terms; terms no other article
+ * holds at `rareWeight`) and a time interval (its publication date, else an estimate from its
+ * content, with a confidence). Two stories are as
  * similar as the cosine of their centroids (the dot product of their summed vectors over the
  * product of the sums' lengths, `cohesion` 1; 0 would be the plain group average, over the product
  * of their sizes), discounted by the days between their time spans (see `timeFactor`). A broad
@@ -47,6 +48,12 @@ export interface StoryOptions {
   /** Pseudo-documents added to the document count in idf (small piles). */
   idfPrior?: number;
   /**
+   * Weight of terms found in only one article so far: they cannot make two articles alike, but at
+   * full weight (the rarest terms weigh most) they lengthen its vector and so lower its cosine with
+   * every story, most for long, detailed reports.
+   */
+  rareWeight?: number;
+  /**
    * Incremental decisions are stricter while the pile is small (word weights from few articles
    * mislead): thresholds are multiplied by 1 + cautionDocs / articles seen.
    */
@@ -66,8 +73,8 @@ type Settings = Required<Omit<StoryOptions, "granularity">> & { granularity: Gra
 
 /** Defaults by granularity, chosen on the dev mixtures of the stories bench. */
 export const DEFAULTS: Record<Granularity, Required<Omit<StoryOptions, "granularity">>> = {
-  event: { cohesion: 1, threshold: 0.11, groupThreshold: 0.36, windowDays: 60, halfLifeDays: 30, minConfidence: 0.3, maxTerms: 80, idfPrior: 30, cautionDocs: 10 },
-  topic: { cohesion: 1, threshold: 0.06, groupThreshold: 0.2, windowDays: 100_000, halfLifeDays: 100_000, minConfidence: 0.5, maxTerms: 80, idfPrior: 30, cautionDocs: 30 },
+  event: { cohesion: 1, threshold: 0.18, groupThreshold: 0.43, windowDays: 60, halfLifeDays: 30, minConfidence: 0.3, maxTerms: 80, idfPrior: 30, rareWeight: 0.5, cautionDocs: 10 },
+  topic: { cohesion: 1, threshold: 0.11, groupThreshold: 0.36, windowDays: 100_000, halfLifeDays: 100_000, minConfidence: 0.5, maxTerms: 80, idfPrior: 30, rareWeight: 0.5, cautionDocs: 30 },
 };
 
 /** What grouping needs of an article. */
@@ -326,7 +333,11 @@ export class StoryIndex {
   protected vectorize(raw: RawFeatures): Vec {
     const n = raw.ids.length;
     const w = new Float32Array(n);
-    for (let k = 0; k < n; k++) w[k] = (1 + Math.log(raw.counts[k])) * this.vocab.idf(raw.ids[k], this.options.idfPrior);
+    const { idfPrior, rareWeight } = this.options;
+    for (let k = 0; k < n; k++) {
+      const id = raw.ids[k];
+      w[k] = (this.vocab.df[id] > 1 ? 1 : rareWeight) * (1 + Math.log(raw.counts[k])) * this.vocab.idf(id, idfPrior);
+    }
     let order = Array.from({ length: n }, (_, k) => k);
     if (n > this.options.maxTerms) order = order.sort((a, b) => w[b] - w[a]).slice(0, this.options.maxTerms);
     let norm = 0;

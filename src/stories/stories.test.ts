@@ -40,3 +40,26 @@ test("topic granularity gives no more stories than event granularity", () => {
   const topic = assignment(groupStories(mix.articles, { granularity: "topic" }));
   assert.ok(new Set(topic.values()).size <= new Set(event.values()).size);
 });
+
+test("terms found in one article only weigh less, so a detailed report stays close to a short one on the same event", () => {
+  class Probe extends StoryIndex {
+    cosine(a: number, b: number): number {
+      const [va, vb] = [this.members[a].vector, this.members[b].vector];
+      const weights = new Map(Array.from(va.ids, (id, k) => [id, va.w[k]]));
+      return Array.from(vb.ids).reduce((dot, id, k) => dot + (weights.get(id) ?? 0) * vb.w[k], 0);
+    }
+  }
+  const details = Array.from({ length: 40 }, (_, k) => `detail${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`).join(" ");
+  const articles = [
+    { id: "short", text: "Floods swept the river valley. Rescuers evacuated villages near the dam." },
+    { id: "long", text: `Floods swept the river valley. Rescuers evacuated villages near the dam. ${details}.` },
+    { id: "other", text: "The central bank raised interest rates again to fight inflation." },
+  ];
+  const cosine = (rareWeight: number): number => {
+    const probe = new Probe({ rareWeight });
+    for (const a of articles) probe.add(a);
+    probe.refresh(1);
+    return probe.cosine(0, 1);
+  };
+  assert.ok(cosine(0.5) > cosine(1) * 1.3);
+});

@@ -43,11 +43,19 @@ export interface ExtractedPage {
 
 export function extractHtml(html: string, options: { url?: string } = {}): ExtractedPage {
   const messages: ExtractMessage[] = [];
-  const { document } = parseHTML(prestrip(html));
-  const doc = document as unknown as DomDocument;
+  let doc = parseHTML(prestrip(html)).document as unknown as DomDocument;
   const md = extractMetadata(doc, options.url);
   const bodyOptions = { title: md.title?.value, keepComments: false, keepLinkLists: false };
   let body = ownBody(doc, bodyOptions);
+  // Pages rendered by scripts may put their whole text in noscript for crawlers (forum software does): read the page as a script-less browser shows it.
+  if ((!body || body.text.length < 200) && noscriptText(html)) {
+    const again = parseHTML(prestrip(html, { noscript: "unwrap" })).document as unknown as DomDocument;
+    const b = ownBody(again, bodyOptions);
+    if (b && b.text.length > (body?.text.length ?? 0)) {
+      doc = again;
+      body = b;
+    }
+  }
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
@@ -94,8 +102,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   return page;
 }
 
-/** Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. One pass over the page. */
-export function prestrip(html: string): string {
+/**
+ * Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. One pass over the page.
+ * With `noscript: "unwrap"`, noscript boxes keep their content, as browsers without scripts show it.
+ */
+export function prestrip(html: string, options: { noscript?: "drop" | "unwrap" } = {}): string {
+  const unwrap = options.noscript === "unwrap";
   const out: string[] = [];
   let kept = 0;
   OPEN.lastIndex = 0;
@@ -105,6 +117,12 @@ export function prestrip(html: string): string {
     if (m[1]) {
       // A container whose content goes with it, up to its first closing tag; left alone when never closed.
       const name = m[1].toLowerCase();
+      if (unwrap && name === "noscript") {
+        // The closing tag stays behind; parsers ignore it.
+        out.push(html.slice(kept, at));
+        kept = at + m[0].length;
+        continue;
+      }
       const close = CLOSE[name];
       close.lastIndex = at + m[0].length;
       const c = close.exec(html);
@@ -118,6 +136,11 @@ export function prestrip(html: string): string {
       const c = html.indexOf("-->", at + 4);
       if (c < 0) continue;
       end = c + 3;
+    } else if (m[0] === "<![CDATA[") {
+      // Outside SVG and MathML, HTML reads CDATA as a bogus comment ending at the first ">"; the parser would swallow the page up to "]]>".
+      const c = html.indexOf(">", at + 9);
+      if (c < 0) continue;
+      end = c + 1;
     } else {
       end = at + m[0].length;
       if (/^<link\b/i.test(m[0]) && /canonical|alternate|author/i.test(m[0])) continue;
@@ -131,8 +154,20 @@ export function prestrip(html: string): string {
   return out.join("");
 }
 
-const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|(?:source|track|link)\b[^>]*>)/gi;
+const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|!\[CDATA\[|(?:source|track|link)\b[^>]*>)/gi;
 const CLOSE: Record<string, RegExp> = Object.fromEntries(["script", "style", "svg", "noscript", "template"].map((n) => [n, new RegExp(`<\\/${n}\\s*>`, "gi")]));
+
+/** Whether some noscript box holds a page's worth of markup (not just a tracking pixel or a "turn on JavaScript" line). */
+function noscriptText(html: string): boolean {
+  const open = /<noscript\b[^>]*>/gi;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const end = html.indexOf("</noscript", open.lastIndex);
+    if (end < 0) return false;
+    if (end - open.lastIndex >= 1000 && /<(?:p|div|article|li|h[1-6])\b/i.test(html.slice(open.lastIndex, end))) return true;
+    open.lastIndex = end;
+  }
+  return false;
+}
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;

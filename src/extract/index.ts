@@ -57,6 +57,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
+  const pageBlocks = body?.blocks;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
   if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
@@ -86,6 +87,17 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
     const r = readabilityBody(doc);
     if (r && r.text.length >= 200 && describes(md.description, r.text) >= describes(md.description, body.text) + 0.3) body = { ...r, strategy: "readability:description" };
+  }
+  // A box holding a small part of the page's text, running text and link lists alike, is one part of a page made of many
+  // (shops, indexes, landing pages), which its whole non-boilerplate text reads better. Not on forums, whose text around
+  // the thread is the site's, nor on pages that declare themselves an article (type or marked article body): one story, whatever else the page holds.
+  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure")) || !!md.articleBody;
+  if (body && pageBlocks && kind.type !== "forum" && !declaredArticle) {
+    const prose = blocksText(pageBlocks, bodyOptions);
+    if (body.text.length < prose.length * PART_OF_PROSE) {
+      const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
+      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
+    }
   }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
@@ -171,6 +183,10 @@ function noscriptText(html: string): boolean {
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;
+
+/** Below these shares of the page's non-boilerplate text (with and without link lists), the chosen box is only a part of the page. */
+const PART_OF_PAGE = 0.6;
+const PART_OF_PROSE = 0.7;
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
 

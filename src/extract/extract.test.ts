@@ -169,6 +169,31 @@ test("prestrip drops scripts, styles, SVG and comments in one pass, keeping JSON
   assert.equal(prestrip(html), `<head><script type="application/ld+json">{"a":1}</script><link rel="canonical" href="https://e.x/a"></head><body><p>Kept</p><script>never closed`);
 });
 
+test("a stray CDATA marker in HTML ends at its first '>' instead of hiding the page", () => {
+  const page = extractHtml(wrap("<title>Thread</title>", `<![CDATA[<div class="wrapper"><article><h1>Thread</h1>${P(4)}</article></div>`));
+  assert.match(page.text, /Paragraph 4 of the story/);
+});
+
+test("a script-rendered page whose text sits in noscript is read as a browser without scripts shows it", () => {
+  const shell = `<div id="app"><div class="spinner"></div></div><noscript><div class="posts"><h1>Harbour thread</h1>${P(9)}</div></noscript><noscript><img src="pixel.gif"></noscript>`;
+  const page = extractHtml(wrap("<title>Harbour thread</title>", shell));
+  assert.match(page.text, /Paragraph 9 of the story/);
+  const normal = extractHtml(wrap("<title>Harbour</title>", `<article>${P(4)}</article><noscript><p>Please enable JavaScript to view the comments and the rest of this site's interactive features.</p></noscript>`));
+  assert.doesNotMatch(normal.text, /enable JavaScript/);
+});
+
+test("a page made of many parts (shop grid beside a short intro) is read whole, unless it declares itself an article", () => {
+  const intro = `<div class="intro"><h1>Garden tools</h1><p>Everything for the garden, from spades and forks to shears and hoses, chosen by our staff and tested in our own allotment.</p><p>Free delivery on orders over fifty euros, and returns within thirty days. Our staff answer questions by phone every weekday.</p></div>`;
+  const cards = Array.from({ length: 12 }, (_, i) => `<div class="card"><div class="name"><a href="/p${i}">Hand-forged garden spade number ${i}, carbon steel blade, ash handle</a></div><div>Digs heavy clay, €${20 + i}.</div></div>`).join("");
+  const body = `<main>${intro}</main><section class="grid">${cards}</section>`;
+  const shop = extractHtml(wrap("<title>Garden tools</title>", body));
+  assert.match(shop.text, /Free delivery/);
+  assert.match(shop.text, /Digs heavy clay, €31/);
+  const article = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article">`, body));
+  assert.match(article.text, /Free delivery/);
+  assert.doesNotMatch(article.text, /Digs heavy clay/);
+});
+
 test("parsed nodes still take event listeners (their tables are made lazily)", () => {
   const { document } = parseHTML("<html><body><div id=a><p id=b>x</p></div></body></html>");
   const seen: string[] = [];

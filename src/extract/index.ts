@@ -43,12 +43,21 @@ export interface ExtractedPage {
 
 export function extractHtml(html: string, options: { url?: string } = {}): ExtractedPage {
   const messages: ExtractMessage[] = [];
-  const { document } = parseHTML(prestrip(html));
-  const doc = document as unknown as DomDocument;
+  let doc = parseHTML(prestrip(html)).document as unknown as DomDocument;
   const md = extractMetadata(doc, options.url);
   const bodyOptions = { title: md.title?.value, keepComments: false, keepLinkLists: false };
   let body = ownBody(doc, bodyOptions);
+  // Pages rendered by scripts may put their whole text in noscript for crawlers (forum software does): read the page as a script-less browser shows it.
+  if ((!body || body.text.length < 200) && noscriptText(html)) {
+    const again = parseHTML(prestrip(html, { noscript: "unwrap" })).document as unknown as DomDocument;
+    const b = ownBody(again, bodyOptions);
+    if (b && b.text.length > (body?.text.length ?? 0)) {
+      doc = again;
+      body = b;
+    }
+  }
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
+  const pageBlocks = body?.blocks;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
   if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
@@ -79,6 +88,17 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const r = readabilityBody(doc);
     if (r && r.text.length >= 200 && describes(md.description, r.text) >= describes(md.description, body.text) + 0.3) body = { ...r, strategy: "readability:description" };
   }
+  // A box holding a small part of the page's text, running text and link lists alike, is one part of a page made of many
+  // (shops, indexes, landing pages), which its whole non-boilerplate text reads better. Not on forums, whose text around
+  // the thread is the site's, nor on pages that declare themselves an article (type or marked article body): one story, whatever else the page holds.
+  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure")) || !!md.articleBody;
+  if (body && pageBlocks && kind.type !== "forum" && !declaredArticle) {
+    const prose = blocksText(pageBlocks, bodyOptions);
+    if (body.text.length < prose.length * PART_OF_PROSE) {
+      const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
+      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
+    }
+  }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -94,8 +114,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   return page;
 }
 
-/** Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. One pass over the page. */
-export function prestrip(html: string): string {
+/**
+ * Drops what is never content before parsing (scripts other than JSON-LD, styles, SVG, comments): parsing is the dominant cost. One pass over the page.
+ * With `noscript: "unwrap"`, noscript boxes keep their content, as browsers without scripts show it.
+ */
+export function prestrip(html: string, options: { noscript?: "drop" | "unwrap" } = {}): string {
+  const unwrap = options.noscript === "unwrap";
   const out: string[] = [];
   let kept = 0;
   OPEN.lastIndex = 0;
@@ -105,6 +129,12 @@ export function prestrip(html: string): string {
     if (m[1]) {
       // A container whose content goes with it, up to its first closing tag; left alone when never closed.
       const name = m[1].toLowerCase();
+      if (unwrap && name === "noscript") {
+        // The closing tag stays behind; parsers ignore it.
+        out.push(html.slice(kept, at));
+        kept = at + m[0].length;
+        continue;
+      }
       const close = CLOSE[name];
       close.lastIndex = at + m[0].length;
       const c = close.exec(html);
@@ -118,6 +148,11 @@ export function prestrip(html: string): string {
       const c = html.indexOf("-->", at + 4);
       if (c < 0) continue;
       end = c + 3;
+    } else if (m[0] === "<![CDATA[") {
+      // Outside SVG and MathML, HTML reads CDATA as a bogus comment ending at the first ">"; the parser would swallow the page up to "]]>".
+      const c = html.indexOf(">", at + 9);
+      if (c < 0) continue;
+      end = c + 1;
     } else {
       end = at + m[0].length;
       if (/^<link\b/i.test(m[0]) && /canonical|alternate|author/i.test(m[0])) continue;
@@ -131,11 +166,27 @@ export function prestrip(html: string): string {
   return out.join("");
 }
 
-const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|(?:source|track|link)\b[^>]*>)/gi;
+const OPEN = /<(?:(script|style|svg|noscript|template)\b([^>]*)>|!--|!\[CDATA\[|(?:source|track|link)\b[^>]*>)/gi;
 const CLOSE: Record<string, RegExp> = Object.fromEntries(["script", "style", "svg", "noscript", "template"].map((n) => [n, new RegExp(`<\\/${n}\\s*>`, "gi")]));
+
+/** Whether some noscript box holds a page's worth of markup (not just a tracking pixel or a "turn on JavaScript" line). */
+function noscriptText(html: string): boolean {
+  const open = /<noscript\b[^>]*>/gi;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const end = html.indexOf("</noscript", open.lastIndex);
+    if (end < 0) return false;
+    if (end - open.lastIndex >= 1000 && /<(?:p|div|article|li|h[1-6])\b/i.test(html.slice(open.lastIndex, end))) return true;
+    open.lastIndex = end;
+  }
+  return false;
+}
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;
+
+/** Below these shares of the page's non-boilerplate text (with and without link lists), the chosen box is only a part of the page. */
+const PART_OF_PAGE = 0.6;
+const PART_OF_PROSE = 0.7;
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
 

@@ -96,11 +96,13 @@ function str(v: Json): string | undefined {
 const URLISH = /^(?:https?:)?\/\/|^www\.|\.(?:com|org|net)\b/i;
 
 /** Author names from a JSON-LD author value (string, Person, or array of either). */
-function jsonLdAuthors(v: Json): string[] {
+function jsonLdAuthors(v: Json, byId: Map<string, JsonObj>): string[] {
   const list = Array.isArray(v) ? v : [v];
   const names: string[] = [];
-  for (const a of list) {
+  for (let a of list) {
     let name: string | undefined;
+    // {"@id": …} points at a Person elsewhere in the graph.
+    if (a && typeof a === "object" && !(a as JsonObj).name && typeof (a as JsonObj)["@id"] === "string") a = byId.get((a as JsonObj)["@id"] as string) ?? a;
     if (typeof a === "string") name = clean(decodeEntities(a));
     else if (a && typeof a === "object") name = str((a as JsonObj).name) ?? [str((a as JsonObj).givenName), str((a as JsonObj).familyName)].filter(Boolean).join(" ");
     if (name && !URLISH.test(name) && name.length < 80) names.push(name);
@@ -143,14 +145,16 @@ function meta(doc: DomDocument, index: Map<string, string>, ...keys: string[]): 
 }
 
 /** <meta name|property|itemprop=…> values, first occurrence wins. */
-function metaIndex(doc: DomDocument): Map<string, string> {
+function metaIndex(doc: DomDocument): { index: Map<string, string>; citationAuthors: string[] } {
   const index = new Map<string, string>();
+  const citationAuthors: string[] = [];
   for (const m of Array.from(doc.querySelectorAll("meta"))) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
     const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
+    if (key === "citation_author" && content) citationAuthors.push(invertName(content));
     if (key && content && !index.has(key)) index.set(key, content);
   }
-  return index;
+  return { index, citationAuthors };
 }
 
 const DATE_META_PUBLISHED = [
@@ -165,8 +169,10 @@ const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateMod
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const md: Metadata = { titleHints: [], jsonLdTypes: [] };
-  const metas = metaIndex(doc);
+  const { index: metas, citationAuthors } = metaIndex(doc);
   const ld = jsonLdObjects(doc);
+  const byId = new Map<string, JsonObj>();
+  for (const o of ld) if (typeof o["@id"] === "string" && o.name) byId.set(o["@id"], o);
 
   // --- JSON-LD -------------------------------------------------------------------------------
   let ldArticle: JsonObj | undefined;
@@ -198,13 +204,14 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
 
   // --- author --------------------------------------------------------------------------------
-  const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator) : [];
+  const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
   const visible = visibleByline(doc);
   const siteLower = (site ?? "").toLowerCase();
   const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
   const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
   // A declared author may be the site itself (a personal blog, a company blog) or a user name.
-  const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? invertName(metaName) : metaName) : undefined;
+  // Papers list every author in a citation_author tag of its own.
+  const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? citationAuthors.join(", ") : metaName) : undefined;
   const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
@@ -464,19 +471,23 @@ export function spacedLines(el: DomElement): string[] {
   return lines.map((l) => clean(l)).filter(Boolean);
 }
 
+const MONTH_NAME = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/i;
 
 /** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
 export function cleanAuthor(raw: string): string | undefined {
   let s = clean(raw);
   s = s.replace(/^[&,+]\s*/, "");
-  if (/^(?:(?:written|posted|reviewed|published|authored|article|articles|story|words|insights|content)\s+(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/i.test(s)) return undefined;
+  if (/^(?:(?:[\p{L}]+\s+){0,2}(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/iu.test(s)) return undefined;
   s = s.replace(/^(?:(?:written|posted|reviewed|published|authored|story|words|insights|article|articles)\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
+  // "Text by …", "Recipe by …": a one-word label before "by" (a photo credit is not an author).
+  if (/^(?:photo|image|illustration|graphic|video)s?\s+(?:by|credit)\b/i.test(s)) return undefined;
+  s = s.replace(/^\p{L}+\s+by[:\s]+(?=\p{Lu})/iu, "");
   const dates = findDates(s);
   if (dates.length) s = s.slice(0, dates[0].index);
   const weekday = WEEKDAY.exec(s);
   if (weekday && weekday.index > 0) s = s.slice(0, weekday.index);
-  s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
+  s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d|\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
   // Roles and badges run on after the name when the byline box lays them out beside it.
   const role = /(?<![,\s])\s+(?:(?:co-?)?founder|ceo|(?:staff\s+|senior\s+|contributing\s+)?(?:writer|editor|reporter|correspondent)|contributor|sponsored|view\s+in\s+.*)\b.*$/i.exec(s);
   if (role && s.slice(0, role.index).trim().split(/\s+/).length >= 2) s = s.slice(0, role.index);
@@ -486,7 +497,10 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;
   if (n > 8) return undefined;
-  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown)$/i.test(s)) return undefined;
+  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown|last|more)$/i.test(s)) return undefined;
+  // Interface labels and link texts a byline box holds besides the name.
+  if (/^(?:(?:about\s+)?the\s+authors?|about\s+\w+|view\s.*|see\s.*|all\s+posts\b.*|more\s+(?:from|by|posts|articles)\b.*|sign\s*(?:in|up)|log\s*in)$/i.test(s)) return undefined;
+  if (new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}$`, "i").test(s) || /\S\/\S/.test(s)) return undefined;
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
   if (URLISH.test(s) || /@/.test(s)) return undefined;
   return s;

@@ -1,0 +1,25 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractHtml } from "./index.js";
+import { cleanAuthor } from "./metadata.js";
+
+const P = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story says something substantial about the harbour project, its cost, and the people it affects.</p>`).join("");
+
+const page = (head: string, body: string) => extractHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+
+test("byline labels: 'Text by' and 'Recipe by' go, interface links and photo credits are not names, 'on <date>' ends the name", () => {
+  assert.equal(cleanAuthor("Text by Hunter Dukes"), "Hunter Dukes");
+  assert.equal(cleanAuthor("Recipe by PJ Hamel"), "PJ Hamel");
+  assert.equal(cleanAuthor("FlowGuard EMEA on 04-ago-2021 5:11:10"), "FlowGuard EMEA");
+  for (const junk of ["Edited by", "The Author", "About the Author", "View more posts", "Sign In", "Last", "Jun 2", "iStock/Getty", "Photo by Jane Doe"]) assert.equal(cleanAuthor(junk), undefined, junk);
+  assert.equal(cleanAuthor("Laura / House Plant House"), "Laura / House Plant House");
+});
+
+test("declared authors: a JSON-LD author given by @id is looked up in the graph; every citation_author of a paper counts", () => {
+  const graph = { "@context": "https://schema.org", "@graph": [{ "@type": "Article", headline: "Harbour project approved", author: { "@id": "#p1" } }, { "@type": "Person", "@id": "#p1", name: "Nirmita Panchal" }] };
+  const byId = page(`<meta name="author" content="kffnirmitap"><script type="application/ld+json">${JSON.stringify(graph)}</script>`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`);
+  assert.equal(byId.author, "Nirmita Panchal");
+  const paper = page(`<meta name="citation_author" content="Aditya Mahindru"><meta name="citation_author" content="Pradeep Patil"><meta name="citation_author" content="Varun Agrawal">`, `<div><h1>Harbour project approved</h1>${P(4)}</div>`);
+  assert.equal(paper.author, "Aditya Mahindru, Pradeep Patil, Varun Agrawal");
+});

@@ -23,3 +23,12 @@ test("declared authors: a JSON-LD author given by @id is looked up in the graph;
   const paper = page(`<meta name="citation_author" content="Aditya Mahindru"><meta name="citation_author" content="Pradeep Patil"><meta name="citation_author" content="Varun Agrawal">`, `<div><h1>Harbour project approved</h1>${P(4)}</div>`);
   assert.equal(paper.author, "Aditya Mahindru, Pradeep Patil, Varun Agrawal");
 });
+
+test("a person declared in JSON-LD beats a byline box naming someone else (a reviewer); user names do not count as declared persons", () => {
+  const ld = (name: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: { "@type": "Person", name } })}</script>`;
+  const body = `<article><h1>Harbour project approved</h1><div class="author-name">Roman Vinogradov</div>${P(4)}</article>`;
+  assert.equal(page(ld("Elena Linker"), body).author, "Elena Linker");
+  assert.equal(page(ld("andrew.keaveney"), body).author, "Roman Vinogradov");
+  const meta = `<meta name="author" content="Erica Needham"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erica Needham">`;
+  assert.equal(page(meta, body).author, "Erica Needham");
+});

@@ -117,6 +117,12 @@ function ldPerson(o: JsonObj | undefined): boolean {
   return !!first && typeof first === "object" && types(first as JsonObj).includes("Person");
 }
 
+function sharesWord(a: string, b: string): boolean {
+  const wb = words(b);
+  for (const w of words(a)) if (wb.has(w)) return true;
+  return false;
+}
+
 /** "Roy, Aniruddha" (library order) becomes "Aniruddha Roy". */
 export function invertName(name: string): string {
   const m = /^([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?),\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})$/u.exec(name);
@@ -213,10 +219,19 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // Papers list every author in a citation_author tag of its own.
   const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? citationAuthors.join(", ") : metaName) : undefined;
   const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
+  // A person the page declares twice over (JSON-LD Person, or meta author confirmed by JSON-LD or twitter:data1) beats a
+  // byline box naming someone else entirely: such boxes are often a reviewer, an editor or a photo credit.
+  const tw1 = /^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") ? metas.get("twitter:data1") : undefined;
+  const personLike = (n: string) => /^\p{Lu}[\p{L}'’.-]*\s+\p{L}/u.test(n);
+  const declaredPerson =
+    ldJoined && personLike(ldJoined) && ldPerson(ldMain) && ldJoined.toLowerCase() !== siteLower ? ldJoined
+    : usableMeta && personLike(usableMeta) && usableMeta.toLowerCase() !== siteLower && (usableMeta === ldJoined || usableMeta === tw1) ? usableMeta
+    : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
   if (visible && ldJoined && visible.value !== ldJoined && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
     md.author = { value: ldJoined, strategy: "json-ld+byline" };
+  else if (visible && declaredPerson && !sharesWord(visible.value, declaredPerson)) md.author = { value: declaredPerson, strategy: "declared" };
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
   else if (ldJoined && (ldJoined.toLowerCase() !== siteLower || ldPerson(ldMain))) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };

@@ -32,3 +32,12 @@ test("a person declared in JSON-LD beats a byline box naming someone else (a rev
   const meta = `<meta name="author" content="Erica Needham"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erica Needham">`;
   assert.equal(page(meta, body).author, "Erica Needham");
 });
+
+test("several authors are written as the page's meta author writes them; a header 'by ibby' or 'By 3i Global' names the author", () => {
+  const ld = `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: [{ "@type": "Person", name: "Nicholas Collins" }, { "@type": "Person", name: "Scott Munro" }, { "@type": "Person", name: "Hamish Shah" }] })}</script>`;
+  assert.equal(page(`<meta name="author" content="Nicholas Collins, Scott Munro, Hamish Shah">${ld}`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`).author, "Nicholas Collins, Scott Munro, Hamish Shah");
+  const tw = `<meta name="author" content="Chen Zhao, Daryl Fairweather"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chen Zhao, Daryl Fairweather">`;
+  assert.equal(page(tw, `<article><h1>Harbour project approved</h1><p>By <a rel="author" href="/a/cz">Chen Zhao</a></p>${P(4)}</article>`).author, "Chen Zhao, Daryl Fairweather");
+  assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>12/19/2025 by ibby</p>${P(4)}</div>`).author, "ibby");
+  assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>By 3i Global</p>${P(4)}</div>`).author, "3i Global");
+});

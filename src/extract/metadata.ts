@@ -117,6 +117,18 @@ function ldPerson(o: JsonObj | undefined): boolean {
   return !!first && typeof first === "object" && types(first as JsonObj).includes("Person");
 }
 
+/**
+ * A meta author that lists several people, written as the page writes it, when it names everyone found and is
+ * confirmed: several names found, or twitter:data1 gives the same list.
+ */
+function authorList(metaValue: string, found: string, tw1?: string): string | undefined {
+  const parts = metaValue.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  const names = found.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  if (parts.length < 2 || metaValue.length > 300 || metaValue === found) return undefined;
+  if (!parts.every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}$/u.test(p)) || !names.every((n) => parts.includes(n))) return undefined;
+  return names.length >= 2 || tw1 === metaValue ? metaValue : undefined;
+}
+
 function sharesWord(a: string, b: string): boolean {
   const wb = words(b);
   for (const w of words(a)) if (wb.has(w)) return true;
@@ -237,6 +249,10 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: namesList(metas.get("twitter:data1")!), strategy: "meta:twitter:data1" };
+  if (md.author && metaAuthor) {
+    const list = authorList(metaAuthor.value, md.author.value, tw1);
+    if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
+  }
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 

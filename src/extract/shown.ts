@@ -74,10 +74,11 @@ const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 export function shownByline(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
   for (const b of header) {
     if (b.text.length > 150) continue;
-    const m = BY.exec(b.text);
+    const m = BY.exec(withoutLeadingDate(b.text));
     if (!m) continue;
     const name = clean(m[1]);
-    if (name && /^\p{Lu}/u.test(name)) return name;
+    // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
+    if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
   }
   // A label on its own line ("Written by", "Author") with the name on the next.
   for (let i = 0; i + 1 < header.length; i++) {
@@ -92,4 +93,11 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     if (NAME.test(first) && !findDates(first).length) return clean(first);
   }
   return undefined;
+}
+
+/** "03/01/2017 by Jane Doe" and "Dec 4, 2025 · By Jane Doe" are bylines after their dateline. */
+function withoutLeadingDate(text: string): string {
+  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(text)) return text;
+  const d = findDates(text, true)[0];
+  return d && d.index === 0 ? text.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
 }

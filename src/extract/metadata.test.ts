@@ -41,3 +41,11 @@ test("several authors are written as the page's meta author writes them; a heade
   assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>12/19/2025 by ibby</p>${P(4)}</div>`).author, "ibby");
   assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>By 3i Global</p>${P(4)}</div>`).author, "3i Global");
 });
+
+test("dates: less common publish meta names, a <time> in the article's own footer, and a declared modified date when it is the only one", () => {
+  const body = (extra = "") => `<div><h1>Harbour project approved</h1>${P(4)}${extra}</div>`;
+  assert.equal(page(`<meta name="published" content="July 17, 2025">`, body()).published, "2025-07-17");
+  assert.equal(page(`<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">`, body()).published, "2025-05-27");
+  assert.equal(page("<title>Harbour project approved</title>", body(`<footer><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time> By The Team</footer>`)).published, "2025-08-12");
+  assert.equal(page(`<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">`, body()).published, "2023-06-12");
+});

@@ -183,6 +183,7 @@ const DATE_META_PUBLISHED = [
   "og:pubdate", "timestamp", "uploaddate", "published-date", "date-published", "publication_date", "publication-date", "publish-time",
   "published_at", "article:published_date",
 ];
+const PUBLISH_KEY = /publish|pubdate|date[-_.]?creat|creat\w*[-_.]?date/;
 const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified", "modified-date", "date-modified", "updated-date"];
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
@@ -269,11 +270,23 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
       }
     }
   }
+  if (!md.published) {
+    // Less common names: "published", "w-published-date", "date-publication"…
+    for (const [k, v] of metas) {
+      if (!PUBLISH_KEY.test(k) || /modif|updat/.test(k)) continue;
+      const d = normalizeDate(v);
+      if (d) {
+        md.published = { value: d, strategy: `meta:${k}` };
+        break;
+      }
+    }
+  }
   if (!md.published) md.published = microdataDate(doc) ?? timeElementDate(doc) ?? visibleDate(doc);
   if (!md.published) {
     const d = dateFromUrl(url ?? metas.get("og:url"));
     if (d) md.published = { value: d, strategy: "url" };
   }
+  if (!md.published) md.published = timeElementDate(doc, true);
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {
     for (const k of DATE_META_MODIFIED) {
@@ -284,6 +297,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
       }
     }
   }
+
+  // The only date a page declares is its date.
+  if (!md.published && md.modified) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}:only` };
 
   // --- the rest ------------------------------------------------------------------------------
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
@@ -545,14 +561,15 @@ function microdataDate(doc: DomDocument): Candidate | undefined {
   return undefined;
 }
 
-function timeElementDate(doc: DomDocument): Candidate | undefined {
+/** A <time> outside boilerplate; with `lenient`, one in a footer or aside too (an article's own footer, a meta sidebar). */
+function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefined {
   const times = Array.from(doc.querySelectorAll("time"));
   const pub = times.find((t) => t.hasAttribute("pubdate") || /publish|posted|entry-date|post-date/i.test(`${t.className} ${t.parentElement?.className ?? ""}`));
   for (const t of pub ? [pub] : times) {
-    if (t.closest("footer, aside, .comments, #comments, .comment, .related, nav")) continue;
+    if (t.closest(lenient ? ".comments, #comments, .comment, .related, nav, [class*=related]" : "footer, aside, .comments, #comments, .comment, .related, nav")) continue;
     if (/updated|modified/i.test(`${t.className} ${t.parentElement?.className ?? ""}`)) continue;
     const d = normalizeDate(t.getAttribute("datetime") ?? "") ?? normalizeDate(t.textContent ?? "");
-    if (d) return { value: d, strategy: pub ? "time[pubdate]" : "time" };
+    if (d) return { value: d, strategy: (pub ? "time[pubdate]" : "time") + (lenient ? ":lenient" : "") };
   }
   return undefined;
 }

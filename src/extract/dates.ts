@@ -51,15 +51,15 @@ export interface FoundDate {
 
 const TEXT_PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => string | undefined }[] = [
   // 2025-09-04, 2025/09/04
-  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, parse: (m) => validDay(+m[1], +m[2], +m[3]) },
+  { re: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|T\d)/g, parse: (m) => validDay(+m[1], +m[2], +m[3]) },
   // September 4, 2025 / Sep. 4th 2025
-  { re: new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "gi"), parse: (m) => validDay(+m[3], month(m[1]), +m[2]) },
+  { re: new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "gi"), parse: (m) => validDay(+m[3], month(m[1]), +m[2]) },
   // 4 September 2025 / 4th of Sep, 2025 / 4. September 2025
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, "gi"), parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
   // dd.mm.yyyy (European)
-  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => validDay(+m[3], +m[2], +m[1]) },
+  { re: /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, parse: (m) => validDay(+m[3], +m[2], +m[1]) },
   // mm/dd/yyyy (US), or dd/mm/yyyy when the first number cannot be a month
-  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, parse: (m) => (+m[1] > 12 ? validDay(+m[3], +m[2], +m[1]) : validDay(+m[3], +m[1], +m[2])) },
+  { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g, parse: (m) => (+m[1] > 12 ? validDay(+m[3], +m[2], +m[1]) : validDay(+m[3], +m[1], +m[2])) },
   // Non-English month names: 4 juillet 2025, 4 de julio de 2025
   { re: /\b(\d{1,2})\.?\s+(?:de\s+)?([a-zà-ü]{3,10})\.?\s+(?:de\s+)?(\d{4})\b/gi, parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
 ];

@@ -49,3 +49,10 @@ test("dates: less common publish meta names, a <time> in the article's own foote
   assert.equal(page("<title>Harbour project approved</title>", body(`<footer><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time> By The Team</footer>`)).published, "2025-08-12");
   assert.equal(page(`<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">`, body()).published, "2023-06-12");
 });
+
+test("dates glued to the next word by inline markup are still dates; a raw ISO timestamp is not a shown date", async () => {
+  const { findDates } = await import("./dates.js");
+  assert.deepEqual(findDates("Dec 17, 2025Julian K. Arni").map((d) => d.date), ["2025-12-17"]);
+  assert.deepEqual(findDates("Yucy3/4/2025").map((d) => d.date), ["2025-03-04"]);
+  assert.deepEqual(findDates("v1.2.2025 and 2025-10-30T10:45:07-04:00"), []);
+});

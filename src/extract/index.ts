@@ -8,7 +8,7 @@ import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, firstDateLine } from "./shown.js";
 import { cleanAuthor } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -51,6 +51,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
+  if (!md.published && body?.blocks) {
+    const d = firstDateLine(body.blocks);
+    if (d) md.published = { value: d, strategy: "shown:line" };
+  }
   if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };

@@ -56,3 +56,10 @@ test("dates glued to the next word by inline markup are still dates; a raw ISO t
   assert.deepEqual(findDates("Yucy3/4/2025").map((d) => d.date), ["2025-03-04"]);
   assert.deepEqual(findDates("v1.2.2025 and 2025-10-30T10:45:07-04:00"), []);
 });
+
+test("with no declared date, the first short line of the page that is a date is the date; table cells are data, not datelines", () => {
+  const long = `<p>${"The council approved the harbour project after a long debate about its cost and its effect on the town. ".repeat(3)}</p>`;
+  const body = (line: string) => `<div><h1>Harbour project approved</h1>${long}<table><tr><td>1/1/2013</td></tr></table>${line}${P(2)}</div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("<div>Posted on April 13, 2023</div>")).published, "2023-04-13");
+  assert.equal(page("<title>Harbour project approved</title>", body("")).published, undefined);
+});

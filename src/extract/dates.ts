@@ -31,6 +31,9 @@ export function normalizeDate(value: unknown): string | undefined {
   let m = ISO.exec(s) ?? YMD_SLASH.exec(s) ?? COMPACT.exec(s);
   if (m) return validDay(+m[1], +m[2], +m[3]);
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
+  // "2023 Jan 7", as citation metadata writes dates.
+  const named = new RegExp(`^(\\d{4})\\s+${MONTH_RE}\\.?\\s+(\\d{1,2})\\b`, "i").exec(s);
+  if (named) return validDay(+named[1], month(named[2]), +named[3]);
   const found = findDates(s, true);
   if (found.length) return found[0].date;
   return undefined;
@@ -95,5 +98,8 @@ export function dateFromUrl(url: string | undefined): string | undefined {
     return undefined;
   }
   const m = /\/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/+_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)[/_.-]/.exec(path);
-  return m ? validDay(+m[1], +m[2], +m[3]) : undefined;
+  if (m) return validDay(+m[1], +m[2], +m[3]);
+  // /2023/october/03/
+  const n = new RegExp(`\\/((?:19|20)\\d\\d)\\/${MONTH_RE}\\/(\\d\\d?)(?:\\/|$)`, "i").exec(path);
+  return n ? validDay(+n[1], month(n[2]), +n[3]) : undefined;
 }

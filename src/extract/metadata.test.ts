@@ -63,3 +63,9 @@ test("with no declared date, the first short line of the page that is a date is 
   assert.equal(page("<title>Harbour project approved</title>", body("<div>Posted on April 13, 2023</div>")).published, "2023-04-13");
   assert.equal(page("<title>Harbour project approved</title>", body("")).published, undefined);
 });
+
+test("dates: citation '2023 Jan 7', a permalink date before dates merely shown, and an ambiguous 03/10/2023 read the permalink's way", () => {
+  assert.equal(page(`<meta name="citation_publication_date" content="2023 Jan 7">`, `<div><h1>Harbour project approved</h1>${P(4)}</div>`).published, "2023-01-07");
+  const shown = extractHtml(`<html><head><title>Harbour project approved</title></head><body><article><h1>Harbour project approved</h1><p>03/10/2023</p>${P(4)}</article></body></html>`, { url: "https://example.org/blog/2023/october/03/harbour" });
+  assert.equal(shown.published, "2023-10-03");
+});

@@ -281,11 +281,13 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
       }
     }
   }
-  if (!md.published) md.published = microdataDate(doc) ?? timeElementDate(doc) ?? visibleDate(doc);
+  if (!md.published) md.published = microdataDate(doc);
+  // A permalink's date is the publication date; dates shown on the page may be updates.
   if (!md.published) {
     const d = dateFromUrl(url ?? metas.get("og:url"));
     if (d) md.published = { value: d, strategy: "url" };
   }
+  if (!md.published) md.published = timeElementDate(doc) ?? visibleDate(doc);
   if (!md.published) md.published = timeElementDate(doc, true);
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {

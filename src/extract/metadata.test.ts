@@ -69,3 +69,9 @@ test("dates: citation '2023 Jan 7', a permalink date before dates merely shown, 
   const shown = extractHtml(`<html><head><title>Harbour project approved</title></head><body><article><h1>Harbour project approved</h1><p>03/10/2023</p>${P(4)}</article></body></html>`, { url: "https://example.org/blog/2023/october/03/harbour" });
   assert.equal(shown.published, "2023-10-03");
 });
+
+test("dates: a publication-time box holding an ISO timestamp; an 'Updated …' byline date when it is the only date shown", () => {
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${box}${P(4)}</div>`;
+  assert.equal(page("<title>T</title>", body(`<p><span class="Author_publicationTime">2022-11-23T08:10+02:00</span></p>`)).published, "2022-11-23");
+  assert.equal(page("<title>T</title>", body(`<p class="article-byline__pub-dates">Updated March 13, 2024</p>`)).published, "2024-03-13");
+});

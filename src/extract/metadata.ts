@@ -288,7 +288,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     if (d) md.published = { value: d, strategy: "url" };
   }
   if (!md.published) md.published = timeElementDate(doc) ?? visibleDate(doc);
-  if (!md.published) md.published = timeElementDate(doc, true);
+  if (!md.published) md.published = timeElementDate(doc, true) ?? visibleDate(doc, true);
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {
     for (const k of DATE_META_MODIFIED) {
@@ -576,13 +576,14 @@ function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefin
   return undefined;
 }
 
-function visibleDate(doc: DomDocument): Candidate | undefined {
-  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"]')).slice(0, 30)) {
+/** A date in a date/byline/meta box; with `updated`, the first "Updated …" date when it is the only kind shown. */
+function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
+  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"], [class*="publish"], [class*="publication"]')).slice(0, 30)) {
     if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
     const text = clean(el.textContent);
-    if (text.length > 200 || /updated|modified/i.test(text.slice(0, 20))) continue;
-    const d = findDates(text, true)[0];
-    if (d) return { value: d.date, strategy: "visible" };
+    if (text.length > 200 || updated !== /updated|modified/i.test(text.slice(0, 20))) continue;
+    const d = findDates(text, true)[0]?.date ?? (text.length <= 40 ? normalizeDate(text) : undefined);
+    if (d) return { value: d, strategy: updated ? "visible:updated" : "visible" };
   }
   return undefined;
 }

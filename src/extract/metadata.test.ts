@@ -75,3 +75,9 @@ test("dates: a publication-time box holding an ISO timestamp; an 'Updated …' b
   assert.equal(page("<title>T</title>", body(`<p><span class="Author_publicationTime">2022-11-23T08:10+02:00</span></p>`)).published, "2022-11-23");
   assert.equal(page("<title>T</title>", body(`<p class="article-byline__pub-dates">Updated March 13, 2024</p>`)).published, "2024-03-13");
 });
+
+test("a brand written as its domain is an author name; a link is not", () => {
+  assert.equal(cleanAuthor("AccountingDepartment.com"), "AccountingDepartment.com");
+  assert.equal(cleanAuthor("https://www.facebook.com/someone"), undefined);
+  assert.equal(cleanAuthor("www.example.com"), undefined);
+});

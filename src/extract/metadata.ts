@@ -551,7 +551,8 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/^(?:(?:about\s+)?the\s+authors?|about\s+\w+|view\s.*|see\s.*|all\s+posts\b.*|more\s+(?:from|by|posts|articles)\b.*|sign\s*(?:in|up)|log\s*in)$/i.test(s)) return undefined;
   if (new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}$`, "i").test(s) || /\S\/\S/.test(s)) return undefined;
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
-  if (URLISH.test(s) || /@/.test(s)) return undefined;
+  // A brand written as its domain ("AccountingDepartment.com") is a name; a link is not.
+  if (/^(?:https?:)?\/\/|^www\.|@/i.test(s)) return undefined;
   return s;
 }
 

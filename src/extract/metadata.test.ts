@@ -81,3 +81,10 @@ test("a brand written as its domain is an author name; a link is not", () => {
   assert.equal(cleanAuthor("https://www.facebook.com/someone"), undefined);
   assert.equal(cleanAuthor("www.example.com"), undefined);
 });
+
+test("titles: fullwidth punctuation is plain; a dateline glued before the headline is not part of it", () => {
+  assert.equal(page("<title>How Does Robot Vacuum Mapping Work?</title>", `<article><h1>How Does Robot Vacuum Mapping Work？</h1>${P(4)}</article>`).title, "How Does Robot Vacuum Mapping Work?");
+  const dated = `<article><h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>${P(4)}</article>`;
+  assert.equal(page(`<meta property="og:title" content="Preparing a transition in Debusine">`, dated).title, "Preparing a transition in Debusine");
+  assert.equal(page("<title>Other</title>", dated).title, "Dec 18 2025 Preparing a transition in Debusine");
+});

@@ -216,7 +216,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(h1Value, md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -375,6 +375,17 @@ function headingText(h: DomElement, hints: string[]): string {
     }
   }
   return best;
+}
+
+/** Fullwidth ASCII forms ("Work？") as plain characters. */
+function halfwidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** A date the heading starts with ("Dec 18 2025 Preparing …") that the declared titles do not carry. */
+function withoutDateline(title: string, hints: string[]): string {
+  const m = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s+(?=\\p{Lu})`, "iu").exec(title);
+  return m && hints.some((h) => h.includes(title.slice(m[0].length))) ? title.slice(m[0].length) : title;
 }
 
 /** Drops a trailing " – Site" from a heading that repeats the site name. */

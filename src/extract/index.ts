@@ -51,15 +51,16 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (md.articleBody) body = guideByArticleBody(body, md.articleBody.includes("<") ? htmlToText(md.articleBody) : md.articleBody, bodyOptions) ?? body;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
-  if (!md.published && body?.blocks) {
-    const d = firstDateLine(body.blocks);
-    if (d) md.published = { value: d, strategy: "shown:line" };
-  }
   if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };
   }
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
+  // A guess from the page's lines, made after the page type so it does not count as a declared date there.
+  if (!md.published && body?.blocks) {
+    const d = firstDateLine(body.blocks);
+    if (d) md.published = { value: d, strategy: "shown:line" };
+  }
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;

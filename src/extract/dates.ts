@@ -31,6 +31,9 @@ export function normalizeDate(value: unknown): string | undefined {
   let m = ISO.exec(s) ?? YMD_SLASH.exec(s) ?? COMPACT.exec(s);
   if (m) return validDay(+m[1], +m[2], +m[3]);
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
+  // "2023 Jan 7", as citation metadata writes dates.
+  const named = new RegExp(`^(\\d{4})\\s+${MONTH_RE}\\.?\\s+(\\d{1,2})\\b`, "i").exec(s);
+  if (named) return validDay(+named[1], month(named[2]), +named[3]);
   const found = findDates(s, true);
   if (found.length) return found[0].date;
   return undefined;
@@ -51,15 +54,15 @@ export interface FoundDate {
 
 const TEXT_PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => string | undefined }[] = [
   // 2025-09-04, 2025/09/04
-  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, parse: (m) => validDay(+m[1], +m[2], +m[3]) },
+  { re: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|T\d)/g, parse: (m) => validDay(+m[1], +m[2], +m[3]) },
   // September 4, 2025 / Sep. 4th 2025
-  { re: new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "gi"), parse: (m) => validDay(+m[3], month(m[1]), +m[2]) },
+  { re: new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "gi"), parse: (m) => validDay(+m[3], month(m[1]), +m[2]) },
   // 4 September 2025 / 4th of Sep, 2025 / 4. September 2025
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, "gi"), parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
   // dd.mm.yyyy (European)
-  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => validDay(+m[3], +m[2], +m[1]) },
+  { re: /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, parse: (m) => validDay(+m[3], +m[2], +m[1]) },
   // mm/dd/yyyy (US), or dd/mm/yyyy when the first number cannot be a month
-  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, parse: (m) => (+m[1] > 12 ? validDay(+m[3], +m[2], +m[1]) : validDay(+m[3], +m[1], +m[2])) },
+  { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g, parse: (m) => (+m[1] > 12 ? validDay(+m[3], +m[2], +m[1]) : validDay(+m[3], +m[1], +m[2])) },
   // Non-English month names: 4 juillet 2025, 4 de julio de 2025
   { re: /\b(\d{1,2})\.?\s+(?:de\s+)?([a-zà-ü]{3,10})\.?\s+(?:de\s+)?(\d{4})\b/gi, parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
 ];
@@ -95,5 +98,8 @@ export function dateFromUrl(url: string | undefined): string | undefined {
     return undefined;
   }
   const m = /\/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/+_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)[/_.-]/.exec(path);
-  return m ? validDay(+m[1], +m[2], +m[3]) : undefined;
+  if (m) return validDay(+m[1], +m[2], +m[3]);
+  // /2023/october/03/
+  const n = new RegExp(`\\/((?:19|20)\\d\\d)\\/${MONTH_RE}\\/(\\d\\d?)(?:\\/|$)`, "i").exec(path);
+  return n ? validDay(+n[1], month(n[2]), +n[3]) : undefined;
 }

@@ -8,7 +8,7 @@ import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, firstDateLine } from "./shown.js";
 import { cleanAuthor } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -65,6 +65,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     if (name) md.author = { value: name, strategy: "shown:by" };
   }
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
+  // A guess from the page's lines, made after the page type so it does not count as a declared date there.
+  if (!md.published && body?.blocks) {
+    const d = firstDateLine(body.blocks);
+    if (d) md.published = { value: d, strategy: "shown:line" };
+  }
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;

@@ -96,11 +96,13 @@ function str(v: Json): string | undefined {
 const URLISH = /^(?:https?:)?\/\/|^www\.|\.(?:com|org|net)\b/i;
 
 /** Author names from a JSON-LD author value (string, Person, or array of either). */
-function jsonLdAuthors(v: Json): string[] {
+function jsonLdAuthors(v: Json, byId: Map<string, JsonObj>): string[] {
   const list = Array.isArray(v) ? v : [v];
   const names: string[] = [];
-  for (const a of list) {
+  for (let a of list) {
     let name: string | undefined;
+    // {"@id": …} points at a Person elsewhere in the graph.
+    if (a && typeof a === "object" && !(a as JsonObj).name && typeof (a as JsonObj)["@id"] === "string") a = byId.get((a as JsonObj)["@id"] as string) ?? a;
     if (typeof a === "string") name = clean(decodeEntities(a));
     else if (a && typeof a === "object") name = str((a as JsonObj).name) ?? [str((a as JsonObj).givenName), str((a as JsonObj).familyName)].filter(Boolean).join(" ");
     if (name && !URLISH.test(name) && name.length < 80) names.push(name);
@@ -113,6 +115,24 @@ function ldPerson(o: JsonObj | undefined): boolean {
   const a = o?.author;
   const first = Array.isArray(a) ? a[0] : a;
   return !!first && typeof first === "object" && types(first as JsonObj).includes("Person");
+}
+
+/**
+ * A meta author that lists several people, written as the page writes it, when it names everyone found and is
+ * confirmed: several names found, or twitter:data1 gives the same list.
+ */
+function authorList(metaValue: string, found: string, tw1?: string): string | undefined {
+  const parts = metaValue.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  const names = found.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  if (parts.length < 2 || metaValue.length > 300 || metaValue === found) return undefined;
+  if (!parts.every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}$/u.test(p)) || !names.every((n) => parts.includes(n))) return undefined;
+  return names.length >= 2 || tw1 === metaValue ? metaValue : undefined;
+}
+
+function sharesWord(a: string, b: string): boolean {
+  const wb = words(b);
+  for (const w of words(a)) if (wb.has(w)) return true;
+  return false;
 }
 
 /** "Roy, Aniruddha" (library order) becomes "Aniruddha Roy". */
@@ -143,14 +163,16 @@ function meta(doc: DomDocument, index: Map<string, string>, ...keys: string[]): 
 }
 
 /** <meta name|property|itemprop=…> values, first occurrence wins. */
-function metaIndex(doc: DomDocument): Map<string, string> {
+function metaIndex(doc: DomDocument): { index: Map<string, string>; citationAuthors: string[] } {
   const index = new Map<string, string>();
+  const citationAuthors: string[] = [];
   for (const m of Array.from(doc.querySelectorAll("meta"))) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
     const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
+    if (key === "citation_author" && content) citationAuthors.push(invertName(content));
     if (key && content && !index.has(key)) index.set(key, content);
   }
-  return index;
+  return { index, citationAuthors };
 }
 
 const DATE_META_PUBLISHED = [
@@ -161,12 +183,15 @@ const DATE_META_PUBLISHED = [
   "og:pubdate", "timestamp", "uploaddate", "published-date", "date-published", "publication_date", "publication-date", "publish-time",
   "published_at", "article:published_date",
 ];
+const PUBLISH_KEY = /publish|pubdate|date[-_.]?creat|creat\w*[-_.]?date/;
 const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified", "modified-date", "date-modified", "updated-date"];
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const md: Metadata = { titleHints: [], jsonLdTypes: [] };
-  const metas = metaIndex(doc);
+  const { index: metas, citationAuthors } = metaIndex(doc);
   const ld = jsonLdObjects(doc);
+  const byId = new Map<string, JsonObj>();
+  for (const o of ld) if (typeof o["@id"] === "string" && o.name) byId.set(o["@id"], o);
 
   // --- JSON-LD -------------------------------------------------------------------------------
   let ldArticle: JsonObj | undefined;
@@ -191,30 +216,44 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(h1Value, md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
 
   // --- author --------------------------------------------------------------------------------
-  const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator) : [];
+  const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
   const visible = visibleByline(doc);
   const siteLower = (site ?? "").toLowerCase();
   const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
   const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
   // A declared author may be the site itself (a personal blog, a company blog) or a user name.
-  const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? invertName(metaName) : metaName) : undefined;
+  // Papers list every author in a citation_author tag of its own.
+  const usableMeta = metaName && !metaName.startsWith("@") ? (metaAuthor!.strategy === "meta:citation_author" ? citationAuthors.join(", ") : metaName) : undefined;
   const ldJoined = ldAuthors.length ? joinNames(ldAuthors) : undefined;
+  // A person the page declares twice over (JSON-LD Person, or meta author confirmed by JSON-LD or twitter:data1) beats a
+  // byline box naming someone else entirely: such boxes are often a reviewer, an editor or a photo credit.
+  const tw1 = /^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") ? metas.get("twitter:data1") : undefined;
+  const personLike = (n: string) => /^\p{Lu}[\p{L}'’.-]*\s+\p{L}/u.test(n);
+  const declaredPerson =
+    ldJoined && personLike(ldJoined) && ldPerson(ldMain) && ldJoined.toLowerCase() !== siteLower ? ldJoined
+    : usableMeta && personLike(usableMeta) && usableMeta.toLowerCase() !== siteLower && (usableMeta === ldJoined || usableMeta === tw1) ? usableMeta
+    : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
   if (visible && ldJoined && visible.value !== ldJoined && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
     md.author = { value: ldJoined, strategy: "json-ld+byline" };
+  else if (visible && declaredPerson && !sharesWord(visible.value, declaredPerson)) md.author = { value: declaredPerson, strategy: "declared" };
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
   else if (ldJoined && (ldJoined.toLowerCase() !== siteLower || ldPerson(ldMain))) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: namesList(metas.get("twitter:data1")!), strategy: "meta:twitter:data1" };
+  if (md.author && metaAuthor) {
+    const list = authorList(metaAuthor.value, md.author.value, tw1);
+    if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
+  }
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
@@ -231,11 +270,25 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
       }
     }
   }
-  if (!md.published) md.published = microdataDate(doc) ?? timeElementDate(doc) ?? visibleDate(doc);
+  if (!md.published) {
+    // Less common names: "published", "w-published-date", "date-publication"…
+    for (const [k, v] of metas) {
+      if (!PUBLISH_KEY.test(k) || /modif|updat/.test(k)) continue;
+      const d = normalizeDate(v);
+      if (d) {
+        md.published = { value: d, strategy: `meta:${k}` };
+        break;
+      }
+    }
+  }
+  if (!md.published) md.published = microdataDate(doc);
+  // A permalink's date is the publication date; dates shown on the page may be updates.
   if (!md.published) {
     const d = dateFromUrl(url ?? metas.get("og:url"));
     if (d) md.published = { value: d, strategy: "url" };
   }
+  if (!md.published) md.published = timeElementDate(doc) ?? visibleDate(doc);
+  if (!md.published) md.published = timeElementDate(doc, true) ?? visibleDate(doc, true);
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {
     for (const k of DATE_META_MODIFIED) {
@@ -246,6 +299,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
       }
     }
   }
+
+  // The only date a page declares is its date.
+  if (!md.published && md.modified) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}:only` };
 
   // --- the rest ------------------------------------------------------------------------------
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
@@ -319,6 +375,17 @@ function headingText(h: DomElement, hints: string[]): string {
     }
   }
   return best;
+}
+
+/** Fullwidth ASCII forms ("Work？") as plain characters. */
+function halfwidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** A date the heading starts with ("Dec 18 2025 Preparing …") that the declared titles do not carry. */
+function withoutDateline(title: string, hints: string[]): string {
+  const m = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s+(?=\\p{Lu})`, "iu").exec(title);
+  return m && hints.some((h) => h.includes(title.slice(m[0].length))) ? title.slice(m[0].length) : title;
 }
 
 /** Drops a trailing " – Site" from a heading that repeats the site name. */
@@ -464,19 +531,23 @@ export function spacedLines(el: DomElement): string[] {
   return lines.map((l) => clean(l)).filter(Boolean);
 }
 
+const MONTH_NAME = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/i;
 
 /** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
 export function cleanAuthor(raw: string): string | undefined {
   let s = clean(raw);
   s = s.replace(/^[&,+]\s*/, "");
-  if (/^(?:(?:written|posted|reviewed|published|authored|article|articles|story|words|insights|content)\s+(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/i.test(s)) return undefined;
+  if (/^(?:(?:[\p{L}]+\s+){0,2}(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/iu.test(s)) return undefined;
   s = s.replace(/^(?:(?:written|posted|reviewed|published|authored|story|words|insights|article|articles)\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
+  // "Text by …", "Recipe by …": a one-word label before "by" (a photo credit is not an author).
+  if (/^(?:photo|image|illustration|graphic|video)s?\s+(?:by|credit)\b/i.test(s)) return undefined;
+  s = s.replace(/^\p{L}+\s+by[:\s]+(?=\p{Lu})/iu, "");
   const dates = findDates(s);
   if (dates.length) s = s.slice(0, dates[0].index);
   const weekday = WEEKDAY.exec(s);
   if (weekday && weekday.index > 0) s = s.slice(0, weekday.index);
-  s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
+  s = s.split(/\s+[|•·∙]\s*|\s*[|•·∙]\s+|\s{2,}|\bon\s+(?=\w+\s+\d|\d)|\bupdated\b|\bpublished\b|\s+-\s+/i)[0];
   // Roles and badges run on after the name when the byline box lays them out beside it.
   const role = /(?<![,\s])\s+(?:(?:co-?)?founder|ceo|(?:staff\s+|senior\s+|contributing\s+)?(?:writer|editor|reporter|correspondent)|contributor|sponsored|view\s+in\s+.*)\b.*$/i.exec(s);
   if (role && s.slice(0, role.index).trim().split(/\s+/).length >= 2) s = s.slice(0, role.index);
@@ -486,9 +557,13 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/[.!?]$/.test(s) && !/\b[A-Z]\.$/.test(s)) return undefined;
   const n = s.split(/\s+/).length;
   if (n > 8) return undefined;
-  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown)$/i.test(s)) return undefined;
+  if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown|last|more)$/i.test(s)) return undefined;
+  // Interface labels and link texts a byline box holds besides the name.
+  if (/^(?:(?:about\s+)?the\s+authors?|about\s+\w+|view\s.*|see\s.*|all\s+posts\b.*|more\s+(?:from|by|posts|articles)\b.*|sign\s*(?:in|up)|log\s*in)$/i.test(s)) return undefined;
+  if (new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}$`, "i").test(s) || /\S\/\S/.test(s)) return undefined;
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
-  if (URLISH.test(s) || /@/.test(s)) return undefined;
+  // A brand written as its domain ("AccountingDepartment.com") is a name; a link is not.
+  if (/^(?:https?:)?\/\/|^www\.|@/i.test(s)) return undefined;
   return s;
 }
 
@@ -500,25 +575,27 @@ function microdataDate(doc: DomDocument): Candidate | undefined {
   return undefined;
 }
 
-function timeElementDate(doc: DomDocument): Candidate | undefined {
+/** A <time> outside boilerplate; with `lenient`, one in a footer or aside too (an article's own footer, a meta sidebar). */
+function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefined {
   const times = Array.from(doc.querySelectorAll("time"));
   const pub = times.find((t) => t.hasAttribute("pubdate") || /publish|posted|entry-date|post-date/i.test(`${t.className} ${t.parentElement?.className ?? ""}`));
   for (const t of pub ? [pub] : times) {
-    if (t.closest("footer, aside, .comments, #comments, .comment, .related, nav")) continue;
+    if (t.closest(lenient ? ".comments, #comments, .comment, .related, nav, [class*=related]" : "footer, aside, .comments, #comments, .comment, .related, nav")) continue;
     if (/updated|modified/i.test(`${t.className} ${t.parentElement?.className ?? ""}`)) continue;
     const d = normalizeDate(t.getAttribute("datetime") ?? "") ?? normalizeDate(t.textContent ?? "");
-    if (d) return { value: d, strategy: pub ? "time[pubdate]" : "time" };
+    if (d) return { value: d, strategy: (pub ? "time[pubdate]" : "time") + (lenient ? ":lenient" : "") };
   }
   return undefined;
 }
 
-function visibleDate(doc: DomDocument): Candidate | undefined {
-  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"]')).slice(0, 30)) {
+/** A date in a date/byline/meta box; with `updated`, the first "Updated …" date when it is the only kind shown. */
+function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
+  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"], [class*="publish"], [class*="publication"]')).slice(0, 30)) {
     if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
     const text = clean(el.textContent);
-    if (text.length > 200 || /updated|modified/i.test(text.slice(0, 20))) continue;
-    const d = findDates(text, true)[0];
-    if (d) return { value: d.date, strategy: "visible" };
+    if (text.length > 200 || updated !== /updated|modified/i.test(text.slice(0, 20))) continue;
+    const d = findDates(text, true)[0]?.date ?? (text.length <= 40 ? normalizeDate(text) : undefined);
+    if (d) return { value: d, strategy: updated ? "visible:updated" : "visible" };
   }
   return undefined;
 }

@@ -51,6 +51,9 @@ export function shownDate(header: Block[]): { date: string; updated: boolean; al
     if (!/\d/.test(b.text)) continue;
     for (const d of findDates(b.text)) {
       all.add(d.date);
+      // 03/10/2023 reads either way: a declared or permalink date may be the other reading.
+      const amb = /^(\d{1,2})\/(\d{1,2})\//.exec(b.text.slice(d.index, d.index + d.length));
+      if (amb && +amb[1] <= 12 && +amb[2] <= 12) all.add(`${d.date.slice(0, 4)}-${amb[2].padStart(2, "0")}-${amb[1].padStart(2, "0")}`);
       const before = b.text.slice(Math.max(0, d.index - 30), d.index);
       if (UPDATED.test(before) && !PUBLISHED.test(before.slice(-12))) updated ??= d.date;
       else if (PUBLISHED.test(before)) return { date: d.date, updated: false, all: addAll(all, header) };
@@ -74,10 +77,11 @@ const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 export function shownByline(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
   for (const b of header) {
     if (b.text.length > 150) continue;
-    const m = BY.exec(b.text);
+    const m = BY.exec(withoutLeadingDate(b.text));
     if (!m) continue;
     const name = clean(m[1]);
-    if (name && /^\p{Lu}/u.test(name)) return name;
+    // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
+    if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
   }
   // A label on its own line ("Written by", "Author") with the name on the next.
   for (let i = 0; i + 1 < header.length; i++) {
@@ -90,6 +94,23 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     if (b.text.length > 100 || !/\d/.test(b.text) || !findDates(b.text).length) continue;
     const first = b.text.split(/\s+[|•·∙—–-]\s+/)[0];
     if (NAME.test(first) && !findDates(first).length) return clean(first);
+  }
+  return undefined;
+}
+
+/** "03/01/2017 by Jane Doe" and "Dec 4, 2025 · By Jane Doe" are bylines after their dateline. */
+function withoutLeadingDate(text: string): string {
+  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(text)) return text;
+  const d = findDates(text, true)[0];
+  return d && d.index === 0 ? text.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
+}
+
+/** With no date declared or shown by the headline: the first short line of the page that is a date ("Nov 21, 2018", "Posted on …", "Last updated …"). */
+export function firstDateLine(blocks: Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.junk || b.text.length > 60 || !/\d{4}/.test(b.text)) continue;
+    const d = findDates(b.text, true)[0];
+    if (d && b.text.length - d.length <= 25 && !b.el.closest("table")) return d.date;
   }
   return undefined;
 }

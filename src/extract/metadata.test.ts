@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractHtml } from "./index.js";
+import { cleanAuthor } from "./metadata.js";
+
+const P = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story says something substantial about the harbour project, its cost, and the people it affects.</p>`).join("");
+
+const page = (head: string, body: string) => extractHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+
+test("byline labels: 'Text by' and 'Recipe by' go, interface links and photo credits are not names, 'on <date>' ends the name", () => {
+  assert.equal(cleanAuthor("Text by Hunter Dukes"), "Hunter Dukes");
+  assert.equal(cleanAuthor("Recipe by PJ Hamel"), "PJ Hamel");
+  assert.equal(cleanAuthor("FlowGuard EMEA on 04-ago-2021 5:11:10"), "FlowGuard EMEA");
+  for (const junk of ["Edited by", "The Author", "About the Author", "View more posts", "Sign In", "Last", "Jun 2", "iStock/Getty", "Photo by Jane Doe"]) assert.equal(cleanAuthor(junk), undefined, junk);
+  assert.equal(cleanAuthor("Laura / House Plant House"), "Laura / House Plant House");
+});
+
+test("declared authors: a JSON-LD author given by @id is looked up in the graph; every citation_author of a paper counts", () => {
+  const graph = { "@context": "https://schema.org", "@graph": [{ "@type": "Article", headline: "Harbour project approved", author: { "@id": "#p1" } }, { "@type": "Person", "@id": "#p1", name: "Nirmita Panchal" }] };
+  const byId = page(`<meta name="author" content="kffnirmitap"><script type="application/ld+json">${JSON.stringify(graph)}</script>`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`);
+  assert.equal(byId.author, "Nirmita Panchal");
+  const paper = page(`<meta name="citation_author" content="Aditya Mahindru"><meta name="citation_author" content="Pradeep Patil"><meta name="citation_author" content="Varun Agrawal">`, `<div><h1>Harbour project approved</h1>${P(4)}</div>`);
+  assert.equal(paper.author, "Aditya Mahindru, Pradeep Patil, Varun Agrawal");
+});
+
+test("a person declared in JSON-LD beats a byline box naming someone else (a reviewer); user names do not count as declared persons", () => {
+  const ld = (name: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: { "@type": "Person", name } })}</script>`;
+  const body = `<article><h1>Harbour project approved</h1><div class="author-name">Roman Vinogradov</div>${P(4)}</article>`;
+  assert.equal(page(ld("Elena Linker"), body).author, "Elena Linker");
+  assert.equal(page(ld("andrew.keaveney"), body).author, "Roman Vinogradov");
+  const meta = `<meta name="author" content="Erica Needham"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erica Needham">`;
+  assert.equal(page(meta, body).author, "Erica Needham");
+});
+
+test("several authors are written as the page's meta author writes them; a header 'by ibby' or 'By 3i Global' names the author", () => {
+  const ld = `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: [{ "@type": "Person", name: "Nicholas Collins" }, { "@type": "Person", name: "Scott Munro" }, { "@type": "Person", name: "Hamish Shah" }] })}</script>`;
+  assert.equal(page(`<meta name="author" content="Nicholas Collins, Scott Munro, Hamish Shah">${ld}`, `<article><h1>Harbour project approved</h1>${P(4)}</article>`).author, "Nicholas Collins, Scott Munro, Hamish Shah");
+  const tw = `<meta name="author" content="Chen Zhao, Daryl Fairweather"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chen Zhao, Daryl Fairweather">`;
+  assert.equal(page(tw, `<article><h1>Harbour project approved</h1><p>By <a rel="author" href="/a/cz">Chen Zhao</a></p>${P(4)}</article>`).author, "Chen Zhao, Daryl Fairweather");
+  assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>12/19/2025 by ibby</p>${P(4)}</div>`).author, "ibby");
+  assert.equal(page("<title>Harbour project approved</title>", `<div><h1>Harbour project approved</h1><p>By 3i Global</p>${P(4)}</div>`).author, "3i Global");
+});
+
+test("dates: less common publish meta names, a <time> in the article's own footer, and a declared modified date when it is the only one", () => {
+  const body = (extra = "") => `<div><h1>Harbour project approved</h1>${P(4)}${extra}</div>`;
+  assert.equal(page(`<meta name="published" content="July 17, 2025">`, body()).published, "2025-07-17");
+  assert.equal(page(`<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">`, body()).published, "2025-05-27");
+  assert.equal(page("<title>Harbour project approved</title>", body(`<footer><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time> By The Team</footer>`)).published, "2025-08-12");
+  assert.equal(page(`<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">`, body()).published, "2023-06-12");
+});
+
+test("dates glued to the next word by inline markup are still dates; a raw ISO timestamp is not a shown date", async () => {
+  const { findDates } = await import("./dates.js");
+  assert.deepEqual(findDates("Dec 17, 2025Julian K. Arni").map((d) => d.date), ["2025-12-17"]);
+  assert.deepEqual(findDates("Yucy3/4/2025").map((d) => d.date), ["2025-03-04"]);
+  assert.deepEqual(findDates("v1.2.2025 and 2025-10-30T10:45:07-04:00"), []);
+});
+
+test("with no declared date, the first short line of the page that is a date is the date; table cells are data, not datelines", () => {
+  const long = `<p>${"The council approved the harbour project after a long debate about its cost and its effect on the town. ".repeat(3)}</p>`;
+  const body = (line: string) => `<div><h1>Harbour project approved</h1>${long}<table><tr><td>1/1/2013</td></tr></table>${line}${P(2)}</div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("<div>Posted on April 13, 2023</div>")).published, "2023-04-13");
+  assert.equal(page("<title>Harbour project approved</title>", body("")).published, undefined);
+});
+
+test("dates: citation '2023 Jan 7', a permalink date before dates merely shown, and an ambiguous 03/10/2023 read the permalink's way", () => {
+  assert.equal(page(`<meta name="citation_publication_date" content="2023 Jan 7">`, `<div><h1>Harbour project approved</h1>${P(4)}</div>`).published, "2023-01-07");
+  const shown = extractHtml(`<html><head><title>Harbour project approved</title></head><body><article><h1>Harbour project approved</h1><p>03/10/2023</p>${P(4)}</article></body></html>`, { url: "https://example.org/blog/2023/october/03/harbour" });
+  assert.equal(shown.published, "2023-10-03");
+});
+
+test("dates: a publication-time box holding an ISO timestamp; an 'Updated …' byline date when it is the only date shown", () => {
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${box}${P(4)}</div>`;
+  assert.equal(page("<title>T</title>", body(`<p><span class="Author_publicationTime">2022-11-23T08:10+02:00</span></p>`)).published, "2022-11-23");
+  assert.equal(page("<title>T</title>", body(`<p class="article-byline__pub-dates">Updated March 13, 2024</p>`)).published, "2024-03-13");
+});
+
+test("a brand written as its domain is an author name; a link is not", () => {
+  assert.equal(cleanAuthor("AccountingDepartment.com"), "AccountingDepartment.com");
+  assert.equal(cleanAuthor("https://www.facebook.com/someone"), undefined);
+  assert.equal(cleanAuthor("www.example.com"), undefined);
+});
+
+test("titles: fullwidth punctuation is plain; a dateline glued before the headline is not part of it", () => {
+  assert.equal(page("<title>How Does Robot Vacuum Mapping Work?</title>", `<article><h1>How Does Robot Vacuum Mapping Work？</h1>${P(4)}</article>`).title, "How Does Robot Vacuum Mapping Work?");
+  const dated = `<article><h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>${P(4)}</article>`;
+  assert.equal(page(`<meta property="og:title" content="Preparing a transition in Debusine">`, dated).title, "Preparing a transition in Debusine");
+  assert.equal(page("<title>Other</title>", dated).title, "Dec 18 2025 Preparing a transition in Debusine");
+});

@@ -52,7 +52,7 @@ test("datelines are recognised in the forms DUC newswire carries them, and only 
 });
 
 test("a sentence that still opens with a dateline is never a candidate", () => {
-  const corpus = corpusOf(["TRENTON, N.J. (AP) - State health officials said Friday that a dead crow found in River Edge carried the virus. State health officials said the dead crow found in River Edge was the first case this year."]);
+  const corpus = corpusOf(["TRENTON, N.J. (AP -- State health officials said Friday that a dead crow found in River Edge carried the virus. State health officials said the dead crow found in River Edge was the first case this year."]);
   const doc = corpus.docs[0];
   assert.equal(doc.sentStart.length, 2);
   assert.ok(startsWithDateline(textOf(corpus, 0, 0)), "the dateline survived annotation in this sentence");

@@ -18,6 +18,10 @@ export function validDay(y: number, m: number, d: number): string | undefined {
 }
 
 const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** "2023 Jan 7", as citation metadata writes dates. */
+const YEAR_MONTH_DAY = new RegExp(`^(\\d{4})\\s+${MONTH_RE}\\.?\\s+(\\d{1,2})\\b`, "i");
+/** A permalink's /2023/october/03/. */
+const URL_MONTH_NAME = new RegExp(`\\/((?:19|20)\\d\\d)\\/${MONTH_RE}\\/(\\d\\d?)(?:\\/|$)`, "i");
 const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d\d|Z)/;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:$|T|\d{4,6}\b)/;
 const YMD_SLASH = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
@@ -31,8 +35,7 @@ export function normalizeDate(value: unknown): string | undefined {
   let m = ISO.exec(s) ?? YMD_SLASH.exec(s) ?? COMPACT.exec(s);
   if (m) return validDay(+m[1], +m[2], +m[3]);
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
-  // "2023 Jan 7", as citation metadata writes dates.
-  const named = new RegExp(`^(\\d{4})\\s+${MONTH_RE}\\.?\\s+(\\d{1,2})\\b`, "i").exec(s);
+  const named = YEAR_MONTH_DAY.exec(s);
   if (named) return validDay(+named[1], month(named[2]), +named[3]);
   const found = findDates(s, true);
   if (found.length) return found[0].date;
@@ -99,7 +102,6 @@ export function dateFromUrl(url: string | undefined): string | undefined {
   }
   const m = /\/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/+_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)[/_.-]/.exec(path);
   if (m) return validDay(+m[1], +m[2], +m[3]);
-  // /2023/october/03/
-  const n = new RegExp(`\\/((?:19|20)\\d\\d)\\/${MONTH_RE}\\/(\\d\\d?)(?:\\/|$)`, "i").exec(path);
+  const n = URL_MONTH_NAME.exec(path);
   return n ? validDay(+n[1], month(n[2]), +n[3]) : undefined;
 }

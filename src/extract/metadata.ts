@@ -249,7 +249,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (ldJoined && (ldJoined.toLowerCase() !== siteLower || ldPerson(ldMain))) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
-  else if (/^(?:written by|author)$/i.test(metas.get("twitter:label1") ?? "") && metas.get("twitter:data1")) md.author = { value: namesList(metas.get("twitter:data1")!), strategy: "meta:twitter:data1" };
+  else if (tw1) md.author = { value: namesList(tw1), strategy: "meta:twitter:data1" };
   if (md.author && metaAuthor) {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
@@ -384,7 +384,7 @@ function halfwidth(s: string): string {
 
 /** A date the heading starts with ("Dec 18 2025 Preparing …") that the declared titles do not carry. */
 function withoutDateline(title: string, hints: string[]): string {
-  const m = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s+(?=\\p{Lu})`, "iu").exec(title);
+  const m = HEADING_DATELINE.exec(title);
   return m && hints.some((h) => h.includes(title.slice(m[0].length))) ? title.slice(m[0].length) : title;
 }
 
@@ -532,6 +532,8 @@ export function spacedLines(el: DomElement): string[] {
 }
 
 const MONTH_NAME = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
+const HEADING_DATELINE = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s+(?=\\p{Lu})`, "iu");
+const MONTH_DAY_ONLY = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}$`, "i");
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/i;
 
 /** Cleans a byline into a name: drops "By", dates, "Updated", roles after a pipe; rejects sentences. */
@@ -560,7 +562,7 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/^(?:author|authors|by|admin|share|follow|about|posted|staff|editor|editorial|contributor|guest|anonymous|unknown|last|more)$/i.test(s)) return undefined;
   // Interface labels and link texts a byline box holds besides the name.
   if (/^(?:(?:about\s+)?the\s+authors?|about\s+\w+|view\s.*|see\s.*|all\s+posts\b.*|more\s+(?:from|by|posts|articles)\b.*|sign\s*(?:in|up)|log\s*in)$/i.test(s)) return undefined;
-  if (new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}$`, "i").test(s) || /\S\/\S/.test(s)) return undefined;
+  if (MONTH_DAY_ONLY.test(s) || /\S\/\S/.test(s)) return undefined;
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
   // A brand written as its domain ("AccountingDepartment.com") is a name; a link is not.
   if (/^(?:https?:)?\/\/|^www\.|@/i.test(s)) return undefined;

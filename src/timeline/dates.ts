@@ -112,7 +112,7 @@ const MONTHS: Record<string, number> = {
  * written between February 2017 and March 2018). A short list of the offices news about
  * international affairs names most; "former …" is ignored.
  */
-const OFFICES: Array<{ pattern: RegExp; name: string; terms: Array<[string, string]> }> = [
+const OFFICE_LIST: Array<{ pattern: RegExp; name: string; terms: Array<[string, string]> }> = [
   { pattern: /\bPresident (?:Bill )?Clinton\b/, name: "President Clinton", terms: [["1993-01-20", "2001-01-20"]] },
   { pattern: /\bPresident (?:George W\. )?Bush\b/, name: "President Bush", terms: [["1989-01-20", "1993-01-20"], ["2001-01-20", "2009-01-20"]] },
   { pattern: /\bPresident (?:Barack )?Obama\b/, name: "President Obama", terms: [["2009-01-20", "2017-01-20"]] },
@@ -132,6 +132,7 @@ const OFFICES: Array<{ pattern: RegExp; name: string; terms: Array<[string, stri
   { pattern: /\bChancellor (?:Angela )?Merkel\b/, name: "Chancellor Merkel", terms: [["2005-11-22", "2021-12-08"]] },
   { pattern: /\bPresident (?:Volodymyr )?Zelensky\b/, name: "President Zelensky", terms: [["2019-05-20", "2100-01-01"]] },
 ];
+const OFFICES = OFFICE_LIST.map((o) => ({ ...o, global: new RegExp(o.pattern.source, "g") }));
 
 const iso2day = (s: string): number => {
   const p = parseIsoDate(s)!;
@@ -201,7 +202,8 @@ export function scanDates(text: string): DateMention[] {
     });
   }
   for (const office of OFFICES) {
-    const re = new RegExp(office.pattern.source, "g");
+    const re = office.global;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (/\b(?:former|ex-|late|then|then-)\s*(?:U\.S\.\s+|US\s+|American\s+|Russian\s+)?$|\bVice[- ]$/i.test(before)) continue;
@@ -388,6 +390,8 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, "a few": 3, "a couple of": 2 };
 const COUNT = "(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\\d{1,3})";
 
+const SPAN = new RegExp(`\\b${COUNT}\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|before|after)\\b`, "gi");
+
 type Found = Omit<DateMention, "future">;
 
 /** Relative expressions, matched by hand (see above). Offsets are into `s`. */
@@ -409,8 +413,7 @@ function relatives(s: string): Found[] {
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { weekend: true, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }
-  const span = new RegExp(`\\b${COUNT}\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|later|before|after)\\b`, "gi");
-  for (const m of s.matchAll(span)) {
+  for (const m of s.matchAll(SPAN)) {
     const count = NUMBERS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     const n = unit === "decade" ? count * 10 : count;
@@ -491,18 +494,20 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
 }
 
 const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|spoke|gave|began|\w{3,}ed)\b/i;
+const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
+const PAST_ALL = new RegExp(PAST.source, "gi");
 
 /** Tense at a mention: the nearest words before it decide ("will continue talks he had in May"), else the sentence. */
 function futureAt(s: string, at: number, sentenceFuture: boolean): boolean {
   const before = s.slice(Math.max(0, at - 50), at);
-  const f = lastMatch(FUTURE, before);
-  const p = lastMatch(PAST, before);
+  const f = lastMatch(FUTURE_ALL, before);
+  const p = lastMatch(PAST_ALL, before);
   return f < 0 && p < 0 ? sentenceFuture : f >= p;
 }
 
 function lastMatch(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(new RegExp(re.source, "gi"))) at = m.index!;
+  for (const m of s.matchAll(re)) at = m.index!;
   return at;
 }
 

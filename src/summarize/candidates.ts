@@ -52,19 +52,25 @@ export function wordsOf(doc: Doc, i: number): number {
  * split forms ("don", "'t") make the token count a poor stand-in near the cut.
  */
 export function spacedWords(doc: Doc, i: number, wordOfToken: Int32Array): number {
-  const { text, tokEnd, sentTokStart } = doc;
+  const { text, tokStart, tokEnd, sentTokStart } = doc;
   const first = sentTokStart[i];
+  const last = sentTokStart[i + 1];
   let words = 0;
   let inWord = false;
   let pos = doc.sentStart[i];
-  for (let t = first; t <= sentTokStart[i + 1]; t++) {
-    const end = t < sentTokStart[i + 1] ? tokEnd[t] : doc.sentEnd[i];
-    for (; pos < end; pos++) {
+  // Tokens hold no whitespace, so only the text between them needs reading.
+  for (let t = first; t <= last; t++) {
+    const gapEnd = t < last ? tokStart[t] : doc.sentEnd[i];
+    for (; pos < gapEnd; pos++) {
       const space = isSpace(text.charCodeAt(pos));
       if (!space && !inWord) words++;
       inWord = !space;
     }
-    if (t < sentTokStart[i + 1]) wordOfToken[t - first] = words - 1;
+    if (t === last) break;
+    if (!inWord) words++;
+    inWord = true;
+    pos = tokEnd[t];
+    wordOfToken[t - first] = words - 1;
   }
   return words;
 }

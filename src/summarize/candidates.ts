@@ -45,3 +45,37 @@ function lastVisible(text: string, end: number): string {
 export function wordsOf(doc: Doc, i: number): number {
   return doc.sentTokStart[i + 1] - doc.sentTokStart[i];
 }
+
+/**
+ * Sentence i's length as ROUGE counts it (runs of non-whitespace, where `-l` cuts), and in
+ * `wordOfToken[t - first token]` the 0-based such word each token ends in. Punctuation tokens and
+ * split forms ("don", "'t") make the token count a poor stand-in near the cut.
+ */
+export function spacedWords(doc: Doc, i: number, wordOfToken: Int32Array): number {
+  const { text, tokStart, tokEnd, sentTokStart } = doc;
+  const first = sentTokStart[i];
+  const last = sentTokStart[i + 1];
+  let words = 0;
+  let inWord = false;
+  let pos = doc.sentStart[i];
+  // Tokens hold no whitespace, so only the text between them needs reading.
+  for (let t = first; t <= last; t++) {
+    const gapEnd = t < last ? tokStart[t] : doc.sentEnd[i];
+    for (; pos < gapEnd; pos++) {
+      const space = isSpace(text.charCodeAt(pos));
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+    if (t === last) break;
+    if (!inWord) words++;
+    inWord = true;
+    pos = tokEnd[t];
+    wordOfToken[t - first] = words - 1;
+  }
+  return words;
+}
+
+/** ASCII whitespace, what ROUGE splits words on. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}

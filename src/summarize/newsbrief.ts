@@ -1,6 +1,6 @@
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
-import { isCandidate, startsDangling, wordsOf } from "./candidates.js";
+import { isCandidate, MAX_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 
 /**
@@ -68,7 +68,12 @@ interface Pool {
   size: number;
   doc: Int32Array;
   sent: Int32Array;
+  /** Length in tokens, what the score normalises by. */
   words: Int32Array;
+  /** Length in ROUGE's words (whitespace-separated), what the budget counts. */
+  spaced: Int32Array;
+  /** Parallel to `index.concepts`, for candidates: the ROUGE word (0-based) completing the concept there. */
+  conceptWord: Int32Array;
   /** words ** lengthExponent, the length normalisation of the score. */
   norm: Float64Array;
   prior: Float64Array;
@@ -102,6 +107,8 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
     doc: new Int32Array(total),
     sent: new Int32Array(total),
     words: new Int32Array(total),
+    spaced: new Int32Array(total),
+    conceptWord: new Int32Array(index.conceptWord.length),
     norm: new Float64Array(total),
     prior: new Float64Array(total),
     dangling: new Uint8Array(total),
@@ -109,6 +116,7 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
     from: new Int32Array(total),
     to: new Int32Array(total),
   };
+  const wordOfToken = new Int32Array(MAX_WORDS);
   for (let d = 0; d < corpus.docs.length; d++) {
     if (!included[d]) continue;
     const doc = corpus.docs[d];
@@ -120,6 +128,8 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex)
       pool.doc[k] = d;
       pool.sent[k] = i;
       pool.words[k] = wordsOf(doc, i);
+      pool.spaced[k] = spacedWords(doc, i, wordOfToken);
+      for (let j = index.sentFrom[s]; j < index.sentFrom[s + 1]; j++) pool.conceptWord[j] = wordOfToken[index.conceptWord[j]];
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
       const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
       const toReader = READER.test(text) && !QUOTE.test(text);
@@ -169,7 +179,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const fill = budget.fill ? TUNING.fillRest : 0;
   // With `fill` the scorer cuts the summary at the word budget (ROUGE -l), inside the last sentence.
   const limit = budget.fill && budget.sentences === undefined ? budget.words ?? DEFAULT_WORDS : Infinity;
-  const scan: Scan = { pool, concepts, conceptWord: index.conceptWord, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill, room: limit };
+  const scan: Scan = { pool, concepts, conceptWord: pool.conceptWord, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill, room: limit };
   while (!tracker.full) {
     let best = bestCandidate(scan);
     if (best < 0) break;
@@ -184,7 +194,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
     taken[best] = 1;
     if (overlap(concepts, pool.from[best], pool.to[best], covered, index.isBigram) > TUNING.overlapMax) continue;
     for (let j = pool.from[best]; j < pool.to[best]; j++) covered[concepts[j]] = 1;
-    tracker.take(pool.words[best]);
+    tracker.take(pool.spaced[best]);
     scan.room = limit - tracker.words;
     out.push({ doc: pool.doc[best], sent: pool.sent[best], score: bestScore });
   }
@@ -212,7 +222,7 @@ interface Scan {
 /** Score of candidate k: its uncovered concept weight per length, times its prior. */
 function scoreOf(scan: Scan, k: number): number {
   const { pool, concepts, covered, weights } = scan;
-  if (pool.words[k] > scan.room) return cutScore(scan, k);
+  if (pool.spaced[k] > scan.room) return cutScore(scan, k);
   let gain = pool.base[k];
   for (let j = pool.from[k]; j < pool.to[k]; j++) if (covered[concepts[j]] === 0) gain += weights[concepts[j]];
   return ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
@@ -221,9 +231,10 @@ function scoreOf(scan: Scan, k: number): number {
 /** Score of candidate k when the cut falls inside it: only its first `room` words count (its function-word credit pro rata). */
 function cutScore(scan: Scan, k: number): number {
   const { pool, concepts, conceptWord, covered, weights, room } = scan;
-  let gain = (pool.base[k] * room) / pool.words[k];
+  const share = room / pool.spaced[k];
+  let gain = pool.base[k] * share;
   for (let j = pool.from[k]; j < pool.to[k]; j++) if (conceptWord[j] < room && covered[concepts[j]] === 0) gain += weights[concepts[j]];
-  return ((gain + scan.fill) / Math.pow(room, TUNING.lengthExponent)) * pool.prior[k];
+  return ((gain + scan.fill) / (pool.norm[k] * Math.pow(share, TUNING.lengthExponent))) * pool.prior[k];
 }
 
 /** The untaken candidate that fits with the highest score (the first of equals), or -1 when none scores above 0. */
@@ -232,7 +243,7 @@ function bestCandidate(scan: Scan): number {
   let best = -1;
   let bestScore = 0;
   for (let k = 0; k < pool.size; k++) {
-    if (taken[k] || !tracker.fits(pool.words[k])) continue;
+    if (taken[k] || !tracker.fits(pool.spaced[k])) continue;
     const score = scoreOf(scan, k);
     if (score > bestScore) {
       best = k;
@@ -259,7 +270,7 @@ function selfContained(scan: Scan, best: number, bestScore: number): number {
   let alt = -1;
   let altScore = 0;
   for (let k = 0; k < pool.size; k++) {
-    if (taken[k] || pool.dangling[k] || !tracker.fits(pool.words[k])) continue;
+    if (taken[k] || pool.dangling[k] || !tracker.fits(pool.spaced[k])) continue;
     let shared = 0;
     let gain = pool.base[k];
     for (let j = pool.from[k]; j < pool.to[k]; j++) {
@@ -268,7 +279,7 @@ function selfContained(scan: Scan, best: number, bestScore: number): number {
       gain += weights[c];
       if (mark[c]) shared += weights[c];
     }
-    const score = pool.words[k] > scan.room ? cutScore(scan, k) : ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
+    const score = pool.spaced[k] > scan.room ? cutScore(scan, k) : ((gain + scan.fill) / pool.norm[k]) * pool.prior[k];
     if (shared >= SAME_SHARE * total && score >= SAME_SCORE * bestScore && score > altScore) {
       alt = k;
       altScore = score;

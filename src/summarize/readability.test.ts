@@ -8,7 +8,7 @@ import { clusterDocuments } from "../eval/run.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { SHARED } from "../testing/fixtures.js";
 import type { Article, Corpus } from "../types/index.js";
-import { isCandidate, startsDangling, startsWithDateline } from "./candidates.js";
+import { isCandidate, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
 import { newsbrief, TUNING } from "./newsbrief.js";
 
 function article(id: string, text: string): Article {
@@ -162,4 +162,24 @@ test("filled to a budget the scorer cuts, the last sentence is chosen for what i
   // Without a cut (a brief's own budget) the last sentence is weighed whole.
   const whole = newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 });
   assert.match(textOf(corpus, whole[1].doc, whole[1].sent), /^Officials said/);
+});
+
+test("the budget counts words as the scorer's cut does (runs between spaces), so a dash is a word and no sentence follows a full budget", () => {
+  const corpus = corpusOf([
+    "Senator Hale -- aged 61 -- resigned on Tuesday in Rome, aides said. Ministers met late into the night to discuss the harbour tax.",
+    "Senator Hale -- aged 61 -- resigned on Tuesday in Rome, aides said. The harbour tax will rise next year.",
+  ]);
+  // 12 words, 10 of them tokens: a 12-word budget is full after it.
+  const picked = newsbrief.summarize(corpus, { words: 12, fill: true }, { seed: 1 });
+  assert.deepEqual(
+    picked.map((s) => textOf(corpus, s.doc, s.sent)),
+    ["Senator Hale -- aged 61 -- resigned on Tuesday in Rome, aides said."],
+  );
+});
+
+test("a sentence's words are counted as ROUGE counts them, and each token is placed in its word", () => {
+  const corpus = corpusOf(["Senator Hale -- aged 61 -- quit on Tuesday, aides said."]);
+  const wordOfToken = new Int32Array(16);
+  assert.equal(spacedWords(corpus.docs[0], 0, wordOfToken), 11);
+  assert.deepEqual([...wordOfToken.slice(0, 9)], [0, 1, 3, 4, 6, 7, 8, 9, 10]);
 });

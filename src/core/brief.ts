@@ -37,7 +37,7 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
 export function briefStory(id: string, articles: Article[], options: BriefOptions, label = storyLabel(articles.filter((a) => !a.duplicateOf))): Story {
   const { corpus, lexicon } = annotateCorpus(articles);
   const summarizer = getSummarizer(options.algorithm);
-  const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences }, { seed: options.seed ?? 1 });
+  const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences, focus: options.focus }, { seed: options.seed ?? 1 });
   const marks = new Uint8Array(lexicon.size);
   const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
   const summary = readingOrder(sentences, picked, corpus);

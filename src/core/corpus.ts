@@ -58,7 +58,7 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
 /** Annotates one story's articles (sentences, tokens, terms) against one fresh lexicon. */
 export function annotateCorpus(articles: Article[]): { corpus: Corpus; lexicon: Lexicon } {
   const lexicon = new Lexicon();
-  return { corpus: { articles, docs: articles.map((a) => annotate(a, lexicon)) }, lexicon };
+  return { corpus: { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms }, lexicon };
 }
 
 export interface BuiltCorpus extends CleanedArticles {

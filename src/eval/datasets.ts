@@ -12,6 +12,8 @@ export interface ClusterRecord {
   summaries: string[];
   /** Publication date of each document, when known. */
   dates?: Array<string | null>;
+  /** The question a query-focused task (DUC 2005-2007) asks: its title and narrative, as one text. */
+  query?: string;
 }
 
 /** One line of a dataset: a cluster, or why the line could not be read. */
@@ -78,7 +80,21 @@ function toRecord(v: Record<string, unknown>, line: number): ClusterRecord {
   const id = typeof v.id === "string" || typeof v.id === "number" ? String(v.id) : `line${line}`;
   const record: ClusterRecord = { id, documents: v.documents as string[], summaries: (v.summaries as string[]).filter((s) => s.trim() !== "") };
   if (Array.isArray(v.dates)) record.dates = v.dates.map((d) => (typeof d === "string" ? d : null));
+  const query = queryText(v.query);
+  if (query) record.query = query;
   return record;
+}
+
+const ENDS_SENTENCE = /[.?!]$/;
+
+/** A record's `query`: a string, or DUC's {title, narrative} joined as sentences. */
+function queryText(q: unknown): string | undefined {
+  if (typeof q === "string") return q.trim() || undefined;
+  if (typeof q !== "object" || q === null) return undefined;
+  const { title, narrative } = q as Record<string, unknown>;
+  const parts = [title, narrative].filter((x): x is string => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+  // The title becomes a sentence of its own, so the tokeniser does not join it to the narrative.
+  return parts.length ? parts.map((x) => (ENDS_SENTENCE.test(x) ? x : `${x}.`)).join(" ") : undefined;
 }
 
 /** Number of non-blank lines (an upper bound on the clusters), for progress reporting. */

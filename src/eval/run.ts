@@ -29,6 +29,8 @@ export const METRICS: ReadonlyArray<readonly [key: string, label: string]> = [
 /** One line of `--summaries-out`: offsets index the cleaned text of `documents[doc]`. */
 export interface SummaryLine {
   id: string;
+  /** The query the summary was focused on, when the record had one and it was used. */
+  query?: string;
   summary: string;
   sentences: Array<{ text: string; doc: number; start: number; end: number }>;
 }
@@ -45,6 +47,8 @@ export interface EvalConfig {
   seed?: number;
   /** Keep each summary (for `--summaries-out`). */
   keepSummaries?: boolean;
+  /** Give a record's `query` to the summarisers as their focus (default true; baselines ignore it). */
+  useQuery?: boolean;
 }
 
 interface ResolvedConfig {
@@ -54,6 +58,7 @@ interface ResolvedConfig {
   algorithms: string[];
   seed: number;
   keepSummaries: boolean;
+  useQuery: boolean;
 }
 
 /** One cluster's outcome for one algorithm. */
@@ -73,6 +78,9 @@ export interface ClusterOutcome {
   scoringMs: number;
   documents: number;
   emptyDocuments: number;
+  /** Whether the record had a query, and whether it was given as the focus. */
+  hasQuery: boolean;
+  queried: boolean;
   algorithms: AlgorithmOutcome[];
 }
 
@@ -100,6 +108,10 @@ export interface DatasetResult {
   clusters: number;
   documents: number;
   emptyDocuments: number;
+  /** Clusters summarised with their record's query as the focus. */
+  queried: number;
+  /** Clusters whose record had a query that was not used (`useQuery: false`). */
+  queriesIgnored: number;
   /** Lines that could not be evaluated (bad JSON, not a cluster). */
   badLines: number;
   jobs: number;
@@ -130,7 +142,7 @@ function resolve(file: string, config: EvalConfig): ResolvedConfig {
   const protocol = getProtocol(config.protocol ?? defaultProtocol(file) ?? "duc");
   const algorithms = config.algorithms ?? ["newsbrief"];
   for (const a of algorithms) getSummarizer(a); // throws NB-E004 on an unknown name
-  return { file, protocol, words: config.words ?? protocol.words, algorithms, seed: config.seed ?? 1, keepSummaries: config.keepSummaries ?? false };
+  return { file, protocol, words: config.words ?? protocol.words, algorithms, seed: config.seed ?? 1, keepSummaries: config.keepSummaries ?? false, useQuery: config.useQuery ?? true };
 }
 
 /** The ROUGE-1.5.5 command line equivalent to the scoring at this budget. */
@@ -157,11 +169,12 @@ export function evaluateCluster(record: ClusterRecord, index: number, line: numb
   const built = buildCorpus(clusterDocuments(record, config.file, line));
   const pipelineMs = performance.now() - t0;
   const { corpus, usableIndex } = built;
+  const focus = config.useQuery ? record.query : undefined;
   let scoringMs = 0;
   const algorithms = config.algorithms.map((name): AlgorithmOutcome => {
     const summarizer = getSummarizer(name);
     const t1 = performance.now();
-    const picked: Selection[] = corpus.docs.length ? summarizer.summarize(corpus, { words: config.words, fill: true }, { seed: config.seed }) : [];
+    const picked: Selection[] = corpus.docs.length ? summarizer.summarize(corpus, { words: config.words, fill: true, focus }, { seed: config.seed }) : [];
     const summarizeMs = performance.now() - t1;
     const sentences = picked.map((sel) => {
       const doc = corpus.docs[sel.doc];
@@ -178,10 +191,10 @@ export function evaluateCluster(record: ClusterRecord, index: number, line: numb
     scoringMs += performance.now() - t2;
     const words = lines.reduce((n, l) => n + l.split(" ").length, 0);
     const outcome: AlgorithmOutcome = { scores, summarizeMs, words };
-    if (config.keepSummaries) outcome.summary = { id: record.id, summary: lines.join(" "), sentences };
+    if (config.keepSummaries) outcome.summary = { id: record.id, ...(focus ? { query: focus } : {}), summary: lines.join(" "), sentences };
     return outcome;
   });
-  return { index, id: record.id, line, pipelineMs, scoringMs, documents: record.documents.length, emptyDocuments: built.empty.length, algorithms };
+  return { index, id: record.id, line, pipelineMs, scoringMs, documents: record.documents.length, emptyDocuments: built.empty.length, hasQuery: record.query !== undefined, queried: focus !== undefined, algorithms };
 }
 
 interface WorkerInit {
@@ -295,6 +308,8 @@ function summarise(file: string, config: ResolvedConfig, jobs: number, outcomes:
     clusters: outcomes.length,
     documents: outcomes.reduce((t, o) => t + o.documents, 0),
     emptyDocuments: outcomes.reduce((t, o) => t + o.emptyDocuments, 0),
+    queried: outcomes.reduce((t, o) => t + (o.queried ? 1 : 0), 0),
+    queriesIgnored: outcomes.reduce((t, o) => t + (o.hasQuery && !o.queried ? 1 : 0), 0),
     badLines,
     jobs,
     algorithms,
@@ -407,6 +422,8 @@ export function resultToJson(result: DatasetResult): object {
     clusters: result.clusters,
     documents: result.documents,
     emptyDocuments: result.emptyDocuments,
+    queried: result.queried,
+    queriesIgnored: result.queriesIgnored,
     badLines: result.badLines,
     jobs: result.jobs,
     scoringMs: round(result.scoringMs),

@@ -96,3 +96,17 @@ export function sentenceLength(doc: Doc, i: number): number {
 export function sentenceText(doc: Doc, i: number): string {
   return doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
 }
+
+/**
+ * The terms (normalised as the corpus's are) of a short text's content words: not stop words,
+ * longer than one character, as concepts are built. For a reader's question or topic.
+ */
+export function contentTerms(text: string): string[] {
+  const lexicon = new Lexicon();
+  const doc = annotateText("focus", text, lexicon);
+  const out: string[] = [];
+  for (let t = 0; t < doc.tokTerm.length; t++) {
+    if (doc.tokStop[t] === 0 && doc.tokEnd[t] - doc.tokStart[t] > 1) out.push(lexicon.terms[doc.tokTerm[t]]);
+  }
+  return out;
+}

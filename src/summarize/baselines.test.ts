@@ -15,7 +15,7 @@ function article(id: string, text: string, extra: Partial<Article> = {}): Articl
 
 function corpusOf(articles: Article[]): Corpus {
   const lexicon = new Lexicon();
-  return { articles, docs: articles.map((a) => annotate(a, lexicon)) };
+  return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
 }
 
 const STORY = [

@@ -21,6 +21,8 @@ export interface ConceptIndex {
   df: Int32Array;
   /** Whether each concept is a bigram (entries from `size` on are spare). */
   isBigram: Uint8Array;
+  /** A unigram's term id, a bigram's first word's (entries from `size` on are spare). */
+  term: Int32Array;
   size: number;
 }
 
@@ -41,6 +43,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   const conceptWord = new Int32Array(bound);
   const df = new Int32Array(bound);
   const isBigram = new Uint8Array(bound);
+  const termOf = new Int32Array(bound);
   const lastDoc = new Int32Array(bound).fill(-1);
   const lastSent = new Int32Array(bound).fill(-1);
   const unigramId = new Int32Array(terms).fill(-1);
@@ -61,7 +64,10 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
         const term = tokTerm[t];
         if (tokStop[t] === 0 && tokEnd[t] - tokStart[t] > 1) {
           let id = unigramId[term];
-          if (id < 0) id = unigramId[term] = size++;
+          if (id < 0) {
+            id = unigramId[term] = size++;
+            termOf[id] = term;
+          }
           if (lastSent[id] !== s) {
             lastSent[id] = s;
             conceptWord[n] = t - from;
@@ -77,6 +83,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
           if (id < 0) {
             id = size++;
             isBigram[id] = 1;
+            termOf[id] = term;
             bigrams.set(term, tokTerm[t + 1], id);
           }
           if (lastSent[id] !== s) {
@@ -95,7 +102,7 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   }
   // Nothing but the result after the loop: code first reached in the loop's optimised (OSR)
   // version has no type feedback, and each such call or store would throw that version away.
-  return { docSent, sentFrom, concepts, conceptWord, df, isBigram, size };
+  return { docSent, sentFrom, concepts, conceptWord, df, isBigram, term: termOf, size };
 }
 
 /** (int, int) → int open-addressing table: a Map keyed by `a * terms + b` boxes keys past 2^31 and is slower cold. */

@@ -18,7 +18,7 @@ function article(id: string, text: string): Article {
 function corpusOf(texts: string[]): Corpus {
   const lexicon = new Lexicon();
   const articles = texts.map((t, i) => article(`a${i}`, t));
-  return { articles, docs: articles.map((a) => annotate(a, lexicon)) };
+  return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
 }
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {

@@ -202,6 +202,8 @@ export interface SummaryOptions {
   algorithm?: string;
   /** Seed for randomised algorithms. */
   seed?: number;
+  /** What the reader wants to know (a question or topic): the summary favours the points it names. */
+  focus?: string;
 }
 
 export interface BriefOptions extends SummaryOptions {
@@ -217,6 +219,8 @@ export interface BriefOptions extends SummaryOptions {
 export interface Corpus {
   articles: Article[];
   docs: Doc[];
+  /** The normalised term of each term id of `docs` (`tokTerm`): the lexicon they were annotated with. */
+  terms: readonly string[];
 }
 
 /** Summary length: `sentences` wins when both are set. */
@@ -225,6 +229,8 @@ export interface Budget {
   sentences?: number;
   /** Keep adding sentences until the word budget is reached (evaluation: the scorer truncates). */
   fill?: boolean;
+  /** A query or topic: summarisers that support it favour sentences about it (others ignore it). */
+  focus?: string;
 }
 
 /** One chosen sentence: sentence `sent` of `corpus.docs[doc]`. */

@@ -30,11 +30,14 @@ Options:
                           all (every one side by side). Default newsbrief.
   --limit <n>             evaluate only the first n clusters
   --offset <n>            skip the first n clusters (with --limit, a slice: --offset 1000 --limit 2000)
+  --no-query              ignore the records' "query" (query-focused tasks: DUC 2005-2007 carry
+                          {"title", "narrative"}); by default newsbrief focuses each summary on
+                          it (baselines ignore it). The table says how many clusters used one.
   --seed <n>              seed for randomised summarisers (default 1)
   --jobs <n>              worker threads sharing the clusters (default 1); results are the same
   --format <f>            table (default) | json (machine-readable results)
   --summaries-out <file>  write one JSON line per cluster: {"id", "summary", "sentences":
-                          [{"text", "doc", "start", "end"}]} (doc indexes the record's documents;
+                          [{"text", "doc", "start", "end"}]}, with "query" when one was used (doc indexes the record's documents;
                           start/end are offsets into that document's cleaned text). With several
                           algorithms, one file per algorithm: out.jsonl → out.lexrank.jsonl.
                           Needs a single dataset.
@@ -59,6 +62,7 @@ export const evalCommand: Command = async (argv, io) => {
       jobs: { type: "string", short: "j" },
       format: { type: "string" },
       "summaries-out": { type: "string" },
+      "no-query": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -106,6 +110,7 @@ export const evalCommand: Command = async (argv, io) => {
         offset,
         jobs,
         keepSummaries: Boolean(outputs),
+        useQuery: !values["no-query"],
         onProgress: (done) => progress.update(done),
         onMessage: (m) => progress.write(`newsbrief eval: ${messageLine({ ...m, file: m.file === file ? given : m.file })}\n`),
         onSummary: (algorithm, line) => outputs?.get(algorithm)?.write(`${JSON.stringify(line)}\n`),
@@ -190,6 +195,7 @@ export function formatTable(r: DatasetResult, color = false): string {
   const out: string[] = [];
   out.push(`${r.dataset}: protocol ${r.protocol.name} (${r.words} words, ${main === "r" ? "recall" : "F"} is the reported measure, marked *)`);
   out.push(`${r.clusters} clusters, ${r.documents} documents${r.emptyDocuments ? ` (${r.emptyDocuments} empty after cleaning)` : ""}${r.badLines ? `, ${r.badLines} bad lines skipped` : ""}; ROUGE-1.5.5 ${r.rouge}`);
+  out.push(queryLine(r));
   out.push("mean [95% bootstrap interval]");
   out.push("");
   out.push(line(head));
@@ -203,6 +209,12 @@ export function formatTable(r: DatasetResult, color = false): string {
   for (const row of speed) out.push(row.map((cell, c) => (c === 0 ? cell.padEnd(sw[c]) : cell.padStart(sw[c]))).join("  "));
   out.push(`clusters/s: one thread, pipeline + summariser, ROUGE excluded; mean words: summary length before ROUGE's cut. ROUGE scoring ${(r.scoringMs / 1000).toFixed(2)} s in all; wall ${(r.wallMs / 1000).toFixed(2)} s with ${r.jobs} job${r.jobs > 1 ? "s" : ""}; peak RSS ${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB.`);
   return `${out.join("\n")}\n`;
+}
+
+/** Whether the summaries were focused on the records' queries. */
+function queryLine(r: DatasetResult): string {
+  if (r.queried === 0) return r.queriesIgnored ? `query: not used (--no-query; ${r.queriesIgnored} of the clusters have one)` : "query: none in the dataset";
+  return `query: used as the focus in ${r.queried} of ${r.clusters} clusters (by newsbrief; baselines ignore it; --no-query turns it off)`;
 }
 
 function interval(i: Interval): string {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Briefing } from "../types/index.js";
-import { SEEDS, requireShared } from "../testing/fixtures.js";
+import { REPO, SEEDS, requireShared } from "../testing/fixtures.js";
 import { brief } from "./brief.js";
 
 const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
@@ -93,4 +93,14 @@ test("no usable article: an error message, no story", async () => {
   const b = await brief([{ text: "AD\n\nShare this article" }]);
   assert.equal(b.stories.length, 0);
   assert.deepEqual(b.messages.map((m) => m.ruleId), ["empty-after-cleaning", "no-usable-articles"]);
+});
+
+test("focus: a question moves the lead sentence toward it (examples/air-france-447)", async () => {
+  const input = [`${REPO}examples/air-france-447`];
+  const plain = await brief(input, { sentences: 3 });
+  assert.equal(plain.stories.length, 1);
+  assert.doesNotMatch(plain.stories[0].headline.text, /recorder|black box/i);
+  const focused = await brief(input, { sentences: 3, focus: "the search for the flight recorders" });
+  assert.match(focused.stories[0].headline.text, /flight data recorders/);
+  assertTraceable(focused);
 });

@@ -92,8 +92,9 @@ for (const [file, protocol] of present) {
     assert.equal(lines.length, 2);
     const records = await firstRecords(file, 2);
     lines.forEach((line, k) => {
-      const out = JSON.parse(line) as { id: string; summary: string; sentences: Array<{ text: string; doc: number; start: number; end: number }> };
-      assert.deepEqual(Object.keys(out), ["id", "summary", "sentences"]);
+      const out = JSON.parse(line) as { id: string; query?: string; summary: string; sentences: Array<{ text: string; doc: number; start: number; end: number }> };
+      assert.deepEqual(Object.keys(out), records[k].query ? ["id", "query", "summary", "sentences"] : ["id", "summary", "sentences"]);
+      assert.equal(out.query, records[k].query);
       assert.equal(out.id, records[k].id);
       assert.ok(out.sentences.length > 0);
       const { articles } = buildCorpus(clusterDocuments(records[k], file, k + 1));
@@ -120,4 +121,25 @@ test("eval --offset N --limit M evaluates clusters N+1..N+M, so tuning and confi
   const bad = fakeIo({ cwd: dir });
   assert.notEqual(await main(["eval", file, "--offset", "two"], bad), 0);
   assert.match(bad.err(), /--offset takes a whole number/);
+});
+
+test("eval focuses newsbrief on a record's query (title and narrative) unless --no-query; the table says which; baselines ignore it", async (t) => {
+  const file = path.join(SHARED, "data", "duc2007_main/test.jsonl");
+  if (!existsSync(file)) return t.skip("no ../shared/data/duc2007_main");
+  const [record] = await firstRecords(file, 1);
+  assert.equal(record.query, "Southern Poverty Law Center. Describe the activities of Morris Dees and the Southern Poverty Law Center.");
+  const runs = [];
+  for (const flags of [[], ["--no-query"]]) {
+    const io = fakeIo();
+    assert.equal(await main(["eval", file, "--limit", "2", "--algorithm", "newsbrief,lexrank", ...flags], io), 0, io.err());
+    runs.push(io.out());
+  }
+  assert.match(runs[0], /query: used as the focus in 2 of 2 clusters/);
+  assert.match(runs[1], /query: not used \(--no-query; 2 of the clusters have one\)/);
+  const row = (out: string, name: string): string => out.split("\n").find((l) => l.startsWith(name) && l.includes("R-1"))!;
+  assert.notEqual(row(runs[0], "newsbrief"), row(runs[1], "newsbrief"));
+  assert.equal(row(runs[0], "lexrank"), row(runs[1], "lexrank"));
+  const plain = fakeIo();
+  assert.equal(await main(["eval", path.join(SHARED, "data", "duc2003_task2/test.jsonl"), "--limit", "1"], plain), 0, plain.err());
+  assert.match(plain.out(), /query: none in the dataset/);
 });

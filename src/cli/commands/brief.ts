@@ -21,6 +21,7 @@ Options:
                       with --out, taken from the file extension)
   --words <n>         summary length in words (default 120)
   --sentences <n>     summary length in sentences (overrides --words)
+  --focus <text>      a question or topic: the summaries favour the sentences about it
   --granularity <g>   story separation: event (default) or topic
   --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
   --out <file>        write the briefing to a file instead of stdout
@@ -43,6 +44,7 @@ export const briefCommand: Command = async (argv, io) => {
       words: { type: "string" },
       sentences: { type: "string" },
       algorithm: { type: "string" },
+      focus: { type: "string" },
       granularity: { type: "string" },
       out: { type: "string", short: "o" },
       "max-file-size": { type: "string" },
@@ -81,6 +83,7 @@ export const briefCommand: Command = async (argv, io) => {
     words: values.words ? positiveInt(values.words, "--words") : undefined,
     sentences: values.sentences ? positiveInt(values.sentences, "--sentences") : undefined,
     algorithm,
+    focus: values.focus?.trim() || undefined,
     granularity: parseGranularity(values.granularity),
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
     onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { annotate, Lexicon } from "../nlp/index.js";
+import type { Article, Corpus, Selection } from "../types/index.js";
+import { focusTerms } from "./focus.js";
+import { lexrank } from "./lexrank.js";
+import { newsbrief } from "./newsbrief.js";
+
+function article(id: string, text: string): Article {
+  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
+}
+
+function corpusOf(texts: string[]): Corpus {
+  const lexicon = new Lexicon();
+  const articles = texts.map((t, i) => article(`a${i}`, t));
+  return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
+}
+
+const FLOOD = corpusOf([
+  "The river flooded the old town on Monday after three days of heavy rain. Rescue teams moved two hundred families from the old town to schools on the hill. Farmers upstream lost their spring crops to the flood water.",
+  "Heavy rain made the river flood the old town, forcing rescue teams to move families to schools. The mayor called it the worst flood in forty years. Farmers said the water ruined the spring crops across the valley.",
+  "Rescue teams evacuated families from the flooded old town as the river rose after days of rain. Officials expect the water to fall by Thursday.",
+]);
+
+function text(corpus: Corpus, sel: Selection): string {
+  const doc = corpus.docs[sel.doc];
+  return doc.text.slice(doc.sentStart[sel.sent], doc.sentEnd[sel.sent]);
+}
+
+test("focusTerms: the focus's content words, stemmed as the articles' are; stop words and absent words match nothing", () => {
+  // "happened" is not in the articles; "farmers" and "crop" match "Farmers" and "crops".
+  const marked = focusTerms(FLOOD, "What happened to the farmers' crop?");
+  assert.deepEqual(FLOOD.terms.filter((_, t) => marked[t] === 1).sort(), ["crop", "farmer"]);
+  assert.equal(focusTerms(FLOOD, "the of what").reduce((n, x) => n + x, 0), 0);
+});
+
+test("newsbrief: a focus moves the sentences about it to the front; no focus, or one the articles never mention, changes nothing", () => {
+  const budget = { sentences: 2 };
+  const plain = newsbrief.summarize(FLOOD, budget, { seed: 1 });
+  assert.doesNotMatch(text(FLOOD, plain[0]), /crops/);
+  const focused = newsbrief.summarize(FLOOD, { ...budget, focus: "farmers and their crops" }, { seed: 1 });
+  assert.match(text(FLOOD, focused[0]), /[Ff]armers.*crops/);
+  assert.deepEqual(newsbrief.summarize(FLOOD, { ...budget, focus: "zeppelin tournament" }, { seed: 1 }), plain);
+  assert.deepEqual(newsbrief.summarize(FLOOD, { ...budget, focus: "" }, { seed: 1 }), plain);
+});
+
+test("baselines ignore the focus", () => {
+  const budget = { sentences: 2 };
+  assert.deepEqual(lexrank.summarize(FLOOD, { ...budget, focus: "farmers and their crops" }, { seed: 1 }), lexrank.summarize(FLOOD, budget, { seed: 1 }));
+});

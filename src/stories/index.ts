@@ -13,6 +13,9 @@
  * `groupThreshold` for two large stories. A batch run ends by attaching leftover fragments to the
  * established story they are clearly closest to (`attachFragments`).
  *
+ * Crawl junk (cookie walls, archive crawl notes: see `boilerplate.ts`) gets no features and so
+ * stays a story of its own.
+ *
  * Articles are placed one at a time, in order (`StoryIndex.add`): an article joins the story it is
  * most similar to if that reaches the threshold (stricter while the pile is small), else starts a
  * story; then its story merges with any story close to the article that it now reaches the
@@ -28,6 +31,7 @@
  * also reports held-out sets and batch-versus-incremental agreement.
  */
 import { extractFeatures, timeOf, Vocabulary, type RawFeatures, type TimeInfo } from "./features.js";
+import { isCrawlJunk } from "./boilerplate.js";
 import { labelFrom } from "./label.js";
 
 export type Granularity = "event" | "topic";
@@ -311,8 +315,10 @@ export class StoryIndex {
     return i === undefined ? undefined : this.members[i].time;
   }
 
+  /** Crawl junk gets no features, so it stays a story of its own instead of gluing unrelated ones. */
   protected features(article: StoryArticle): RawFeatures {
-    return extractFeatures(article.title ? `${article.title}.\n${article.text}` : article.text, this.vocab);
+    const text = article.title ? `${article.title}.\n${article.text}` : article.text;
+    return extractFeatures(isCrawlJunk(text) ? "" : text, this.vocab);
   }
 
   protected member(article: StoryArticle, raw: RawFeatures): Member {

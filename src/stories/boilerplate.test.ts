@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { isCrawlJunk } from "./boilerplate.js";
+import { groupStories } from "./index.js";
+
+const COOKIE_WALL = "Please enable cookies on your web browser in order to continue. This site uses cookies to measure traffic; read our privacy policy and terms of use. Learn more.";
+const FLOOD = "Floods swept the river valley on Monday. Rescuers evacuated villages near the dam as the water rose, and the regional governor asked the army for boats and helicopters.";
+const RATES = "The central bank raised interest rates again on Thursday to fight inflation, its fourth increase this year, and signalled that borrowing costs would stay high.";
+
+test("crawl junk is told from an article that carries some page furniture", () => {
+  assert.ok(isCrawlJunk(COOKIE_WALL));
+  assert.ok(isCrawlJunk("These crawls are part of an effort to archive pages as they are created. The seed list was every host in the wayback machine."));
+  assert.ok(!isCrawlJunk(FLOOD));
+  assert.ok(!isCrawlJunk(`Advertisement continue reading the main story. ${FLOOD} ${FLOOD}`));
+  assert.ok(!isCrawlJunk("The president posted a tweet about the flood relief bill on Monday; critics said the bill would cut disaster aid by a third."));
+});
+
+test("identical crawl junk in two stories' piles stays apart instead of gluing them", () => {
+  const stories = groupStories([
+    { id: "flood", text: FLOOD },
+    { id: "junk1", text: COOKIE_WALL },
+    { id: "rates", text: RATES },
+    { id: "junk2", text: COOKIE_WALL },
+  ]);
+  const storyOf = (id: string) => stories.find((s) => s.articleIds.includes(id))!.id;
+  assert.notEqual(storyOf("junk1"), storyOf("junk2"));
+  assert.notEqual(storyOf("flood"), storyOf("rates"));
+});

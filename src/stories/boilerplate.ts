@@ -1,0 +1,34 @@
+/**
+ * Crawl junk: pages a crawler kept instead of the article (cookie walls, "enable JavaScript",
+ * archive crawl notes, tweet-embedding help, reprint notices). Identical across unrelated stories,
+ * they would glue those stories together, so grouping leaves them alone.
+ */
+
+const SENTENCE = /[^.!?\n]+/g;
+/** Phrases that only page furniture uses. */
+const FURNITURE =
+  /\b(?:th(?:is|ese) crawls?|crawls? (?:of|was|were|with)|web wide crawl|daily crawl|seed ?list|wayback machine|internet archive hopes|broken links?|archive-it|tweet with a location|location to your tweets|tweet location|add this (?:tweet|video) to your website|third-party applications|reprints?|non-commercial use|enable (?:javascript|cookies)|javascript (?:is )?(?:disabled|required)|(?:we|site) uses? cookies|cookie (?:policy|settings)|your (?:web )?browser|sign up (?:for|and get)|newsletter|verification email|email notifications?|notification has been saved|media playback|advertisement continue reading|continue reading the main story|breaking news (?:emails|alerts)|page (?:not found|you requested)|all rights reserved|privacy policy|terms of (?:use|service)|learn more)\b/i;
+const WORD = /\p{L}{3,}/gu;
+
+/** Share of a text's words at which it counts as crawl junk rather than an article with some furniture. */
+export const JUNK_SHARE = 0.5;
+
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** Share of the text's words that sit in page-furniture sentences (1 for a text without words). */
+export function furnitureShare(text: string): number {
+  let all = 0;
+  let furniture = 0;
+  for (const sentence of text.match(SENTENCE) ?? []) {
+    const words = wordCount(sentence);
+    all += words;
+    if (words && FURNITURE.test(sentence)) furniture += words;
+  }
+  return all ? furniture / all : 1;
+}
+
+export function isCrawlJunk(text: string): boolean {
+  return furnitureShare(text) >= JUNK_SHARE;
+}

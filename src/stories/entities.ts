@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ORG_WORDS, PLACES, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
 
 /** One mention of a name in an article. */
 export interface Mention {
@@ -31,7 +31,11 @@ export interface Mention {
 
 const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
 
-const TOKEN = /[\p{Lu}][\p{L}\p{M}’'.-]*|[\p{Ll}][\p{L}’'-]*|\d[\d,.]*|[^\s\p{L}\d]/gu;
+const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+)*|[^\s\p{L}\d]/gu;
+/** A number that ends a name: "Flight 447", "Boeing 737", "Apollo 11" (not "June 1", "Syria 2%"). */
+const NAME_NUMBER = /^\d{1,4}$/;
+/** A name with a number in it ("Airbus A330", "Flight 447") names a thing, never a person. */
+const DIGIT = /\d/;
 const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "van", "von", "der", "du", "da", "for"]);
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
@@ -65,7 +69,10 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     let j = i + 1;
     for (;;) {
       if (j < tokens.length && isCapitalised(tokens[j].w) && adjacent(text, tokens[j - 1].end, tokens[j].start)) j++;
-      else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
+      else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
+        j++;
+        break;
+      } else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
     let run = tokens.slice(i, j);
@@ -192,7 +199,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
       g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
       groups.set(key, g);
     }
-    if (g.type === "other" && (m.title || m.speaks)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
@@ -209,7 +216,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const people = new Set<string>();
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said").
-    if (g.type === "other" && [...g.variants.keys()].some((v) => !v.includes(" ")) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ")) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person" || (g.type === "other" && FULL_NAME.test(name))) people.add(name);
@@ -268,6 +275,7 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   const alias = ALIASES.get(text) ?? text;
   if (PLACES.has(alias)) return "place";
   const words = text.split(" ");
+  if (words.length > 1 && (PLACE_WORDS.has(words[words.length - 1]) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text)) return "person";
   return "other";

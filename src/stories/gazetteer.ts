@@ -79,6 +79,9 @@ export const PLACES = new Set(
 );
 
 /** Nationality words: adjectives, not entities ("a Russian official"). */
+/** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
+export const PLACE_WORDS = new Set("Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region".split(" "));
+
 export const DEMONYMS = new Set(
   (
     "Russian Russians American Americans British French German Germans Chinese Ukrainian Ukrainians Syrian Syrians Israeli Israelis Iranian " +

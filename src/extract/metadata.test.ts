@@ -88,3 +88,9 @@ test("titles: fullwidth punctuation is plain; a dateline glued before the headli
   assert.equal(page(`<meta property="og:title" content="Preparing a transition in Debusine">`, dated).title, "Preparing a transition in Debusine");
   assert.equal(page("<title>Other</title>", dated).title, "Dec 18 2025 Preparing a transition in Debusine");
 });
+
+test("titles: a lone heading unlike every declared title is a section label, and the declared title wins; with no declared title the heading stands", () => {
+  const body = `<div><h1>Web Designs</h1>${P(4)}</div>`;
+  assert.equal(page(`<meta property="og:title" content="Website Design Portfolio | Thrive">`, body).title, "Website Design Portfolio");
+  assert.equal(page("", body).title, "Web Designs");
+});

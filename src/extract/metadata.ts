@@ -425,7 +425,9 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string): string |
     }
   }
   if (best && bestScore >= 0.3) return best;
-  if (h1s.length >= 1 && (hints.length === 0 || h1s.length === 1) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "VPN Services"): the declared title wins.
+  const declared = hints.some((h) => h.split(" ").length >= 3);
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared)) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
 }
 

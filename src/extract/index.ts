@@ -64,6 +64,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };
   }
+  if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // A guess from the page's lines, made after the page type so it does not count as a declared date there.
   if (!md.published && body?.blocks) {

@@ -94,3 +94,12 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page(`<meta property="og:title" content="Website Design Portfolio | Thrive">`, body).title, "Website Design Portfolio");
   assert.equal(page("", body).title, "Web Designs");
 });
+
+test("authors: with no byline elsewhere, one in the article's own footer or an author aside names the author; related-story bylines do not", () => {
+  const footer = `<article><h1>Harbour project approved</h1>${P(4)}<footer class="meta"><p class="name"><a href="/author/hg" rel="author">Halina Goetz</a></p></footer></article>`;
+  assert.equal(page("<title>Harbour project approved</title>", footer).author, "Halina Goetz");
+  const aside = `<article><h1>Harbour project approved</h1><aside class="post-author">Katie Liguori</aside>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved</title>", aside).author, "Katie Liguori");
+  const related = `<article><h1>Harbour project approved</h1>${P(4)}</article><aside class="related"><span class="author">Other Writer</span></aside>`;
+  assert.equal(page("<title>Harbour project approved</title>", related).author, undefined);
+});

@@ -25,6 +25,8 @@ export interface Metadata {
   /** JSON-LD @type values seen on the page, for page-type detection. */
   jsonLdTypes: string[];
   ogType?: string;
+  /** A byline in the article's footer or an aside, for when the page names its author nowhere else (read before the body pass mutates the page). */
+  footerByline?: Candidate;
   /** Full article text from JSON-LD articleBody, when a page carries one. */
   articleBody?: string;
 }
@@ -254,6 +256,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
   }
+  if (!md.author) md.footerByline = visibleByline(doc, true);
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
@@ -438,9 +441,13 @@ const BYLINE_SELECTORS = [
 ];
 
 const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .related, [class*=comment], [class*=related]";
+const BYLINE_EXCLUDE_LENIENT = "nav, .comments, #comments, .comment, .related, [class*=comment], [class*=related]";
 
-/** An author name shown on the page, from microdata, rel=author or a byline box. */
-function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefined {
+/**
+ * An author name shown on the page, from microdata, rel=author or a byline box. With `lenient`, a box in a footer or
+ * aside counts too (an article's own footer, an author sidebar).
+ */
+function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: string }) | undefined {
   const candidates = bylineCandidates(doc);
   if (!candidates.length) return undefined;
   for (const sel of BYLINE_SELECTORS) {
@@ -450,12 +457,12 @@ function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefi
       if (found.length === 5) break;
     }
     for (const el of found) {
-      if (el.closest(BYLINE_EXCLUDE)) continue;
+      if (el.closest(lenient ? BYLINE_EXCLUDE_LENIENT : BYLINE_EXCLUDE)) continue;
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
       const name = content ? cleanAuthor(content) : bylineName(raw);
-      if (name) return { value: name, strategy: `byline:${sel}`, raw };
+      if (name) return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
     }
   }
   return undefined;

@@ -103,3 +103,10 @@ test("authors: with no byline elsewhere, one in the article's own footer or an a
   const related = `<article><h1>Harbour project approved</h1>${P(4)}</article><aside class="related"><span class="author">Other Writer</span></aside>`;
   assert.equal(page("<title>Harbour project approved</title>", related).author, undefined);
 });
+
+test("authors: a dateline that goes on with a name, or a 'Published <date> by' line, names the author", () => {
+  const body = (line: string) => `<div><h1>Harbour project approved</h1><p>${line}</p>${P(4)}</div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("Dec 26, 2025 • Mahua Das in Project Management")).author, "Mahua Das");
+  assert.equal(page("<title>Harbour project approved</title>", body("Dec. 19, 2025 · Niko Matsakis on behalf of the docs team")).author, "Niko Matsakis");
+  assert.equal(page("<title>Harbour project approved</title>", body("Published August 7, 2023 by Nicole Burke")).author, "Nicole Burke");
+});

@@ -95,14 +95,25 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const first = b.text.split(/\s+[|•·∙—–-]\s+/)[0];
     if (NAME.test(first) && !findDates(first).length) return clean(first);
   }
+  // A dateline that goes on with a name: "Dec 19, 2025 · Jane Doe", "Dec 26, 2025 • Jane Doe in Category".
+  for (const b of header) {
+    if (b.text.length > 100) continue;
+    const rest = withoutLeadingDate(b.text);
+    const m = rest !== b.text ? NAME_IN_CONTEXT.exec(rest) : null;
+    if (m) return clean(m[1]);
+  }
   return undefined;
 }
 
-/** "03/01/2017 by Jane Doe" and "Dec 4, 2025 · By Jane Doe" are bylines after their dateline. */
+const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;
+const PUBLISHED_LABEL = /^(?:published|posted)(?:\s+on)?:?\s+/i;
+
+/** "03/01/2017 by Jane Doe", "Dec 4, 2025 · By Jane Doe" and "Published August 7, 2023 by Jane Doe" are bylines after their dateline. */
 function withoutLeadingDate(text: string): string {
-  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(text)) return text;
-  const d = findDates(text, true)[0];
-  return d && d.index === 0 ? text.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
+  const unlabelled = text.replace(PUBLISHED_LABEL, "");
+  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(unlabelled)) return text;
+  const d = findDates(unlabelled, true)[0];
+  return d && d.index === 0 ? unlabelled.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
 }
 
 /** With no date declared or shown by the headline: the first short line of the page that is a date ("Nov 21, 2018", "Posted on …", "Last updated …"). */

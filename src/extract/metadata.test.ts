@@ -110,3 +110,8 @@ test("authors: a dateline that goes on with a name, or a 'Published <date> by' l
   assert.equal(page("<title>Harbour project approved</title>", body("Dec. 19, 2025 · Niko Matsakis on behalf of the docs team")).author, "Niko Matsakis");
   assert.equal(page("<title>Harbour project approved</title>", body("Published August 7, 2023 by Nicole Burke")).author, "Nicole Burke");
 });
+
+test("titles: what follows ' | ' is a section, site or tagline, unless the first part is a mere label", () => {
+  assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved in full | Top 19 Facts</h1>${P(4)}</article>`).title, "Harbour project approved in full");
+  assert.equal(page(`<meta property="og:title" content="News | Harbour project approved">`, `<div>${P(4)}</div>`).title, "News | Harbour project approved");
+});

@@ -223,6 +223,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
+  if (md.title) md.title.value = headlinePart(md.title.value);
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
@@ -326,6 +327,12 @@ function absolute(href: string, base?: string): string {
   } catch {
     return href;
   }
+}
+
+/** A title that goes on after " | " with a section, a site or a tagline: the first part is the headline, unless it is a mere label ("News | …"). */
+function headlinePart(title: string): string {
+  const at = title.indexOf(" | ");
+  return at > 0 && title.slice(0, at).split(" ").length >= 3 ? title.slice(0, at) : title;
 }
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */

@@ -115,3 +115,9 @@ test("titles: what follows ' | ' is a section, site or tagline, unless the first
   assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved in full | Top 19 Facts</h1>${P(4)}</article>`).title, "Harbour project approved in full");
   assert.equal(page(`<meta property="og:title" content="News | Harbour project approved">`, `<div>${P(4)}</div>`).title, "News | Harbour project approved");
 });
+
+test("authors: 'Written by Jane Doe' on a short line anywhere on the page (an author box after the article) names the author, without a long role", () => {
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><h3>${box}</h3><p>She covers the harbour.</p></div></div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("Written by Cassidy Horton")).author, "Cassidy Horton");
+  assert.equal(page("<title>Harbour project approved</title>", body("This post was written by Danielle Padula, Head of Marketing and Community")).author, "Danielle Padula");
+});

@@ -105,6 +105,22 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
   return undefined;
 }
 
+const ROLE_AFTER_COMMA = /,\s+\S+\s+\S+\s+\S+.*$/;
+const WRITTEN_BY = /^(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?written\s+by\s*:?\s+(?=\p{Lu})/iu;
+
+/** "Written by Jane Doe" anywhere on the page, on a short line of its own (an author box after the article). */
+export function writtenBy(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of blocks) {
+    if (b.text.length > 150 || b.junk === "nav") continue;
+    const m = WRITTEN_BY.exec(b.text);
+    if (!m) continue;
+    const name = clean(b.text.slice(m[0].length));
+    // "Jane Doe, Head of Marketing": a role of several words after the comma goes; "Jane Doe, MD" stays.
+    if (name && /^\p{Lu}/u.test(name)) return name.replace(ROLE_AFTER_COMMA, "");
+  }
+  return undefined;
+}
+
 const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;
 const PUBLISHED_LABEL = /^(?:published|posted)(?:\s+on)?:?\s+/i;
 

@@ -121,3 +121,10 @@ test("authors: 'Written by Jane Doe' on a short line anywhere on the page (an au
   assert.equal(page("<title>Harbour project approved</title>", body("Written by Cassidy Horton")).author, "Cassidy Horton");
   assert.equal(page("<title>Harbour project approved</title>", body("This post was written by Danielle Padula, Head of Marketing and Community")).author, "Danielle Padula");
 });
+
+test("titles: a JSON-LD headline cut off mid-sentence is taken in full from the declared title; a ' - Site' suffix is not a continuation", () => {
+  const ld = (headline: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline })}</script>`;
+  const og = `<meta property="og:title" content="Harbour project approved after a long debate (Including the Ferry) - Town Times">`;
+  assert.equal(page(ld("Harbour project approved after a long debate (Including") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
+  assert.equal(page(ld("Harbour project approved after a long debate (Including the Ferry)") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
+});

@@ -219,7 +219,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
   if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
-  else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
+  else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
@@ -328,6 +328,17 @@ function absolute(href: string, base?: string): string {
     return href;
   }
 }
+
+/** A JSON-LD headline cut off mid-sentence ("… (Including") that a declared title carries in full. */
+function untruncated(headline: string, titles: (string | undefined)[], site?: string): string {
+  for (const t of titles) {
+    if (t && t.length > headline.length && t.startsWith(headline) && RUNS_ON.test(t.slice(headline.length))) return stripSiteName(t, site);
+  }
+  return headline;
+}
+
+/** What follows a cut-off headline: more words, not a " | Site" or " - Site" suffix. */
+const RUNS_ON = /^\s?[\p{L}\p{N}(]/u;
 
 /** A title that goes on after " | " with a section, a site or a tagline: the first part is the headline, unless it is a mere label ("News | …"). */
 function headlinePart(title: string): string {

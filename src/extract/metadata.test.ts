@@ -128,3 +128,9 @@ test("titles: a JSON-LD headline cut off mid-sentence is taken in full from the 
   assert.equal(page(ld("Harbour project approved after a long debate (Including") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
   assert.equal(page(ld("Harbour project approved after a long debate (Including the Ferry)") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
 });
+
+test("dates: a month name glued to the word before it by inline markup is still a date; the inside of a word is not", async () => {
+  const { findDates } = await import("./dates.js");
+  assert.deepEqual(findDates("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026").map((d) => d.date), ["2022-12-22", "2026-01-02"]);
+  assert.deepEqual(findDates("a grammar 5, 2020 note"), []);
+});

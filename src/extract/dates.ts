@@ -58,8 +58,8 @@ export interface FoundDate {
 const TEXT_PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => string | undefined }[] = [
   // 2025-09-04, 2025/09/04
   { re: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|T\d)/g, parse: (m) => validDay(+m[1], +m[2], +m[3]) },
-  // September 4, 2025 / Sep. 4th 2025
-  { re: new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "gi"), parse: (m) => validDay(+m[3], month(m[1]), +m[2]) },
+  // September 4, 2025 / Sep. 4th 2025 / "HealthDECEMBER 22, 2022" (glued to the word before by inline markup)
+  { re: new RegExp(`(?<![\\d_])${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "gi"), parse: (m) => (startsWord(m) ? validDay(+m[3], month(m[1]), +m[2]) : undefined) },
   // 4 September 2025 / 4th of Sep, 2025 / 4. September 2025
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, "gi"), parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
   // dd.mm.yyyy (European)
@@ -69,6 +69,13 @@ const TEXT_PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => string | undef
   // Non-English month names: 4 juillet 2025, 4 de julio de 2025
   { re: /\b(\d{1,2})\.?\s+(?:de\s+)?([a-zà-ü]{3,10})\.?\s+(?:de\s+)?(\d{4})\b/gi, parse: (m) => validDay(+m[3], month(m[2]), +m[1]) },
 ];
+
+/** A match starts a word, or a capitalised word glued to a lower-case one before it ("HealthDECEMBER"), not the inside of a word ("Summar 5"). */
+function startsWord(m: RegExpExecArray): boolean {
+  const before = m.input[m.index - 1] ?? " ";
+  if (!/[A-Za-z]/.test(before)) return true;
+  return /[a-z]/.test(before) && /[A-Z]/.test(m[0][0]);
+}
 
 function month(name: string): number {
   return MONTHS[name.toLowerCase().replace(/\.$/, "")] ?? 0;

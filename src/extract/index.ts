@@ -8,7 +8,7 @@ import { detectPageType } from "./pagetype.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, firstDateLine } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy } from "./shown.js";
 import { cleanAuthor } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -64,6 +64,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
     if (name) md.author = { value: name, strategy: "shown:by" };
   }
+  if (!md.author && body?.blocks) {
+    const name = writtenBy(body.blocks, cleanAuthor);
+    if (name) md.author = { value: name, strategy: "shown:written-by" };
+  }
+  if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // A guess from the page's lines, made after the page type so it does not count as a declared date there.
   if (!md.published && body?.blocks) {

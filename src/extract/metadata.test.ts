@@ -88,3 +88,49 @@ test("titles: fullwidth punctuation is plain; a dateline glued before the headli
   assert.equal(page(`<meta property="og:title" content="Preparing a transition in Debusine">`, dated).title, "Preparing a transition in Debusine");
   assert.equal(page("<title>Other</title>", dated).title, "Dec 18 2025 Preparing a transition in Debusine");
 });
+
+test("titles: a lone heading unlike every declared title is a section label, and the declared title wins; with no declared title the heading stands", () => {
+  const body = `<div><h1>Web Designs</h1>${P(4)}</div>`;
+  assert.equal(page(`<meta property="og:title" content="Website Design Portfolio | Thrive">`, body).title, "Website Design Portfolio");
+  assert.equal(page("", body).title, "Web Designs");
+});
+
+test("authors: with no byline elsewhere, one in the article's own footer or an author aside names the author; related-story bylines do not", () => {
+  const footer = `<article><h1>Harbour project approved</h1>${P(4)}<footer class="meta"><p class="name"><a href="/author/hg" rel="author">Halina Goetz</a></p></footer></article>`;
+  assert.equal(page("<title>Harbour project approved</title>", footer).author, "Halina Goetz");
+  const aside = `<article><h1>Harbour project approved</h1><aside class="post-author">Katie Liguori</aside>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved</title>", aside).author, "Katie Liguori");
+  const related = `<article><h1>Harbour project approved</h1>${P(4)}</article><aside class="related"><span class="author">Other Writer</span></aside>`;
+  assert.equal(page("<title>Harbour project approved</title>", related).author, undefined);
+});
+
+test("authors: a dateline that goes on with a name, or a 'Published <date> by' line, names the author", () => {
+  const body = (line: string) => `<div><h1>Harbour project approved</h1><p>${line}</p>${P(4)}</div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("Dec 26, 2025 • Mahua Das in Project Management")).author, "Mahua Das");
+  assert.equal(page("<title>Harbour project approved</title>", body("Dec. 19, 2025 · Niko Matsakis on behalf of the docs team")).author, "Niko Matsakis");
+  assert.equal(page("<title>Harbour project approved</title>", body("Published August 7, 2023 by Nicole Burke")).author, "Nicole Burke");
+});
+
+test("titles: what follows ' | ' is a section, site or tagline, unless the first part is a mere label", () => {
+  assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved in full | Top 19 Facts</h1>${P(4)}</article>`).title, "Harbour project approved in full");
+  assert.equal(page(`<meta property="og:title" content="News | Harbour project approved">`, `<div>${P(4)}</div>`).title, "News | Harbour project approved");
+});
+
+test("authors: 'Written by Jane Doe' on a short line anywhere on the page (an author box after the article) names the author, without a long role", () => {
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><h3>${box}</h3><p>She covers the harbour.</p></div></div>`;
+  assert.equal(page("<title>Harbour project approved</title>", body("Written by Cassidy Horton")).author, "Cassidy Horton");
+  assert.equal(page("<title>Harbour project approved</title>", body("This post was written by Danielle Padula, Head of Marketing and Community")).author, "Danielle Padula");
+});
+
+test("titles: a JSON-LD headline cut off mid-sentence is taken in full from the declared title; a ' - Site' suffix is not a continuation", () => {
+  const ld = (headline: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline })}</script>`;
+  const og = `<meta property="og:title" content="Harbour project approved after a long debate (Including the Ferry) - Town Times">`;
+  assert.equal(page(ld("Harbour project approved after a long debate (Including") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
+  assert.equal(page(ld("Harbour project approved after a long debate (Including the Ferry)") + og, `<div>${P(4)}</div>`).title, "Harbour project approved after a long debate (Including the Ferry)");
+});
+
+test("dates: a month name glued to the word before it by inline markup is still a date; the inside of a word is not", async () => {
+  const { findDates } = await import("./dates.js");
+  assert.deepEqual(findDates("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026").map((d) => d.date), ["2022-12-22", "2026-01-02"]);
+  assert.deepEqual(findDates("a grammar 5, 2020 note"), []);
+});

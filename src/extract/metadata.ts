@@ -25,6 +25,8 @@ export interface Metadata {
   /** JSON-LD @type values seen on the page, for page-type detection. */
   jsonLdTypes: string[];
   ogType?: string;
+  /** A byline in the article's footer or an aside, for when the page names its author nowhere else (read before the body pass mutates the page). */
+  footerByline?: Candidate;
   /** Full article text from JSON-LD articleBody, when a page carries one. */
   articleBody?: string;
 }
@@ -217,10 +219,11 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
   if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
-  else if (ldTitle) md.title = { value: ldTitle, strategy: "json-ld" };
+  else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
+  if (md.title) md.title.value = headlinePart(md.title.value);
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
@@ -254,6 +257,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
   }
+  if (!md.author) md.footerByline = visibleByline(doc, true);
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
 
@@ -323,6 +327,23 @@ function absolute(href: string, base?: string): string {
   } catch {
     return href;
   }
+}
+
+/** A JSON-LD headline cut off mid-sentence ("… (Including") that a declared title carries in full. */
+function untruncated(headline: string, titles: (string | undefined)[], site?: string): string {
+  for (const t of titles) {
+    if (t && t.length > headline.length && t.startsWith(headline) && RUNS_ON.test(t.slice(headline.length))) return stripSiteName(t, site);
+  }
+  return headline;
+}
+
+/** What follows a cut-off headline: more words, not a " | Site" or " - Site" suffix. */
+const RUNS_ON = /^\s?[\p{L}\p{N}(]/u;
+
+/** A title that goes on after " | " with a section, a site or a tagline: the first part is the headline, unless it is a mere label ("News | …"). */
+function headlinePart(title: string): string {
+  const at = title.indexOf(" | ");
+  return at > 0 && title.slice(0, at).split(" ").length >= 3 ? title.slice(0, at) : title;
 }
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
@@ -425,7 +446,9 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string): string |
     }
   }
   if (best && bestScore >= 0.3) return best;
-  if (h1s.length >= 1 && (hints.length === 0 || h1s.length === 1) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "VPN Services"): the declared title wins.
+  const declared = hints.some((h) => h.split(" ").length >= 3);
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared)) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
 }
 
@@ -436,9 +459,13 @@ const BYLINE_SELECTORS = [
 ];
 
 const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .related, [class*=comment], [class*=related]";
+const BYLINE_EXCLUDE_LENIENT = "nav, .comments, #comments, .comment, .related, [class*=comment], [class*=related]";
 
-/** An author name shown on the page, from microdata, rel=author or a byline box. */
-function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefined {
+/**
+ * An author name shown on the page, from microdata, rel=author or a byline box. With `lenient`, a box in a footer or
+ * aside counts too (an article's own footer, an author sidebar).
+ */
+function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: string }) | undefined {
   const candidates = bylineCandidates(doc);
   if (!candidates.length) return undefined;
   for (const sel of BYLINE_SELECTORS) {
@@ -448,12 +475,12 @@ function visibleByline(doc: DomDocument): (Candidate & { raw: string }) | undefi
       if (found.length === 5) break;
     }
     for (const el of found) {
-      if (el.closest(BYLINE_EXCLUDE)) continue;
+      if (el.closest(lenient ? BYLINE_EXCLUDE_LENIENT : BYLINE_EXCLUDE)) continue;
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
       const name = content ? cleanAuthor(content) : bylineName(raw);
-      if (name) return { value: name, strategy: `byline:${sel}`, raw };
+      if (name) return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
     }
   }
   return undefined;

@@ -95,14 +95,41 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const first = b.text.split(/\s+[|•·∙—–-]\s+/)[0];
     if (NAME.test(first) && !findDates(first).length) return clean(first);
   }
+  // A dateline that goes on with a name: "Dec 19, 2025 · Jane Doe", "Dec 26, 2025 • Jane Doe in Category".
+  for (const b of header) {
+    if (b.text.length > 100) continue;
+    const rest = withoutLeadingDate(b.text);
+    const m = rest !== b.text ? NAME_IN_CONTEXT.exec(rest) : null;
+    if (m) return clean(m[1]);
+  }
   return undefined;
 }
 
-/** "03/01/2017 by Jane Doe" and "Dec 4, 2025 · By Jane Doe" are bylines after their dateline. */
+const ROLE_AFTER_COMMA = /,\s+\S+\s+\S+\s+\S+.*$/;
+const WRITTEN_BY = /^(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?written\s+by\s*:?\s+(?=\p{Lu})/iu;
+
+/** "Written by Jane Doe" anywhere on the page, on a short line of its own (an author box after the article). */
+export function writtenBy(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of blocks) {
+    if (b.text.length > 150 || b.junk === "nav") continue;
+    const m = WRITTEN_BY.exec(b.text);
+    if (!m) continue;
+    const name = clean(b.text.slice(m[0].length));
+    // "Jane Doe, Head of Marketing": a role of several words after the comma goes; "Jane Doe, MD" stays.
+    if (name && /^\p{Lu}/u.test(name)) return name.replace(ROLE_AFTER_COMMA, "");
+  }
+  return undefined;
+}
+
+const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;
+const PUBLISHED_LABEL = /^(?:published|posted)(?:\s+on)?:?\s+/i;
+
+/** "03/01/2017 by Jane Doe", "Dec 4, 2025 · By Jane Doe" and "Published August 7, 2023 by Jane Doe" are bylines after their dateline. */
 function withoutLeadingDate(text: string): string {
-  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(text)) return text;
-  const d = findDates(text, true)[0];
-  return d && d.index === 0 ? text.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
+  const unlabelled = text.replace(PUBLISHED_LABEL, "");
+  if (!/^\p{L}{3,9}\.?\s+\d|^\d/u.test(unlabelled)) return text;
+  const d = findDates(unlabelled, true)[0];
+  return d && d.index === 0 ? unlabelled.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
 }
 
 /** With no date declared or shown by the headline: the first short line of the page that is a date ("Nov 21, 2018", "Posted on …", "Last updated …"). */

@@ -181,35 +181,110 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
 }
 
 /**
- * Lists of other stories: cards holding a heading that is a link and a short summary. With three
- * or more such cards on a page, their summaries are boilerplate. A card is the smallest element
- * holding both heading and summary, and little else; an article's linked subheadings share their
- * element with the whole body and are left alone.
+ * Lists of other stories: cards holding a heading that is a link, with a kicker, date or short summary
+ * around it. With three or more such cards on a page, everything in them but the heading is
+ * boilerplate. A card is the largest element around its heading that holds no other linked heading
+ * and little text; an article's linked subheadings share their element with the whole body and are left alone.
+ * Cards are content when they are most of the page's text (listings) or sit beside running text (a roundup inside an article).
  */
 function markTeasers(blocks: Block[]): void {
-  const linked: number[] = [];
+  const linked = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (!b.junk && isHeading(b.tag) && b.text.length >= 15 && b.linkChars >= b.text.length * 0.7) linked.push(i);
+    if (!b.junk && isHeading(b.tag) && b.text.length >= 15 && b.linkChars >= b.text.length * 0.7) linked.add(i);
   }
-  if (linked.length < 3) return;
-  const index = new Map(blocks.map((b, i) => [b.el, i]));
+  if (linked.size < 3) return;
+  const cards: Card[] = [];
   for (const i of linked) {
-    const next = blocks[i + 1];
-    if (!next || next.junk || isHeading(next.tag) || next.text.length > 400) continue;
-    const card = commonAncestor(blocks[i].el, next.el);
-    if (!card) continue;
-    // The card's blocks are contiguous: count those after the summary still inside it.
-    let end = i + 1;
-    while (end + 1 < blocks.length && contains(card, blocks[end + 1].el)) end++;
-    const start = index.get(card) !== undefined ? Math.min(index.get(card)!, i) : i;
-    if (end - start + 1 <= 4) next.junk = "teaser";
+    const card = teaserCard(blocks, i, linked);
+    if (card) cards.push(card);
+  }
+  const inCard = new Uint8Array(blocks.length);
+  let cardChars = 0;
+  for (const c of cards) {
+    for (let k = c.first; k <= c.last; k++) {
+      inCard[k] = 1;
+      if (k !== c.heading && !blocks[k].junk) cardChars += blocks[k].text.length;
+    }
+  }
+  let otherProse = 0;
+  for (let k = 0; k < blocks.length; k++) if (!inCard[k] && !blocks[k].junk) otherProse += prose(blocks[k]);
+  if (otherProse < cardChars * CARDS_VS_PROSE) return;
+  const proseIn = new Map<DomElement, Span>();
+  for (const c of cards) {
+    if (proseNear(blocks, c, inCard, proseIn)) continue;
+    for (let k = c.first; k <= c.last; k++) if (k !== c.heading && !blocks[k].junk) blocks[k].junk = "teaser";
   }
 }
 
-function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
-  for (let e: DomElement | null = a; e; e = e.parentElement) if (contains(e, b)) return e;
-  return undefined;
+interface Card {
+  heading: number;
+  first: number;
+  last: number;
+  top: DomElement;
+}
+
+/** A card: at most this many blocks, and this many characters besides its heading. */
+const CARD_BLOCKS = 6;
+const CARD_CHARS = 600;
+/** Cards are the page's content when the running text outside them is less than their text times this. */
+const CARDS_VS_PROSE = 1;
+/** Running text within this many levels above a card, this much of it, makes the card part of a body of text. */
+const NEAR_LEVELS = 1;
+const NEAR_PROSE = 300;
+
+/** The largest element around heading `i` that is one small card (its block range), or undefined. */
+function teaserCard(blocks: Block[], i: number, linked: Set<number>): Card | undefined {
+  let card: Card | undefined;
+  let first = i;
+  let last = i;
+  let chars = 0;
+  for (let e: DomElement | null = blocks[i].el.parentElement; e; e = e.parentElement) {
+    while (first > 0 && contains(e, blocks[first - 1].el)) {
+      first--;
+      if (linked.has(first)) return card;
+      chars += blocks[first].text.length;
+    }
+    while (last + 1 < blocks.length && contains(e, blocks[last + 1].el)) {
+      last++;
+      if (linked.has(last)) return card;
+      chars += blocks[last].text.length;
+    }
+    if (last - first + 1 > CARD_BLOCKS || chars > CARD_CHARS) return card;
+    if (last > first) card = { heading: i, first, last, top: e };
+  }
+  return card;
+}
+
+/** Whether running text outside any card sits within a few levels of the card (the card is part of a body of text). */
+function proseNear(blocks: Block[], card: Card, inCard: Uint8Array, cache: Map<DomElement, Span>): boolean {
+  let span: Span = { first: card.first, last: card.last, prose: 0 };
+  let e: DomElement | null = card.top.parentElement;
+  for (let level = 0; e && level < NEAR_LEVELS; level++, e = e.parentElement) {
+    const known = cache.get(e);
+    if (known) span = known;
+    else {
+      let { first, last, prose: sum } = span;
+      while (first > 0 && contains(e, blocks[first - 1].el)) {
+        first--;
+        if (!inCard[first] && !blocks[first].junk) sum += prose(blocks[first]);
+      }
+      while (last + 1 < blocks.length && contains(e, blocks[last + 1].el)) {
+        last++;
+        if (!inCard[last] && !blocks[last].junk) sum += prose(blocks[last]);
+      }
+      span = { first, last, prose: sum };
+      cache.set(e, span);
+    }
+    if (span.prose >= NEAR_PROSE) return true;
+  }
+  return false;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  prose: number;
 }
 
 function contains(ancestor: DomElement, el: DomElement): boolean {

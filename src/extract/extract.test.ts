@@ -22,6 +22,19 @@ test("teaser cards (linked heading + short summary, three or more) are dropped; 
   assert.match(listicle.text, /Tent 3 is light/);
 });
 
+test("teaser cards lose everything but the heading (kicker, date, summary); cards beside running text or making up the page stay", () => {
+  const card = (i: number) =>
+    `<li><article class="story"><header><div class="kicker">KICKER ${i}</div><h3><a href="/s${i}">Another story number ${i} about elsewhere</a></h3><div class="meta">November ${i + 1}, 2019 at 8:19 pm</div></header><div class="excerpt">Summary of other story ${i}, which is not part of this article at all, told at some length so it reads like running text in a teaser.</div></article></li>`;
+  const cards = `<ul>${[1, 2, 3, 4].map(card).join("")}</ul>`;
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><article><h1>Harbour project approved</h1>${P(8)}</article><div class="more-news">${cards}</div></div>`));
+  assert.match(article.text, /Paragraph 8 of the story/);
+  assert.doesNotMatch(article.text, /Summary of other story|KICKER|November 2, 2019/);
+  const roundup = extractHtml(wrap("<title>Projects</title>", `<article><h1>Ten projects</h1><div class="body">${P(4)}<div class="list">${cards}</div></div></article>`));
+  assert.match(roundup.text, /Summary of other story 3/);
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Latest news</h1>${P(1)}${cards}</main>`));
+  assert.match(listing.text, /Summary of other story 3/);
+});
+
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
   const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
   const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));

@@ -9,6 +9,7 @@ import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
 import { BLOCK_TAGS, nodeToText } from "./text.js";
 import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
+import { findDates } from "./dates.js";
 
 export interface Block {
   el: DomElement;
@@ -300,13 +301,33 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
     if (b.junk) continue;
     const t = b.text;
     if (!opts.keepLinkLists && b.linkChars / t.length > 0.5) continue;
-    if (isBoilerplateLine(t)) continue;
+    if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
     if (t.length > 20 && seen.has(t)) continue;
     seen.add(t);
     out.push(t);
   }
   return out.join("\n\n");
+}
+
+/** Words that go with a date in a dateline: labels, weekdays, times and time zones. */
+const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;
+const TIME_ZONE = /\b[A-Z]{2,4}T\b|\bUTC\b|\bGMT[+-]?\d*\b/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A line that is only a date (with its labels and time): page furniture, not text. */
+export function isDateLine(text: string): boolean {
+  if (text.length > 80 || !/\d/.test(text)) return false;
+  const dates = findDates(text);
+  if (!dates.length) return false;
+  let rest = "";
+  let at = 0;
+  for (const d of dates) {
+    rest += text.slice(at, d.index) + " ";
+    at = d.index + d.length;
+  }
+  rest += text.slice(at);
+  return !LETTER_OR_DIGIT.test(rest.replace(TIME_ZONE, " ").replace(DATELINE_WORDS, " "));
 }
 
 export function readabilityBody(doc: DomDocument): BodyResult | undefined {

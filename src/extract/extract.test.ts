@@ -35,6 +35,14 @@ test("teaser cards lose everything but the heading (kicker, date, summary); card
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
+  const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  assert.doesNotMatch(page.text, /PUBLISHED|11:28 AMT/);
+  assert.match(page.text, /On November 18, 2019 the council met/);
+  assert.match(page.text, /1\/1\/2013/);
+});
+
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
   const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
   const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));

@@ -1,8 +1,8 @@
 /** Recognising boilerplate: navigation, cookie banners, newsletter boxes, share bars, related-story lists. */
 import type { DomElement } from "./dom.js";
 
-/** Tags whose whole subtree is never main content. */
-export const JUNK_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "DIALOG", "MENU", "LABEL", "OPTION"]);
+/** Tags whose whole subtree is never main content (image captions included: extraction benchmarks leave them out of the text). */
+export const JUNK_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "DIALOG", "MENU", "LABEL", "OPTION", "FIGCAPTION"]);
 
 const JUNK_ROLES = /^(?:navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar|tablist)$/i;
 

@@ -43,6 +43,13 @@ test("a line that is only a date (labels, weekday, time, zone) is dropped from t
   assert.match(page.text, /1\/1\/2013/);
 });
 
+test("image captions (figcaption) stay out of the text", () => {
+  const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}${figure}${P(3)}</article>`));
+  assert.match(page.text, /Paragraph 3 of the story/);
+  assert.doesNotMatch(page.text, /Credit: Jane Smith/);
+});
+
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
   const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
   const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));

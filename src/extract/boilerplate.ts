@@ -16,6 +16,7 @@ const JUNK_WORDS = new RegExp(
       "adunit", "banner", "popup", "modal", "overlay", "paywall", "disqus", "pagination", "pager", "skip", "toolbar", "masthead",
       "outbrain", "taboola", "sponsored", "sponsor", "byline", "author-bio", "bio", "tags", "tagcloud", "print", "rating", "sharethis",
       "addthis", "offcanvas", "off-canvas", "drawer", "sr-only", "screen-reader-text", "login",
+      "wp-caption-text", "caption-text", "image-caption", "img-caption", "photo-caption", "media-caption", "figure-caption", "credit", "credits",
       "cta", "more-stories", "read-more", "readmore", "most-read", "mostread", "further-reading", "comments?", "respond", "reply",
     ].join("|") +
     ")(?=$|[\\s_-])",

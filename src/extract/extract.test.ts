@@ -43,11 +43,12 @@ test("a line that is only a date (labels, weekday, time, zone) is dropped from t
   assert.match(page.text, /1\/1\/2013/);
 });
 
-test("image captions (figcaption) stay out of the text", () => {
+test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
   const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
-  const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}${figure}${P(3)}</article>`));
+  const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}${figure}${P(2)}${wp}${P(3)}</article>`));
   assert.match(page.text, /Paragraph 3 of the story/);
-  assert.doesNotMatch(page.text, /Credit: Jane Smith/);
+  assert.doesNotMatch(page.text, /Credit: Jane Smith|Workers pour concrete|John Doe/);
 });
 
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {

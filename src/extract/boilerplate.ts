@@ -73,6 +73,10 @@ const BOILERPLATE_LINE = new RegExp(
   "i",
 );
 
+/** An image caption: a short line ending in its credit, "… (Image: Getty)", "… Credit: ESA". */
+const CAPTION_LINE = /(?:\((?:image|photo|picture|pic|credit|source)s?\s*:[^()]{1,60}\)|\b(?:credit|photo|image)s?\s*:\s*[^.:]{1,60})\s*\.?$/i;
+
 export function isBoilerplateLine(text: string): boolean {
+  if (text.length < 250 && CAPTION_LINE.test(text)) return true;
   return text.length < 120 && BOILERPLATE_LINE.test(text.replace(/[\s|›»:•·]+$/g, "").trim());
 }

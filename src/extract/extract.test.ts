@@ -49,6 +49,9 @@ test("image captions (figcaption, caption-text and credit boxes) stay out of the
   const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}${figure}${P(2)}${wp}${P(3)}</article>`));
   assert.match(page.text, /Paragraph 3 of the story/);
   assert.doesNotMatch(page.text, /Credit: Jane Smith|Workers pour concrete|John Doe/);
+  const plain = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}<p>Protesters gathered at the pier on Sunday (Image: GETTY )</p><p>The old ferry terminal before the works. Credit: Port Authority</p>${P(3)}</article>`));
+  assert.match(plain.text, /Paragraph 3 of the story/);
+  assert.doesNotMatch(plain.text, /Protesters gathered|old ferry terminal/);
 });
 
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {

@@ -136,10 +136,13 @@ function isHeading(tag: string): boolean {
   return tag.length === 2 && tag[0] === "H" && tag[1] >= "1" && tag[1] <= "6";
 }
 
+/** A boilerplate block votes against its boxes at most this much: one huge box (a "republish this story" dialog holding the page's source) does not sink the article around it. */
+const JUNK_CAP = 1000;
+
 /** A block's vote: positive for prose, negative for boilerplate and link lists. */
 function value(b: Block, linksCount: boolean): number {
   const len = b.text.length;
-  if (b.junk) return -len * 1.0;
+  if (b.junk) return -Math.min(len, JUNK_CAP);
   const density = b.linkChars / len;
   if (density > 0.5) return linksCount ? len * 0.4 : -len * 0.6;
   if (isHeading(b.tag)) return Math.min(len, 40) * 0.5;

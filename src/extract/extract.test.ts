@@ -54,6 +54,15 @@ test("image captions (figcaption, caption-text and credit boxes) stay out of the
   assert.doesNotMatch(plain.text, /Protesters gathered|old ferry terminal/);
 });
 
+test("one huge boilerplate box inside the article (a republish dialog holding the page's source) does not push the text out", () => {
+  const dialog = `<div role="dialog"><textarea>${"&lt;p&gt;The whole story again as HTML source for republishers. ".repeat(150)}</textarea></div>`;
+  const long = [1, 2, 3, 4, 5, 6].map((i) => `<p>Paragraph ${i} of the story. ${"The council weighed the cost of the harbour wall against the jobs it brings to the town. ".repeat(3)}</p>`).join("");
+  const page = extractHtml(wrap('<title>Harbour</title><meta property="og:type" content="article">', `<main><article><h1>Harbour project approved</h1><div class="entry-content">${long}${dialog}</div></article></main>`));
+  assert.match(page.text, /Paragraph 1 of the story/);
+  assert.match(page.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(page.text, /republishers/);
+});
+
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
   const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
   const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));

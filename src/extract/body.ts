@@ -9,6 +9,7 @@ import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
 import { BLOCK_TAGS, nodeToText } from "./text.js";
 import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
+import { findDates } from "./dates.js";
 
 export interface Block {
   el: DomElement;
@@ -135,10 +136,13 @@ function isHeading(tag: string): boolean {
   return tag.length === 2 && tag[0] === "H" && tag[1] >= "1" && tag[1] <= "6";
 }
 
+/** A boilerplate block votes against its boxes at most this much: one huge box (a "republish this story" dialog holding the page's source) does not sink the article around it. */
+const JUNK_CAP = 1000;
+
 /** A block's vote: positive for prose, negative for boilerplate and link lists. */
 function value(b: Block, linksCount: boolean): number {
   const len = b.text.length;
-  if (b.junk) return -len * 1.0;
+  if (b.junk) return -Math.min(len, JUNK_CAP);
   const density = b.linkChars / len;
   if (density > 0.5) return linksCount ? len * 0.4 : -len * 0.6;
   if (isHeading(b.tag)) return Math.min(len, 40) * 0.5;
@@ -181,35 +185,110 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
 }
 
 /**
- * Lists of other stories: cards holding a heading that is a link and a short summary. With three
- * or more such cards on a page, their summaries are boilerplate. A card is the smallest element
- * holding both heading and summary, and little else; an article's linked subheadings share their
- * element with the whole body and are left alone.
+ * Lists of other stories: cards holding a heading that is a link, with a kicker, date or short summary
+ * around it. With three or more such cards on a page, everything in them but the heading is
+ * boilerplate. A card is the largest element around its heading that holds no other linked heading
+ * and little text; an article's linked subheadings share their element with the whole body and are left alone.
+ * Cards are content when they are most of the page's text (listings) or sit beside running text (a roundup inside an article).
  */
 function markTeasers(blocks: Block[]): void {
-  const linked: number[] = [];
+  const linked = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (!b.junk && isHeading(b.tag) && b.text.length >= 15 && b.linkChars >= b.text.length * 0.7) linked.push(i);
+    if (!b.junk && isHeading(b.tag) && b.text.length >= 15 && b.linkChars >= b.text.length * 0.7) linked.add(i);
   }
-  if (linked.length < 3) return;
-  const index = new Map(blocks.map((b, i) => [b.el, i]));
+  if (linked.size < 3) return;
+  const cards: Card[] = [];
   for (const i of linked) {
-    const next = blocks[i + 1];
-    if (!next || next.junk || isHeading(next.tag) || next.text.length > 400) continue;
-    const card = commonAncestor(blocks[i].el, next.el);
-    if (!card) continue;
-    // The card's blocks are contiguous: count those after the summary still inside it.
-    let end = i + 1;
-    while (end + 1 < blocks.length && contains(card, blocks[end + 1].el)) end++;
-    const start = index.get(card) !== undefined ? Math.min(index.get(card)!, i) : i;
-    if (end - start + 1 <= 4) next.junk = "teaser";
+    const card = teaserCard(blocks, i, linked);
+    if (card) cards.push(card);
+  }
+  const inCard = new Uint8Array(blocks.length);
+  let cardChars = 0;
+  for (const c of cards) {
+    for (let k = c.first; k <= c.last; k++) {
+      inCard[k] = 1;
+      if (k !== c.heading && !blocks[k].junk) cardChars += blocks[k].text.length;
+    }
+  }
+  let otherProse = 0;
+  for (let k = 0; k < blocks.length; k++) if (!inCard[k] && !blocks[k].junk) otherProse += prose(blocks[k]);
+  if (otherProse < cardChars * CARDS_VS_PROSE) return;
+  const proseIn = new Map<DomElement, Span>();
+  for (const c of cards) {
+    if (proseNear(blocks, c, inCard, proseIn)) continue;
+    for (let k = c.first; k <= c.last; k++) if (k !== c.heading && !blocks[k].junk) blocks[k].junk = "teaser";
   }
 }
 
-function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
-  for (let e: DomElement | null = a; e; e = e.parentElement) if (contains(e, b)) return e;
-  return undefined;
+interface Card {
+  heading: number;
+  first: number;
+  last: number;
+  top: DomElement;
+}
+
+/** A card: at most this many blocks, and this many characters besides its heading. */
+const CARD_BLOCKS = 6;
+const CARD_CHARS = 600;
+/** Cards are the page's content when the running text outside them is less than their text times this. */
+const CARDS_VS_PROSE = 1;
+/** Running text within this many levels above a card, this much of it, makes the card part of a body of text. */
+const NEAR_LEVELS = 1;
+const NEAR_PROSE = 300;
+
+/** The largest element around heading `i` that is one small card (its block range), or undefined. */
+function teaserCard(blocks: Block[], i: number, linked: Set<number>): Card | undefined {
+  let card: Card | undefined;
+  let first = i;
+  let last = i;
+  let chars = 0;
+  for (let e: DomElement | null = blocks[i].el.parentElement; e; e = e.parentElement) {
+    while (first > 0 && contains(e, blocks[first - 1].el)) {
+      first--;
+      if (linked.has(first)) return card;
+      chars += blocks[first].text.length;
+    }
+    while (last + 1 < blocks.length && contains(e, blocks[last + 1].el)) {
+      last++;
+      if (linked.has(last)) return card;
+      chars += blocks[last].text.length;
+    }
+    if (last - first + 1 > CARD_BLOCKS || chars > CARD_CHARS) return card;
+    if (last > first) card = { heading: i, first, last, top: e };
+  }
+  return card;
+}
+
+/** Whether running text outside any card sits within a few levels of the card (the card is part of a body of text). */
+function proseNear(blocks: Block[], card: Card, inCard: Uint8Array, cache: Map<DomElement, Span>): boolean {
+  let span: Span = { first: card.first, last: card.last, prose: 0 };
+  let e: DomElement | null = card.top.parentElement;
+  for (let level = 0; e && level < NEAR_LEVELS; level++, e = e.parentElement) {
+    const known = cache.get(e);
+    if (known) span = known;
+    else {
+      let { first, last, prose: sum } = span;
+      while (first > 0 && contains(e, blocks[first - 1].el)) {
+        first--;
+        if (!inCard[first] && !blocks[first].junk) sum += prose(blocks[first]);
+      }
+      while (last + 1 < blocks.length && contains(e, blocks[last + 1].el)) {
+        last++;
+        if (!inCard[last] && !blocks[last].junk) sum += prose(blocks[last]);
+      }
+      span = { first, last, prose: sum };
+      cache.set(e, span);
+    }
+    if (span.prose >= NEAR_PROSE) return true;
+  }
+  return false;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  prose: number;
 }
 
 function contains(ancestor: DomElement, el: DomElement): boolean {
@@ -225,13 +304,33 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
     if (b.junk) continue;
     const t = b.text;
     if (!opts.keepLinkLists && b.linkChars / t.length > 0.5) continue;
-    if (isBoilerplateLine(t)) continue;
+    if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
     if (t.length > 20 && seen.has(t)) continue;
     seen.add(t);
     out.push(t);
   }
   return out.join("\n\n");
+}
+
+/** Words that go with a date in a dateline: labels, weekdays, times and time zones. */
+const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;
+const TIME_ZONE = /\b[A-Z]{2,4}T\b|\bUTC\b|\bGMT[+-]?\d*\b/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A line that is only a date (with its labels and time): page furniture, not text. */
+export function isDateLine(text: string): boolean {
+  if (text.length > 80 || !/\d/.test(text)) return false;
+  const dates = findDates(text);
+  if (!dates.length) return false;
+  let rest = "";
+  let at = 0;
+  for (const d of dates) {
+    rest += text.slice(at, d.index) + " ";
+    at = d.index + d.length;
+  }
+  rest += text.slice(at);
+  return !LETTER_OR_DIGIT.test(rest.replace(TIME_ZONE, " ").replace(DATELINE_WORDS, " "));
 }
 
 export function readabilityBody(doc: DomDocument): BodyResult | undefined {

@@ -1,8 +1,8 @@
 /** Recognising boilerplate: navigation, cookie banners, newsletter boxes, share bars, related-story lists. */
 import type { DomElement } from "./dom.js";
 
-/** Tags whose whole subtree is never main content. */
-export const JUNK_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "DIALOG", "MENU", "LABEL", "OPTION"]);
+/** Tags whose whole subtree is never main content (image captions included: extraction benchmarks leave them out of the text). */
+export const JUNK_TAGS = new Set(["NAV", "FOOTER", "ASIDE", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "DIALOG", "MENU", "LABEL", "OPTION", "FIGCAPTION"]);
 
 const JUNK_ROLES = /^(?:navigation|banner|contentinfo|complementary|dialog|alertdialog|search|menu|menubar|toolbar|tablist)$/i;
 
@@ -16,6 +16,7 @@ const JUNK_WORDS = new RegExp(
       "adunit", "banner", "popup", "modal", "overlay", "paywall", "disqus", "pagination", "pager", "skip", "toolbar", "masthead",
       "outbrain", "taboola", "sponsored", "sponsor", "byline", "author-bio", "bio", "tags", "tagcloud", "print", "rating", "sharethis",
       "addthis", "offcanvas", "off-canvas", "drawer", "sr-only", "screen-reader-text", "login",
+      "wp-caption-text", "caption-text", "image-caption", "img-caption", "photo-caption", "media-caption", "figure-caption", "credit", "credits",
       "cta", "more-stories", "read-more", "readmore", "most-read", "mostread", "further-reading", "comments?", "respond", "reply",
     ].join("|") +
     ")(?=$|[\\s_-])",
@@ -72,6 +73,10 @@ const BOILERPLATE_LINE = new RegExp(
   "i",
 );
 
+/** An image caption: a short line ending in its credit, "… (Image: Getty)", "… Credit: ESA". */
+const CAPTION_LINE = /(?:\((?:image|photo|picture|pic|credit|source)s?\s*:[^()]{1,60}\)|\b(?:credit|photo|image)s?\s*:\s*[^.:]{1,60})\s*\.?$/i;
+
 export function isBoilerplateLine(text: string): boolean {
+  if (text.length < 250 && CAPTION_LINE.test(text)) return true;
   return text.length < 120 && BOILERPLATE_LINE.test(text.replace(/[\s|›»:•·]+$/g, "").trim());
 }

@@ -22,6 +22,47 @@ test("teaser cards (linked heading + short summary, three or more) are dropped; 
   assert.match(listicle.text, /Tent 3 is light/);
 });
 
+test("teaser cards lose everything but the heading (kicker, date, summary); cards beside running text or making up the page stay", () => {
+  const card = (i: number) =>
+    `<li><article class="story"><header><div class="kicker">KICKER ${i}</div><h3><a href="/s${i}">Another story number ${i} about elsewhere</a></h3><div class="meta">November ${i + 1}, 2019 at 8:19 pm</div></header><div class="excerpt">Summary of other story ${i}, which is not part of this article at all, told at some length so it reads like running text in a teaser.</div></article></li>`;
+  const cards = `<ul>${[1, 2, 3, 4].map(card).join("")}</ul>`;
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><article><h1>Harbour project approved</h1>${P(8)}</article><div class="more-news">${cards}</div></div>`));
+  assert.match(article.text, /Paragraph 8 of the story/);
+  assert.doesNotMatch(article.text, /Summary of other story|KICKER|November 2, 2019/);
+  const roundup = extractHtml(wrap("<title>Projects</title>", `<article><h1>Ten projects</h1><div class="body">${P(4)}<div class="list">${cards}</div></div></article>`));
+  assert.match(roundup.text, /Summary of other story 3/);
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Latest news</h1>${P(1)}${cards}</main>`));
+  assert.match(listing.text, /Summary of other story 3/);
+});
+
+test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
+  const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  assert.doesNotMatch(page.text, /PUBLISHED|11:28 AMT/);
+  assert.match(page.text, /On November 18, 2019 the council met/);
+  assert.match(page.text, /1\/1\/2013/);
+});
+
+test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
+  const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
+  const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}${figure}${P(2)}${wp}${P(3)}</article>`));
+  assert.match(page.text, /Paragraph 3 of the story/);
+  assert.doesNotMatch(page.text, /Credit: Jane Smith|Workers pour concrete|John Doe/);
+  const plain = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(2)}<p>Protesters gathered at the pier on Sunday (Image: GETTY )</p><p>The old ferry terminal before the works. Credit: Port Authority</p>${P(3)}</article>`));
+  assert.match(plain.text, /Paragraph 3 of the story/);
+  assert.doesNotMatch(plain.text, /Protesters gathered|old ferry terminal/);
+});
+
+test("one huge boilerplate box inside the article (a republish dialog holding the page's source) does not push the text out", () => {
+  const dialog = `<div role="dialog"><textarea>${"&lt;p&gt;The whole story again as HTML source for republishers. ".repeat(150)}</textarea></div>`;
+  const long = [1, 2, 3, 4, 5, 6].map((i) => `<p>Paragraph ${i} of the story. ${"The council weighed the cost of the harbour wall against the jobs it brings to the town. ".repeat(3)}</p>`).join("");
+  const page = extractHtml(wrap('<title>Harbour</title><meta property="og:type" content="article">', `<main><article><h1>Harbour project approved</h1><div class="entry-content">${long}${dialog}</div></article></main>`));
+  assert.match(page.text, /Paragraph 1 of the story/);
+  assert.match(page.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(page.text, /republishers/);
+});
+
 test("a comment section stays out of an article, however long; a forum thread keeps its posts", () => {
   const comments = Array.from({ length: 8 }, (_, i) => `<div class="comment_content"><p>Reader comment ${i}: I think the council should have asked residents before spending this much money on the harbour.</p></div>`).join("");
   const article = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><div class="comments">${comments}</div>`));

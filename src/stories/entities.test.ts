@@ -2,14 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { brief } from "../core/brief.js";
 import { SEEDS, requireShared } from "../testing/fixtures.js";
-import type { Article, Briefing, Entity, Story } from "../types/index.js";
+import { testArticle as article } from "../testing/articles.js";
+import type { Briefing, Entity, Story } from "../types/index.js";
 import { storyEntities } from "./entities.js";
 import { typePeopleAcrossStories } from "./people.js";
 import { storyQuotes } from "./quotes.js";
-
-function article(id: string, text: string): Article {
-  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
-}
 
 function find(entities: Entity[], name: string): Entity {
   const e = entities.find((x) => x.name === name);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { annotate, Lexicon } from "../nlp/index.js";
+import { testArticle as article } from "../testing/articles.js";
 import type { Article, Budget, Corpus, Selection } from "../types/index.js";
 import { centroid } from "./centroid.js";
 import { isCandidate, wordsOf } from "./candidates.js";
@@ -8,10 +9,6 @@ import { getSummarizer, SUMMARIZERS } from "./index.js";
 import { lexrank } from "./lexrank.js";
 import { mulberry32, random } from "./random.js";
 import { textrank } from "./textrank.js";
-
-function article(id: string, text: string, extra: Partial<Article> = {}): Article {
-  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [], ...extra };
-}
 
 function corpusOf(articles: Article[]): Corpus {
   const lexicon = new Lexicon();

@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { annotate, Lexicon } from "../nlp/index.js";
-import type { Article, Corpus, Selection } from "../types/index.js";
+import { corpusOfTexts as corpusOf } from "../testing/articles.js";
+import type { Corpus, Selection } from "../types/index.js";
 import { focusTerms } from "./focus.js";
 import { lexrank } from "./lexrank.js";
 import { newsbrief } from "./newsbrief.js";
-
-function article(id: string, text: string): Article {
-  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
-}
-
-function corpusOf(texts: string[]): Corpus {
-  const lexicon = new Lexicon();
-  const articles = texts.map((t, i) => article(`a${i}`, t));
-  return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
-}
 
 const FLOOD = corpusOf([
   "The river flooded the old town on Monday after three days of heavy rain. Rescue teams moved two hundred families from the old town to schools on the hill. Farmers upstream lost their spring crops to the flood water.",

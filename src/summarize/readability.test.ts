@@ -5,21 +5,11 @@ import { test } from "node:test";
 import { buildCorpus } from "../core/corpus.js";
 import { readDataset } from "../eval/datasets.js";
 import { clusterDocuments } from "../eval/run.js";
-import { annotate, Lexicon } from "../nlp/index.js";
 import { SHARED } from "../testing/fixtures.js";
-import type { Article, Corpus } from "../types/index.js";
+import { corpusOfTexts as corpusOf } from "../testing/articles.js";
+import type { Corpus } from "../types/index.js";
 import { isCandidate, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
 import { newsbrief, TUNING } from "./newsbrief.js";
-
-function article(id: string, text: string): Article {
-  return { id, title: id, text, wordCount: text.split(/\s+/).length, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] };
-}
-
-function corpusOf(texts: string[]): Corpus {
-  const lexicon = new Lexicon();
-  const articles = texts.map((t, i) => article(`a${i}`, t));
-  return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
-}
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
   const d = corpus.docs[doc];

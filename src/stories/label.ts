@@ -5,6 +5,7 @@
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
 import { fromDayNumber, isoOf } from "../timeline/dates.js";
 import { DEMONYMS } from "./gazetteer.js";
+import { findMentions, groupMentions } from "./entities.js";
 import type { StoryArticle } from "./index.js";
 
 /** Label from a story's summed term weights, its articles' name surfaces and their times. */
@@ -21,19 +22,36 @@ export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, 
     picked.push(surface.get(id)!);
     if (picked.length >= 3) break;
   }
-  const known = times.filter((t): t is TimeInfo => !!t && t.confidence >= 0.3);
-  const days = known.map((t) => t.day).sort((a, b) => a - b);
-  let when = "";
-  if (days.length) {
-    const p = fromDayNumber(days[days.length >> 1]);
-    when = known.some((t) => t.confidence === 1) ? isoOf({ y: p.y, m: p.m }) : String(p.y);
-  }
+  const when = whenOf(times);
   const text = picked.length ? picked.join(", ") : "untitled";
   return when ? `${text} (${when})` : text;
 }
 
-/** Label of one story from its articles alone (same result whatever else was in the pile). */
+/**
+ * Label of one story from its articles alone (same result whatever else was in the pile): its
+ * most mentioned names, whole ("Air France Flight 447", not "France, Air, Flight"), a name of
+ * several words counting more than a single word (places excepted: "United States" is no more
+ * telling than "Russia"), none repeating a word of another; then when.
+ */
 export function storyLabel(articles: StoryArticle[]): string {
+  const { entities } = groupMentions(articles.flatMap((a) => findMentions(a)), 12);
+  const ranked = entities.map((e) => ({ name: e.name, score: e.count * (e.type === "place" ? 1 : 1 + 0.5 * (e.name.split(" ").length - 1)) })).sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const picked: string[] = [];
+  const words = new Set<string>();
+  for (const { name } of ranked) {
+    const parts = name.toLowerCase().split(" ");
+    if (parts.some((p) => words.has(p))) continue;
+    parts.forEach((p) => words.add(p));
+    picked.push(name);
+    if (picked.length >= 3) break;
+  }
+  if (!picked.length) return termLabel(articles);
+  const when = whenOf(articles.map((a) => timeOf(a.published, a.text)));
+  return when ? `${picked.join(", ")} (${when})` : picked.join(", ");
+}
+
+/** Label from the story's weightiest name terms, for stories whose names the entity scan misses. */
+function termLabel(articles: StoryArticle[]): string {
   const vocab = new Vocabulary();
   const raws = articles.map((a) => extractFeatures(a.title ? `${a.title}.\n${a.text}` : a.text, vocab));
   for (const r of raws) vocab.addDocument(r.ids);
@@ -46,4 +64,13 @@ export function storyLabel(articles: StoryArticle[]): string {
     r.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + w[k] / norm));
   }
   return labelFrom(sum, raws.map((r) => r.surfaces), articles.map((a) => timeOf(a.published, a.text)));
+}
+
+/** When a story happened: the median known time, to the month when any article is dated, else the year. */
+function whenOf(times: Array<TimeInfo | undefined>): string {
+  const known = times.filter((t): t is TimeInfo => !!t && t.confidence >= 0.3);
+  const days = known.map((t) => t.day).sort((a, b) => a - b);
+  if (!days.length) return "";
+  const p = fromDayNumber(days[days.length >> 1]);
+  return known.some((t) => t.confidence === 1) ? isoOf({ y: p.y, m: p.m }) : String(p.y);
 }

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { assignment, bcubed, loadSet, mixtures } from "../bench/story-data.js";
 import { requireShared } from "../testing/fixtures.js";
 import { groupStories, StoryIndex } from "./index.js";
+import { storyLabel } from "./label.js";
 
 test("grouping: a partition of the pile, close to the gold clusters, incremental close to batch", () => {
   requireShared();
@@ -62,4 +63,10 @@ test("terms found in one article only weigh less, so a detailed report stays clo
     return probe.cosine(0, 1);
   };
   assert.ok(cosine(0.5) > cosine(1) * 1.3);
+});
+
+test("labels: whole names, the most mentioned first, a word never twice, then when", () => {
+  const a = { id: "a", published: "2009-06-02", text: "Air France Flight 447 vanished over the Atlantic Ocean. Brazil sent ships. Air France said the Airbus was new. Relatives of Air France Flight 447 passengers gathered in Paris." };
+  const b = { id: "b", published: "2009-06-03", text: "Brazil found debris of Air France Flight 447 in the Atlantic Ocean. France sent a submarine to search for Air France Flight 447." };
+  assert.equal(storyLabel([a, b]), "Air France Flight 447, Atlantic Ocean, Brazil (2009-06)");
 });

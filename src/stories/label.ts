@@ -35,7 +35,7 @@ export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, 
  */
 export function storyLabel(articles: StoryArticle[]): string {
   const { entities } = groupMentions(articles.flatMap((a) => findMentions(a)), 12);
-  const ranked = entities.map((e) => ({ name: e.name, score: e.count * (e.type === "place" ? 1 : 1 + 0.5 * (e.name.split(" ").length - 1)) })).sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const ranked = entities.filter((e) => !DEMONYMS.has(e.name.slice(e.name.lastIndexOf(" ") + 1))).map((e) => ({ name: e.name, score: e.count * (e.type === "place" ? 1 : 1 + 0.5 * (e.name.split(" ").length - 1)) })).sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   const picked: string[] = [];
   const words = new Set<string>();
   for (const { name } of ranked) {

@@ -120,3 +120,10 @@ test("entities: a number ends a name and makes it a thing; sea and ocean names a
   assert.equal(find(entities, "Atlantic Ocean").type, "place");
   assert.ok(!entities.some((e) => /^June|Brazil \d/.test(e.name)), entities.map((e) => e.name).join(", "));
 });
+
+test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
+  const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
+  const names = storyEntities([a]).map((e) => e.name);
+  assert.ok(names.includes("Celebrex") && names.some((n) => n.startsWith("Monsanto")), names.join(", "));
+  assert.ok(!names.some((n) => n.includes("'s")), names.join(", "));
+});

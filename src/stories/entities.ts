@@ -29,6 +29,7 @@ export interface Mention {
   speaks?: boolean;
 }
 
+const POSSESSIVE = /['’]s$/;
 const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
 
 const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+)*|[^\s\p{L}\d]/gu;
@@ -86,9 +87,10 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       initial = false;
     }
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
-    if (run.length > 1 && /['’]s$/.test(run[0].w)) {
-      out.push(...splitRun(article.id, run.slice(0, 1), initial));
-      run = run.slice(1);
+    // "Monsanto Co.'s Celebrex": likewise further in.
+    for (let k = run.findIndex((t) => POSSESSIVE.test(t.w)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => POSSESSIVE.test(t.w))) {
+      out.push(...splitRun(article.id, run.slice(0, k + 1), initial));
+      run = run.slice(k + 1);
       initial = false;
     }
     const found = splitRun(article.id, run, initial);

@@ -246,3 +246,14 @@ test("parsed nodes still take event listeners (their tables are made lazily)", (
   doc.getElementById("b").dispatchEvent(new E("ping", { bubbles: true }));
   assert.deepEqual(seen, ["b", "a", "a"]);
 });
+
+test("an index whose entries are links keeps them beside its intro; an article keeps its links list out", () => {
+  const entries = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/lang/${i}">Language number ${i}</a></li>`).join("")}</ul>`;
+  const intro = "<p>This is a list of programming languages, sorted alphabetically, with links to the article about each one and its history. Languages are listed under the name they are best known by, with other names given after it.</p>";
+  const index = extractHtml(wrap(`<title>List of languages</title><meta property="og:type" content="article">`, `<nav>${entries(5)}</nav><div id="content"><h1>List of languages</h1>${intro}${["A", "B", "C"].map((h) => `<h2>${h}</h2>${entries(60)}`).join("")}</div>`));
+  assert.match(index.text, /This is a list/);
+  assert.match(index.text, /Language number 17/);
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><h1>Harbour project approved</h1>${P(6)}<h2>See also</h2>${entries(8)}</div>`));
+  assert.match(article.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(article.text, /Language number/);
+});

@@ -5,7 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { linkedItems } from "./typed.js";
+import { linkedItems, productBody } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -113,6 +113,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
     }
   }
+  body = productBody(kind.type, body, pageBlocks, bodyOptions) ?? body;
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];

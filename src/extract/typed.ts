@@ -1,9 +1,10 @@
 /**
  * Strategies for pages that are not one story. The article-oriented box choice counts link lists against a
- * box; on an index (a list of names, a table of entries, a catalogue) the links are the content.
+ * box; on an index (a list of names, a table of entries, a catalogue) the links are the content. A product's
+ * content is spread over several boxes.
  */
 import type { DomDocument, DomElement } from "./dom.js";
-import { ownBody, type BodyOptions, type BodyResult } from "./body.js";
+import { ownBody, blocksText, type Block, type BodyOptions, type BodyResult } from "./body.js";
 import type { PageType } from "./index.js";
 
 /**
@@ -26,4 +27,30 @@ export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult |
 function contains(ancestor: DomElement, el: DomElement): boolean {
   for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
   return false;
+}
+
+/**
+ * A product page spreads its content over several boxes (name, price, description, details table): the box
+ * chosen for its running text is widened to the smallest element that also holds the product's heading.
+ */
+export function productBody(type: PageType, body: BodyResult | undefined, blocks: Block[] | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (type !== "product" || !body?.container || !blocks || !PRODUCT_FROM.has(body.strategy)) return undefined;
+  const h1 = blocks.find((b) => !b.junk && b.tag === "H1");
+  if (!h1) return undefined;
+  const top = commonAncestor(h1.el, body.container);
+  if (!top?.parentElement || top.tagName === "BODY" || top === body.container) return undefined;
+  const text = blocksText(blocks.filter((b) => contains(top, b.el)), opts);
+  // From a whole-page reading the widened box is a part of the page: it must hold at least half of it.
+  if (text.length < 200 || (body.strategy !== "blocks" && text.length < body.text.length * 0.5)) return undefined;
+  return { ...body, text, container: top, strategy: "typed:product" };
+}
+
+/** Readings widened: the chosen box, and the whole page when the box was a small part of it. */
+const PRODUCT_FROM = new Set(["blocks", "blocks:page"]);
+
+function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
+  const up = new Set<DomElement>();
+  for (let e: DomElement | null = a; e; e = e.parentElement) up.add(e);
+  for (let e: DomElement | null = b; e; e = e.parentElement) if (up.has(e)) return e;
+  return undefined;
 }

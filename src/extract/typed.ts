@@ -19,6 +19,10 @@ const LINKS_OVER_TEXT = 10;
  */
 export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
   if (!body?.container || body.strategy !== "blocks" || opts.keepLinkLists || type === "forum" || type === "listing" || type === "product") return undefined;
+  // The page's whole text, separators included, bounds the second reading: most pages are spared it.
+  let all = 0;
+  for (const b of body.blocks ?? []) if (!b.junk) all += b.text.length + 2;
+  if (all <= body.text.length * LINKS_OVER_TEXT) return undefined;
   const l = ownBody(doc, { ...opts, keepLinkLists: true });
   if (!l?.container?.parentElement || l.container.tagName === "BODY" || !contains(l.container, body.container)) return undefined;
   return l.text.length > body.text.length * LINKS_OVER_TEXT ? { ...l, strategy: "typed:links" } : undefined;

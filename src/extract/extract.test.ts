@@ -246,3 +246,26 @@ test("parsed nodes still take event listeners (their tables are made lazily)", (
   doc.getElementById("b").dispatchEvent(new E("ping", { bubbles: true }));
   assert.deepEqual(seen, ["b", "a", "a"]);
 });
+
+test("an index whose entries are links keeps them beside its intro; an article keeps its links list out", () => {
+  const entries = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/lang/${i}">Language number ${i}</a></li>`).join("")}</ul>`;
+  const intro = "<p>This is a list of programming languages, sorted alphabetically, with links to the article about each one and its history. Languages are listed under the name they are best known by, with other names given after it.</p>";
+  const index = extractHtml(wrap(`<title>List of languages</title><meta property="og:type" content="article">`, `<nav>${entries(5)}</nav><div id="content"><h1>List of languages</h1>${intro}${["A", "B", "C"].map((h) => `<h2>${h}</h2>${entries(60)}`).join("")}</div>`));
+  assert.match(index.text, /This is a list/);
+  assert.match(index.text, /Language number 17/);
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><h1>Harbour project approved</h1>${P(6)}<h2>See also</h2>${entries(8)}</div>`));
+  assert.match(article.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(article.text, /Language number/);
+});
+
+test("a product page keeps its name and details table beside the description box; related products stay out", () => {
+  const desc = [1, 2, 3].map((i) => `<p>Part ${i}: this waterproof trail pack carries a full day's gear, with a padded hip belt, a rain cover and pockets galore for snacks, maps and a phone.</p>`).join("");
+  const colours = ["Forest green", "Midnight blue", "Desert sand", "Charcoal grey"].map((c) => `<li><a href="/pack?colour=${c}">Trail Pack 25 in ${c}</a></li>`).join("");
+  const related = `<div class="related">${[1, 2, 3].map((i) => `<div class="tile"><a href="/p${i}">Other pack ${i}</a><span>$${i}9.00</span></div>`).join("")}</div>`;
+  const body = `<div class="product"><div class="top"><h1>Trail Pack 25</h1><div class="price">$89.00</div><ul>${colours}</ul><div class="specs"><table><tr><th>Capacity</th><td>25 liters</td></tr><tr><th>Weight</th><td>1 lb 13 oz</td></tr></table></div></div><div class="description">${desc}</div></div>${related}`;
+  const page = extractHtml(wrap(`<title>Trail Pack 25</title><meta property="og:type" content="product">`, body));
+  assert.equal(page.pageType, "product");
+  assert.match(page.text, /pockets galore/);
+  assert.match(page.text, /Capacity\s+25 liters/);
+  assert.doesNotMatch(page.text, /Other pack/);
+});

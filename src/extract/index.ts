@@ -5,6 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
+import { linkedItems, productBody } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -78,6 +79,9 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   // Forum threads are their posts; listings are their links.
   if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
+  // A box whose link lists outweigh its running text lists its items as links; an article whose summary the box misses is left to the second opinion below.
+  const unsure = kind.type === "article" && !!md.description && !!body && describes(md.description, body.text) < 0.5;
+  if (!unsure) body = linkedItems(doc, kind.type, body, bodyOptions) ?? body;
   // Little text in the best box. Readability costs several times our own pass (most of all on large pages), so two
   // cheaper readings come first: the page's link lists taken as content (catalogues and indexes list their items as
   // links), and on a large page the whole page's non-boilerplate text (Readability's answer on such pages, shop
@@ -109,6 +113,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
     }
   }
+  body = productBody(kind.type, body, pageBlocks, bodyOptions) ?? body;
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];

@@ -1,0 +1,60 @@
+/**
+ * Strategies for pages that are not one story. The article-oriented box choice counts link lists against a
+ * box; on an index (a list of names, a table of entries, a catalogue) the links are the content. A product's
+ * content is spread over several boxes.
+ */
+import type { DomDocument, DomElement } from "./dom.js";
+import { ownBody, blocksText, type Block, type BodyOptions, type BodyResult } from "./body.js";
+import type { PageType } from "./index.js";
+
+/**
+ * The box's link lists are its content when, read with them, it holds this many times its running text. News
+ * pages reach 5 (their link lists are menus and related stories around the story); indexes are far beyond.
+ */
+const LINKS_OVER_TEXT = 10;
+
+/**
+ * The page read with link lists as content, when that reading's box encloses the box chosen for running
+ * text (the same part of the page, not the site's menus) and holds much more: the intro of an index and its entries.
+ */
+export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (!body?.container || body.strategy !== "blocks" || opts.keepLinkLists || type === "forum" || type === "listing" || type === "product") return undefined;
+  // The page's whole text, separators included, bounds the second reading: most pages are spared it.
+  let all = 0;
+  for (const b of body.blocks ?? []) if (!b.junk) all += b.text.length + 2;
+  if (all <= body.text.length * LINKS_OVER_TEXT) return undefined;
+  const l = ownBody(doc, { ...opts, keepLinkLists: true });
+  if (!l?.container?.parentElement || l.container.tagName === "BODY" || !contains(l.container, body.container)) return undefined;
+  return l.text.length > body.text.length * LINKS_OVER_TEXT ? { ...l, strategy: "typed:links" } : undefined;
+}
+
+function contains(ancestor: DomElement, el: DomElement): boolean {
+  for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
+  return false;
+}
+
+/**
+ * A product page spreads its content over several boxes (name, price, description, details table): the box
+ * chosen for its running text is widened to the smallest element that also holds the product's heading.
+ */
+export function productBody(type: PageType, body: BodyResult | undefined, blocks: Block[] | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (type !== "product" || !body?.container || !blocks || !PRODUCT_FROM.has(body.strategy)) return undefined;
+  const h1 = blocks.find((b) => !b.junk && b.tag === "H1");
+  if (!h1) return undefined;
+  const top = commonAncestor(h1.el, body.container);
+  if (!top?.parentElement || top.tagName === "BODY" || top === body.container) return undefined;
+  const text = blocksText(blocks.filter((b) => contains(top, b.el)), opts);
+  // From a whole-page reading the widened box is a part of the page: it must hold at least half of it.
+  if (text.length < 200 || (body.strategy !== "blocks" && text.length < body.text.length * 0.5)) return undefined;
+  return { ...body, text, container: top, strategy: "typed:product" };
+}
+
+/** Readings widened: the chosen box, and the whole page when the box was a small part of it. */
+const PRODUCT_FROM = new Set(["blocks", "blocks:page"]);
+
+function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
+  const up = new Set<DomElement>();
+  for (let e: DomElement | null = a; e; e = e.parentElement) up.add(e);
+  for (let e: DomElement | null = b; e; e = e.parentElement) if (up.has(e)) return e;
+  return undefined;
+}

@@ -35,6 +35,20 @@ test("teaser cards lose everything but the heading (kicker, date, summary); card
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("story lists without headings (list items: title link, then summary) are dropped; label lists, lists beside prose and listings stay", () => {
+  const items = (sep: string) =>
+    `<ul>${[1, 2, 3, 4].map((i) => `<li><a href="/s${i}">Another story number ${i} about elsewhere</a>${sep}<span>Summary of other story ${i}, which is not part of this article at all...</span></li>`).join("")}</ul>`;
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><div class="ticker">${items(" ")}</div><article><h1>Harbour project approved</h1>${P(4)}</article></div>`));
+  assert.match(article.text, /Paragraph 4 of the story/);
+  assert.doesNotMatch(article.text, /Summary of other story/);
+  const labels = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><div class="ticker">${items(": ")}</div><article><h1>Harbour project approved</h1>${P(4)}</article></div>`));
+  assert.match(labels.text, /Summary of other story 3/);
+  const sources = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1><div class="body">${P(4)}${items(" ")}</div></article>`));
+  assert.match(sources.text, /Summary of other story 3/);
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Latest news</h1>${P(1)}${items(" ")}</main>`));
+  assert.match(listing.text, /Summary of other story 3/);
+});
+
 test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
   const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
   const page = extractHtml(wrap("<title>Harbour</title>", body));

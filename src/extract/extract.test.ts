@@ -49,6 +49,15 @@ test("story lists without headings (list items: title link, then summary) are dr
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("author boxes (author-box, author-info, about-author, …) are dropped", () => {
+  const bio = (cls: string) => `<div class="${cls}"><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years, and lives by the sea.</p></div>`;
+  for (const cls of ["post_author-box", "author-info", "about-the-author", "saboxplugin-wrap"]) {
+    const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(4)}${bio(cls)}</article>`));
+    assert.match(page.text, /Paragraph 4 of the story/);
+    assert.doesNotMatch(page.text, /freelance writer/, cls);
+  }
+});
+
 test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
   const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
   const page = extractHtml(wrap("<title>Harbour</title>", body));

@@ -158,6 +158,7 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   if (!blocks.length) return undefined;
   markTeasers(blocks);
   if (!opts.keepLinkLists) markTeaserItems(blocks);
+  markEndSections(blocks);
   const scores = new Map<DomElement, number>();
   const stats = { prose: 0, linkText: 0 };
   for (const b of blocks) {
@@ -268,6 +269,25 @@ function isTeaserItem(b: Block): boolean {
 
 /** "Name: what it is", "Name (price) …", "Name | …", "Name – …": a glossary or product list, not a story list. */
 const LABEL_SEPARATOR = /^\s*[:(|–—\-,.;]/;
+
+/** Headings of the sections around an article that are not part of it. */
+const END_SECTION = /^(?:about the (?:author|writer|reviewer|expert)s?|about (?:the )?authors?|written by|related (?:posts|articles|stories|reading|content)|(?:you (?:may|might) also (?:like|enjoy))|more (?:stories|articles|posts)|recent (?:posts|articles)|popular (?:posts|articles)|read next)\s*:?$/i;
+
+/** A heading such as "About the author" or "Related posts" and the blocks after it, up to the next heading as high, within the heading's parent. */
+function markEndSections(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (h.junk || !isHeading(h.tag) || h.text.length > 40 || !END_SECTION.test(h.text)) continue;
+    const box = h.el.parentElement;
+    h.junk = "end-section";
+    for (let k = i + 1; k < blocks.length && box && contains(box, blocks[k].el); k++) {
+      const b = blocks[k];
+      if (isHeading(b.tag) && b.tag <= h.tag) break;
+      b.junk ??= "end-section";
+      i = k;
+    }
+  }
+}
 
 interface Card {
   heading: number;

@@ -58,6 +58,14 @@ test("author boxes (author-box, author-info, about-author, …) are dropped", ()
   }
 });
 
+test("an 'About the author' or 'Related posts' heading and its section are dropped; other sections stay", () => {
+  const body = `<article><h1>Harbour project approved</h1><h2>The plan</h2>${P(3)}<h2>About the project</h2><p>The project began in 2015 with a survey of the old quay and a public meeting in the town hall.</p><div class="box"><h2>About the author</h2><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years.</p></div><h2>Related posts</h2><p>Another story about the coast, its lighthouses and its fishermen, told at some length here.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  assert.match(page.text, /Paragraph 3 of the story/);
+  assert.match(page.text, /survey of the old quay/);
+  assert.doesNotMatch(page.text, /freelance writer|About the author|lighthouses/);
+});
+
 test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
   const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
   const page = extractHtml(wrap("<title>Harbour</title>", body));

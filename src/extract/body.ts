@@ -271,7 +271,7 @@ function isTeaserItem(b: Block): boolean {
 const LABEL_SEPARATOR = /^\s*[:(|–—\-,.;]/;
 
 /** Headings of the sections around an article that are not part of it. */
-const END_SECTION = /^(?:about the (?:author|writer|reviewer|expert)s?|about (?:the )?authors?|written by|related (?:posts|articles|stories|reading|content)|(?:you (?:may|might) also (?:like|enjoy))|more (?:stories|articles|posts)|recent (?:posts|articles)|popular (?:posts|articles)|read next)\s*:?$/i;
+const END_SECTION = /^(?:about the (?:author|writer|reviewer|expert)s?|about (?:the )?authors?|written by|related (?:posts|articles|stories|reading|content)|(?:you (?:may|might) also (?:like|enjoy))|more (?:stories|articles|posts)|recent (?:posts|articles)|popular (?:posts|articles)|read next|more from .{1,30}|latest (?:news|posts|articles|stories)|trending(?: now)?|most (?:read|popular)|recommended(?: for you| reading| articles| stories)?|other (?:posts|articles|stories)|in case you missed it)\s*:?$/i;
 
 /** A heading such as "About the author" or "Related posts" and the blocks after it, up to the next heading as high, within the heading's parent. */
 function markEndSections(blocks: Block[]): void {

@@ -51,7 +51,7 @@ test("story lists without headings (list items: title link, then summary) are dr
 
 test("author boxes (author-box, author-info, about-author, …) are dropped", () => {
   const bio = (cls: string) => `<div class="${cls}"><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years, and lives by the sea.</p></div>`;
-  for (const cls of ["post_author-box", "author-info", "about-the-author", "saboxplugin-wrap"]) {
+  for (const cls of ["post_author-box", "author-info", "about-the-author", "saboxplugin-wrap", "entry-author", "author-wrap"]) {
     const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(4)}${bio(cls)}</article>`));
     assert.match(page.text, /Paragraph 4 of the story/);
     assert.doesNotMatch(page.text, /freelance writer/, cls);

@@ -66,6 +66,12 @@ test("an 'About the author' or 'Related posts' heading and its section are dropp
   assert.doesNotMatch(page.text, /freelance writer|About the author|lighthouses|ferries/);
 });
 
+test("a dateline inside an author box still dates the page", () => {
+  const page = extractHtml(wrap("<title>Harbour</title>", `<div class="head"><div class="resource-author"><div class="resource-author-details">December 17, 2025</div></div></div><div class="content">${P(4)}</div>`));
+  assert.equal(page.published, "2025-12-17");
+  assert.doesNotMatch(page.text, /December 17/);
+});
+
 test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
   const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
   const page = extractHtml(wrap("<title>Harbour</title>", body));

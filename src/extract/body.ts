@@ -157,6 +157,8 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   const blocks = collectBlocks(root, opts);
   if (!blocks.length) return undefined;
   markTeasers(blocks);
+  if (!opts.keepLinkLists) markTeaserItems(blocks);
+  markEndSections(blocks);
   const scores = new Map<DomElement, number>();
   const stats = { prose: 0, linkText: 0 };
   for (const b of blocks) {
@@ -218,6 +220,72 @@ function markTeasers(blocks: Block[]): void {
   for (const c of cards) {
     if (proseNear(blocks, c, inCard, proseIn)) continue;
     for (let k = c.first; k <= c.last; k++) if (k !== c.heading && !blocks[k].junk) blocks[k].junk = "teaser";
+  }
+}
+
+/**
+ * Lists of other stories without headings: three or more items of one list, each a title link followed by its summary
+ * ("<li><a>Title</a> <span>Summary…</span></li>"). Dropped unless the page is a listing, they are most of its text, or the
+ * list sits beside running text (an article's annotated list of sources).
+ */
+function markTeaserItems(blocks: Block[]): void {
+  const lists = new Map<DomElement, number[]>();
+  for (let i = 0; i < blocks.length; i++) {
+    const list = blocks[i].el.parentElement;
+    if (list && isTeaserItem(blocks[i])) lists.set(list, [...(lists.get(list) ?? []), i]);
+  }
+  const items: number[] = [];
+  for (const [list, found] of lists) if (found.length >= 3 && found.length * 3 >= list.children.length * 2) items.push(...found);
+  if (!items.length) return;
+  const inItem = new Uint8Array(blocks.length);
+  let itemChars = 0;
+  const seen = new Set<string>();
+  for (const k of items) {
+    inItem[k] = 1;
+    // A ticker repeats its items: count each once.
+    if (!seen.has(blocks[k].text)) itemChars += blocks[k].text.length;
+    seen.add(blocks[k].text);
+  }
+  let otherProse = 0;
+  for (let k = 0; k < blocks.length; k++) if (!inItem[k] && !blocks[k].junk) otherProse += prose(blocks[k]);
+  if (otherProse < itemChars * ITEMS_VS_PROSE) return;
+  const proseIn = new Map<DomElement, Span>();
+  for (const k of items) {
+    const top = blocks[k].el.parentElement!;
+    if (!proseNear(blocks, { heading: k, first: k, last: k, top }, inItem, proseIn)) blocks[k].junk = "teaser";
+  }
+}
+
+/** A list item that opens with a title link (15+ characters) and goes on with at least 40 characters of unlinked text, the title not set off as a label. */
+/** Story lists are the page's content when the running text outside them is less than their (distinct) text times this. */
+const ITEMS_VS_PROSE = 0.5;
+
+function isTeaserItem(b: Block): boolean {
+  if (b.tag !== "LI" || b.junk || b.text.length - b.linkChars < 40) return false;
+  const a = b.el.querySelector("a");
+  const title = a?.textContent?.replace(/[\s\u00a0\u200b]+/g, " ").trim() ?? "";
+  return title.length >= 15 && b.text.startsWith(title) && !LABEL_SEPARATOR.test(b.text.slice(title.length));
+}
+
+/** "Name: what it is", "Name (price) …", "Name | …", "Name – …": a glossary or product list, not a story list. */
+const LABEL_SEPARATOR = /^\s*[:(|–—\-,.;]/;
+
+/** Headings of the sections around an article that are not part of it. */
+const END_SECTION = /^(?:about the (?:author|writer|reviewer|expert)s?|about (?:the )?authors?|written by|related (?:posts|articles|stories|reading|content)|(?:you (?:may|might) also (?:like|enjoy))|more (?:stories|articles|posts)|recent (?:posts|articles)|popular (?:posts|articles)|read next|more from .{1,30}|latest (?:news|posts|articles|stories)|trending(?: now)?|most (?:read|popular)|recommended(?: for you| reading| articles| stories)?|other (?:posts|articles|stories)|in case you missed it)\s*:?$/i;
+
+/** A heading such as "About the author" or "Related posts" and the blocks after it, up to the next heading as high, within the heading's parent. */
+function markEndSections(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (h.junk || !isHeading(h.tag) || h.text.length > 40 || !END_SECTION.test(h.text)) continue;
+    const box = h.el.parentElement;
+    h.junk = "end-section";
+    for (let k = i + 1; k < blocks.length && box && contains(box, blocks[k].el); k++) {
+      const b = blocks[k];
+      if (isHeading(b.tag) && b.tag <= h.tag) break;
+      b.junk ??= "end-section";
+      i = k;
+    }
   }
 }
 

@@ -35,6 +35,43 @@ test("teaser cards lose everything but the heading (kicker, date, summary); card
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("story lists without headings (list items: title link, then summary) are dropped; label lists, lists beside prose and listings stay", () => {
+  const items = (sep: string) =>
+    `<ul>${[1, 2, 3, 4].map((i) => `<li><a href="/s${i}">Another story number ${i} about elsewhere</a>${sep}<span>Summary of other story ${i}, which is not part of this article at all...</span></li>`).join("")}</ul>`;
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><div class="ticker">${items(" ")}</div><article><h1>Harbour project approved</h1>${P(4)}</article></div>`));
+  assert.match(article.text, /Paragraph 4 of the story/);
+  assert.doesNotMatch(article.text, /Summary of other story/);
+  const labels = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><div class="ticker">${items(": ")}</div><article><h1>Harbour project approved</h1>${P(4)}</article></div>`));
+  assert.match(labels.text, /Summary of other story 3/);
+  const sources = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1><div class="body">${P(4)}${items(" ")}</div></article>`));
+  assert.match(sources.text, /Summary of other story 3/);
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Latest news</h1>${P(1)}${items(" ")}</main>`));
+  assert.match(listing.text, /Summary of other story 3/);
+});
+
+test("author boxes (author-box, author-info, about-author, …) are dropped", () => {
+  const bio = (cls: string) => `<div class="${cls}"><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years, and lives by the sea.</p></div>`;
+  for (const cls of ["post_author-box", "author-info", "about-the-author", "saboxplugin-wrap", "entry-author", "author-wrap"]) {
+    const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(4)}${bio(cls)}</article>`));
+    assert.match(page.text, /Paragraph 4 of the story/);
+    assert.doesNotMatch(page.text, /freelance writer/, cls);
+  }
+});
+
+test("an 'About the author' or 'Related posts' heading and its section are dropped; other sections stay", () => {
+  const body = `<article><h1>Harbour project approved</h1><h2>The plan</h2>${P(3)}<h2>About the project</h2><p>The project began in 2015 with a survey of the old quay and a public meeting in the town hall.</p><div class="box"><h2>About the author</h2><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years.</p></div><h2>Related posts</h2><p>Another story about the coast, its lighthouses and its fishermen, told at some length here.</p><h2>More from Coast News</h2><p>A third story, about the ferries to the islands and their winter timetable, told at some length.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  assert.match(page.text, /Paragraph 3 of the story/);
+  assert.match(page.text, /survey of the old quay/);
+  assert.doesNotMatch(page.text, /freelance writer|About the author|lighthouses|ferries/);
+});
+
+test("a dateline inside an author box still dates the page", () => {
+  const page = extractHtml(wrap("<title>Harbour</title>", `<div class="head"><div class="resource-author"><div class="resource-author-details">December 17, 2025</div></div></div><div class="content">${P(4)}</div>`));
+  assert.equal(page.published, "2025-12-17");
+  assert.doesNotMatch(page.text, /December 17/);
+});
+
 test("a line that is only a date (labels, weekday, time, zone) is dropped from the text; dates in sentences and table cells stay", () => {
   const body = `<article><h1>Harbour project approved</h1><div class="when">PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div><p>November 20, 2019 - 11:28 AMT</p>${P(4)}<p>On November 18, 2019 the council met and approved the plan.</p><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table></article>`;
   const page = extractHtml(wrap("<title>Harbour</title>", body));

@@ -132,10 +132,13 @@ function withoutLeadingDate(text: string): string {
   return d && d.index === 0 ? unlabelled.slice(d.length).replace(/^[\s|•·∙—–,-]+/, "") : text;
 }
 
+/** Boxes whose boilerplate (byline, author box) carries the dateline. */
+const BYLINE_BOX = /^class:(?:byline|(?:post-|entry-|about-)?author[a-z-]*)$/;
+
 /** With no date declared or shown by the headline: the first short line of the page that is a date ("Nov 21, 2018", "Posted on …", "Last updated …"). */
 export function firstDateLine(blocks: Block[]): string | undefined {
   for (const b of blocks) {
-    if (b.junk || b.text.length > 60 || !/\d{4}/.test(b.text)) continue;
+    if ((b.junk && !BYLINE_BOX.test(b.junk)) || b.text.length > 60 || !/\d{4}/.test(b.text)) continue;
     const d = findDates(b.text, true)[0];
     if (d && b.text.length - d.length <= 25 && !b.el.closest("table")) return d.date;
   }

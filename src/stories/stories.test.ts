@@ -63,3 +63,37 @@ test("terms found in one article only weigh less, so a detailed report stays clo
   };
   assert.ok(cosine(0.5) > cosine(1) * 1.3);
 });
+
+/** Builds stories directly, to score them against each other. */
+class Probe extends StoryIndex {
+  story(articles: Array<{ id: string; text: string }>): number {
+    const c = this.newCluster();
+    for (const a of articles) this.join(this.member(a, this.features(a)), c);
+    return c;
+  }
+  count(articles: Array<{ id: string; text: string }>): void {
+    for (const a of articles) this.vocab.addDocument(this.features(a).ids);
+  }
+  score(a: number, b: number): number {
+    return this.pairScore(a, b);
+  }
+}
+
+test("a story blended from many loosely related reports does not take in yet another (minCohesion)", () => {
+  // 30 reports that share one word and otherwise pairs of words with one other report each.
+  const word = (k: number): string => "q" + String.fromCharCode(97 + (k % 26)) + String.fromCharCode(97 + Math.floor(k / 26)) + "zz";
+  const blend = Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, text: `senator ${word(i)} ${word(i + 1)} ${word(100 + i)} ${word(101 + i)}.` }));
+  const report = { id: "r", text: `senator ${word(3)} ${word(10)} ${word(17)} ${word(200)} ${word(201)}.` };
+  const other = { id: "o", text: `${word(200)} ${word(201)} ${word(202)} ${word(203)}.` };
+  const scores = [0, 0.1].map((minCohesion) => {
+    const probe = new Probe({ minCohesion });
+    probe.count([...blend, report, other, other]);
+    const b = probe.story(blend);
+    const r = probe.story([report]);
+    return probe.score(b, r);
+  });
+  const { threshold } = new StoryIndex().options;
+  assert.ok(scores[0] >= threshold, `without the floor the blend reaches the report (${scores[0]})`);
+  assert.ok(scores[1] < threshold, `with it, it does not (${scores[1]})`);
+  assert.equal(new StoryIndex({ granularity: "event" }).options.minCohesion, 0.1);
+});

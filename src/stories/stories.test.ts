@@ -97,3 +97,26 @@ test("a story blended from many loosely related reports does not take in yet ano
   assert.ok(scores[1] < threshold, `with it, it does not (${scores[1]})`);
   assert.equal(new StoryIndex({ granularity: "event" }).options.minCohesion, 0.1);
 });
+
+test("the final refinement counts idf partly over stories: a word all of one story's articles share keeps weight", () => {
+  const w = (k: number): string => "q" + String.fromCharCode(97 + k) + "xzz";
+  const a = Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, text: `glorpzz ${w(i)} ${w(i + 1)}${i === 0 ? " sharedzz" : ""}.` }));
+  const b = Array.from({ length: 2 }, (_, i) => ({ id: `b${i}`, text: `${w(20 + i)} ${w(22)}${i === 0 ? " sharedzz" : ""}.` }));
+  class Weights extends Probe {
+    ratio(): { refined: number; articles: number } {
+      const [glorp] = this.features({ id: "x", text: "glorpzz" }).ids;
+      const [shared] = this.features({ id: "y", text: "sharedzz" }).ids;
+      const v = this.members[0].vector;
+      const at = (id: number): number => v.w[Array.from(v.ids).indexOf(id)];
+      return { refined: at(glorp) / at(shared), articles: this.vocab.idf(glorp, this.options.idfPrior) / this.vocab.idf(shared, this.options.idfPrior) };
+    }
+  }
+  const probe = new Weights();
+  probe.count([...a, ...b]);
+  probe.story(a);
+  probe.story(b);
+  probe.refine();
+  assert.equal(probe.stories().length, 2);
+  const { refined, articles } = probe.ratio();
+  assert.ok(refined > articles + 0.1, `${refined} vs ${articles} with article idf only`);
+});

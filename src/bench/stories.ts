@@ -98,10 +98,16 @@ function main(): void {
   if (!only || only === "speed") {
     console.log("\nSpeed (grouping cleaned articles, one core): batch run, and the same articles added one by one");
     const pool: StoryArticle[] = [];
+    const gold = new Map<string, string>();
     const all = [...sets.flatMap((s) => s.clusters), ...loadSet("multinews", { skip: 2000, limit: 3000 })];
-    for (const c of all) c.docs.forEach((d, i) => pool.push({ id: `${c.set}/${c.id}#${i}`, text: d.text, ...(d.date ? { published: d.date } : {}) }));
+    for (const c of all) {
+      c.docs.forEach((d, i) => {
+        pool.push({ id: `${c.set}/${c.id}#${i}`, text: d.text, ...(d.date ? { published: d.date } : {}) });
+        gold.set(`${c.set}/${c.id}#${i}`, `${c.set}/${c.story}`);
+      });
+    }
     shuffle(pool, rng(seed));
-    const rows = [["articles", "batch cpu ms", "batch wall ms", "cpu us/article", "stories", "add() cpu ms", "cpu us/add"]];
+    const rows = [["articles", "batch cpu ms", "batch wall ms", "cpu us/article", "stories", "P", "R", "F1", "add() cpu ms", "cpu us/add"]];
     for (const n of [1000, 3000, 10000]) {
       const slice = pool.slice(0, n);
       if (slice.length < n) break;
@@ -110,11 +116,13 @@ function main(): void {
       const stories = groupStories(slice);
       const ms = performance.now() - t0;
       const cpu = cpuMs(c0);
+      // Scored against the source clusters (every cluster of the pool is a story of its own).
+      const s = bcubed(assignment(stories), new Map(slice.map((a) => [a.id, gold.get(a.id)!])));
       const c1 = process.cpuUsage();
       const index = new StoryIndex();
       for (const a of slice) index.add(a);
       const inc = cpuMs(c1);
-      rows.push([String(n), cpu.toFixed(0), ms.toFixed(0), ((cpu * 1000) / n).toFixed(0), String(stories.length), inc.toFixed(0), ((inc * 1000) / n).toFixed(0)]);
+      rows.push([String(n), cpu.toFixed(0), ms.toFixed(0), ((cpu * 1000) / n).toFixed(0), String(stories.length), fmt(s.p), fmt(s.r), fmt(s.f), inc.toFixed(0), ((inc * 1000) / n).toFixed(0)]);
     }
     console.log(table(rows));
   }

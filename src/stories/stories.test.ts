@@ -70,3 +70,60 @@ test("labels: whole names, the most mentioned first, a word never twice, then wh
   const b = { id: "b", published: "2009-06-03", text: "Brazil found debris of Air France Flight 447 in the Atlantic Ocean. France sent a submarine to search for Air France Flight 447." };
   assert.equal(storyLabel([a, b]), "Air France Flight 447, Atlantic Ocean, Brazil (2009-06)");
 });
+
+/** Builds stories directly, to score them against each other. */
+class Probe extends StoryIndex {
+  story(articles: Array<{ id: string; text: string }>): number {
+    const c = this.newCluster();
+    for (const a of articles) this.join(this.member(a, this.features(a)), c);
+    return c;
+  }
+  count(articles: Array<{ id: string; text: string }>): void {
+    for (const a of articles) this.vocab.addDocument(this.features(a).ids);
+  }
+  score(a: number, b: number): number {
+    return this.pairScore(a, b);
+  }
+}
+
+test("a story blended from many loosely related reports does not take in yet another (minCohesion)", () => {
+  // 30 reports that share one word and otherwise pairs of words with one other report each.
+  const word = (k: number): string => "q" + String.fromCharCode(97 + (k % 26)) + String.fromCharCode(97 + Math.floor(k / 26)) + "zz";
+  const blend = Array.from({ length: 30 }, (_, i) => ({ id: `b${i}`, text: `senator ${word(i)} ${word(i + 1)} ${word(100 + i)} ${word(101 + i)}.` }));
+  const report = { id: "r", text: `senator ${word(3)} ${word(10)} ${word(17)} ${word(200)} ${word(201)}.` };
+  const other = { id: "o", text: `${word(200)} ${word(201)} ${word(202)} ${word(203)}.` };
+  const scores = [0, 0.1].map((minCohesion) => {
+    const probe = new Probe({ minCohesion });
+    probe.count([...blend, report, other, other]);
+    const b = probe.story(blend);
+    const r = probe.story([report]);
+    return probe.score(b, r);
+  });
+  const { threshold } = new StoryIndex().options;
+  assert.ok(scores[0] >= threshold, `without the floor the blend reaches the report (${scores[0]})`);
+  assert.ok(scores[1] < threshold, `with it, it does not (${scores[1]})`);
+  assert.equal(new StoryIndex({ granularity: "event" }).options.minCohesion, 0.1);
+});
+
+test("the final refinement counts idf partly over stories: a word all of one story's articles share keeps weight", () => {
+  const w = (k: number): string => "q" + String.fromCharCode(97 + k) + "xzz";
+  const a = Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, text: `glorpzz ${w(i)} ${w(i + 1)}${i === 0 ? " sharedzz" : ""}.` }));
+  const b = Array.from({ length: 2 }, (_, i) => ({ id: `b${i}`, text: `${w(20 + i)} ${w(22)}${i === 0 ? " sharedzz" : ""}.` }));
+  class Weights extends Probe {
+    ratio(): { refined: number; articles: number } {
+      const [glorp] = this.features({ id: "x", text: "glorpzz" }).ids;
+      const [shared] = this.features({ id: "y", text: "sharedzz" }).ids;
+      const v = this.members[0].vector;
+      const at = (id: number): number => v.w[Array.from(v.ids).indexOf(id)];
+      return { refined: at(glorp) / at(shared), articles: this.vocab.idf(glorp, this.options.idfPrior) / this.vocab.idf(shared, this.options.idfPrior) };
+    }
+  }
+  const probe = new Weights();
+  probe.count([...a, ...b]);
+  probe.story(a);
+  probe.story(b);
+  probe.refine();
+  assert.equal(probe.stories().length, 2);
+  const { refined, articles } = probe.ratio();
+  assert.ok(refined > articles + 0.1, `${refined} vs ${articles} with article idf only`);
+});

@@ -123,6 +123,7 @@ function render(): string {
     out.push(`## ${path.dirname(run.file)}, protocol ${run.protocol}`);
     out.push("");
     out.push(`${result.clusters} clusters, ${result.documents} documents; ${result.words} words; ROUGE-1.5.5 \`${result.rouge}\`; measure: ${name}.`);
+    if (result.queried) out.push(`newsbrief focuses each summary on its record's query (DUC's topic title and narrative) in ${result.queried} of ${result.clusters} clusters; the other summarisers ignore it (\`--no-query\` turns it off).`);
     out.push("");
     out.push("```");
     out.push(command);

@@ -213,9 +213,7 @@ function markTeasers(blocks: Block[]): void {
       if (k !== c.heading && !blocks[k].junk) cardChars += blocks[k].text.length;
     }
   }
-  let otherProse = 0;
-  for (let k = 0; k < blocks.length; k++) if (!inCard[k] && !blocks[k].junk) otherProse += prose(blocks[k]);
-  if (otherProse < cardChars * CARDS_VS_PROSE) return;
+  if (proseOutside(blocks, inCard) < cardChars * CARDS_VS_PROSE) return;
   const proseIn = new Map<DomElement, Span>();
   for (const c of cards) {
     if (proseNear(blocks, c, inCard, proseIn)) continue;
@@ -232,7 +230,10 @@ function markTeaserItems(blocks: Block[]): void {
   const lists = new Map<DomElement, number[]>();
   for (let i = 0; i < blocks.length; i++) {
     const list = blocks[i].el.parentElement;
-    if (list && isTeaserItem(blocks[i])) lists.set(list, [...(lists.get(list) ?? []), i]);
+    if (!list || !isTeaserItem(blocks[i])) continue;
+    const found = lists.get(list);
+    if (found) found.push(i);
+    else lists.set(list, [i]);
   }
   const items: number[] = [];
   for (const [list, found] of lists) if (found.length >= 3 && found.length * 3 >= list.children.length * 2) items.push(...found);
@@ -246,9 +247,7 @@ function markTeaserItems(blocks: Block[]): void {
     if (!seen.has(blocks[k].text)) itemChars += blocks[k].text.length;
     seen.add(blocks[k].text);
   }
-  let otherProse = 0;
-  for (let k = 0; k < blocks.length; k++) if (!inItem[k] && !blocks[k].junk) otherProse += prose(blocks[k]);
-  if (otherProse < itemChars * ITEMS_VS_PROSE) return;
+  if (proseOutside(blocks, inItem) < itemChars * ITEMS_VS_PROSE) return;
   const proseIn = new Map<DomElement, Span>();
   for (const k of items) {
     const top = blocks[k].el.parentElement!;
@@ -256,10 +255,17 @@ function markTeaserItems(blocks: Block[]): void {
   }
 }
 
-/** A list item that opens with a title link (15+ characters) and goes on with at least 40 characters of unlinked text, the title not set off as a label. */
 /** Story lists are the page's content when the running text outside them is less than their (distinct) text times this. */
 const ITEMS_VS_PROSE = 0.5;
 
+/** The running text of the blocks outside `inside` (1 per block inside) that are not boilerplate. */
+function proseOutside(blocks: Block[], inside: Uint8Array): number {
+  let sum = 0;
+  for (let k = 0; k < blocks.length; k++) if (!inside[k] && !blocks[k].junk) sum += prose(blocks[k]);
+  return sum;
+}
+
+/** A list item that opens with a title link (15+ characters) and goes on with at least 40 characters of unlinked text, the title not set off as a label. */
 function isTeaserItem(b: Block): boolean {
   if (b.tag !== "LI" || b.junk || b.text.length - b.linkChars < 40) return false;
   const a = b.el.querySelector("a");
@@ -359,7 +365,7 @@ interface Span {
   prose: number;
 }
 
-function contains(ancestor: DomElement, el: DomElement): boolean {
+export function contains(ancestor: DomElement, el: DomElement): boolean {
   for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
   return false;
 }

@@ -4,7 +4,7 @@
  * content is spread over several boxes.
  */
 import type { DomDocument, DomElement } from "./dom.js";
-import { ownBody, blocksText, type Block, type BodyOptions, type BodyResult } from "./body.js";
+import { ownBody, blocksText, contains, type Block, type BodyOptions, type BodyResult } from "./body.js";
 import type { PageType } from "./index.js";
 
 /**
@@ -26,11 +26,6 @@ export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult |
   const l = ownBody(doc, { ...opts, keepLinkLists: true });
   if (!l?.container?.parentElement || l.container.tagName === "BODY" || !contains(l.container, body.container)) return undefined;
   return l.text.length > body.text.length * LINKS_OVER_TEXT ? { ...l, strategy: "typed:links" } : undefined;
-}
-
-function contains(ancestor: DomElement, el: DomElement): boolean {
-  for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
-  return false;
 }
 
 /**

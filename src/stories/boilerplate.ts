@@ -9,6 +9,7 @@ const SENTENCE = /[^.!?\n]+/g;
 const FURNITURE =
   /\b(?:th(?:is|ese) crawls?|crawls? (?:of|was|were|with)|web wide crawl|daily crawl|seed ?list|wayback machine|internet archive hopes|broken links?|archive-it|tweet with a location|location to your tweets|tweet location|add this (?:tweet|video) to your website|third-party applications|reprints?|non-commercial use|enable (?:javascript|cookies)|javascript (?:is )?(?:disabled|required)|(?:we|site) uses? cookies|cookie (?:policy|settings)|your (?:web )?browser|sign up (?:for|and get)|newsletter|verification email|email notifications?|notification has been saved|media playback|advertisement continue reading|continue reading the main story|breaking news (?:emails|alerts)|page (?:not found|you requested)|all rights reserved|privacy policy|terms of (?:use|service)|learn more)\b/i;
 const WORD = /\p{L}{3,}/gu;
+const ANY_WORD = /\p{L}{3,}/u;
 
 /** Share of a text's words at which it counts as crawl junk rather than an article with some furniture. */
 export const JUNK_SHARE = 0.5;
@@ -30,5 +31,7 @@ export function furnitureShare(text: string): number {
 }
 
 export function isCrawlJunk(text: string): boolean {
+  // Most texts hold no furniture phrase at all (a phrase never spans sentences): their share is 0, or 1 without words.
+  if (!FURNITURE.test(text)) return !ANY_WORD.test(text);
   return furnitureShare(text) >= JUNK_SHARE;
 }

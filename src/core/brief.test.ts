@@ -104,3 +104,14 @@ test("focus: a question moves the lead sentence toward it (examples/air-france-4
   assert.match(focused.stories[0].headline.text, /flight data recorders/);
   assertTraceable(focused);
 });
+
+test("a one-word file among real articles: reported by name, kept in the articles, no story of its own", async () => {
+  requireShared();
+  const b = await brief([`${SEEDS}/000_9002722f45dd2c8d.txt`, { id: "stray", text: "Hello" }]);
+  assert.deepEqual(b.stories.map((s) => s.articleIds), [["000_9002722f45dd2c8d"]]);
+  assert.ok(b.articles.some((a) => a.id === "stray"));
+  const warning = b.messages.find((m) => m.ruleId === "too-short");
+  assert.ok(warning && warning.severity === "warning" && /only 1 word\(s\) of text \("Hello"\)/.test(warning.reason));
+  const alone = await brief([{ id: "stray", text: "Hello" }]);
+  assert.equal(alone.stories.length, 1, "a pile of only short texts is still briefed");
+});

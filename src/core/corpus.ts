@@ -43,11 +43,31 @@ export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, o
   return { docs: [...fromPaths.docs, ...fromObjects.docs], messages: [...fromPaths.messages, ...fromObjects.messages] };
 }
 
-/** `cleanArticles` under assigned ids, reporting articles cleaning left empty, and a pile with none usable (as `source`). */
+/**
+ * Fewer words than this cannot tell which story an article belongs to (a stray "Hello", a lone
+ * headline): such articles are reported and kept out of the stories while longer ones exist.
+ */
+export const MIN_STORY_WORDS = 8;
+
+/**
+ * `cleanArticles` under assigned ids, reporting articles cleaning left empty or too short to
+ * group, and a pile with none usable (as `source`).
+ */
 export function cleanReporting(docs: RawDocument[], messages: Message[], source: string): CleanedArticles {
   const cleaned = cleanArticles(docs, assignIds(docs));
+  const where = (i: number) => ({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}) });
   for (const i of cleaned.empty) {
-    messages.push({ file: docs[i].file, ...(docs[i].line ? { line: docs[i].line } : {}), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
+    messages.push({ ...where(i), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
+  }
+  const long = cleaned.usable.flatMap((a, k) => (a.wordCount >= MIN_STORY_WORDS ? [k] : []));
+  if (long.length && long.length < cleaned.usable.length) {
+    cleaned.usable.forEach((a, k) => {
+      if (a.wordCount >= MIN_STORY_WORDS) return;
+      const reason = `only ${a.wordCount} word(s) of text ("${a.text.slice(0, 60)}"): too short to tell which story it belongs to, left out of the stories`;
+      messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "too-short", reason, source: "clean" });
+    });
+    cleaned.usableIndex = long.map((k) => cleaned.usableIndex[k]);
+    cleaned.usable = long.map((k) => cleaned.usable[k]);
   }
   if (cleaned.usable.length === 0) {
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source });

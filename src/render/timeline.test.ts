@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { brief } from "../core/brief.js";
+import { seedFile } from "../testing/fixtures.js";
 import { render } from "./index.js";
 
-const SEEDS = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
-const seed = (prefix: string): string => SEEDS + readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
-
 test("text and Markdown list each story's timeline, date — line [citation], background apart", async () => {
-  const b = await brief([seed("000"), seed("004")]);
+  const b = await brief([seedFile("000"), seedFile("004")]);
   const text = render(b, "text", 400);
   assert.match(text, /\n {2}Timeline\n/);
   assert.match(text, /2019-12-10 — On Friday, Russian Foreign ministry spokeswoman .*Dec\. 10.* \[1\]/);
@@ -21,7 +17,7 @@ test("text and Markdown list each story's timeline, date — line [citation], ba
 });
 
 test("HTML draws the timeline as an inline SVG whose rows link to the highlighted source sentences", async () => {
-  const b = await brief([seed("000"), seed("003")]);
+  const b = await brief([seedFile("000"), seedFile("003")]);
   assert.equal(b.stories.length, 2, "the Sochi talks and the December 2019 visit are two stories");
   const html = render(b, "html");
   const svgs = [...html.matchAll(/<svg class="timeline"[\s\S]*?<\/svg>/g)].map((m) => m[0]);

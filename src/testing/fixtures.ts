@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../cli/io.js";
@@ -7,6 +7,11 @@ import type { Io } from "../cli/io.js";
 export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
 export const SEEDS = `${SHARED}seeds`;
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The seed article whose file name starts with `prefix` ("003"), as a path. */
+export function seedFile(prefix: string): string {
+  return `${SEEDS}/${readdirSync(SEEDS).find((f) => f.startsWith(prefix))!}`;
+}
 
 export function requireShared(): void {
   if (!existsSync(SEEDS)) throw new Error(`test data missing: expected ../shared beside the repository (looked in ${SHARED})`);

@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { brief } from "../core/brief.js";
+import { seedFile } from "../testing/fixtures.js";
 import type { Briefing, TimelineEntry } from "../types/index.js";
-
-const SEEDS = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
-const seed = (prefix: string): string => SEEDS + readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
 
 function timeline(b: Briefing): TimelineEntry[] {
   return b.stories.flatMap((s) => s.timeline ?? []);
@@ -49,7 +45,7 @@ function assertSeedFacts(b: Briefing, files: string[]): void {
 
 for (const id of ["000", "001", "002", "003", "004"]) {
   test(`seed ${id} alone: its timeline has the right dates`, async () => {
-    const b = await brief([seed(id)]);
+    const b = await brief([seedFile(id)]);
     checkEntries(b);
     assertSeedFacts(b, [id]);
   });
@@ -57,13 +53,13 @@ for (const id of ["000", "001", "002", "003", "004"]) {
 
 test("all seeds together: the same dates, whatever the story grouping", async () => {
   const ids = ["000", "001", "002", "003", "004"];
-  const b = await brief(ids.map(seed));
+  const b = await brief(ids.map(seedFile));
   checkEntries(b);
   assertSeedFacts(b, ids);
 });
 
 test("undated seeds keep published empty and say the date is estimated, with evidence", async () => {
-  const b = await brief([seed("000"), seed("003"), seed("004")]);
+  const b = await brief([seedFile("000"), seedFile("003"), seedFile("004")]);
   const [dated, sochi, washington] = b.articles;
   assert.equal(dated.published, "2019-12-06");
   assert.equal(dated.publishedEstimated, undefined);
@@ -75,7 +71,7 @@ test("undated seeds keep published empty and say the date is estimated, with evi
 });
 
 test("past background is flagged; the story's own developments are not", async () => {
-  const b = await brief([seed("004")]);
+  const b = await brief([seedFile("004")]);
   const t = timeline(b);
   const crimea = t.find((e) => /annexation of Crimea in 2014/.test(e.text));
   assert.ok(crimea?.background, "2014 Crimea is background in a 2017 story");
@@ -83,7 +79,7 @@ test("past background is flagged; the story's own developments are not", async (
   const apposition = t.find((e) => /a year before Russia's annexation/.test(e.text));
   assert.equal(apposition?.date, "2014", "'2013, a year before the annexation' dates the annexation 2014");
   assert.ok(t.filter((e) => e.date.startsWith("2017")).every((e) => !e.background));
-  const election = timeline(await brief([seed("002")])).find((e) => /2016 United States presidential election/.test(e.text));
+  const election = timeline(await brief([seedFile("002")])).find((e) => /2016 United States presidential election/.test(e.text));
   assert.equal(election?.date, "2016");
   assert.ok(election.background, "a bare earlier year (the 2016 election, in a May 2017 story) is background");
 });
@@ -101,7 +97,7 @@ test("the same development reported by two sources is one line citing both", asy
 });
 
 test("the May 2017 Washington story: undated articles dated to the month their story allows", async () => {
-  const b = await brief(["001", "002", "004"].map(seed));
+  const b = await brief(["001", "002", "004"].map(seedFile));
   checkEntries(b);
   assertSeedFacts(b, ["001", "002", "004"]);
   for (const a of b.articles) assert.equal(a.publishedEstimated?.date, "2017-05", a.id);

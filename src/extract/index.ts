@@ -10,7 +10,7 @@ import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
 import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy } from "./shown.js";
-import { cleanAuthor } from "./metadata.js";
+import { cleanAuthor, groupByline } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
@@ -61,13 +61,13 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   const pageBlocks = body?.blocks;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
-  if ((!md.author || md.author.strategy.endsWith(":site")) && body?.blocks) {
+  if ((!md.author || md.author.strategy.endsWith(":site") || md.author.strategy.endsWith(":group")) && body?.blocks) {
     const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
-    if (name) md.author = { value: name, strategy: "shown:by" };
+    if (name && !(md.author?.strategy.endsWith(":group") && groupByline(name))) md.author = { value: name, strategy: "shown:by" };
   }
-  if (!md.author && body?.blocks) {
+  if ((!md.author || md.author.strategy.endsWith(":group")) && body?.blocks) {
     const name = writtenBy(body.blocks, cleanAuthor);
-    if (name) md.author = { value: name, strategy: "shown:written-by" };
+    if (name && !(md.author && groupByline(name))) md.author = { value: name, strategy: "shown:written-by" };
   }
   if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);

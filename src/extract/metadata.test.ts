@@ -134,3 +134,11 @@ test("dates: a month name glued to the word before it by inline markup is still 
   assert.deepEqual(findDates("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026").map((d) => d.date), ["2022-12-22", "2026-01-02"]);
   assert.deepEqual(findDates("a grammar 5, 2020 note"), []);
 });
+
+test("authors: a group byline ('Acme Staff', 'Team Acme') loses to a person the page declares or names elsewhere; alone it stands", () => {
+  const box = (name: string, extra = "") => `<article><h1>Harbour project approved</h1><div class="author-name">${name}</div>${P(4)}${extra}</article>`;
+  assert.equal(page(`<title>Harbour project approved</title><meta name="author" content="Jay Berstein">`, box("Acme Staff")).author, "Jay Berstein");
+  assert.equal(page("<title>Harbour project approved</title>", box("Team Acme Data", "<p>Written by <a href=\"/u/pg\">Paulinho Giovannini</a></p>")).author, "Paulinho Giovannini");
+  assert.equal(page("<title>Harbour project approved</title>", box("The Acme Team")).author, "The Acme Team");
+  assert.equal(page(`<title>Harbour project approved</title><meta name="author" content="Acme Editors">`, box("Acme Staff")).author, "Acme Staff");
+});

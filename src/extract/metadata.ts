@@ -112,6 +112,11 @@ function jsonLdAuthors(v: Json, byId: Map<string, JsonObj>): string[] {
   return [...new Set(names)];
 }
 
+/** A house byline that names a group, not a person: "Acme Staff", "The Acme Team", "Our Editors", "News Desk". */
+export function groupByline(name: string): boolean {
+  return /^(?:the\s+|our\s+)?(?:\S+\s+){0,3}(?:staff|team|editors|editorial|desk|newsroom)$/i.test(name) || /^team\s+\S+(?:\s+\S+)?$/i.test(name);
+}
+
 /** True when the JSON-LD author is declared as a Person. */
 function ldPerson(o: JsonObj | undefined): boolean {
   const a = o?.author;
@@ -253,6 +258,12 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (usableMeta) md.author = { value: usableMeta, strategy: metaAuthor!.strategy };
   else if (ldJoined) md.author = { value: ldJoined, strategy: "json-ld" };
   else if (tw1) md.author = { value: namesList(tw1), strategy: "meta:twitter:data1" };
+  // A group byline ("Acme Staff", "The Acme Team") is the house name: a person the page names elsewhere wrote the piece.
+  if (md.author && groupByline(md.author.value)) {
+    const person = [declaredPerson, usableMeta, ldPerson(ldMain) ? ldJoined : undefined, tw1, visible?.value].find((n) => n && personLike(n) && !groupByline(n) && n.toLowerCase() !== siteLower);
+    if (person) md.author = { value: person, strategy: `${md.author.strategy}:person` };
+    else md.author.strategy += ":group";
+  }
   if (md.author && metaAuthor) {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };

@@ -9,7 +9,7 @@ import { linkedItems, productBody } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy, labelledAuthor } from "./shown.js";
 import { cleanAuthor, groupByline } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -68,6 +68,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if ((!md.author || md.author.strategy.endsWith(":group")) && body?.blocks) {
     const name = writtenBy(body.blocks, cleanAuthor);
     if (name && !(md.author && groupByline(name))) md.author = { value: name, strategy: "shown:written-by" };
+  }
+  if (!md.author && body?.blocks) {
+    const name = labelledAuthor(body.blocks, cleanAuthor);
+    if (name) md.author = { value: name, strategy: "shown:label" };
   }
   if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);

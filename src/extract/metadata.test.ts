@@ -142,3 +142,13 @@ test("authors: a group byline ('Acme Staff', 'Team Acme') loses to a person the 
   assert.equal(page("<title>Harbour project approved</title>", box("The Acme Team")).author, "The Acme Team");
   assert.equal(page(`<title>Harbour project approved</title><meta name="author" content="Acme Editors">`, box("Acme Staff")).author, "Acme Staff");
 });
+
+test("authors: a label line ('Article by', 'Author:', 'Contributors') with the name after it names the author; 'Authors' over one name a line names them all", () => {
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${P(4)}<div class="meta">${box}</div></div>`;
+  const t = "<title>Harbour project approved</title>";
+  assert.equal(page(t, body("<p>Article by</p><p>Matias Heikkilä</p>")).author, "Matias Heikkilä");
+  assert.equal(page(t, body("<p>Contributors:</p><p><a href='/c/jl'>Janet Loughrey</a></p>")).author, "Janet Loughrey");
+  assert.equal(page(t, body("<p>Author: Lisa D. Ellis</p>")).author, "Lisa D. Ellis");
+  assert.equal(page(t, body("<h4>Author(s)</h4><p>John A. Alic</p><p>David C. Mowery</p><p>Edward S. Rubin</p><p>Download pdf</p>")).author, "John A. Alic, David C. Mowery, Edward S. Rubin");
+  assert.equal(page(t, body("<p>Author</p><p>the council's own figures show the cost rising</p>")).author, undefined);
+});

@@ -523,12 +523,19 @@ function bylineCandidates(doc: DomDocument): DomElement[] {
   return out;
 }
 
+/** The words that label a byline: "By", "Written by", "Article by", "Author(s)", "Contributors". */
+const LABEL = "(?:(?:written|posted|article|story|words)\\s+by|by|from|authors?|author\\(s\\)|contributors?|writer)";
+/** A byline label on a line of its own, the name on the next: "Written by", "Author:", "Contributors". */
+export const AUTHOR_LABEL = new RegExp(`^${LABEL}\\s*:?$`, "i");
+/** A byline label before the name on the same line, with a colon: "Author: Jane Doe". */
+export const AUTHOR_LABEL_COLON = new RegExp(`^${LABEL}\\s*:\\s*`, "i");
+
 /** The first line of a byline box that is a name ("By" alone, labels and dates skipped). */
 function bylineName(raw: string): string | undefined {
   const lines = raw.split("\n");
   for (let i = 0; i < lines.length && i < 4; i++) {
     const line = lines[i];
-    if (/^(?:by|written by|author|authors|posted by|from)[:\s]*$/i.test(line)) continue;
+    if (AUTHOR_LABEL.test(line)) continue;
     const name = cleanAuthor(line);
     if (name) return name;
     if (findDates(line).length) continue;
@@ -579,7 +586,7 @@ export function cleanAuthor(raw: string): string | undefined {
   let s = clean(raw);
   s = s.replace(/^[&,+]\s*/, "");
   if (/^(?:(?:[\p{L}]+\s+){0,2}(?:by|from)|authors?(?:\s+of\s+this\s+\w+)?|written|by|from)\s*:?$/iu.test(s)) return undefined;
-  s = s.replace(/^(?:(?:written|posted|reviewed|published|authored|story|words|insights|article|articles)\s+)?by[:\s]+/i, "").replace(/^(?:author|authors|writer|posted by)\s*:\s*/i, "");
+  s = s.replace(/^(?:(?:written|posted|reviewed|published|authored|story|words|insights|article|articles)\s+)?by[:\s]+/i, "").replace(AUTHOR_LABEL_COLON, "");
   // "Text by …", "Recipe by …": a one-word label before "by" (a photo credit is not an author).
   if (/^(?:photo|image|illustration|graphic|video)s?\s+(?:by|credit)\b/i.test(s)) return undefined;
   s = s.replace(/^\p{L}+\s+by[:\s]+(?=\p{Lu})/iu, "");

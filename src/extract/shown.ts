@@ -4,7 +4,7 @@
  */
 import type { Block } from "./body.js";
 import { findDates } from "./dates.js";
-import { similarity } from "./metadata.js";
+import { similarity, AUTHOR_LABEL, AUTHOR_LABEL_COLON } from "./metadata.js";
 
 /** The blocks of the article header: a few before the title heading and the short ones after it, up to the first paragraph of prose. */
 export function headerBlocks(blocks: Block[], title: string | undefined): Block[] {
@@ -85,9 +85,9 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
   }
   // A label on its own line ("Written by", "Author") with the name on the next.
   for (let i = 0; i + 1 < header.length; i++) {
-    if (!/^(?:written by|author|posted by|by)\s*:?$/i.test(header[i].text)) continue;
-    const name = clean(header[i + 1].text);
-    if (name && NAME.test(name)) return name;
+    if (!AUTHOR_LABEL.test(header[i].text)) continue;
+    const names = namesAfterLabel(header, i, clean);
+    if (names) return names;
   }
   // "Name | Role | Date": a dateline that starts with a person's name.
   for (const b of header) {
@@ -119,6 +119,42 @@ export function writtenBy(blocks: Block[], clean: (raw: string) => string | unde
     if (name && /^\p{Lu}/u.test(name)) return name.replace(ROLE_AFTER_COMMA, "");
   }
   return undefined;
+}
+
+/**
+ * An author under a label anywhere on the page (an article footer, a sidebar): "Author: Jane Doe", or a label line
+ * ("Article by", "Author", "Contributors:") with the name on the next line. A bare "By" or "From" is left to the header.
+ */
+export function labelledAuthor(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > 150 || b.junk === "nav" || /^(?:by|from)\b/i.test(b.text)) continue;
+    if (AUTHOR_LABEL.test(b.text)) {
+      const names = namesAfterLabel(blocks, i, clean);
+      if (names) return names;
+      continue;
+    }
+    const colon = AUTHOR_LABEL_COLON.exec(b.text);
+    if (!colon || b.text.length - colon[0].length > 100) continue;
+    const name = clean(b.text.slice(colon[0].length));
+    if (name && NAME.test(name)) return name;
+  }
+  return undefined;
+}
+
+/** The name on the line after the label line `blocks[at]`; after a plural label ("Authors", "Contributors"), every name that follows one a line. */
+function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => string | undefined): string | undefined {
+  const first = blocks[at + 1] && blocks[at + 1].text.length <= 100 ? clean(blocks[at + 1].text) : undefined;
+  if (!first || !NAME.test(first)) return undefined;
+  const names = [first];
+  if (/s\)?\s*:?$/i.test(blocks[at].text)) {
+    for (let j = at + 2; j < blocks.length && names.length < 8; j++) {
+      const next = blocks[j].text;
+      if (next.length > 100 || !NAME.test(next) || clean(next) !== next) break;
+      names.push(next);
+    }
+  }
+  return names.join(", ");
 }
 
 const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;

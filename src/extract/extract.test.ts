@@ -110,6 +110,16 @@ test("a comment section stays out of an article, however long; a forum thread ke
   assert.match(forum.text, /Reader comment 7/);
 });
 
+test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'); a short reply keeps its text", () => {
+  const said = ["I think the council should have asked residents before spending this much money on the harbour project.", "Agreed, and the cost has doubled since the first estimate was published by the port authority last spring.", "Thanks!", "The harbour master said at the meeting that the dredging alone would take two full years to complete."];
+  const posts = said.map((text, i) => `<div class="post"><div class="userinfo"><div class="username">member${i}</div><div class="userstat">Posts: ${120 + i}</div><div class="userstat">Joined: Mar 201${i}</div></div><div class="postbody"><p>${text}</p></div></div>`).join("");
+  const page = extractHtml(wrap(`<title>Harbour thread</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Harbour thread"}</script>`, `<div class="thread"><h1>Harbour thread</h1>${posts}</div>`));
+  assert.equal(page.pageType, "forum");
+  assert.match(page.text, /dredging alone/);
+  assert.match(page.text, /^Thanks!$/m);
+  assert.doesNotMatch(page.text, /Posts: 12|Joined: Mar/);
+});
+
 test("the date readers see: a modified date shown as 'Last updated' wins over an unshown published date", () => {
   const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2024-04-10T19:30:39Z","dateModified":"2025-09-04T19:24:33Z"}</script>`;
   const shown = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Last updated: September 4, 2025</p>${P(4)}</article>`));

@@ -5,7 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { linkedItems, productBody } from "./typed.js";
+import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -77,7 +77,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     if (d) md.published = { value: d, strategy: "shown:line" };
   }
   // Forum threads are their posts; listings are their links.
-  if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
+  if (kind.type === "forum") {
+    body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
+    body = forumPosts(kind.type, body, bodyOptions) ?? body;
+  }
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
   // A box whose link lists outweigh its running text lists its items as links; an article whose summary the box misses is left to the second opinion below.
   const unsure = kind.type === "article" && !!md.description && !!body && describes(md.description, body.text) < 0.5;

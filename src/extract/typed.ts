@@ -53,3 +53,39 @@ function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
   for (let e: DomElement | null = b; e; e = e.parentElement) if (up.has(e)) return e;
   return undefined;
 }
+
+/**
+ * Forum software repeats the same furniture beside every post ("Posts: 1,204", "Joined: Mar 2011", a rank, a
+ * "Quote" link): blocks of one shape (tag and class, and their parent's) that recur on the page and are all short.
+ * A post body shares its shape with the other posts, and some of those are long, so a short reply ("Thanks!") stays.
+ */
+export function forumPosts(type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (type !== "forum" || !body?.container || !body.blocks) return undefined;
+  const inside = body.blocks.filter((b) => !b.junk && contains(body.container!, b.el));
+  const longest = new Map<string, { count: number; max: number }>();
+  const shapes = inside.map((b) => {
+    const key = shape(b.el);
+    const s = longest.get(key);
+    if (s) {
+      s.count++;
+      s.max = Math.max(s.max, b.text.length);
+    } else longest.set(key, { count: 1, max: b.text.length });
+    return key;
+  });
+  const kept = inside.filter((_, i) => {
+    const s = longest.get(shapes[i])!;
+    return s.count < FURNITURE_REPEATS || s.max > FURNITURE_CHARS;
+  });
+  if (kept.length === inside.length) return undefined;
+  return { ...body, text: blocksText(kept, opts), strategy: `${body.strategy}:posts` };
+}
+
+/** Post furniture: a shape seen this many times or more, none of its blocks longer than this. */
+const FURNITURE_REPEATS = 3;
+const FURNITURE_CHARS = 40;
+
+/** An element's shape: its tag and class, and its parent's. */
+function shape(el: DomElement): string {
+  const p = el.parentElement;
+  return `${el.tagName}.${el.getAttribute("class") ?? ""}<${p?.tagName ?? ""}.${p?.getAttribute("class") ?? ""}`;
+}

@@ -148,6 +148,14 @@ test("page types: listing of links, product, article", () => {
   assert.equal(product.pageType, "product");
   const article = extractHtml(wrap(`<meta property="og:type" content="article">`, `<article><h1>Harbour project approved</h1>${P(5)}</article>`));
   assert.equal(article.pageType, "article");
+  // A FAQ section declared for search engines (a FAQPage, or one Question object per entry) does not make a page a forum; one declared question does.
+  const q = (i: number) => `{"@type":"Question","name":"Question ${i}?","acceptedAnswer":{"@type":"Answer","text":"Answer ${i}."}}`;
+  const faqPage = extractHtml(wrap(`<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"FAQPage","mainEntity":[${q(1)},${q(2)}]}</script>`, `<article><h1>Harbour services</h1>${P(5)}</article>`));
+  assert.equal(faqPage.pageType, "article");
+  const faqItems = extractHtml(wrap(`<meta property="og:type" content="article">${[1, 2, 3].map((i) => `<script type="application/ld+json">${q(i)}</script>`).join("")}`, `<article><h1>Harbour services</h1>${P(5)}</article>`));
+  assert.equal(faqItems.pageType, "article");
+  const question = extractHtml(wrap(`<script type="application/ld+json">{"@type":"QAPage","mainEntity":${q(1)}}</script>`, `<h1>Question 1?</h1>${P(3)}`));
+  assert.equal(question.pageType, "forum");
 });
 
 test("charset: BOM, header, meta, valid UTF-8, and an undecidable page reported", () => {

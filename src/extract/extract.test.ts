@@ -323,4 +323,13 @@ test("a product page keeps its name and details table beside the description box
   assert.match(page.text, /pockets galore/);
   assert.match(page.text, /Capacity\s+25 liters/);
   assert.doesNotMatch(page.text, /Other pack/);
+  // Cards of other products inside the product's box ("people also viewed": a link, a price, a line or two) stay out too; a shop's grid chosen as the text stays in.
+  const viewed = `<h2>People who viewed this item also viewed</h2><ul class="carousel">${[1, 2, 3, 4].map((i) => `<li class="card"><a href="/p${i}">Daypack model ${i} with a rain cover</a><div>Private</div><div>$${i}9.00</div><div>+ $23.51 delivery</div></li>`).join("")}</ul>`;
+  const carousel = extractHtml(wrap(`<title>Trail Pack 25</title><meta property="og:type" content="product">`, body.replace('<div class="description">', `<div class="viewed">${viewed}</div><div class="description">`)));
+  assert.match(carousel.text, /pockets galore/);
+  assert.match(carousel.text, /Capacity\s+25 liters/);
+  assert.doesNotMatch(carousel.text, /Daypack model|delivery/);
+  const grid = Array.from({ length: 12 }, (_, i) => `<li class="card"><a href="/p${i}">Daypack model ${i} with a rain cover and a padded back</a><div>A light pack for day hikes, with a bottle pocket and a hip belt.</div><div>$${i}9.00</div></li>`).join("");
+  const shop = extractHtml(wrap(`<title>Daypacks</title><meta property="og:type" content="product">`, `<div class="page"><h1>Daypacks</h1><p>Our daypacks, chosen by our staff.</p><ul class="grid">${grid}</ul></div>`));
+  assert.match(shop.text, /Daypack model 11/);
 });

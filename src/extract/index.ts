@@ -116,7 +116,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
     }
   }
-  body = productBody(kind.type, body, pageBlocks, bodyOptions) ?? body;
+  body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];

@@ -110,6 +110,16 @@ test("a comment section stays out of an article, however long; a forum thread ke
   assert.match(forum.text, /Reader comment 7/);
 });
 
+test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'); a short reply keeps its text", () => {
+  const said = ["I think the council should have asked residents before spending this much money on the harbour project.", "Agreed, and the cost has doubled since the first estimate was published by the port authority last spring.", "Thanks!", "The harbour master said at the meeting that the dredging alone would take two full years to complete."];
+  const posts = said.map((text, i) => `<div class="post"><div class="userinfo"><div class="username">member${i}</div><div class="userstat">Posts: ${120 + i}</div><div class="userstat">Joined: Mar 201${i}</div></div><div class="postbody"><p>${text}</p></div></div>`).join("");
+  const page = extractHtml(wrap(`<title>Harbour thread</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Harbour thread"}</script>`, `<div class="thread"><h1>Harbour thread</h1>${posts}</div>`));
+  assert.equal(page.pageType, "forum");
+  assert.match(page.text, /dredging alone/);
+  assert.match(page.text, /^Thanks!$/m);
+  assert.doesNotMatch(page.text, /Posts: 12|Joined: Mar/);
+});
+
 test("the date readers see: a modified date shown as 'Last updated' wins over an unshown published date", () => {
   const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2024-04-10T19:30:39Z","dateModified":"2025-09-04T19:24:33Z"}</script>`;
   const shown = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Last updated: September 4, 2025</p>${P(4)}</article>`));
@@ -138,6 +148,14 @@ test("page types: listing of links, product, article", () => {
   assert.equal(product.pageType, "product");
   const article = extractHtml(wrap(`<meta property="og:type" content="article">`, `<article><h1>Harbour project approved</h1>${P(5)}</article>`));
   assert.equal(article.pageType, "article");
+  // A FAQ section declared for search engines (a FAQPage, or one Question object per entry) does not make a page a forum; one declared question does.
+  const q = (i: number) => `{"@type":"Question","name":"Question ${i}?","acceptedAnswer":{"@type":"Answer","text":"Answer ${i}."}}`;
+  const faqPage = extractHtml(wrap(`<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"FAQPage","mainEntity":[${q(1)},${q(2)}]}</script>`, `<article><h1>Harbour services</h1>${P(5)}</article>`));
+  assert.equal(faqPage.pageType, "article");
+  const faqItems = extractHtml(wrap(`<meta property="og:type" content="article">${[1, 2, 3].map((i) => `<script type="application/ld+json">${q(i)}</script>`).join("")}`, `<article><h1>Harbour services</h1>${P(5)}</article>`));
+  assert.equal(faqItems.pageType, "article");
+  const question = extractHtml(wrap(`<script type="application/ld+json">{"@type":"QAPage","mainEntity":${q(1)}}</script>`, `<h1>Question 1?</h1>${P(3)}`));
+  assert.equal(question.pageType, "forum");
 });
 
 test("charset: BOM, header, meta, valid UTF-8, and an undecidable page reported", () => {
@@ -305,4 +323,13 @@ test("a product page keeps its name and details table beside the description box
   assert.match(page.text, /pockets galore/);
   assert.match(page.text, /Capacity\s+25 liters/);
   assert.doesNotMatch(page.text, /Other pack/);
+  // Cards of other products inside the product's box ("people also viewed": a link, a price, a line or two) stay out too; a shop's grid chosen as the text stays in.
+  const viewed = `<h2>People who viewed this item also viewed</h2><ul class="carousel">${[1, 2, 3, 4].map((i) => `<li class="card"><a href="/p${i}">Daypack model ${i} with a rain cover</a><div>Private</div><div>$${i}9.00</div><div>+ $23.51 delivery</div></li>`).join("")}</ul>`;
+  const carousel = extractHtml(wrap(`<title>Trail Pack 25</title><meta property="og:type" content="product">`, body.replace('<div class="description">', `<div class="viewed">${viewed}</div><div class="description">`)));
+  assert.match(carousel.text, /pockets galore/);
+  assert.match(carousel.text, /Capacity\s+25 liters/);
+  assert.doesNotMatch(carousel.text, /Daypack model|delivery/);
+  const grid = Array.from({ length: 12 }, (_, i) => `<li class="card"><a href="/p${i}">Daypack model ${i} with a rain cover and a padded back</a><div>A light pack for day hikes, with a bottle pocket and a hip belt.</div><div>$${i}9.00</div></li>`).join("");
+  const shop = extractHtml(wrap(`<title>Daypacks</title><meta property="og:type" content="product">`, `<div class="page"><h1>Daypacks</h1><p>Our daypacks, chosen by our staff.</p><ul class="grid">${grid}</ul></div>`));
+  assert.match(shop.text, /Daypack model 11/);
 });

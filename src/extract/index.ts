@@ -5,7 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { linkedItems, productBody } from "./typed.js";
+import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -81,7 +81,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     if (d) md.published = { value: d, strategy: "shown:line" };
   }
   // Forum threads are their posts; listings are their links.
-  if (kind.type === "forum") body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
+  if (kind.type === "forum") {
+    body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
+    body = forumPosts(kind.type, body, bodyOptions) ?? body;
+  }
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
   // A box whose link lists outweigh its running text lists its items as links; an article whose summary the box misses is left to the second opinion below.
   const unsure = kind.type === "article" && !!md.description && !!body && describes(md.description, body.text) < 0.5;
@@ -117,7 +120,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
       if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
     }
   }
-  body = productBody(kind.type, body, pageBlocks, bodyOptions) ?? body;
+  body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];

@@ -22,7 +22,8 @@ export interface BodyStats {
 }
 
 export function detectPageType(doc: DomDocument, md: Metadata, stats: BodyStats, url?: string): { type: PageType; strategy: string } {
-  for (const [re, type] of LD) if (md.jsonLdTypes.some((t) => re.test(t))) return { type, strategy: `json-ld:${md.jsonLdTypes.find((t) => re.test(t))}` };
+  const declared = withoutFaq(md.jsonLdTypes);
+  for (const [re, type] of LD) if (declared.some((t) => re.test(t))) return { type, strategy: `json-ld:${declared.find((t) => re.test(t))}` };
   const og = md.ogType?.toLowerCase();
   if (og === "product" || og === "og:product") return { type: "product", strategy: "og:type" };
   if (forumMarkup(doc, url)) return { type: "forum", strategy: "structure:posts" };
@@ -33,6 +34,15 @@ export function detectPageType(doc: DomDocument, md: Metadata, stats: BodyStats,
   if (url && /\/(?:docs?|documentation|manual|reference|api|guide|wiki)(?:\/|$)/i.test(safePath(url))) return { type: "documentation", strategy: "url" };
   if (stats.prose > 1500) return { type: "article", strategy: "structure:prose" };
   return { type: "unknown", strategy: "none" };
+}
+
+/**
+ * A questions-and-answers page asks one question. Several Question objects, or a FAQPage, are a page's FAQ section
+ * (shops, services and articles declare theirs for search engines): not what the page is.
+ */
+function withoutFaq(types: string[]): string[] {
+  const questions = types.filter((t) => t === "Question").length;
+  return questions > 1 || types.includes("FAQPage") ? types.filter((t) => t !== "Question" && t !== "Answer") : types;
 }
 
 function safePath(url: string): string {

@@ -32,13 +32,15 @@ export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult |
  * A product page spreads its content over several boxes (name, price, description, details table): the box
  * chosen for its running text is widened to the smallest element that also holds the product's heading.
  */
-export function productBody(type: PageType, body: BodyResult | undefined, blocks: Block[] | undefined, opts: BodyOptions): BodyResult | undefined {
+export function productBody(doc: DomDocument, type: PageType, body: BodyResult | undefined, blocks: Block[] | undefined, opts: BodyOptions): BodyResult | undefined {
   if (type !== "product" || !body?.container || !blocks || !PRODUCT_FROM.has(body.strategy)) return undefined;
   const h1 = blocks.find((b) => !b.junk && b.tag === "H1");
   if (!h1) return undefined;
   const top = commonAncestor(h1.el, body.container);
   if (!top?.parentElement || top.tagName === "BODY" || top === body.container) return undefined;
-  const text = blocksText(blocks.filter((b) => contains(top, b.el)), opts);
+  // Other products' cards in the widened part stay out; inside the chosen box they are its content (a shop's grid).
+  const cards = productCards(top).filter((c) => !contains(c, body.container!) && !contains(body.container!, c));
+  const text = blocksText(blocks.filter((b) => contains(top, b.el) && !cards.some((c) => contains(c, b.el))), opts);
   // From a whole-page reading the widened box is a part of the page: it must hold at least half of it.
   if (text.length < 200 || (body.strategy !== "blocks" && text.length < body.text.length * 0.5)) return undefined;
   return { ...body, text, container: top, strategy: "typed:product" };
@@ -52,4 +54,78 @@ function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
   for (let e: DomElement | null = a; e; e = e.parentElement) up.add(e);
   for (let e: DomElement | null = b; e; e = e.parentElement) if (up.has(e)) return e;
   return undefined;
+}
+
+/**
+ * Forum software repeats the same furniture beside every post ("Posts: 1,204", "Joined: Mar 2011", a rank, a
+ * "Quote" link): blocks of one shape (tag and class, and their parent's) that recur on the page and are all short.
+ * A post body shares its shape with the other posts, and some of those are long, so a short reply ("Thanks!") stays.
+ */
+export function forumPosts(type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (type !== "forum" || !body?.container || !body.blocks) return undefined;
+  const inside = body.blocks.filter((b) => !b.junk && contains(body.container!, b.el));
+  const longest = new Map<string, { count: number; max: number }>();
+  const shapes = inside.map((b) => {
+    const key = shape(b.el);
+    const s = longest.get(key);
+    if (s) {
+      s.count++;
+      s.max = Math.max(s.max, b.text.length);
+    } else longest.set(key, { count: 1, max: b.text.length });
+    return key;
+  });
+  const kept = inside.filter((_, i) => {
+    const s = longest.get(shapes[i])!;
+    return s.count < FURNITURE_REPEATS || s.max > FURNITURE_CHARS;
+  });
+  if (kept.length === inside.length) return undefined;
+  return { ...body, text: blocksText(kept, opts), strategy: `${body.strategy}:posts` };
+}
+
+/** Post furniture: a shape seen this many times or more, none of its blocks longer than this. */
+const FURNITURE_REPEATS = 3;
+const FURNITURE_CHARS = 40;
+
+/** An element's shape: its tag and class, and its parent's. */
+function shape(el: DomElement): string {
+  const p = el.parentElement;
+  return `${el.tagName}.${el.getAttribute("class") ?? ""}<${p?.tagName ?? ""}.${p?.getAttribute("class") ?? ""}`;
+}
+
+/**
+ * Other products shown on a product page ("people also viewed", "similar items", carousels): three or more sibling
+ * boxes of one kind (tag and class), each a link with a price and little text. Removed from the page before it is read.
+ */
+export function productCards(root: DomElement): DomElement[] {
+  const cards: DomElement[] = [];
+  const visit = (el: DomElement) => {
+    const kinds = new Map<string, DomElement[]>();
+    for (let k = el.firstElementChild; k; k = k.nextElementSibling) {
+      const key = `${k.tagName}.${k.getAttribute("class") ?? ""}`;
+      const same = kinds.get(key);
+      if (same) same.push(k);
+      else kinds.set(key, [k]);
+    }
+    const taken = new Set<DomElement>();
+    for (const same of kinds.values()) {
+      if (same.length < CARDS_MIN) continue;
+      const priced = same.filter(isCard);
+      if (priced.length < CARDS_MIN || priced.length < same.length * 0.8) continue;
+      for (const c of same) taken.add(c);
+    }
+    cards.push(...taken);
+    for (let k = el.firstElementChild; k; k = k.nextElementSibling) if (!taken.has(k)) visit(k);
+  };
+  visit(root);
+  return cards;
+}
+
+const CARDS_MIN = 3;
+const CARD_TEXT = 1200;
+const PRICE = /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN)\b)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\b(?:USD|EUR|GBP|CHF|kr|zł)\b)/;
+
+function isCard(el: DomElement): boolean {
+  if (el.tagName !== "A" && !el.querySelector("a[href]")) return false;
+  const text = el.textContent ?? "";
+  return text.length < CARD_TEXT * 2 && PRICE.test(text) && text.replace(/\s+/g, " ").trim().length < CARD_TEXT;
 }

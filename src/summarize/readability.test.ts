@@ -6,6 +6,7 @@ import { buildCorpus } from "../core/corpus.js";
 import { readDataset } from "../eval/datasets.js";
 import { clusterDocuments } from "../eval/run.js";
 import { SHARED } from "../testing/fixtures.js";
+import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus } from "../types/index.js";
 import { isCandidate, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
@@ -106,6 +107,44 @@ test("newsbrief passes over a sentence addressing the reader (site furniture) fo
   }
   const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
   assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /\byour?\b/i);
+});
+
+test("newsbrief passes over a sentence holding a page-furniture phrase (a newsletter plug) for news saying the same", () => {
+  const corpus = corpusOf([
+    "Our newsletter carries every Milton bridge flood report and storm warning. The Milton bridge was closed by the flood on Monday. Engineers will inspect the old stone piers once the river falls, the council said.",
+    "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
+    "A storm warning followed the Milton bridge flood, and officials will report again in the evening.",
+    "Schools stayed open. The Milton bridge flood report was read out on Monday.",
+  ]);
+  const saved = TUNING.readerPenalty;
+  try {
+    TUNING.readerPenalty = 1;
+    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the newsletter plug scores best");
+  } finally {
+    TUNING.readerPenalty = saved;
+  }
+  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /newsletter/);
+});
+
+test("newsbrief takes no sentence from crawl junk (a cookie wall kept instead of the article), unless nothing else is left", () => {
+  const junk =
+    "The flood closed the Milton bridge on Monday and officials kept a storm warning for the town. Please enable cookies in your web browser to keep reading. This site uses cookies to measure traffic; read our privacy policy and terms of use to learn more.";
+  assert.ok(isCrawlJunk(junk));
+  const news = [
+    "The flood closed the Milton bridge on Monday. Officials said a storm warning for the town stays in force until Friday.",
+    "Rain fell for a week. The Milton bridge was shut by rising water, and officials kept the storm warning in place for the town.",
+    "Schools in the town stayed open. A storm warning remains in force, officials said, after the flood shut the Milton bridge on Monday.",
+  ];
+  // Its lead, a news sentence, covers the most agreed points: it would be the summary's first sentence.
+  const corpus = corpusOf([...news, junk]);
+  const picked = newsbrief.summarize(corpus, { sentences: 3 }, { seed: 1 });
+  assert.ok(picked.length > 0);
+  for (const s of picked) assert.notEqual(s.doc, 3, `picked ${JSON.stringify(textOf(corpus, s.doc, s.sent))} from the junk`);
+  const alone = corpusOf([junk]);
+  const [only] = newsbrief.summarize(alone, { sentences: 1 }, { seed: 1 });
+  assert.equal(textOf(alone, only.doc, only.sent), junk.slice(0, junk.indexOf(".") + 1));
 });
 
 test("with few articles, a summary filled to its budget goes on with full sentences rather than fragments", () => {

@@ -1,7 +1,7 @@
 import { isCrawlJunk, isFurniture } from "../stories/boilerplate.js";
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
-import { isCandidate, MAX_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
+import { isCandidate, isPhotoCaption, MAX_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
 
@@ -55,6 +55,12 @@ export const TUNING = {
    * page furniture uses ("sign up for", "all rights reserved"), is site furniture, not news.
    */
   readerPenalty: 0.3,
+  /**
+   * A photo caption or credit ("File - In this 2017 file photo, …", "( AP Photo/… )"; see
+   * `isPhotoCaption`) describes a picture, not the news, and one glued to a lead is a poor copy
+   * of it: such a sentence is taken only when nothing else adds anything.
+   */
+  captionPenalty: 0.05,
   /** Up to this many articles, each function word of a sentence adds `functionWordCredit` to its gain (see `candidatePool`). */
   fewArticles: 3,
   functionWordCredit: 1,
@@ -164,7 +170,7 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex,
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
       const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
       const furniture = (READER.test(text) && !QUOTE.test(text)) || isFurniture(text);
-      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1);
+      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
       pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;

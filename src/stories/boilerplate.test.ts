@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isCrawlJunk } from "./boilerplate.js";
+import { isCrawlJunk, isFurniture } from "./boilerplate.js";
 import { groupStories } from "./index.js";
 
 const COOKIE_WALL = "Please enable cookies on your web browser in order to continue. This site uses cookies to measure traffic; read our privacy policy and terms of use. Learn more.";
@@ -13,6 +13,12 @@ test("crawl junk is told from an article that carries some page furniture", () =
   assert.ok(!isCrawlJunk(FLOOD));
   assert.ok(!isCrawlJunk(`Advertisement continue reading the main story. ${FLOOD} ${FLOOD}`));
   assert.ok(!isCrawlJunk("The president posted a tweet about the flood relief bill on Monday; critics said the bill would cut disaster aid by a third."));
+});
+
+test("a sentence is furniture when it holds a phrase only page furniture uses", () => {
+  assert.ok(isFurniture("Sign up for our morning newsletter."));
+  assert.ok(isFurniture("Copyright 2019 The Herald. All rights reserved."));
+  assert.ok(!isFurniture("Floods swept the river valley on Monday."));
 });
 
 test("identical crawl junk in two stories' piles stays apart instead of gluing them", () => {

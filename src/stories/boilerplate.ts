@@ -18,6 +18,11 @@ function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
+/** Whether a sentence holds a phrase that only page furniture uses ("sign up for", "all rights reserved"). */
+export function isFurniture(sentence: string): boolean {
+  return FURNITURE.test(sentence);
+}
+
 /** Share of the text's words that sit in page-furniture sentences (1 for a text without words). */
 export function furnitureShare(text: string): number {
   let all = 0;
@@ -25,13 +30,13 @@ export function furnitureShare(text: string): number {
   for (const sentence of text.match(SENTENCE) ?? []) {
     const words = wordCount(sentence);
     all += words;
-    if (words && FURNITURE.test(sentence)) furniture += words;
+    if (words && isFurniture(sentence)) furniture += words;
   }
   return all ? furniture / all : 1;
 }
 
 export function isCrawlJunk(text: string): boolean {
   // Most texts hold no furniture phrase at all (a phrase never spans sentences): their share is 0, or 1 without words.
-  if (!FURNITURE.test(text)) return !ANY_WORD.test(text);
+  if (!isFurniture(text)) return !ANY_WORD.test(text);
   return furnitureShare(text) >= JUNK_SHARE;
 }

@@ -18,6 +18,30 @@ export function startsWithDateline(text: string): boolean {
 }
 
 /**
+ * A photo caption or credit a crawl kept in the text, often glued to the sentence after it:
+ * "File - In this May 2, 2017 file photo, …", "… in this undated photo released by …",
+ * "( AP Photo/Evan Vucci )", "Photo: Reuters", "Image copyright Getty Images image caption …",
+ * "Credit: NASA", and AP's truncated caption teaser "… Tuesday, Oct.... ( Associated Press )".
+ */
+const CAPTION = new RegExp(
+  [
+    String.raw`^file\b\s*(?:[-–—]|photo\b)`,
+    String.raw`\bin th(?:is|ese) (?:[\w.,'’-]+ ){0,8}?(?:file )?(?:photo(?:graph)?|image|picture)s?\b`,
+    String.raw`\b(?:this|the) (?:undated )?(?:file )?(?:photo|image|picture) (?:provided|released|taken|made available|obtained|shows)\b`,
+    String.raw`\bphotos? (?:provided|released|distributed) by\b`,
+    String.raw`\(\s*(?:ap |afp |reuters )?photos?\s*[:/]`,
+    String.raw`^(?:photo|buy photo|image copyright|image caption|media caption)\b`,
+    String.raw`\b(?:photo|credit):|\bgetty images\b|\btoggle caption\b|\bimage \d+ of\b|\bap photo\/|\/ap photo\b`,
+    String.raw`\.\.\.\s*\(\s*associated press\s*\)`,
+  ].join("|"),
+  "i",
+);
+
+export function isPhotoCaption(text: string): boolean {
+  return CAPTION.test(text);
+}
+
+/**
  * Whether sentence i can stand in a summary: a whole, declarative sentence of sensible length
  * (not a heading, a question, a fragment, a bare quote fragment or one opening with a dateline).
  */

@@ -1,6 +1,7 @@
+import { isCrawlJunk, isFurniture } from "../stories/boilerplate.js";
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
-import { isCandidate, MAX_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
+import { isCandidate, isPhotoCaption, MAX_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
 
@@ -15,13 +16,23 @@ export const newsbrief: Summarizer = {
   name: "newsbrief",
   description: "concept coverage weighted by how many articles report each point (default)",
   summarize(corpus: Corpus, budget: Budget): Selection[] {
-    const included = corpus.articles.map((a) => !a.duplicateOf);
+    const included = withoutJunk(corpus, corpus.articles.map((a) => !a.duplicateOf));
     const index = indexConcepts(corpus, included);
     const weights = conceptWeights(index, included.filter(Boolean).length, included);
     const focus = budget.focus ? focusWords(index, focusTerms(corpus, budget.focus)) : undefined;
     return greedyCover(corpus, index, weights, included, budget, focus);
   },
 };
+
+/**
+ * The articles to summarise: those not duplicates (`included`), less crawl junk (a cookie wall or
+ * archive note a crawler kept instead of the article), unless nothing else is left. Junk neither
+ * supplies sentences nor counts as an article agreeing on a point.
+ */
+function withoutJunk(corpus: Corpus, included: boolean[]): boolean[] {
+  const out = included.map((inc, d) => inc && !isCrawlJunk(corpus.docs[d].text));
+  return out.some(Boolean) ? out : included;
+}
 
 /** Tuning knobs, measured on every dataset (docs/benchmarks.md); exported so tests can isolate one mechanism. */
 export const TUNING = {
@@ -39,8 +50,17 @@ export const TUNING = {
   posScale: 3,
   /** Agreement weights (above) need this many articles; a lone article is weighed by repetition instead. */
   agreementDocs: 2,
-  /** A sentence addressing the reader ("you", "your") outside a quotation is site furniture (sign-up, share, delivery notices), not news. */
+  /**
+   * A sentence addressing the reader ("you", "your") outside a quotation, or holding a phrase only
+   * page furniture uses ("sign up for", "all rights reserved"), is site furniture, not news.
+   */
   readerPenalty: 0.3,
+  /**
+   * A photo caption or credit ("File - In this 2017 file photo, …", "( AP Photo/… )"; see
+   * `isPhotoCaption`) describes a picture, not the news, and one glued to a lead is a poor copy
+   * of it: such a sentence is taken only when nothing else adds anything.
+   */
+  captionPenalty: 0.05,
   /** Up to this many articles, each function word of a sentence adds `functionWordCredit` to its gain (see `candidatePool`). */
   fewArticles: 3,
   functionWordCredit: 1,
@@ -149,8 +169,8 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex,
       for (let j = index.sentFrom[s]; j < index.sentFrom[s + 1]; j++) pool.conceptWord[j] = wordOfToken[index.conceptWord[j]];
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
       const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
-      const toReader = READER.test(text) && !QUOTE.test(text);
-      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (toReader ? TUNING.readerPenalty : 1);
+      const furniture = (READER.test(text) && !QUOTE.test(text)) || isFurniture(text);
+      pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
       pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;

@@ -6,9 +6,10 @@ import { buildCorpus } from "../core/corpus.js";
 import { readDataset } from "../eval/datasets.js";
 import { clusterDocuments } from "../eval/run.js";
 import { SHARED } from "../testing/fixtures.js";
+import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus } from "../types/index.js";
-import { isCandidate, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
+import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
 import { newsbrief, TUNING } from "./newsbrief.js";
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
@@ -106,6 +107,87 @@ test("newsbrief passes over a sentence addressing the reader (site furniture) fo
   }
   const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
   assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /\byour?\b/i);
+});
+
+test("newsbrief passes over a sentence holding a page-furniture phrase (a newsletter plug) for news saying the same", () => {
+  const corpus = corpusOf([
+    "Our newsletter carries every Milton bridge flood report and storm warning. The Milton bridge was closed by the flood on Monday. Engineers will inspect the old stone piers once the river falls, the council said.",
+    "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
+    "A storm warning followed the Milton bridge flood, and officials will report again in the evening.",
+    "Schools stayed open. The Milton bridge flood report was read out on Monday.",
+  ]);
+  const saved = TUNING.readerPenalty;
+  try {
+    TUNING.readerPenalty = 1;
+    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the newsletter plug scores best");
+  } finally {
+    TUNING.readerPenalty = saved;
+  }
+  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /newsletter/);
+});
+
+test("photo captions and credits are recognised, glued to a lead or alone, and news about a photo is not", () => {
+  for (const s of [
+    "File - In this May 2, 2017 file photo, Governor Lopez visits the Milton bridge.",
+    "File photo -- seniors share a laugh while finishing up their meals in Sun City, Arizona.",
+    "In this Feb. 6, 2014, file photo, the mayor joins the caucus at the Capitol.",
+    "Kenneth Bae appears before the media in Pyongyang in this undated photo released by the agency.",
+    "Herman Cain bowed out of the race on Saturday in Atlanta. ( AP Photo/ Richard Shiro ) That Cain won is no surprise.",
+    "( Photo: KVUE ) Austin, Texas - a veterinarian learned Tuesday her license will be suspended.",
+    "Image copyright Getty Images image caption The star of the auction was a pearl pendant.",
+    "Credit: Sotheby's The jewels once belonging to the queen include a diamond pendant.",
+    "Mohamed Hadid, the father... ( Associated Press ) Los Angeles ( AP ) — the father of two models has been fined.",
+  ]) {
+    assert.ok(isPhotoCaption(s), s);
+  }
+  for (const s of [
+    "The photo, which has since been removed, shows a uniformed marine corporal pointing a rifle.",
+    "Graphic photos of his ankles spread across social media.",
+    "Militants released a video which purports to show the beheading of an aid worker.",
+    "Photographers waited outside the court on Monday.",
+  ]) {
+    assert.ok(!isPhotoCaption(s), s);
+  }
+});
+
+test("newsbrief passes over a photo caption for news saying the same", () => {
+  const corpus = corpusOf([
+    "In this photo, Governor Lopez visits the Milton bridge after the flood on Monday. The governor promised federal money.",
+    "Rain fell all week. Governor Lopez promised money for the Milton bridge, officials said late on Monday evening in the town hall.",
+    "Rain fell all week. The flood left the town cut off, and Governor Lopez arrived on Monday to see the Milton bridge.",
+    "Schools stayed open. The governor and aides left the town on Tuesday.",
+  ]);
+  const saved = TUNING.captionPenalty;
+  try {
+    TUNING.captionPenalty = 1;
+    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the caption scores best");
+  } finally {
+    TUNING.captionPenalty = saved;
+  }
+  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /photo/i);
+});
+
+test("newsbrief takes no sentence from crawl junk (a cookie wall kept instead of the article), unless nothing else is left", () => {
+  const junk =
+    "The flood closed the Milton bridge on Monday and officials kept a storm warning for the town. Please enable cookies in your web browser to keep reading. This site uses cookies to measure traffic; read our privacy policy and terms of use to learn more.";
+  assert.ok(isCrawlJunk(junk));
+  const news = [
+    "The flood closed the Milton bridge on Monday. Officials said a storm warning for the town stays in force until Friday.",
+    "Rain fell for a week. The Milton bridge was shut by rising water, and officials kept the storm warning in place for the town.",
+    "Schools in the town stayed open. A storm warning remains in force, officials said, after the flood shut the Milton bridge on Monday.",
+  ];
+  // Its lead, a news sentence, covers the most agreed points: it would be the summary's first sentence.
+  const corpus = corpusOf([...news, junk]);
+  const picked = newsbrief.summarize(corpus, { sentences: 3 }, { seed: 1 });
+  assert.ok(picked.length > 0);
+  for (const s of picked) assert.notEqual(s.doc, 3, `picked ${JSON.stringify(textOf(corpus, s.doc, s.sent))} from the junk`);
+  const alone = corpusOf([junk]);
+  const [only] = newsbrief.summarize(alone, { sentences: 1 }, { seed: 1 });
+  assert.equal(textOf(alone, only.doc, only.sent), junk.slice(0, junk.indexOf(".") + 1));
 });
 
 test("with few articles, a summary filled to its budget goes on with full sentences rather than fragments", () => {

@@ -18,8 +18,9 @@ export const newsbrief: Summarizer = {
   summarize(corpus: Corpus, budget: Budget): Selection[] {
     const included = withoutJunk(corpus, corpus.articles.map((a) => !a.duplicateOf));
     const docs = included.filter(Boolean).length;
-    const index = indexConcepts(corpus, included, docs >= TUNING.copiesFrom ? copiedSentences(corpus, included) : undefined);
-    const weights = conceptWeights(index, docs, included);
+    const copied = docs >= TUNING.copiesFrom ? copiedSentences(corpus, included) : undefined;
+    const index = indexConcepts(corpus, included, copied);
+    const weights = conceptWeights(index, docs, included, copied);
     const focus = budget.focus ? focusWords(index, focusTerms(corpus, budget.focus)) : undefined;
     return greedyCover(corpus, index, weights, included, budget, focus);
   },
@@ -39,7 +40,8 @@ function withoutJunk(corpus: Corpus, included: boolean[]): boolean[] {
  * Per corpus sentence (numbered as `ConceptIndex.docSent`), 1 when it repeats token for token a
  * sentence of an earlier included article (a wire paragraph two outlets both ran, the background
  * paragraph an agency repeats in each follow-up): the same report again, not a second source
- * agreeing. Sentences under MIN_WORDS tokens ("He declined to comment.") are never copies.
+ * agreeing, so its concepts count towards neither df nor earliness there. Sentences under
+ * MIN_WORDS tokens ("He declined to comment.") are never copies.
  */
 function copiedSentences(corpus: Corpus, included: boolean[]): Uint8Array {
   const docs = corpus.docs;
@@ -116,12 +118,12 @@ export function focusWords(index: ConceptIndex, terms: Uint8Array): Uint8Array {
   return out;
 }
 
-function conceptWeights(index: ConceptIndex, docs: number, included: boolean[]): Float64Array {
+function conceptWeights(index: ConceptIndex, docs: number, included: boolean[], copied: Uint8Array | undefined): Float64Array {
   const weights = new Float64Array(index.size);
   const { df, isBigram } = index;
   if (docs >= TUNING.agreementDocs) {
     const minDf = Math.max(2, Math.round(docs * TUNING.minDfShare));
-    const early = TUNING.posGamma > 0 ? earliness(index, included) : undefined;
+    const early = TUNING.posGamma > 0 ? earliness(index, included, copied) : undefined;
     for (let c = 0; c < index.size; c++) {
       if (df[c] >= minDf) weights[c] = (Math.pow(df[c], TUNING.dfExponent) + (early ? TUNING.posGamma * early[c] : 0)) * (isBigram[c] ? 1 : TUNING.unigramWeight);
     }
@@ -231,14 +233,15 @@ function functionWords(doc: Doc, i: number): number {
   return n;
 }
 
-/** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale). */
-function earliness(index: ConceptIndex, included: boolean[]): Float64Array {
+/** Per concept, the sum over included documents of 1 / (1 + first sentence holding it / posScale), copied sentences (`copied`) left out. */
+function earliness(index: ConceptIndex, included: boolean[], copied: Uint8Array | undefined): Float64Array {
   const out = new Float64Array(index.size);
   const seen = new Int32Array(index.size).fill(-1);
   const { concepts, sentFrom, docSent } = index;
   for (let d = 0; d < included.length; d++) {
     if (!included[d]) continue;
     for (let s = docSent[d], i = 0; s < docSent[d + 1]; s++, i++) {
+      if (copied !== undefined && copied[s] === 1) continue;
       for (let k = sentFrom[s]; k < sentFrom[s + 1]; k++) {
         const c = concepts[k];
         if (seen[c] === d) continue;

@@ -16,13 +16,15 @@ export const newsbrief: Summarizer = {
   name: "newsbrief",
   description: "concept coverage weighted by how many articles report each point (default)",
   summarize(corpus: Corpus, budget: Budget): Selection[] {
-    const included = withoutJunk(corpus, corpus.articles.map((a) => !a.duplicateOf));
+    // Whether each text holds a page-furniture phrase at all: most do not, and then none of their sentences does.
+    const furnished = corpus.docs.map((doc) => isFurniture(doc.text));
+    const included = withoutJunk(corpus, corpus.articles.map((a) => !a.duplicateOf), furnished);
     const docs = included.filter(Boolean).length;
     const copied = docs >= TUNING.copiesFrom ? copiedSentences(corpus, included) : undefined;
     const index = indexConcepts(corpus, included, copied);
     const weights = conceptWeights(index, docs, included, copied);
     const focus = budget.focus ? focusWords(index, focusTerms(corpus, budget.focus)) : undefined;
-    return greedyCover(corpus, index, weights, included, budget, focus);
+    return greedyCover(corpus, index, weights, included, furnished, budget, focus);
   },
 };
 
@@ -31,8 +33,8 @@ export const newsbrief: Summarizer = {
  * archive note a crawler kept instead of the article), unless nothing else is left. Junk neither
  * supplies sentences nor counts as an article agreeing on a point.
  */
-function withoutJunk(corpus: Corpus, included: boolean[]): boolean[] {
-  const out = included.map((inc, d) => inc && !isCrawlJunk(corpus.docs[d].text));
+function withoutJunk(corpus: Corpus, included: boolean[], furnished: boolean[]): boolean[] {
+  const out = included.map((inc, d) => inc && !isCrawlJunk(corpus.docs[d].text, furnished[d]));
   return out.some(Boolean) ? out : included;
 }
 
@@ -171,7 +173,7 @@ const QUOTE = /["“”]/;
  * carry the choice and the credit stays off.) It also keeps a brief of two articles that share
  * little from ending after a sentence or two: full sentences, leads first, fill its budget.
  */
-function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex, focus: Uint8Array | undefined): Pool {
+function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[], index: ConceptIndex, focus: Uint8Array | undefined): Pool {
   let docs = 0;
   for (const inc of included) if (inc) docs++;
   const credit = docs <= TUNING.fewArticles ? TUNING.functionWordCredit : 0;
@@ -208,7 +210,7 @@ function candidatePool(corpus: Corpus, included: boolean[], index: ConceptIndex,
       for (let j = index.sentFrom[s]; j < index.sentFrom[s + 1]; j++) pool.conceptWord[j] = wordOfToken[index.conceptWord[j]];
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
       const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
-      const furniture = (READER.test(text) && !QUOTE.test(text)) || isFurniture(text);
+      const furniture = (READER.test(text) && !QUOTE.test(text)) || (furnished[d] && isFurniture(text));
       pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
@@ -253,8 +255,8 @@ function earliness(index: ConceptIndex, included: boolean[], copied: Uint8Array 
   return out;
 }
 
-function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array, included: boolean[], budget: Budget, focus?: Uint8Array): Selection[] {
-  const pool = candidatePool(corpus, included, index, focus);
+function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array, included: boolean[], furnished: boolean[], budget: Budget, focus?: Uint8Array): Selection[] {
+  const pool = candidatePool(corpus, included, furnished, index, focus);
   const concepts = index.concepts;
   const covered = new Uint8Array(index.size);
   const taken = new Uint8Array(pool.size);

@@ -35,8 +35,9 @@ export function furnitureShare(text: string): number {
   return all ? furniture / all : 1;
 }
 
-export function isCrawlJunk(text: string): boolean {
+/** `furnished`: whether the text holds a furniture phrase at all (`isFurniture(text)`), for a caller that needs it too. */
+export function isCrawlJunk(text: string, furnished = isFurniture(text)): boolean {
   // Most texts hold no furniture phrase at all (a phrase never spans sentences): their share is 0, or 1 without words.
-  if (!isFurniture(text)) return !ANY_WORD.test(text);
+  if (!furnished) return !ANY_WORD.test(text);
   return furnitureShare(text) >= JUNK_SHARE;
 }

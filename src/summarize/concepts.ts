@@ -17,7 +17,7 @@ export interface ConceptIndex {
   concepts: Int32Array;
   /** Parallel to `concepts`: the word of its sentence (0-based) that completes the concept's first use there. */
   conceptWord: Int32Array;
-  /** Number of included documents (duplicates excluded) holding each concept (entries from `size` on are spare). */
+  /** Number of included documents (duplicates excluded) holding each concept outside copied sentences (entries from `size` on are spare). */
   df: Int32Array;
   /** Whether each concept is a bigram (entries from `size` on are spare). */
   isBigram: Uint8Array;
@@ -26,7 +26,11 @@ export interface ConceptIndex {
   size: number;
 }
 
-export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex {
+/**
+ * `copied` (optional, per corpus sentence, numbered as `docSent`): 1 for a sentence whose concepts
+ * count towards no article's df there (a copy of another article's sentence).
+ */
+export function indexConcepts(corpus: Corpus, included: boolean[], copied?: Uint8Array): ConceptIndex {
   const docs = corpus.docs;
   let terms = 0;
   let tokens = 0;
@@ -54,10 +58,10 @@ export function indexConcepts(corpus: Corpus, included: boolean[]): ConceptIndex
   let s = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
-    const counts = included[d];
     const { tokTerm, tokStop, tokStart, tokEnd, sentTokStart } = doc;
     const sents = doc.sentStart.length;
     for (let i = 0; i < sents; i++, s++) {
+      const counts = included[d] && (copied === undefined || copied[s] === 0);
       const from = sentTokStart[i];
       const to = sentTokStart[i + 1];
       for (let t = from; t < to; t++) {

@@ -190,6 +190,26 @@ test("newsbrief takes no sentence from crawl junk (a cookie wall kept instead of
   assert.equal(textOf(alone, only.doc, only.sent), junk.slice(0, junk.indexOf(".") + 1));
 });
 
+test("a sentence several articles copy word for word adds no agreement: the point they report in their own words wins", () => {
+  const background = "The old stone bridge, built in 1890 by the railway company, has been closed twice before for repairs.";
+  const corpus = corpusOf([
+    `Governor Lopez promised federal money for the flooded town on Monday. ${background}`,
+    `The flooded town will get federal money, the governor said. ${background}`,
+    `Rescue teams reached the flooded town by boat. ${background}`,
+    "Governor Lopez visited the flooded town and promised federal money to rebuild it.",
+  ]);
+  const saved = TUNING.copiesFrom;
+  try {
+    TUNING.copiesFrom = Infinity;
+    const [counted] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+    assert.equal(textOf(corpus, counted.doc, counted.sent), background, "counting each copy, the copied background scores best");
+  } finally {
+    TUNING.copiesFrom = saved;
+  }
+  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  assert.equal(textOf(corpus, first.doc, first.sent), "Governor Lopez promised federal money for the flooded town on Monday.");
+});
+
 test("with few articles, a summary filled to its budget goes on with full sentences rather than fragments", () => {
   const corpus = corpusOf([
     "Senator Hale resigned on Tuesday in Rome. Rain fell on the city all day. The weather in the capital was cold and wet for most of the week, and many of the roads into the old town were closed to traffic by the police.",

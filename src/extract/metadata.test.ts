@@ -152,3 +152,10 @@ test("authors: a label line ('Article by', 'Author:', 'Contributors') with the n
   assert.equal(page(t, body("<h4>Author(s)</h4><p>John A. Alic</p><p>David C. Mowery</p><p>Edward S. Rubin</p><p>Download pdf</p>")).author, "John A. Alic, David C. Mowery, Edward S. Rubin");
   assert.equal(page(t, body("<p>Author</p><p>the council's own figures show the cost rising</p>")).author, undefined);
 });
+
+test("authors: an organisation declared as the author (also by @id) gives way to a person the page shows under a label; alone it stands", () => {
+  const graph = { "@context": "https://schema.org", "@graph": [{ "@type": "BlogPosting", headline: "Harbour project approved", author: { "@id": "#identity" } }, { "@type": "Organization", "@id": "#identity", name: "Harbour Media Ltd" }] };
+  const ld = `<title>Harbour project approved</title><script type="application/ld+json">${JSON.stringify(graph)}</script>`;
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><p>Written by</p><p>Jack Shepherd</p></div></div>`).author, "Jack Shepherd");
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}</div>`).author, "Harbour Media Ltd");
+});

@@ -9,8 +9,8 @@ import { linkedItems, productBody } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy, labelledAuthor } from "./shown.js";
-import { cleanAuthor, groupByline } from "./metadata.js";
+import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor } from "./shown.js";
+import { cleanAuthor, groupByline, sharesWord } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
@@ -203,6 +203,12 @@ const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
  * a "By …" line by the headline, "Written by …" anywhere, or a name under a label line.
  */
 function preferShownAuthor(md: Metadata, blocks: Block[]): void {
+  // A "By …" line under the headline naming someone else beats an author only declared (an editor, the page's last reviser).
+  if (md.author && /^(?:json-ld|declared|meta:)/.test(md.author.strategy) && !WEAK_AUTHOR.test(md.author.strategy)) {
+    const by = byLine(headerBlocks(blocks, md.title?.value), cleanAuthor);
+    if (by && !sharesWord(by, md.author.value) && !groupByline(by)) md.author = { value: by, strategy: "shown:by>declared" };
+    return;
+  }
   if (md.author && !WEAK_AUTHOR.test(md.author.strategy)) return;
   const finders: [string, () => string | undefined][] = [
     ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor)],

@@ -159,3 +159,9 @@ test("authors: an organisation declared as the author (also by @id) gives way to
   assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><p>Written by</p><p>Jack Shepherd</p></div></div>`).author, "Jack Shepherd");
   assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}</div>`).author, "Harbour Media Ltd");
 });
+
+test("authors: a 'By …' line under the headline naming someone else beats an author only declared in JSON-LD; one naming the declared author keeps it", () => {
+  const ld = `<title>Harbour project approved</title><script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: { "@type": "Person", name: "Luke Daigle" } })}</script>`;
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>November 3, 2023</p><p>By: Paul Fenaroli</p>${P(4)}</div>`).author, "Paul Fenaroli");
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>By Luke Daigle, Web Editor</p>${P(4)}</div>`).author, "Luke Daigle");
+});

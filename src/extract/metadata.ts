@@ -144,7 +144,7 @@ function authorList(metaValue: string, found: string, tw1?: string): string | un
   return names.length >= 2 || tw1 === metaValue ? metaValue : undefined;
 }
 
-function sharesWord(a: string, b: string): boolean {
+export function sharesWord(a: string, b: string): boolean {
   const wb = words(b);
   for (const w of words(a)) if (wb.has(w)) return true;
   return false;

@@ -165,3 +165,10 @@ test("authors: a 'By …' line under the headline naming someone else beats an a
   assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>November 3, 2023</p><p>By: Paul Fenaroli</p>${P(4)}</div>`).author, "Paul Fenaroli");
   assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>By Luke Daigle, Web Editor</p>${P(4)}</div>`).author, "Luke Daigle");
 });
+
+test("authors: with only the site or an organisation as the author, a 'Reviewed by' person under the headline names the author; a team that signs its pieces keeps them", () => {
+  const body = (byline: string) => `<div><h1>Harbour project approved</h1><div class="author">${byline}</div><p>Reviewed by Justin C. Meserole, Trial Attorney at Town Law, on December 9, 2024.</p>${P(4)}</div>`;
+  const head = `<title>Harbour project approved</title><meta property="og:site_name" content="Town Law">`;
+  assert.equal(page(head, body("Town Law")).author, "Justin C. Meserole");
+  assert.equal(page(head, body("The Town Law Team")).author, "The Town Law Team");
+});

@@ -278,7 +278,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   }
   if (!md.author) md.footerByline = visibleByline(doc, true);
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
-  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
+  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower) md.author.strategy += ":site";
   // So is an organisation declared as the author: the page may name the person who wrote the piece.
   else if (md.author?.strategy === "json-ld" && ldOrganization(ldMain, byId)) md.author.strategy += ":org";
 

@@ -112,6 +112,20 @@ export function byLine(header: Block[], clean: (raw: string) => string | undefin
   return undefined;
 }
 
+const REVIEWED_BY = /^(?:(?:medically|expert|fact[- ]checked\s+and)\s+)?reviewed\s+by\s*:?\s+(?=\p{Lu})/iu;
+
+/** "Reviewed by Jane Doe" in the header: with no person named as the author, the reviewer is the person the page vouches with. */
+export function reviewedBy(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of header) {
+    if (b.text.length > 150) continue;
+    const m = REVIEWED_BY.exec(b.text);
+    // "Reviewed by Jane Doe, Trial Attorney at Acme, on <date>": the role goes.
+    const name = m ? clean(b.text.slice(m[0].length).replace(ROLE_AFTER_COMMA, "")) : undefined;
+    if (name && NAME.test(name)) return name;
+  }
+  return undefined;
+}
+
 const ROLE_AFTER_COMMA = /,\s+\S+\s+\S+\s+\S+.*$/;
 const WRITTEN_BY = /^(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?written\s+by\s*:?\s+(?=\p{Lu})/iu;
 

@@ -9,8 +9,8 @@ import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, firstDateLine, writtenBy, labelledAuthor } from "./shown.js";
-import { cleanAuthor, groupByline } from "./metadata.js";
+import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy } from "./shown.js";
+import { cleanAuthor, groupByline, sharesWord } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
 export { decodeHtmlBytes } from "./decode.js";
@@ -61,18 +61,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   const pageBlocks = body?.blocks;
   preferDisplayedDate(md, body?.blocks);
   preferHeaderDate(md, body?.blocks);
-  if ((!md.author || md.author.strategy.endsWith(":site") || md.author.strategy.endsWith(":group")) && body?.blocks) {
-    const name = shownByline(headerBlocks(body.blocks, md.title?.value), cleanAuthor);
-    if (name && !(md.author?.strategy.endsWith(":group") && groupByline(name))) md.author = { value: name, strategy: "shown:by" };
-  }
-  if ((!md.author || md.author.strategy.endsWith(":group")) && body?.blocks) {
-    const name = writtenBy(body.blocks, cleanAuthor);
-    if (name && !(md.author && groupByline(name))) md.author = { value: name, strategy: "shown:written-by" };
-  }
-  if (!md.author && body?.blocks) {
-    const name = labelledAuthor(body.blocks, cleanAuthor);
-    if (name) md.author = { value: name, strategy: "shown:label" };
-  }
+  if (body?.blocks) preferShownAuthor(md, body.blocks);
   if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // A guess from the page's lines, made after the page type so it does not count as a declared date there.
@@ -211,6 +200,36 @@ const PART_OF_PAGE = 0.6;
 const PART_OF_PROSE = 0.7;
 
 const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
+
+/**
+ * With no declared author, or a weak one (the site itself, an organisation, a group byline), an author the page shows:
+ * a "By …" line by the headline, "Written by …" anywhere, or a name under a label line.
+ */
+function preferShownAuthor(md: Metadata, blocks: Block[]): void {
+  // A "By …" line under the headline naming someone else beats an author only declared (an editor, the page's last reviser).
+  if (md.author && /^(?:json-ld|declared|meta:)/.test(md.author.strategy) && !WEAK_AUTHOR.test(md.author.strategy)) {
+    const by = byLine(headerBlocks(blocks, md.title?.value), cleanAuthor);
+    if (by && !sharesWord(by, md.author.value) && !groupByline(by)) md.author = { value: by, strategy: "shown:by>declared" };
+    return;
+  }
+  if (md.author && !WEAK_AUTHOR.test(md.author.strategy)) return;
+  const finders: [string, () => string | undefined][] = [
+    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor)],
+    ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
+    ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
+    // A reviewer stands in for a site or an organisation, not for a team that signs its pieces.
+    ["shown:reviewed-by", () => (md.author?.strategy.endsWith(":group") ? undefined : reviewedBy(headerBlocks(blocks, md.title?.value), cleanAuthor))],
+  ];
+  for (const [strategy, find] of finders) {
+    const name = find();
+    // A group byline gives way to a person only.
+    if (!name || (md.author && (groupByline(name) || name.toLowerCase().startsWith(md.author.value.toLowerCase())))) continue;
+    md.author = { value: name, strategy };
+    return;
+  }
+}
+
+const WEAK_AUTHOR = /:(?:site|org|group)$/;
 
 /** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
 function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {

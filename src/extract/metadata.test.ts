@@ -152,3 +152,23 @@ test("authors: a label line ('Article by', 'Author:', 'Contributors') with the n
   assert.equal(page(t, body("<h4>Author(s)</h4><p>John A. Alic</p><p>David C. Mowery</p><p>Edward S. Rubin</p><p>Download pdf</p>")).author, "John A. Alic, David C. Mowery, Edward S. Rubin");
   assert.equal(page(t, body("<p>Author</p><p>the council's own figures show the cost rising</p>")).author, undefined);
 });
+
+test("authors: an organisation declared as the author (also by @id) gives way to a person the page shows under a label; alone it stands", () => {
+  const graph = { "@context": "https://schema.org", "@graph": [{ "@type": "BlogPosting", headline: "Harbour project approved", author: { "@id": "#identity" } }, { "@type": "Organization", "@id": "#identity", name: "Harbour Media Ltd" }] };
+  const ld = `<title>Harbour project approved</title><script type="application/ld+json">${JSON.stringify(graph)}</script>`;
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><p>Written by</p><p>Jack Shepherd</p></div></div>`).author, "Jack Shepherd");
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1>${P(4)}</div>`).author, "Harbour Media Ltd");
+});
+
+test("authors: a 'By …' line under the headline naming someone else beats an author only declared in JSON-LD; one naming the declared author keeps it", () => {
+  const ld = `<title>Harbour project approved</title><script type="application/ld+json">${JSON.stringify({ "@type": "Article", headline: "Harbour project approved", author: { "@type": "Person", name: "Luke Daigle" } })}</script>`;
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>November 3, 2023</p><p>By: Paul Fenaroli</p>${P(4)}</div>`).author, "Paul Fenaroli");
+  assert.equal(page(ld, `<div><h1>Harbour project approved</h1><p>By Luke Daigle, Web Editor</p>${P(4)}</div>`).author, "Luke Daigle");
+});
+
+test("authors: with only the site or an organisation as the author, a 'Reviewed by' person under the headline names the author; a team that signs its pieces keeps them", () => {
+  const body = (byline: string) => `<div><h1>Harbour project approved</h1><div class="author">${byline}</div><p>Reviewed by Justin C. Meserole, Trial Attorney at Town Law, on December 9, 2024.</p>${P(4)}</div>`;
+  const head = `<title>Harbour project approved</title><meta property="og:site_name" content="Town Law">`;
+  assert.equal(page(head, body("Town Law")).author, "Justin C. Meserole");
+  assert.equal(page(head, body("The Town Law Team")).author, "The Town Law Team");
+});

@@ -124,6 +124,14 @@ function ldPerson(o: JsonObj | undefined): boolean {
   return !!first && typeof first === "object" && types(first as JsonObj).includes("Person");
 }
 
+/** True when the JSON-LD author is declared as an Organization (a company, a publisher). */
+function ldOrganization(o: JsonObj | undefined, byId: Map<string, JsonObj>): boolean {
+  const a = o?.author;
+  let first = Array.isArray(a) ? a[0] : a;
+  if (first && typeof first === "object" && typeof (first as JsonObj)["@id"] === "string") first = byId.get((first as JsonObj)["@id"] as string) ?? first;
+  return !!first && typeof first === "object" && types(first as JsonObj).some((t) => /Organization$|^Corporation$|^NewsMediaOrganization$/.test(t));
+}
+
 /**
  * A meta author that lists several people, written as the page writes it, when it names everyone found and is
  * confirmed: several names found, or twitter:data1 gives the same list.
@@ -136,7 +144,7 @@ function authorList(metaValue: string, found: string, tw1?: string): string | un
   return names.length >= 2 || tw1 === metaValue ? metaValue : undefined;
 }
 
-function sharesWord(a: string, b: string): boolean {
+export function sharesWord(a: string, b: string): boolean {
   const wb = words(b);
   for (const w of words(a)) if (wb.has(w)) return true;
   return false;
@@ -270,7 +278,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   }
   if (!md.author) md.footerByline = visibleByline(doc, true);
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
-  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower && !md.author.strategy.startsWith("byline")) md.author.strategy += ":site";
+  if (md.author && siteLower && md.author.value.toLowerCase() === siteLower) md.author.strategy += ":site";
+  // So is an organisation declared as the author: the page may name the person who wrote the piece.
+  else if (md.author?.strategy === "json-ld" && ldOrganization(ldMain, byId)) md.author.strategy += ":org";
 
   // --- dates ---------------------------------------------------------------------------------
   const ldPublished = ldMain ? normalizeDate(str(ldMain.datePublished) ?? str(ldMain.dateCreated) ?? str(ldMain.uploadDate)) : undefined;

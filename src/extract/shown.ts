@@ -75,14 +75,8 @@ const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 /** An author named in the header: "By Name …" (the line may go on with a date or role). */
 export function shownByline(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
-  for (const b of header) {
-    if (b.text.length > 150) continue;
-    const m = BY.exec(withoutLeadingDate(b.text));
-    if (!m) continue;
-    const name = clean(m[1]);
-    // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
-    if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
-  }
+  const by = byLine(header, clean);
+  if (by) return by;
   // A label on its own line ("Written by", "Author") with the name on the next.
   for (let i = 0; i + 1 < header.length; i++) {
     if (!AUTHOR_LABEL.test(header[i].text)) continue;
@@ -101,6 +95,33 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const rest = withoutLeadingDate(b.text);
     const m = rest !== b.text ? NAME_IN_CONTEXT.exec(rest) : null;
     if (m) return clean(m[1]);
+  }
+  return undefined;
+}
+
+/** A "By Name …" line in the header (the line may go on with a date or role). */
+export function byLine(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of header) {
+    if (b.text.length > 150) continue;
+    const m = BY.exec(withoutLeadingDate(b.text));
+    if (!m) continue;
+    const name = clean(m[1]);
+    // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
+    if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
+  }
+  return undefined;
+}
+
+const REVIEWED_BY = /^(?:(?:medically|expert|fact[- ]checked\s+and)\s+)?reviewed\s+by\s*:?\s+(?=\p{Lu})/iu;
+
+/** "Reviewed by Jane Doe" in the header: with no person named as the author, the reviewer is the person the page vouches with. */
+export function reviewedBy(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (const b of header) {
+    if (b.text.length > 150) continue;
+    const m = REVIEWED_BY.exec(b.text);
+    // "Reviewed by Jane Doe, Trial Attorney at Acme, on <date>": the role goes.
+    const name = m ? clean(b.text.slice(m[0].length).replace(ROLE_AFTER_COMMA, "")) : undefined;
+    if (name && NAME.test(name)) return name;
   }
   return undefined;
 }

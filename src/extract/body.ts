@@ -110,6 +110,8 @@ function prose(b: Block): number {
 
 const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup))$/;
 
+/** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
+const GROUP_SHARE = 0.2;
 const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
 
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
@@ -141,7 +143,7 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
     } else kinds.set(key, { els: [e], prose: p });
   }
   for (const k of kinds.values()) {
-    if (k.els.length < 3 || k.prose < 300 || k.prose <= total * 0.3 || k.els.some((e) => e.querySelector("input, select, textarea"))) continue;
+    if (k.els.length < 3 || k.prose < 300 || k.prose <= total * GROUP_SHARE || k.els.some((e) => e.querySelector("input, select, textarea"))) continue;
     for (const e of k.els) vetoed.add(e);
   }
   for (const b of s.blocks) {

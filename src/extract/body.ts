@@ -110,6 +110,10 @@ function prose(b: Block): number {
 
 const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup))$/;
 
+/** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
+const GROUP_SHARE = 0.2;
+const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
+
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   const s: WalkState = { blocks: [], text: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
   walk(root, s);
@@ -124,6 +128,24 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   }
   const vetoed = new Set<DomElement>();
   for (const [e, p] of inside) if (p >= 300 && p > total * 0.3 && !NO_VETO.test(s.reasons.get(e)!)) vetoed.add(e);
+  // Boxes of one kind (same tag and class) are judged together: a page made of twenty "promo" cards, or of collapsed
+  // accordion panels and tabs, holds its prose in all of them. Not page furniture that repeats (footers, sidebars,
+  // captions), nor forms (a multi-step form's hidden pages).
+  const kinds = new Map<string, { els: DomElement[]; prose: number }>();
+  for (const [e, p] of inside) {
+    const reason = s.reasons.get(e)!;
+    if (vetoed.has(e) || NO_VETO.test(reason) || NO_GROUP_VETO.test(reason)) continue;
+    const key = `${e.tagName}.${e.getAttribute("class") ?? ""}#${reason}`;
+    const k = kinds.get(key);
+    if (k) {
+      k.els.push(e);
+      k.prose += p;
+    } else kinds.set(key, { els: [e], prose: p });
+  }
+  for (const k of kinds.values()) {
+    if (k.els.length < 3 || k.prose < 300 || k.prose <= total * GROUP_SHARE || k.els.some((e) => e.querySelector("input, select, textarea"))) continue;
+    for (const e of k.els) vetoed.add(e);
+  }
   for (const b of s.blocks) {
     if (!b.junkEls) continue;
     const j = b.junkEls.find((e) => !vetoed.has(e));

@@ -120,6 +120,16 @@ test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'
   assert.doesNotMatch(page.text, /Posts: 12|Joined: Mar/);
 });
 
+test("boxes of one kind are judged together: collapsed accordion panels holding the page's text stay; a hidden form's pages do not", () => {
+  const panel = (i: number) => `<h3>Service number ${i}</h3><div class="accordion__panel" hidden><p>Service ${i}: we plan, build and look after harbour works of every size, from a single mooring to a whole marina, and we stay on call afterwards.</p></div>`;
+  const page = extractHtml(wrap("<title>Our services</title>", `<main><h1>Our services</h1><p>What we do, in brief.</p>${[1, 2, 3, 4].map(panel).join("")}</main>`));
+  assert.match(page.text, /Service 4: we plan/);
+  const step = (i: number) => `<div class="form-page" style="display:none"><p>Step ${i}: tell us about your harbour, its size, its moorings and the works you have in mind, so that our staff can prepare a first estimate.</p><input name="f${i}"></div>`;
+  const form = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}</article><form>${[1, 2, 3].map(step).join("")}</form>`));
+  assert.match(form.text, /Paragraph 3 of the story/);
+  assert.doesNotMatch(form.text, /Step 2/);
+});
+
 test("the date readers see: a modified date shown as 'Last updated' wins over an unshown published date", () => {
   const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2024-04-10T19:30:39Z","dateModified":"2025-09-04T19:24:33Z"}</script>`;
   const shown = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Last updated: September 4, 2025</p>${P(4)}</article>`));

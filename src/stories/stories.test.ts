@@ -34,6 +34,15 @@ test("batch = the incremental index run in order plus its refinement pass, exact
   }
 });
 
+test("pieces of one development join: the ten MultiLing stories come out as ten (the Tour de France split in 3, the tsunami aid in 5, before joinPieces)", () => {
+  requireShared();
+  const [mix] = mixtures(loadSet("multiling2011_en"), 1, 1);
+  assert.equal(new Set(mix.gold.values()).size, 10);
+  const stories = groupStories(mix.articles);
+  const s = bcubed(assignment(stories), mix.gold);
+  assert.deepEqual([s.p, s.r], [1, 1], `precision ${s.p}, recall ${s.r}`);
+});
+
 test("topic granularity gives no more stories than event granularity", () => {
   requireShared();
   const [mix] = mixtures(loadSet("duc2003_task2"), 1, 5);

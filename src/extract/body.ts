@@ -108,7 +108,7 @@ function prose(b: Block): number {
   return b.text.length >= 80 && b.linkChars < b.text.length * 0.3 ? b.text.length : 0;
 }
 
-const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup))$/;
+const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
 
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;
@@ -161,10 +161,13 @@ function isHeading(tag: string): boolean {
 /** A boilerplate block votes against its boxes at most this much: one huge box (a "republish this story" dialog holding the page's source) does not sink the article around it. */
 const JUNK_CAP = 1000;
 
+const SIGNATURE = /^class:signature/;
+
 /** A block's vote: positive for prose, negative for boilerplate and link lists. */
 function value(b: Block, linksCount: boolean): number {
   const len = b.text.length;
-  if (b.junk) return -Math.min(len, JUNK_CAP);
+  // A signature sits inside its post: it does not count against the thread.
+  if (b.junk) return SIGNATURE.test(b.junk) ? 0 : -Math.min(len, JUNK_CAP);
   const density = b.linkChars / len;
   if (density > 0.5) return linksCount ? len * 0.4 : -len * 0.6;
   if (isHeading(b.tag)) return Math.min(len, 40) * 0.5;
@@ -410,7 +413,7 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
 }
 
 /** Words that go with a date in a dateline: labels, weekdays, times and time zones. */
-const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;
+const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|commented|answered|asked|edited|replied|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;
 const TIME_ZONE = /\b[A-Z]{2,4}T\b|\bUTC\b|\bGMT[+-]?\d*\b/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

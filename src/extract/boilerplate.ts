@@ -20,7 +20,7 @@ const JUNK_WORDS = new RegExp(
       "author-container", "tags", "tagcloud", "print", "rating", "sharethis",
       "addthis", "offcanvas", "off-canvas", "drawer", "sr-only", "screen-reader-text", "login",
       "wp-caption-text", "caption-text", "image-caption", "img-caption", "photo-caption", "media-caption", "figure-caption", "credit", "credits",
-      "cta", "more-stories", "read-more", "readmore", "most-read", "mostread", "further-reading", "comments?", "respond", "reply",
+      "signature", "signaturecontainer", "cta", "more-stories", "read-more", "readmore", "most-read", "mostread", "further-reading", "comments?", "respond", "reply",
     ].join("|") +
     ")(?=$|[\\s_-])",
   "i",

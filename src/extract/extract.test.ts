@@ -118,6 +118,10 @@ test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'
   assert.match(page.text, /dredging alone/);
   assert.match(page.text, /^Thanks!$/m);
   assert.doesNotMatch(page.text, /Posts: 12|Joined: Mar/);
+  // Signatures under posts and "Commented <date>" lines are furniture too.
+  const signed = extractHtml(wrap(`<title>Harbour thread</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Harbour thread"}</script>`, `<div class="thread"><h1>Harbour thread</h1>${said.map((text, i) => `<div class="post"><div class="postbody"><p>${text}</p><div class="comment-date">Commented Mar ${i + 2}, 2019 at 16:40</div></div><div class="signature">Member of the harbour users' association since 2009, and proud owner of a small blue sailing boat called Gull.</div></div>`).join("")}</div>`));
+  assert.match(signed.text, /dredging alone/);
+  assert.doesNotMatch(signed.text, /proud owner|Commented Mar/);
 });
 
 test("boxes of one kind are judged together: collapsed accordion panels holding the page's text stay; a hidden form's pages do not", () => {

@@ -172,3 +172,11 @@ test("authors: with only the site or an organisation as the author, a 'Reviewed 
   assert.equal(page(head, body("Town Law")).author, "Justin C. Meserole");
   assert.equal(page(head, body("The Town Law Team")).author, "The Town Law Team");
 });
+
+test("authors: a 'By' line too long for a name alone names the author with the role it is signed with", () => {
+  const body = (line: string) => `<div><h1>Harbour project approved</h1><p>${line}</p>${P(4)}</div>`;
+  const t = "<title>Harbour project approved</title>";
+  assert.equal(page(t, body("03/01/2017 by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee")).author, "Agatha Caleo, Candidate Representative to the Candidate Liaison Committee");
+  assert.equal(page(t, body("By: Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry")).author, "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry");
+  assert.equal(page(t, body("By Jane Doe, who has covered the harbour for years and is now retired.")).author, undefined);
+});

@@ -108,8 +108,16 @@ export function byLine(header: Block[], clean: (raw: string) => string | undefin
     const name = clean(m[1]);
     // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
     if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
+    // Too long for a name alone: "By Jane Doe, Director of Operations, Acme - 10+ Years in Moving" is signed with the role.
+    if (!name && nameWithRole(m[1])) return m[1];
   }
   return undefined;
+}
+
+/** "Jane Doe, Director of Operations, Acme": a name, then a role after the comma, with no date or sentence in it. */
+function nameWithRole(text: string): boolean {
+  const at = text.indexOf(", ");
+  return at > 0 && text.length <= 120 && NAME.test(text.slice(0, at)) && !findDates(text).length && !/[.!?]$|\b(?:is|was|has|and)\b/.test(text.slice(at));
 }
 
 const REVIEWED_BY = /^(?:(?:medically|expert|fact[- ]checked\s+and)\s+)?reviewed\s+by\s*:?\s+(?=\p{Lu})/iu;

@@ -180,3 +180,10 @@ test("authors: a 'By' line too long for a name alone names the author with the r
   assert.equal(page(t, body("By: Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry")).author, "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry");
   assert.equal(page(t, body("By Jane Doe, who has covered the harbour for years and is now retired.")).author, undefined);
 });
+
+test("authors: a name with its credentials ('Jane Doe, MD, FACS') under 'Article written by:' or in a 'written by' sentence keeps them; the role after them goes", () => {
+  const t = "<title>Harbour project approved</title>";
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${P(4)}<div class="box">${box}</div></div>`;
+  assert.equal(page(t, body("<h2>Article written by:</h2><h3>Doris Munoz-Mantilla, MD, FOMA, DABOM</h3>")).author, "Doris Munoz-Mantilla, MD, FOMA, DABOM");
+  assert.equal(page(t, body("<p>This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health.</p>")).author, "Vanessa Mendez, MD");
+});

@@ -534,7 +534,7 @@ function bylineCandidates(doc: DomDocument): DomElement[] {
 }
 
 /** The words that label a byline: "By", "Written by", "Article by", "Author(s)", "Contributors". */
-const LABEL = "(?:(?:written|posted|article|story|words)\\s+by|by|from|authors?|author\\(s\\)|contributors?|writer)";
+const LABEL = "(?:(?:(?:article|post|story)\\s+)?(?:written|posted)\\s+by|(?:article|story|words)\\s+by|by|from|authors?|author\\(s\\)|contributors?|writer)";
 /** A byline label on a line of its own, the name on the next: "Written by", "Author:", "Contributors". */
 export const AUTHOR_LABEL = new RegExp(`^${LABEL}\\s*:?$`, "i");
 /** A byline label before the name on the same line, with a colon: "Author: Jane Doe". */

@@ -143,11 +143,24 @@ export function writtenBy(blocks: Block[], clean: (raw: string) => string | unde
     if (b.text.length > 150 || b.junk === "nav") continue;
     const m = WRITTEN_BY.exec(b.text);
     if (!m) continue;
-    const name = clean(b.text.slice(m[0].length));
+    const rest = b.text.slice(m[0].length);
+    // A line that runs on into a sentence ("…, MD, gastroenterologist, Parkview Health.") is cut to the name and its credentials.
+    const name = clean(rest) ?? clean(withCredentials(rest));
     // "Jane Doe, Head of Marketing": a role of several words after the comma goes; "Jane Doe, MD" stays.
     if (name && /^\p{Lu}/u.test(name)) return name.replace(ROLE_AFTER_COMMA, "");
   }
   return undefined;
+}
+
+const CREDENTIAL = /^(?:[A-Z][A-Z.-]+|Ph\.?D\.?)$/;
+const NAME_CREDENTIALS = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})((?:,\s*(?:[A-Z][A-Z.-]+|Ph\.?D\.?))+)$/u;
+
+/** "Jane Doe, MD, FACS, surgeon at Acme" as "Jane Doe, MD, FACS": the name and the credentials after it. */
+function withCredentials(text: string): string {
+  const parts = text.split(/\s*,\s*/);
+  let n = 1;
+  while (n < parts.length && CREDENTIAL.test(parts[n])) n++;
+  return parts.slice(0, n).join(", ");
 }
 
 /**
@@ -174,7 +187,7 @@ export function labelledAuthor(blocks: Block[], clean: (raw: string) => string |
 /** The name on the line after the label line `blocks[at]`; after a plural label ("Authors", "Contributors"), every name that follows one a line. */
 function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => string | undefined): string | undefined {
   const first = blocks[at + 1] && blocks[at + 1].text.length <= 100 ? clean(blocks[at + 1].text) : undefined;
-  if (!first || !NAME.test(first)) return undefined;
+  if (!first || !(NAME.test(first) || NAME_CREDENTIALS.test(first))) return undefined;
   const names = [first];
   if (/s\)?\s*:?$/i.test(blocks[at].text)) {
     for (let j = at + 2; j < blocks.length && names.length < 8; j++) {

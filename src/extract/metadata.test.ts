@@ -187,3 +187,10 @@ test("authors: a name with its credentials ('Jane Doe, MD, FACS') under 'Article
   assert.equal(page(t, body("<h2>Article written by:</h2><h3>Doris Munoz-Mantilla, MD, FOMA, DABOM</h3>")).author, "Doris Munoz-Mantilla, MD, FOMA, DABOM");
   assert.equal(page(t, body("<p>This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health.</p>")).author, "Vanessa Mendez, MD");
 });
+
+test("authors: a dateline on a line of its own with a name on the next names the author; a template placeholder in meta author is not a name", () => {
+  const body = `<div><h1>Harbour project approved</h1><div>April 18, 2024</div><div>Tim Enwall</div>${P(4)}</div>`;
+  assert.equal(page(`<title>Harbour project approved</title><meta name="author" content="page.head.extra.author">`, body).author, "Tim Enwall");
+  assert.equal(cleanAuthor("page.head.extra.author"), undefined);
+  assert.equal(page("<title>Harbour project approved</title>", `<div><p>April 18, 2024</p><h1>Harbour project approved</h1>${P(4)}</div>`).author, undefined);
+});

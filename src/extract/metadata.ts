@@ -621,6 +621,8 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
   // A brand written as its domain ("AccountingDepartment.com") is a name; a link is not.
   if (/^(?:https?:)?\/\/|^www\.|@/i.test(s)) return undefined;
+  // A template placeholder left in a meta tag ("page.head.extra.author").
+  if (/^\w+(?:\.\w+){2,}$/.test(s)) return undefined;
   return s;
 }
 

@@ -96,6 +96,13 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const m = rest !== b.text ? NAME_IN_CONTEXT.exec(rest) : null;
     if (m) return clean(m[1]);
   }
+  // A dateline on a line of its own with the name on the next: "April 18, 2024" / "Jane Doe".
+  for (let i = 0; i + 1 < header.length; i++) {
+    const b = header[i];
+    if (b.text.length > 40 || withoutLeadingDate(b.text) !== "" || /^H\d$/.test(header[i + 1].tag) || !NAME.test(header[i + 1].text)) continue;
+    const name = clean(header[i + 1].text);
+    if (name === header[i + 1].text) return name;
+  }
   return undefined;
 }
 

@@ -194,3 +194,10 @@ test("authors: a dateline on a line of its own with a name on the next names the
   assert.equal(cleanAuthor("page.head.extra.author"), undefined);
   assert.equal(page("<title>Harbour project approved</title>", `<div><p>April 18, 2024</p><h1>Harbour project approved</h1>${P(4)}</div>`).author, undefined);
 });
+
+test("authors: with none declared, an author box (a name, then a bio that starts with it) names the author; a term defined under its heading does not", () => {
+  const t = "<title>Harbour project approved</title>";
+  const bio = "is a growth-focused marketing professional who writes about harbours, ferries and the towns that depend on them.";
+  assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><div>Elliot Raba</div><p>Enterprise Sales Executive</p><p>Elliot ${bio}</p></div></div>`).author, "Elliot Raba");
+  assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<h3>Theft Protection</h3><p>Theft Protection ${bio}</p></div>`).author, undefined);
+});

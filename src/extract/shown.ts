@@ -206,6 +206,31 @@ function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => st
   return names.join(", ");
 }
 
+/**
+ * An author box: a name on a line of its own, then a bio that starts with the name or its first word
+ * ("Jane Doe" / "Jane Doe is a freelance travel writer…", "Jane is a…").
+ */
+export function authorBio(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > 40 || b.junk === "nav" || /^H\d$/.test(b.tag) || !NAME.test(b.text) || !/\p{Ll}/u.test(b.text) || clean(b.text) !== b.text) continue;
+    // The box may repeat the name or give a role on a short line before the bio.
+    const first = b.text.split(" ")[0];
+    const bio = new RegExp(`^(?:${escape(b.text)}|${escape(first)})(?:,|\\s+(?:is|was|has|writes|covers|joined)\\b)`);
+    for (let j = i + 1; j < blocks.length && j <= i + 2; j++) {
+      if (blocks[j].text.length > 60) {
+        if (bio.test(blocks[j].text)) return b.text;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;
 const PUBLISHED_LABEL = /^(?:published|posted)(?:\s+on)?:?\s+/i;
 

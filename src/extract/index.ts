@@ -9,7 +9,7 @@ import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy, authorBio } from "./shown.js";
 import { cleanAuthor, groupByline, sharesWord } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -217,6 +217,8 @@ function preferShownAuthor(md: Metadata, blocks: Block[]): void {
     ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor)],
     ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
     ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
+    // An author box is the last resort: a term defined under its own heading reads the same way.
+    ["shown:bio", () => (md.author ? undefined : authorBio(blocks, cleanAuthor))],
     // A reviewer stands in for a site or an organisation, not for a team that signs its pieces.
     ["shown:reviewed-by", () => (md.author?.strategy.endsWith(":group") ? undefined : reviewedBy(headerBlocks(blocks, md.title?.value), cleanAuthor))],
   ];

@@ -172,3 +172,32 @@ test("authors: with only the site or an organisation as the author, a 'Reviewed 
   assert.equal(page(head, body("Town Law")).author, "Justin C. Meserole");
   assert.equal(page(head, body("The Town Law Team")).author, "The Town Law Team");
 });
+
+test("authors: a 'By' line too long for a name alone names the author with the role it is signed with", () => {
+  const body = (line: string) => `<div><h1>Harbour project approved</h1><p>${line}</p>${P(4)}</div>`;
+  const t = "<title>Harbour project approved</title>";
+  assert.equal(page(t, body("03/01/2017 by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee")).author, "Agatha Caleo, Candidate Representative to the Candidate Liaison Committee");
+  assert.equal(page(t, body("By: Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry")).author, "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry");
+  assert.equal(page(t, body("By Jane Doe, who has covered the harbour for years and is now retired.")).author, undefined);
+});
+
+test("authors: a name with its credentials ('Jane Doe, MD, FACS') under 'Article written by:' or in a 'written by' sentence keeps them; the role after them goes", () => {
+  const t = "<title>Harbour project approved</title>";
+  const body = (box: string) => `<div><h1>Harbour project approved</h1>${P(4)}<div class="box">${box}</div></div>`;
+  assert.equal(page(t, body("<h2>Article written by:</h2><h3>Doris Munoz-Mantilla, MD, FOMA, DABOM</h3>")).author, "Doris Munoz-Mantilla, MD, FOMA, DABOM");
+  assert.equal(page(t, body("<p>This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health.</p>")).author, "Vanessa Mendez, MD");
+});
+
+test("authors: a dateline on a line of its own with a name on the next names the author; a template placeholder in meta author is not a name", () => {
+  const body = `<div><h1>Harbour project approved</h1><div>April 18, 2024</div><div>Tim Enwall</div>${P(4)}</div>`;
+  assert.equal(page(`<title>Harbour project approved</title><meta name="author" content="page.head.extra.author">`, body).author, "Tim Enwall");
+  assert.equal(cleanAuthor("page.head.extra.author"), undefined);
+  assert.equal(page("<title>Harbour project approved</title>", `<div><p>April 18, 2024</p><h1>Harbour project approved</h1>${P(4)}</div>`).author, undefined);
+});
+
+test("authors: with none declared, an author box (a name, then a bio that starts with it) names the author; a term defined under its heading does not", () => {
+  const t = "<title>Harbour project approved</title>";
+  const bio = "is a growth-focused marketing professional who writes about harbours, ferries and the towns that depend on them.";
+  assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><div>Elliot Raba</div><p>Enterprise Sales Executive</p><p>Elliot ${bio}</p></div></div>`).author, "Elliot Raba");
+  assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<h3>Theft Protection</h3><p>Theft Protection ${bio}</p></div>`).author, undefined);
+});

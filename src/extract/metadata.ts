@@ -534,7 +534,7 @@ function bylineCandidates(doc: DomDocument): DomElement[] {
 }
 
 /** The words that label a byline: "By", "Written by", "Article by", "Author(s)", "Contributors". */
-const LABEL = "(?:(?:written|posted|article|story|words)\\s+by|by|from|authors?|author\\(s\\)|contributors?|writer)";
+const LABEL = "(?:(?:(?:article|post|story)\\s+)?(?:written|posted)\\s+by|(?:article|story|words)\\s+by|by|from|authors?|author\\(s\\)|contributors?|writer)";
 /** A byline label on a line of its own, the name on the next: "Written by", "Author:", "Contributors". */
 export const AUTHOR_LABEL = new RegExp(`^${LABEL}\\s*:?$`, "i");
 /** A byline label before the name on the same line, with a colon: "Author: Jane Doe". */
@@ -621,6 +621,8 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/\b(?:is an?|is the|has been|writes|reports)\b/i.test(s)) return undefined;
   // A brand written as its domain ("AccountingDepartment.com") is a name; a link is not.
   if (/^(?:https?:)?\/\/|^www\.|@/i.test(s)) return undefined;
+  // A template placeholder left in a meta tag ("page.head.extra.author").
+  if (/^\w+(?:\.\w+){2,}$/.test(s)) return undefined;
   return s;
 }
 

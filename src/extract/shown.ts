@@ -96,6 +96,13 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     const m = rest !== b.text ? NAME_IN_CONTEXT.exec(rest) : null;
     if (m) return clean(m[1]);
   }
+  // A dateline on a line of its own with the name on the next: "April 18, 2024" / "Jane Doe".
+  for (let i = 0; i + 1 < header.length; i++) {
+    const b = header[i];
+    if (b.text.length > 40 || withoutLeadingDate(b.text) !== "" || /^H\d$/.test(header[i + 1].tag) || !NAME.test(header[i + 1].text)) continue;
+    const name = clean(header[i + 1].text);
+    if (name === header[i + 1].text) return name;
+  }
   return undefined;
 }
 
@@ -108,8 +115,16 @@ export function byLine(header: Block[], clean: (raw: string) => string | undefin
     const name = clean(m[1]);
     // Names start with a capital; a short line "by ibby" or "By 3i Global" names a handle or a company.
     if (name && (/^\p{Lu}/u.test(name) || (m[1].length <= 30 && /^[\p{L}\d][\p{L}\d._-]*(?:\s\p{Lu}\p{L}*)?$/u.test(name)))) return name;
+    // Too long for a name alone: "By Jane Doe, Director of Operations, Acme - 10+ Years in Moving" is signed with the role.
+    if (!name && nameWithRole(m[1])) return m[1];
   }
   return undefined;
+}
+
+/** "Jane Doe, Director of Operations, Acme": a name, then a role after the comma, with no date or sentence in it. */
+function nameWithRole(text: string): boolean {
+  const at = text.indexOf(", ");
+  return at > 0 && text.length <= 120 && NAME.test(text.slice(0, at)) && !findDates(text).length && !/[.!?]$|\b(?:is|was|has|and)\b/.test(text.slice(at));
 }
 
 const REVIEWED_BY = /^(?:(?:medically|expert|fact[- ]checked\s+and)\s+)?reviewed\s+by\s*:?\s+(?=\p{Lu})/iu;
@@ -135,11 +150,24 @@ export function writtenBy(blocks: Block[], clean: (raw: string) => string | unde
     if (b.text.length > 150 || b.junk === "nav") continue;
     const m = WRITTEN_BY.exec(b.text);
     if (!m) continue;
-    const name = clean(b.text.slice(m[0].length));
+    const rest = b.text.slice(m[0].length);
+    // A line that runs on into a sentence ("…, MD, gastroenterologist, Parkview Health.") is cut to the name and its credentials.
+    const name = clean(rest) ?? clean(withCredentials(rest));
     // "Jane Doe, Head of Marketing": a role of several words after the comma goes; "Jane Doe, MD" stays.
     if (name && /^\p{Lu}/u.test(name)) return name.replace(ROLE_AFTER_COMMA, "");
   }
   return undefined;
+}
+
+const CREDENTIAL = /^(?:[A-Z][A-Z.-]+|Ph\.?D\.?)$/;
+const NAME_CREDENTIALS = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})((?:,\s*(?:[A-Z][A-Z.-]+|Ph\.?D\.?))+)$/u;
+
+/** "Jane Doe, MD, FACS, surgeon at Acme" as "Jane Doe, MD, FACS": the name and the credentials after it. */
+function withCredentials(text: string): string {
+  const parts = text.split(/\s*,\s*/);
+  let n = 1;
+  while (n < parts.length && CREDENTIAL.test(parts[n])) n++;
+  return parts.slice(0, n).join(", ");
 }
 
 /**
@@ -166,7 +194,7 @@ export function labelledAuthor(blocks: Block[], clean: (raw: string) => string |
 /** The name on the line after the label line `blocks[at]`; after a plural label ("Authors", "Contributors"), every name that follows one a line. */
 function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => string | undefined): string | undefined {
   const first = blocks[at + 1] && blocks[at + 1].text.length <= 100 ? clean(blocks[at + 1].text) : undefined;
-  if (!first || !NAME.test(first)) return undefined;
+  if (!first || !(NAME.test(first) || NAME_CREDENTIALS.test(first))) return undefined;
   const names = [first];
   if (/s\)?\s*:?$/i.test(blocks[at].text)) {
     for (let j = at + 2; j < blocks.length && names.length < 8; j++) {
@@ -176,6 +204,31 @@ function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => st
     }
   }
   return names.join(", ");
+}
+
+/**
+ * An author box: a name on a line of its own, then a bio that starts with the name or its first word
+ * ("Jane Doe" / "Jane Doe is a freelance travel writer…", "Jane is a…").
+ */
+export function authorBio(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > 40 || b.junk === "nav" || /^H\d$/.test(b.tag) || !NAME.test(b.text) || !/\p{Ll}/u.test(b.text) || clean(b.text) !== b.text) continue;
+    // The box may repeat the name or give a role on a short line before the bio.
+    const first = b.text.split(" ")[0];
+    const bio = new RegExp(`^(?:${escape(b.text)}|${escape(first)})(?:,|\\s+(?:is|was|has|writes|covers|joined)\\b)`);
+    for (let j = i + 1; j < blocks.length && j <= i + 2; j++) {
+      if (blocks[j].text.length > 60) {
+        if (bio.test(blocks[j].text)) return b.text;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;

@@ -347,3 +347,12 @@ test("a product page keeps its name and details table beside the description box
   const shop = extractHtml(wrap(`<title>Daypacks</title><meta property="og:type" content="product">`, `<div class="page"><h1>Daypacks</h1><p>Our daypacks, chosen by our staff.</p><ul class="grid">${grid}</ul></div>`));
   assert.match(shop.text, /Daypack model 11/);
 });
+
+test("a large page typed an article by its prose alone gets no Readability second opinion (wcxb-dev 3028, a 1.1 MB shop page: over 1 s with it)", () => {
+  requireShared();
+  const html = gunzipSync(readFileSync(`${SHARED}data/extraction/wcxb-dev/html/3028.html.gz`)).toString("utf8");
+  const page = extractHtml(html);
+  assert.equal(page.pageType, "article");
+  assert.match(page.strategies.pageType, /^structure/);
+  assert.notEqual(page.strategies.text, "readability:description");
+});

@@ -8,7 +8,7 @@ import { clusterDocuments } from "../eval/run.js";
 import { SHARED } from "../testing/fixtures.js";
 import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
-import type { Corpus } from "../types/index.js";
+import type { Corpus, Selection } from "../types/index.js";
 import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
 import { newsbrief, TUNING } from "./newsbrief.js";
 
@@ -17,29 +17,45 @@ function textOf(corpus: Corpus, doc: number, sent: number): string {
   return d.text.slice(d.sentStart[sent], d.sentEnd[sent]);
 }
 
+/** `recognises` holds for every sentence of `yes` and for none of `no`. */
+function assertRecognises(recognises: (s: string) => boolean, yes: string[], no: string[]): void {
+  for (const s of yes) assert.ok(recognises(s), s);
+  for (const s of no) assert.ok(!recognises(s), s);
+}
+
+/** The sentence newsbrief picks first, with `tuning` in force while it picks. */
+function firstPick(corpus: Corpus, tuning: Partial<typeof TUNING> = {}): Selection {
+  const saved = { ...TUNING };
+  try {
+    Object.assign(TUNING, tuning);
+    return newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 })[0];
+  } finally {
+    Object.assign(TUNING, saved);
+  }
+}
+
 test("datelines are recognised in the forms DUC newswire carries them, and only there", () => {
-  for (const s of [
-    "WASHINGTON (AP) -- The Senate voted on Tuesday.",
-    "TRENTON, N.J. (AP) - State health officials said on Friday.",
-    "BEIDAIHE (Hebei), March 5 (Xinhua) -- China will enhance its cooperation.",
-    "WASHINGTON (AP -- Rising ocean temperatures are a threat.",
-    "COEUR d'ALENE, Idaho _ Morris S. Dees Jr. has won a series of suits.",
-    "(AP) -- Doctors may be overdiagnosing some groups of children.",
-    "NEW YORK (Reuters) - Stocks fell sharply on Monday.",
-    "UNITED NATIONS (AP) -- The council met.",
-  ]) {
-    assert.ok(startsWithDateline(s), s);
-  }
-  for (const s of [
-    "IOC executive board member Marc Hodler said the scholarship fund _ described as aid _ was misused.",
-    "PAL says it is unable to make payments on its debt.",
-    "ETA, a Basque language acronym for Basque Homeland and Freedom, has killed nearly 800 people.",
-    "NATO Secretary-General Javier Solana today said he is hopeful.",
-    "US officials - including the ambassador - met on Friday.",
-    "The U.S. - led coalition said it would stay.",
-  ]) {
-    assert.ok(!startsWithDateline(s), s);
-  }
+  assertRecognises(
+    startsWithDateline,
+    [
+      "WASHINGTON (AP) -- The Senate voted on Tuesday.",
+      "TRENTON, N.J. (AP) - State health officials said on Friday.",
+      "BEIDAIHE (Hebei), March 5 (Xinhua) -- China will enhance its cooperation.",
+      "WASHINGTON (AP -- Rising ocean temperatures are a threat.",
+      "COEUR d'ALENE, Idaho _ Morris S. Dees Jr. has won a series of suits.",
+      "(AP) -- Doctors may be overdiagnosing some groups of children.",
+      "NEW YORK (Reuters) - Stocks fell sharply on Monday.",
+      "UNITED NATIONS (AP) -- The council met.",
+    ],
+    [
+      "IOC executive board member Marc Hodler said the scholarship fund _ described as aid _ was misused.",
+      "PAL says it is unable to make payments on its debt.",
+      "ETA, a Basque language acronym for Basque Homeland and Freedom, has killed nearly 800 people.",
+      "NATO Secretary-General Javier Solana today said he is hopeful.",
+      "US officials - including the ambassador - met on Friday.",
+      "The U.S. - led coalition said it would stay.",
+    ],
+  );
 });
 
 test("a sentence that still opens with a dateline is never a candidate", () => {
@@ -97,15 +113,9 @@ test("newsbrief passes over a sentence addressing the reader (site furniture) fo
     "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
     "Milton bridge flood reports and storm warning updates are sent to you free every morning by email.",
   ]);
-  const saved = TUNING.readerPenalty;
-  try {
-    TUNING.readerPenalty = 1;
-    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
-    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the reader-address sentence scores best");
-  } finally {
-    TUNING.readerPenalty = saved;
-  }
-  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  const unpenalised = firstPick(corpus, { readerPenalty: 1 });
+  assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the reader-address sentence scores best");
+  const first = firstPick(corpus);
   assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /\byour?\b/i);
 });
 
@@ -116,40 +126,33 @@ test("newsbrief passes over a sentence holding a page-furniture phrase (a newsle
     "A storm warning followed the Milton bridge flood, and officials will report again in the evening.",
     "Schools stayed open. The Milton bridge flood report was read out on Monday.",
   ]);
-  const saved = TUNING.readerPenalty;
-  try {
-    TUNING.readerPenalty = 1;
-    const [unpenalised] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
-    assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the newsletter plug scores best");
-  } finally {
-    TUNING.readerPenalty = saved;
-  }
-  const [first] = newsbrief.summarize(corpus, { sentences: 1 }, { seed: 1 });
+  const unpenalised = firstPick(corpus, { readerPenalty: 1 });
+  assert.deepEqual([unpenalised.doc, unpenalised.sent], [0, 0], "without the penalty the newsletter plug scores best");
+  const first = firstPick(corpus);
   assert.doesNotMatch(textOf(corpus, first.doc, first.sent), /newsletter/);
 });
 
 test("photo captions and credits are recognised, glued to a lead or alone, and news about a photo is not", () => {
-  for (const s of [
-    "File - In this May 2, 2017 file photo, Governor Lopez visits the Milton bridge.",
-    "File photo -- seniors share a laugh while finishing up their meals in Sun City, Arizona.",
-    "In this Feb. 6, 2014, file photo, the mayor joins the caucus at the Capitol.",
-    "Kenneth Bae appears before the media in Pyongyang in this undated photo released by the agency.",
-    "Herman Cain bowed out of the race on Saturday in Atlanta. ( AP Photo/ Richard Shiro ) That Cain won is no surprise.",
-    "( Photo: KVUE ) Austin, Texas - a veterinarian learned Tuesday her license will be suspended.",
-    "Image copyright Getty Images image caption The star of the auction was a pearl pendant.",
-    "Credit: Sotheby's The jewels once belonging to the queen include a diamond pendant.",
-    "Mohamed Hadid, the father... ( Associated Press ) Los Angeles ( AP ) — the father of two models has been fined.",
-  ]) {
-    assert.ok(isPhotoCaption(s), s);
-  }
-  for (const s of [
-    "The photo, which has since been removed, shows a uniformed marine corporal pointing a rifle.",
-    "Graphic photos of his ankles spread across social media.",
-    "Militants released a video which purports to show the beheading of an aid worker.",
-    "Photographers waited outside the court on Monday.",
-  ]) {
-    assert.ok(!isPhotoCaption(s), s);
-  }
+  assertRecognises(
+    isPhotoCaption,
+    [
+      "File - In this May 2, 2017 file photo, Governor Lopez visits the Milton bridge.",
+      "File photo -- seniors share a laugh while finishing up their meals in Sun City, Arizona.",
+      "In this Feb. 6, 2014, file photo, the mayor joins the caucus at the Capitol.",
+      "Kenneth Bae appears before the media in Pyongyang in this undated photo released by the agency.",
+      "Herman Cain bowed out of the race on Saturday in Atlanta. ( AP Photo/ Richard Shiro ) That Cain won is no surprise.",
+      "( Photo: KVUE ) Austin, Texas - a veterinarian learned Tuesday her license will be suspended.",
+      "Image copyright Getty Images image caption The star of the auction was a pearl pendant.",
+      "Credit: Sotheby's The jewels once belonging to the queen include a diamond pendant.",
+      "Mohamed Hadid, the father... ( Associated Press ) Los Angeles ( AP ) — the father of two models has been fined.",
+    ],
+    [
+      "The photo, which has since been removed, shows a uniformed marine corporal pointing a rifle.",
+      "Graphic photos of his ankles spread across social media.",
+      "Militants released a video which purports to show the beheading of an aid worker.",
+      "Photographers waited outside the court on Monday.",
+    ],
+  );
 });
 
 test("newsbrief passes over a photo caption for news saying the same", () => {

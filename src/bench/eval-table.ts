@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./args.js";
 import { VERSION } from "../core/version.js";
 import { countLines } from "../eval/datasets.js";
 import { evaluateDataset, type DatasetResult } from "../eval/run.js";
@@ -37,14 +37,10 @@ function runs(multinewsLimit: number): Run[] {
   ];
 }
 
-const { values } = parseArgs({
-  options: {
-    jobs: { type: "string" },
-    "multinews-limit": { type: "string" },
-    data: { type: "string" },
-    out: { type: "string" },
-  },
-});
+const values = benchArgs(
+  { jobs: { type: "string" }, "multinews-limit": { type: "string" }, data: { type: "string" }, out: { type: "string" } },
+  "node dist/bench/eval-table.js [--jobs N] [--multinews-limit N (0: all)] [--data DIR] [--out FILE]",
+);
 const jobs = Number(values.jobs ?? availableParallelism());
 const multinewsLimit = Number(values["multinews-limit"] ?? 1000);
 const dataDir = path.resolve(values.data ?? path.join(REPO, "../shared/data"));

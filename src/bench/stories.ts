@@ -15,7 +15,7 @@
  * Options: `--mixtures N` (default 100 per set), `--seed N`, `--threshold X`, `--quick`.
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./args.js";
 import { groupStories, StoryIndex, type Granularity, type StoryArticle, type StoryOptions } from "../stories/index.js";
 import { assignment, bcubed, DATA, loadSet, mixtures, rng, shuffle, type Cluster, type Mixture } from "./story-data.js";
 import { dayNumber, estimateFromMentions, estimatePublished, findDates, parseIsoDate, resolveMention } from "../timeline/dates.js";
@@ -62,7 +62,10 @@ function table(rows: string[][]): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { mixtures: { type: "string" }, seed: { type: "string" }, threshold: { type: "string" }, quick: { type: "boolean" }, only: { type: "string" } } });
+  const values = benchArgs(
+    { mixtures: { type: "string" }, seed: { type: "string" }, threshold: { type: "string" }, quick: { type: "boolean" }, only: { type: "string" } },
+    "node dist/bench/stories.js [--mixtures N] [--seed N] [--threshold X] [--quick] [--only groups|speed|dates]",
+  );
   const count = values.mixtures ? Number(values.mixtures) : values.quick ? 30 : 100;
   const seed = values.seed ? Number(values.seed) : 7;
   const threshold = values.threshold ? Number(values.threshold) : undefined;

@@ -201,3 +201,15 @@ test("authors: with none declared, an author box (a name, then a bio that starts
   assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><div>Elliot Raba</div><p>Enterprise Sales Executive</p><p>Elliot ${bio}</p></div></div>`).author, "Elliot Raba");
   assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<h3>Theft Protection</h3><p>Theft Protection ${bio}</p></div>`).author, undefined);
 });
+
+test("a personal site named after its owner, written in the first person, gives the owner as the author when no page names one", () => {
+  const mine = Array.from({ length: 4 }, () => "<p>I moved my database to a small server last year, and I have not looked back since; my bill fell by half.</p>").join("");
+  const ours = Array.from({ length: 4 }, () => "<p>We moved our customers to a small server last year, and we have not looked back since; our bill fell by half.</p>").join("");
+  const html = (body: string, title = "Go ahead, self-host Postgres | Pierce Freeman") => `<html><head><title>${title}</title></head><body><article><h1>Go ahead, self-host Postgres</h1>${body}</article></body></html>`;
+  assert.equal(extractHtml(html(mine), { url: "https://pierce.dev/notes/self-host" }).author, "Pierce Freeman");
+  assert.equal(extractHtml(html(mine), { url: "https://piercefreeman.com/notes/self-host" }).author, "Pierce Freeman");
+  // A company's voice, a host that does not spell the name, or a site name that is no person's name: no author.
+  assert.equal(extractHtml(html(ours), { url: "https://pierce.dev/notes/self-host" }).author, undefined);
+  assert.equal(extractHtml(html(mine), { url: "https://example.com/notes/self-host" }).author, undefined);
+  assert.equal(extractHtml(html(mine, "Go ahead, self-host Postgres | PIERCE DEV"), { url: "https://piercedev.com/notes" }).author, undefined);
+});

@@ -29,6 +29,8 @@ export interface Metadata {
   footerByline?: Candidate;
   /** Full article text from JSON-LD articleBody, when a page carries one. */
   articleBody?: string;
+  /** The site a page's <title> names after its headline ("Headline | Acme"). */
+  titleSite?: string;
 }
 
 type Json = unknown;
@@ -237,6 +239,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
   if (md.title) md.title.value = headlinePart(md.title.value);
+  md.titleSite = titleSuffix(docTitle, md.title?.value);
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
@@ -365,6 +368,13 @@ const RUNS_ON = /^\s?[\p{L}\p{N}(]/u;
 function headlinePart(title: string): string {
   const at = title.indexOf(" | ");
   return at > 0 && title.slice(0, at).split(" ").length >= 3 ? title.slice(0, at) : title;
+}
+
+/** The site named after the headline in a <title>: "Headline | Acme" and "Headline – Acme" give "Acme" when the headline is the page's title. */
+function titleSuffix(docTitle: string, title: string | undefined): string | undefined {
+  const m = /^(.*\S)\s+[|–—-]\s+([^|–—]{2,40})$/.exec(docTitle);
+  if (!m || !title || similarity(m[1], title) < 0.8) return undefined;
+  return m[2].trim();
 }
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */

@@ -9,7 +9,7 @@ import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy, authorBio } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy, authorBio, fullName } from "./shown.js";
 import { cleanAuthor, groupByline, sharesWord } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -63,6 +63,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   preferHeaderDate(md, body?.blocks);
   if (body?.blocks) preferShownAuthor(md, body.blocks);
   if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
+  // twitter:data1 and links to an author's page often give the display name, a first name alone: the page may show the full name.
+  if (md.author && body?.blocks && /^(?:meta:twitter:data1|byline:a\[href)/.test(md.author.strategy)) {
+    const full = fullName(md.author.value, body.blocks);
+    if (full) md.author = { value: full, strategy: `${md.author.strategy}+full` };
+  }
   // A personal site is named after its owner ("Jane Doe", at janedoe.com or jane.blog.dev): with no author named anywhere, the owner wrote the piece.
   if (!md.author) {
     const owner = body && firstPerson(body.text) ? ownerName(md, options.url) : undefined;

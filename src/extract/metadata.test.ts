@@ -213,3 +213,12 @@ test("a personal site named after its owner, written in the first person, gives 
   assert.equal(extractHtml(html(mine), { url: "https://example.com/notes/self-host" }).author, undefined);
   assert.equal(extractHtml(html(mine, "Go ahead, self-host Postgres | PIERCE DEV"), { url: "https://piercedev.com/notes" }).author, undefined);
 });
+
+test("a first name alone from twitter:data1 or an author-page link gives way to the full name the page shows on a line of its own", () => {
+  const tw = `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Brett">`;
+  const body = (extra: string) => `<article><h1>Harbour project approved</h1>${P(4)}${extra}</article>`;
+  assert.equal(page(tw, body("<h4>Brett Larkin</h4>")).author, "Brett Larkin");
+  assert.equal(page(tw, body("")).author, "Brett");
+  const link = `<div class="meta"><a href="/blog/authors/juliette">Juliette</a></div>`;
+  assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved</h1>${link}${P(4)}<p>Juliette Carreiro</p><p>Tech Writer</p></article>`).author, "Juliette Carreiro");
+});

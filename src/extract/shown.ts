@@ -254,3 +254,11 @@ export function firstDateLine(blocks: Block[]): string | undefined {
   }
   return undefined;
 }
+
+/** A first name alone ("Juliette", from a byline link or twitter:data1) is the short form of a full name the page shows on a line of its own ("Juliette Carreiro"). */
+export function fullName(first: string, blocks: Block[]): string | undefined {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+  const full = new RegExp(`^${first}\\s+\\p{Lu}[\\p{L}'’-]+$`, "u");
+  for (const b of blocks) if (b.text.length <= 40 && b.junk !== "nav" && full.test(b.text)) return b.text;
+  return undefined;
+}

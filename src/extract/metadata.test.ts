@@ -222,3 +222,9 @@ test("a first name alone from twitter:data1 or an author-page link gives way to 
   const link = `<div class="meta"><a href="/blog/authors/juliette">Juliette</a></div>`;
   assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved</h1>${link}${P(4)}<p>Juliette Carreiro</p><p>Tech Writer</p></article>`).author, "Juliette Carreiro");
 });
+
+test("a byline with affiliation marks heads a paper's author list: every citation_authors tag names an author", () => {
+  const head = ["Jennifer Huberty", "Jeni Green", "Chong Lee"].map((n) => `<meta name="citation_authors" content="${n}">`).join("");
+  const byline = `<div class="authors"><span class="author">Jennifer Huberty <sup>1</sup></span>, <span class="author">Jeni Green <sup>2</sup></span></div>`;
+  assert.equal(page(head, `<article><h1>Harbour project approved</h1>${byline}${P(4)}</article>`).author, "Jennifer Huberty, Jeni Green, Chong Lee");
+});

@@ -152,6 +152,9 @@ export function sharesWord(a: string, b: string): boolean {
   return false;
 }
 
+/** Affiliation marks after an author's name in a paper's byline: "Jennifer Huberty 1", "Jeni Green 1,2". */
+const AFFILIATION = /\s+\d{1,2}(?:\s*,\s*\d{1,2})*\*?$/;
+
 /** "Roy, Aniruddha" (library order) becomes "Aniruddha Roy". */
 export function invertName(name: string): string {
   const m = /^([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?),\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})$/u.exec(name);
@@ -186,7 +189,7 @@ function metaIndex(doc: DomDocument): { index: Map<string, string>; citationAuth
   for (const m of Array.from(doc.querySelectorAll("meta"))) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
     const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
-    if (key === "citation_author" && content) citationAuthors.push(invertName(content));
+    if ((key === "citation_author" || key === "citation_authors") && content) citationAuthors.push(invertName(content));
     if (key && content && !index.has(key)) index.set(key, content);
   }
   return { index, citationAuthors };
@@ -275,6 +278,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     if (person) md.author = { value: person, strategy: `${md.author.strategy}:person` };
     else md.author.strategy += ":group";
   }
+  // A byline with affiliation marks ("Jennifer Huberty 1") heads a paper's author list: the paper declares every author in citation tags.
+  if (md.author && AFFILIATION.test(md.author.value) && citationAuthors.length >= 2 && md.author.value.replace(AFFILIATION, "") === citationAuthors[0])
+    md.author = { value: citationAuthors.join(", "), strategy: `${md.author.strategy}+citation` };
   if (md.author && metaAuthor) {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };

@@ -227,7 +227,7 @@ function preferShownAuthor(md: Metadata, blocks: Block[]): void {
   }
   if (md.author && !WEAK_AUTHOR.test(md.author.strategy)) return;
   const finders: [string, () => string | undefined][] = [
-    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor)],
+    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor, blocks)],
     ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
     ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
     // An author box is the last resort: a term defined under its own heading reads the same way.

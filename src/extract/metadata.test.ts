@@ -228,3 +228,14 @@ test("a byline with affiliation marks heads a paper's author list: every citatio
   const byline = `<div class="authors"><span class="author">Jennifer Huberty <sup>1</sup></span>, <span class="author">Jeni Green <sup>2</sup></span></div>`;
   assert.equal(page(head, `<article><h1>Harbour project approved</h1>${byline}${P(4)}</article>`).author, "Jennifer Huberty, Jeni Green, Chong Lee");
 });
+
+test("a name on a line of its own above the dateline names the author; one word needs a bio on the page, and section links are not names", () => {
+  const body = (lines: string, extra = "") => `<article><h1>Harbour project approved</h1>${lines}<p>March 5, 2026</p>${P(4)}${extra}</article>`;
+  const title = "<title>Harbour project approved</title>";
+  assert.equal(page(title, body("<p>Jane Doe</p>")).author, "Jane Doe");
+  const team = `${title}<meta name="author" content="Acme Team">`;
+  assert.equal(page(team, body("<div><span>Stefan</span></div>", "<p>Stefan is the founder of Acme and writes about podcasting gear for beginners.</p>")).author, "Stefan");
+  assert.equal(page(team, body("<div><span>Stefan</span></div>")).author, "Acme Team");
+  assert.equal(page(title, body(`<p><a href="/blog/category/marketing-strategy">Marketing Strategy</a></p>`)).author, undefined);
+  assert.equal(page(title, body(`<p><a href="/blog">All Insights</a></p>`)).author, undefined);
+});

@@ -9,7 +9,7 @@ import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
-import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy, authorBio } from "./shown.js";
+import { headerBlocks, shownDate, shownByline, byLine, firstDateLine, writtenBy, labelledAuthor, reviewedBy, authorBio, fullName } from "./shown.js";
 import { cleanAuthor, groupByline, sharesWord } from "./metadata.js";
 import type { Metadata } from "./metadata.js";
 import type { Block } from "./body.js";
@@ -63,6 +63,16 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   preferHeaderDate(md, body?.blocks);
   if (body?.blocks) preferShownAuthor(md, body.blocks);
   if (!md.author && md.footerByline) md.author = { value: md.footerByline.value, strategy: md.footerByline.strategy };
+  // twitter:data1 and links to an author's page often give the display name, a first name alone: the page may show the full name.
+  if (md.author && body?.blocks && /^(?:meta:twitter:data1|byline:a\[href)/.test(md.author.strategy)) {
+    const full = fullName(md.author.value, body.blocks);
+    if (full) md.author = { value: full, strategy: `${md.author.strategy}+full` };
+  }
+  // A personal site is named after its owner ("Jane Doe", at janedoe.com or jane.blog.dev): with no author named anywhere, the owner wrote the piece.
+  if (!md.author) {
+    const owner = body && firstPerson(body.text) ? ownerName(md, options.url) : undefined;
+    if (owner) md.author = { value: owner, strategy: "site:owner" };
+  }
   const kind = detectPageType(doc, md, body?.stats ?? { prose: 0, linkText: 0 }, options.url);
   // A guess from the page's lines, made after the page type so it does not count as a declared date there.
   if (!md.published && body?.blocks) {
@@ -217,7 +227,7 @@ function preferShownAuthor(md: Metadata, blocks: Block[]): void {
   }
   if (md.author && !WEAK_AUTHOR.test(md.author.strategy)) return;
   const finders: [string, () => string | undefined][] = [
-    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor)],
+    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor, blocks)],
     ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
     ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
     // An author box is the last resort: a term defined under its own heading reads the same way.
@@ -235,6 +245,30 @@ function preferShownAuthor(md: Metadata, blocks: Block[]): void {
 }
 
 const WEAK_AUTHOR = /:(?:site|org|group)$/;
+
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u;
+
+/** Text written in the first person singular ("I", "my") more than in the plural ("we", "our"): one person's voice. */
+function firstPerson(text: string): boolean {
+  const singular = text.match(/\b(?:I|my|me|I'm|I’m|I've|I’ve)\b/g)?.length ?? 0;
+  const plural = text.match(/\b(?:we|our|us|we're|we’re)\b/gi)?.length ?? 0;
+  return singular >= 3 && singular > plural;
+}
+
+/** The site's name after the headline in the title, else its declared name, when it is a person's name that the site's host name spells. */
+function ownerName(md: Metadata, url: string | undefined): string | undefined {
+  const name = md.titleSite ?? md.siteName?.value;
+  if (!name || !PERSON_NAME.test(name)) return undefined;
+  let host: string;
+  try {
+    host = new URL(url ?? md.canonicalUrl?.value ?? "").hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return undefined;
+  }
+  const label = host.split(".")[0];
+  const parts = name.toLowerCase().split(/\s+/);
+  return label === parts.join("") || label === parts.join("-") || label === parts[0] ? name : undefined;
+}
 
 /** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */
 function preferHeaderDate(md: Metadata, blocks: Block[] | undefined): void {

@@ -201,3 +201,41 @@ test("authors: with none declared, an author box (a name, then a bio that starts
   assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<div class="box"><div>Elliot Raba</div><p>Enterprise Sales Executive</p><p>Elliot ${bio}</p></div></div>`).author, "Elliot Raba");
   assert.equal(page(t, `<div><h1>Harbour project approved</h1>${P(4)}<h3>Theft Protection</h3><p>Theft Protection ${bio}</p></div>`).author, undefined);
 });
+
+test("a personal site named after its owner, written in the first person, gives the owner as the author when no page names one", () => {
+  const mine = Array.from({ length: 4 }, () => "<p>I moved my database to a small server last year, and I have not looked back since; my bill fell by half.</p>").join("");
+  const ours = Array.from({ length: 4 }, () => "<p>We moved our customers to a small server last year, and we have not looked back since; our bill fell by half.</p>").join("");
+  const html = (body: string, title = "Go ahead, self-host Postgres | Pierce Freeman") => `<html><head><title>${title}</title></head><body><article><h1>Go ahead, self-host Postgres</h1>${body}</article></body></html>`;
+  assert.equal(extractHtml(html(mine), { url: "https://pierce.dev/notes/self-host" }).author, "Pierce Freeman");
+  assert.equal(extractHtml(html(mine), { url: "https://piercefreeman.com/notes/self-host" }).author, "Pierce Freeman");
+  // A company's voice, a host that does not spell the name, or a site name that is no person's name: no author.
+  assert.equal(extractHtml(html(ours), { url: "https://pierce.dev/notes/self-host" }).author, undefined);
+  assert.equal(extractHtml(html(mine), { url: "https://example.com/notes/self-host" }).author, undefined);
+  assert.equal(extractHtml(html(mine, "Go ahead, self-host Postgres | PIERCE DEV"), { url: "https://piercedev.com/notes" }).author, undefined);
+});
+
+test("a first name alone from twitter:data1 or an author-page link gives way to the full name the page shows on a line of its own", () => {
+  const tw = `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Brett">`;
+  const body = (extra: string) => `<article><h1>Harbour project approved</h1>${P(4)}${extra}</article>`;
+  assert.equal(page(tw, body("<h4>Brett Larkin</h4>")).author, "Brett Larkin");
+  assert.equal(page(tw, body("")).author, "Brett");
+  const link = `<div class="meta"><a href="/blog/authors/juliette">Juliette</a></div>`;
+  assert.equal(page("<title>Harbour project approved</title>", `<article><h1>Harbour project approved</h1>${link}${P(4)}<p>Juliette Carreiro</p><p>Tech Writer</p></article>`).author, "Juliette Carreiro");
+});
+
+test("a byline with affiliation marks heads a paper's author list: every citation_authors tag names an author", () => {
+  const head = ["Jennifer Huberty", "Jeni Green", "Chong Lee"].map((n) => `<meta name="citation_authors" content="${n}">`).join("");
+  const byline = `<div class="authors"><span class="author">Jennifer Huberty <sup>1</sup></span>, <span class="author">Jeni Green <sup>2</sup></span></div>`;
+  assert.equal(page(head, `<article><h1>Harbour project approved</h1>${byline}${P(4)}</article>`).author, "Jennifer Huberty, Jeni Green, Chong Lee");
+});
+
+test("a name on a line of its own above the dateline names the author; one word needs a bio on the page, and section links are not names", () => {
+  const body = (lines: string, extra = "") => `<article><h1>Harbour project approved</h1>${lines}<p>March 5, 2026</p>${P(4)}${extra}</article>`;
+  const title = "<title>Harbour project approved</title>";
+  assert.equal(page(title, body("<p>Jane Doe</p>")).author, "Jane Doe");
+  const team = `${title}<meta name="author" content="Acme Team">`;
+  assert.equal(page(team, body("<div><span>Stefan</span></div>", "<p>Stefan is the founder of Acme and writes about podcasting gear for beginners.</p>")).author, "Stefan");
+  assert.equal(page(team, body("<div><span>Stefan</span></div>")).author, "Acme Team");
+  assert.equal(page(title, body(`<p><a href="/blog/category/marketing-strategy">Marketing Strategy</a></p>`)).author, undefined);
+  assert.equal(page(title, body(`<p><a href="/blog">All Insights</a></p>`)).author, undefined);
+});

@@ -29,6 +29,8 @@ export interface Metadata {
   footerByline?: Candidate;
   /** Full article text from JSON-LD articleBody, when a page carries one. */
   articleBody?: string;
+  /** The site a page's <title> names after its headline ("Headline | Acme"). */
+  titleSite?: string;
 }
 
 type Json = unknown;
@@ -150,6 +152,9 @@ export function sharesWord(a: string, b: string): boolean {
   return false;
 }
 
+/** Affiliation marks after an author's name in a paper's byline: "Jennifer Huberty 1", "Jeni Green 1,2". */
+const AFFILIATION = /\s+\d{1,2}(?:\s*,\s*\d{1,2})*\*?$/;
+
 /** "Roy, Aniruddha" (library order) becomes "Aniruddha Roy". */
 export function invertName(name: string): string {
   const m = /^([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?),\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})$/u.exec(name);
@@ -184,7 +189,7 @@ function metaIndex(doc: DomDocument): { index: Map<string, string>; citationAuth
   for (const m of Array.from(doc.querySelectorAll("meta"))) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
     const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
-    if (key === "citation_author" && content) citationAuthors.push(invertName(content));
+    if ((key === "citation_author" || key === "citation_authors") && content) citationAuthors.push(invertName(content));
     if (key && content && !index.has(key)) index.set(key, content);
   }
   return { index, citationAuthors };
@@ -237,6 +242,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
   else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
   if (md.title) md.title.value = headlinePart(md.title.value);
+  md.titleSite = titleSuffix(docTitle, md.title?.value);
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
@@ -272,6 +278,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     if (person) md.author = { value: person, strategy: `${md.author.strategy}:person` };
     else md.author.strategy += ":group";
   }
+  // A byline with affiliation marks ("Jennifer Huberty 1") heads a paper's author list: the paper declares every author in citation tags.
+  if (md.author && AFFILIATION.test(md.author.value) && citationAuthors.length >= 2 && md.author.value.replace(AFFILIATION, "") === citationAuthors[0])
+    md.author = { value: citationAuthors.join(", "), strategy: `${md.author.strategy}+citation` };
   if (md.author && metaAuthor) {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
@@ -365,6 +374,13 @@ const RUNS_ON = /^\s?[\p{L}\p{N}(]/u;
 function headlinePart(title: string): string {
   const at = title.indexOf(" | ");
   return at > 0 && title.slice(0, at).split(" ").length >= 3 ? title.slice(0, at) : title;
+}
+
+/** The site named after the headline in a <title>: "Headline | Acme" and "Headline – Acme" give "Acme" when the headline is the page's title. */
+function titleSuffix(docTitle: string, title: string | undefined): string | undefined {
+  const m = /^(.*\S)\s+[|–—-]\s+([^|–—]{2,40})$/.exec(docTitle);
+  if (!m || !title || similarity(m[1], title) < 0.8) return undefined;
+  return m[2].trim();
 }
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */

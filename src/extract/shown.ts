@@ -73,8 +73,11 @@ function addAll(all: Set<string>, header: Block[]): Set<string> {
 const BY = /^(?:written\s+|posted\s+|words\s+|story\s+|article\s+)?(?:by\b\s*:?\s*|By(?=\p{Lu}))(\S.*)$/iu;
 const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+const SECTION_BOX = '[class*="breadcrumb"], [class*="categor"], [class*="terms"], [class*="filter"], label';
+const SECTION_LINK = 'a[href*="categor"], a[href*="/tag/"], a[href*="/tags/"], a[href*="topic"]';
+
 /** An author named in the header: "By Name …" (the line may go on with a date or role). */
-export function shownByline(header: Block[], clean: (raw: string) => string | undefined): string | undefined {
+export function shownByline(header: Block[], clean: (raw: string) => string | undefined, page: Block[] = header): string | undefined {
   const by = byLine(header, clean);
   if (by) return by;
   // A label on its own line ("Written by", "Author") with the name on the next.
@@ -102,6 +105,21 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
     if (b.text.length > 40 || withoutLeadingDate(b.text) !== "" || /^H\d$/.test(header[i + 1].tag) || !NAME.test(header[i + 1].text)) continue;
     const name = clean(header[i + 1].text);
     if (name === header[i + 1].text) return name;
+  }
+  // A name on a line of its own with the dateline on the next: "Stefan" / "March 5, 2026" (one word will do here: a display name).
+  for (let i = 0; i + 1 < header.length; i++) {
+    const b = header[i];
+    const next = header[i + 1].text;
+    if (/^H\d$/.test(b.tag) || !(NAME.test(b.text) || /^\p{Lu}\p{Ll}{2,19}$/u.test(b.text)) || next.length > 40 || !findDates(next).length || withoutLeadingDate(next) !== "") continue;
+    // A breadcrumb, a category link or a filter label above the dateline names a section, not a person.
+    if (b.el.closest(SECTION_BOX) || b.el.querySelector(`${SECTION_LINK}, label, input`) || b.el.closest(SECTION_LINK)) continue;
+    // A line that is a link counts when it leads to a person's page ("All Insights" leads back to the listing).
+    const link = b.el.tagName.toUpperCase() === "A" ? b.el : b.el.querySelector("a");
+    if (link && (link.textContent ?? "").trim() === b.text && !/author|people|profile|team|user|staff|contributor/i.test(link.getAttribute("href") ?? "")) continue;
+    // One word is a name only when a bio on the page says so ("Stefan is the founder of …"); alone it may be a link label ("Subscribe").
+    if (!NAME.test(b.text) && !page.some((x) => x.text.startsWith(`${b.text} is `) || x.text.startsWith(`${b.text} was `) || x.text.startsWith(`${b.text} has `))) continue;
+    const name = clean(b.text);
+    if (name === b.text) return name;
   }
   return undefined;
 }
@@ -252,5 +270,13 @@ export function firstDateLine(blocks: Block[]): string | undefined {
     const d = findDates(b.text, true)[0];
     if (d && b.text.length - d.length <= 25 && !b.el.closest("table")) return d.date;
   }
+  return undefined;
+}
+
+/** A first name alone ("Juliette", from a byline link or twitter:data1) is the short form of a full name the page shows on a line of its own ("Juliette Carreiro"). */
+export function fullName(first: string, blocks: Block[]): string | undefined {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+  const full = new RegExp(`^${first}\\s+\\p{Lu}[\\p{L}'’-]+$`, "u");
+  for (const b of blocks) if (b.text.length <= 40 && b.junk !== "nav" && full.test(b.text)) return b.text;
   return undefined;
 }

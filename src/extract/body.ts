@@ -131,20 +131,11 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   // Boxes of one kind (same tag and class) are judged together: a page made of twenty "promo" cards, or of collapsed
   // accordion panels and tabs, holds its prose in all of them. Not page furniture that repeats (footers, sidebars,
   // captions), nor forms (a multi-step form's hidden pages).
-  const kinds = new Map<string, { els: DomElement[]; prose: number }>();
-  for (const [e, p] of inside) {
-    const reason = s.reasons.get(e)!;
-    if (vetoed.has(e) || NO_VETO.test(reason) || NO_GROUP_VETO.test(reason)) continue;
-    const key = `${e.tagName}.${e.getAttribute("class") ?? ""}#${reason}`;
-    const k = kinds.get(key);
-    if (k) {
-      k.els.push(e);
-      k.prose += p;
-    } else kinds.set(key, { els: [e], prose: p });
-  }
-  for (const k of kinds.values()) {
-    if (k.els.length < 3 || k.prose < 300 || k.prose <= total * GROUP_SHARE || k.els.some((e) => e.querySelector("input, select, textarea"))) continue;
-    for (const e of k.els) vetoed.add(e);
+  const candidates = [...inside.keys()].filter((e) => !vetoed.has(e) && !NO_VETO.test(s.reasons.get(e)!) && !NO_GROUP_VETO.test(s.reasons.get(e)!));
+  for (const els of groupBy(candidates, (e) => `${elementKind(e)}#${s.reasons.get(e)}`).values()) {
+    const p = els.reduce((sum, e) => sum + inside.get(e)!, 0);
+    if (els.length < 3 || p < 300 || p <= total * GROUP_SHARE || els.some((e) => e.querySelector("input, select, textarea"))) continue;
+    for (const e of els) vetoed.add(e);
   }
   for (const b of s.blocks) {
     if (!b.junkEls) continue;
@@ -393,6 +384,29 @@ interface Span {
 export function contains(ancestor: DomElement, el: DomElement): boolean {
   for (let e: DomElement | null = el; e; e = e.parentElement) if (e === ancestor) return true;
   return false;
+}
+
+/** Whether `el` is one of `ancestors` or inside one of them. */
+export function insideAny(ancestors: ReadonlySet<DomElement>, el: DomElement): boolean {
+  for (let e: DomElement | null = el; e; e = e.parentElement) if (ancestors.has(e)) return true;
+  return false;
+}
+
+/** An element's kind: its tag and class ("DIV.card"), shared by boxes a template repeats. */
+export function elementKind(el: DomElement): string {
+  return `${el.tagName}.${el.getAttribute("class") ?? ""}`;
+}
+
+/** Items grouped by key, groups and items in first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 export function blocksText(blocks: Block[], opts: BodyOptions): string {

@@ -219,21 +219,24 @@ const DECLARED = /^(?:json-ld|meta:|microdata|time\[pubdate\])/;
  * a "By …" line by the headline, "Written by …" anywhere, or a name under a label line.
  */
 function preferShownAuthor(md: Metadata, blocks: Block[]): void {
+  const strong = md.author && !WEAK_AUTHOR.test(md.author.strategy);
+  const declared = md.author && /^(?:json-ld|declared|meta:)/.test(md.author.strategy);
+  if (strong && !declared) return;
+  const header = headerBlocks(blocks, md.title?.value);
   // A "By …" line under the headline naming someone else beats an author only declared (an editor, the page's last reviser).
-  if (md.author && /^(?:json-ld|declared|meta:)/.test(md.author.strategy) && !WEAK_AUTHOR.test(md.author.strategy)) {
-    const by = byLine(headerBlocks(blocks, md.title?.value), cleanAuthor);
+  if (md.author && strong) {
+    const by = byLine(header, cleanAuthor);
     if (by && !sharesWord(by, md.author.value) && !groupByline(by)) md.author = { value: by, strategy: "shown:by>declared" };
     return;
   }
-  if (md.author && !WEAK_AUTHOR.test(md.author.strategy)) return;
   const finders: [string, () => string | undefined][] = [
-    ["shown:by", () => shownByline(headerBlocks(blocks, md.title?.value), cleanAuthor, blocks)],
+    ["shown:by", () => shownByline(header, cleanAuthor, blocks)],
     ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
     ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
     // An author box is the last resort: a term defined under its own heading reads the same way.
     ["shown:bio", () => (md.author ? undefined : authorBio(blocks, cleanAuthor))],
     // A reviewer stands in for a site or an organisation, not for a team that signs its pieces.
-    ["shown:reviewed-by", () => (md.author?.strategy.endsWith(":group") ? undefined : reviewedBy(headerBlocks(blocks, md.title?.value), cleanAuthor))],
+    ["shown:reviewed-by", () => (md.author?.strategy.endsWith(":group") ? undefined : reviewedBy(header, cleanAuthor))],
   ];
   for (const [strategy, find] of finders) {
     const name = find();

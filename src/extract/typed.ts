@@ -4,7 +4,7 @@
  * content is spread over several boxes.
  */
 import type { DomDocument, DomElement } from "./dom.js";
-import { ownBody, blocksText, contains, type Block, type BodyOptions, type BodyResult } from "./body.js";
+import { ownBody, blocksText, contains, elementKind, groupBy, insideAny, type Block, type BodyOptions, type BodyResult } from "./body.js";
 import type { PageType } from "./index.js";
 
 /**
@@ -39,8 +39,8 @@ export function productBody(doc: DomDocument, type: PageType, body: BodyResult |
   const top = commonAncestor(h1.el, body.container);
   if (!top?.parentElement || top.tagName === "BODY" || top === body.container) return undefined;
   // Other products' cards in the widened part stay out; inside the chosen box they are its content (a shop's grid).
-  const cards = productCards(top).filter((c) => !contains(c, body.container!) && !contains(body.container!, c));
-  const text = blocksText(blocks.filter((b) => contains(top, b.el) && !cards.some((c) => contains(c, b.el))), opts);
+  const cards = new Set(productCards(top).filter((c) => !contains(c, body.container!) && !contains(body.container!, c)));
+  const text = blocksText(blocks.filter((b) => contains(top, b.el) && !insideAny(cards, b.el)), opts);
   // From a whole-page reading the widened box is a part of the page: it must hold at least half of it.
   if (text.length < 200 || (body.strategy !== "blocks" && text.length < body.text.length * 0.5)) return undefined;
   return { ...body, text, container: top, strategy: "typed:product" };
@@ -64,20 +64,11 @@ function commonAncestor(a: DomElement, b: DomElement): DomElement | undefined {
 export function forumPosts(type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
   if (type !== "forum" || !body?.container || !body.blocks) return undefined;
   const inside = body.blocks.filter((b) => !b.junk && contains(body.container!, b.el));
-  const longest = new Map<string, { count: number; max: number }>();
-  const shapes = inside.map((b) => {
-    const key = shape(b.el);
-    const s = longest.get(key);
-    if (s) {
-      s.count++;
-      s.max = Math.max(s.max, b.text.length);
-    } else longest.set(key, { count: 1, max: b.text.length });
-    return key;
-  });
-  const kept = inside.filter((_, i) => {
-    const s = longest.get(shapes[i])!;
-    return s.count < FURNITURE_REPEATS || s.max > FURNITURE_CHARS;
-  });
+  const furniture = new Set<Block>();
+  for (const same of groupBy(inside, (b) => shape(b.el)).values()) {
+    if (same.length >= FURNITURE_REPEATS && same.every((b) => b.text.length <= FURNITURE_CHARS)) for (const b of same) furniture.add(b);
+  }
+  const kept = inside.filter((b) => !furniture.has(b));
   if (kept.length === inside.length) return undefined;
   return { ...body, text: blocksText(kept, opts), strategy: `${body.strategy}:posts` };
 }
@@ -89,23 +80,19 @@ const FURNITURE_CHARS = 40;
 /** An element's shape: its tag and class, and its parent's. */
 function shape(el: DomElement): string {
   const p = el.parentElement;
-  return `${el.tagName}.${el.getAttribute("class") ?? ""}<${p?.tagName ?? ""}.${p?.getAttribute("class") ?? ""}`;
+  return `${elementKind(el)}<${p ? elementKind(p) : "."}`;
 }
 
 /**
  * Other products shown on a product page ("people also viewed", "similar items", carousels): three or more sibling
- * boxes of one kind (tag and class), each a link with a price and little text. Removed from the page before it is read.
+ * boxes of one kind (tag and class), each a link with a price and little text.
  */
 export function productCards(root: DomElement): DomElement[] {
   const cards: DomElement[] = [];
   const visit = (el: DomElement) => {
-    const kinds = new Map<string, DomElement[]>();
-    for (let k = el.firstElementChild; k; k = k.nextElementSibling) {
-      const key = `${k.tagName}.${k.getAttribute("class") ?? ""}`;
-      const same = kinds.get(key);
-      if (same) same.push(k);
-      else kinds.set(key, [k]);
-    }
+    const children: DomElement[] = [];
+    for (let k = el.firstElementChild; k; k = k.nextElementSibling) children.push(k);
+    const kinds = groupBy(children, elementKind);
     const taken = new Set<DomElement>();
     for (const same of kinds.values()) {
       if (same.length < CARDS_MIN) continue;
@@ -114,7 +101,7 @@ export function productCards(root: DomElement): DomElement[] {
       for (const c of same) taken.add(c);
     }
     cards.push(...taken);
-    for (let k = el.firstElementChild; k; k = k.nextElementSibling) if (!taken.has(k)) visit(k);
+    for (const k of children) if (!taken.has(k)) visit(k);
   };
   visit(root);
   return cards;

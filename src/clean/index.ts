@@ -150,7 +150,9 @@ function findTitle(units: Unit[], fates: Fate[]): string | undefined {
 function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
   const key = paragraphKey(title);
   const i = units.findIndex((u, k) => k < 5 && u.key === key);
-  if (i >= 0) fates[i] = "title";
+  // A text that is only its title ("Hello", a one-line note) keeps it as its body.
+  const bodyLeft = fates.some((f, k) => f === "keep" && k !== i);
+  if (i >= 0 && bodyLeft) fates[i] = "title";
 }
 
 /** A line above the first body paragraph that is only a date is the publication date, not text. Returns it. */

@@ -1,5 +1,6 @@
 import { cleanDocument } from "../clean/index.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
+import { MIN_STORY_WORDS, tooShortReason } from "../clean/too-short.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
 import type { Article, ArticleInput, Corpus, Message, RawDocument } from "../types/index.js";
@@ -44,12 +45,6 @@ export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, o
 }
 
 /**
- * Fewer words than this cannot tell which story an article belongs to (a stray "Hello", a lone
- * headline): such articles are reported and kept out of the stories while longer ones exist.
- */
-export const MIN_STORY_WORDS = 8;
-
-/**
  * `cleanArticles` under assigned ids, reporting articles cleaning left empty or too short to
  * group, and a pile with none usable (as `source`).
  */
@@ -63,7 +58,7 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
   if (long.length && long.length < cleaned.usable.length) {
     cleaned.usable.forEach((a, k) => {
       if (a.wordCount >= MIN_STORY_WORDS) return;
-      const reason = `only ${a.wordCount} word(s) of text ("${a.text.slice(0, 60)}"): too short to tell which story it belongs to, left out of the stories`;
+      const reason = `${tooShortReason(a)}, left out of the stories`;
       messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "too-short", reason, source: "clean" });
     });
     cleaned.usableIndex = long.map((k) => cleaned.usableIndex[k]);

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { SqliteStore } from "../store/sqlite.js";
 import type { IngestOutcome } from "../store/types.js";
+import { seedFile } from "../testing/fixtures.js";
 import { wikinewsArticles } from "../testing/newsroom.js";
 import type { PrepareJob } from "./preparer.js";
 import { GroupWriter, WorkerWriter, type WriteReply } from "./writer.js";
@@ -53,6 +54,24 @@ describe("GroupWriter", () => {
     assert.equal(later.status, "created");
     assert.equal(later.storyId, outcomes(replies[0])[0].storyId, "the rebuilt assigner still knows the stored story");
     await store.close();
+  });
+
+  test("after a restart, a new story never takes the key of a story merged away before it (its article would vanish from the list)", async () => {
+    const file = dbFile();
+    const store = new SqliteStore(file);
+    const writer = await GroupWriter.open(store, "story-index");
+    const seeds = ["000", "001", "002", "003", "004"].map((p): PrepareJob => ({ item: { text: readFileSync(seedFile(p), "utf8") }, input: { kind: "api", body: "{}" } }));
+    await writer.apply(seeds.map((j) => ({ op: "submit", jobs: [j] })));
+    const merged = await Promise.all((await store.assignKeys()).map((_, i) => store.storyRevision(`s${i + 1}`)));
+    assert.ok(merged.some((r) => r?.mergedInto), "the seeds' Washington stories merged while arriving");
+    await store.close();
+    const reopened = new SqliteStore(file);
+    const again = await GroupWriter.open(reopened, "story-index");
+    const [reply] = await again.apply([{ op: "submit", jobs: [job(0)] }]);
+    const [outcome] = outcomes(reply);
+    assert.equal((await reopened.storyRevision(outcome.storyId!))?.mergedInto, undefined);
+    assert.ok((await reopened.listStories()).some((st) => st.id === outcome.storyId), "the new article's story is listed");
+    await reopened.close();
   });
 });
 

@@ -29,7 +29,7 @@ export class InlineWriter implements Writer {
 
   /** Replays the stored articles into the assigner, so that new ones continue its grouping. */
   static async open(store: Store, assigner: StoryAssigner, preparer: Preparer = new InlinePreparer()): Promise<InlineWriter> {
-    assigner.load(await store.assignmentState());
+    assigner.load(await store.assignmentState(), await store.assignKeys());
     return new InlineWriter(store, assigner, preparer);
   }
 
@@ -128,7 +128,7 @@ export class GroupWriter {
 
   static async open(store: SqliteStore, assignerName: string): Promise<GroupWriter> {
     const writer = new GroupWriter(store, assignerName, assignerNamed(assignerName));
-    writer.assigner.load(await store.assignmentState());
+    writer.assigner.load(await store.assignmentState(), await store.assignKeys());
     return writer;
   }
 
@@ -194,6 +194,6 @@ export class GroupWriter {
 
   private async reloadAssigner(): Promise<void> {
     this.assigner = assignerNamed(this.assignerName);
-    this.assigner.load(await this.store.assignmentState());
+    this.assigner.load(await this.store.assignmentState(), await this.store.assignKeys());
   }
 }

@@ -35,6 +35,17 @@ describe("StoryIndexAssigner (the incremental StoryIndex behind the StoryAssigne
     }
   });
 
+  test("an article too short to group is a story of its own, before and after a restart, and later articles group as without it", () => {
+    const short = { id: "s", title: "Haiti", text: "Haiti earthquake aid arrives.", published: haiti[0].published, cluster: "M006", wordCount: 4 };
+    const withShort = [...stream.slice(0, 6), short, ...stream.slice(6)];
+    const keys = assignAll(new StoryIndexAssigner(), withShort);
+    assert.equal(keys.filter((k) => k === keys[6]).length, 1, "the short article shares its story with no other");
+    assert.deepEqual(keys.filter((_, i) => i !== 6).map((k) => k === keys[0]), assignAll(new StoryIndexAssigner(), stream).map((k, _, all) => k === all[0]));
+    const restarted = new StoryIndexAssigner();
+    restarted.load(withShort.slice(0, 7).map((a, i) => ({ ...a, storyKey: keys[i] })));
+    assert.deepEqual(assignAll(restarted, withShort.slice(7)), keys.slice(7));
+  });
+
   test("keeps the stories of a store grouped by another assigner, and never reuses their keys", () => {
     const old = new TitleWordsAssigner();
     const first = stream.slice(0, 10).map((a) => ({ ...a, storyKey: old.assign(a) }));

@@ -1,3 +1,4 @@
+import { MIN_STORY_WORDS } from "../clean/too-short.js";
 import { STOPWORDS } from "../nlp/stopwords.js";
 import { StoryIndex, type StoryOptions } from "../stories/index.js";
 import type { AssignInput, KeyMerge } from "./types.js";
@@ -10,8 +11,11 @@ export interface StoryAssigner {
   readonly name: string;
   /** Returns the story key of the article: an existing key joins that story, a new key starts one. */
   assign(article: AssignInput): string;
-  /** Replays stored articles (with the story key each got) so that later calls continue consistently. */
-  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void;
+  /**
+   * Replays stored articles (with the story key each got) so that later calls continue consistently;
+   * `keysInUse` are keys no new story may take (stories merged away keep theirs).
+   */
+  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>, keysInUse?: Iterable<string>): void;
   /** Stories found to be one since the last call (each `from` key folds into its `into` key), in order. */
   takeMerges?(): KeyMerge[];
 }
@@ -63,14 +67,19 @@ export class StoryIndexAssigner implements StoryAssigner {
   }
 
   assign(article: AssignInput): string {
+    if (tooShort(article)) return this.freshKey();
     const cluster = this.add(article);
     let key = this.keyOf.get(cluster);
-    if (key === undefined) {
-      do key = `i${this.next++}`;
-      while (this.usedKeys.has(key));
-      this.claim(cluster, key);
-    }
+    if (key === undefined) this.claim(cluster, (key = this.freshKey()));
     this.refineIfDue();
+    return key;
+  }
+
+  private freshKey(): string {
+    let key: string;
+    do key = `i${this.next++}`;
+    while (this.usedKeys.has(key));
+    this.usedKeys.add(key);
     return key;
   }
 
@@ -85,12 +94,14 @@ export class StoryIndexAssigner implements StoryAssigner {
     return merges;
   }
 
-  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void {
+  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>, keysInUse: Iterable<string> = []): void {
     this.index = new StoryIndex(this.options);
     this.keyOf.clear();
+    for (const key of keysInUse) this.usedKeys.add(key);
     this.nextRefine = REFINE_FIRST;
     for (const a of articles) {
       this.usedKeys.add(a.storyKey);
+      if (tooShort(a)) continue;
       const cluster = this.add(a);
       if (!this.keyOf.has(cluster)) this.claim(cluster, a.storyKey);
       this.refineIfDue();
@@ -139,6 +150,11 @@ const REFINE_FIRST = 2;
 const REFINE_GROWTH = 1.25;
 const REFINE_SLOWER_FROM = 256;
 
+/** As in a batch run, an article too short to group (see `MIN_STORY_WORDS`) is a story of its own and never joins the index. */
+function tooShort(a: AssignInput): boolean {
+  return a.wordCount !== undefined && a.wordCount < MIN_STORY_WORDS;
+}
+
 function storyArticle(a: AssignInput): { id: string; text: string; title?: string; published?: string } {
   return { id: a.id, text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) };
 }
@@ -174,12 +190,12 @@ export class TitleWordsAssigner implements StoryAssigner {
     return key;
   }
 
-  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>): void {
-    for (const a of articles) {
-      const m = /^t(\d+)$/.exec(a.storyKey);
+  load(articles: ReadonlyArray<AssignInput & { storyKey: string }>, keysInUse: Iterable<string> = []): void {
+    for (const key of [...keysInUse, ...articles.map((a) => a.storyKey)]) {
+      const m = /^t(\d+)$/.exec(key);
       if (m) this.next = Math.max(this.next, Number(m[1]) + 1);
-      this.remember(a.storyKey, titleWords(a.title));
     }
+    for (const a of articles) this.remember(a.storyKey, titleWords(a.title));
   }
 
   private newKey(): string {

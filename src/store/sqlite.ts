@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
           } else {
             const seq = (s.nextSeq.get() as { n: number }).n;
             const articleId = `a${seq}`;
-            const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published });
+            const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published, wordCount: a.wordCount });
             const key = typeof assigned === "string" ? assigned : assigned.key;
             let story = s.storyByKey.get(key) as Row | undefined;
             if (!story) {
@@ -238,8 +238,12 @@ export class SqliteStore implements Store {
   }
 
   async assignmentState(): Promise<Array<AssignInput & { storyKey: string }>> {
-    const rows = this.db.prepare("SELECT a.id, a.title, a.clean_text, a.published, st.assign_key FROM articles a JOIN stories st ON st.id = a.story_id ORDER BY a.seq").all() as Row[];
-    return rows.map((r) => ({ id: r.id as string, title: r.title as string, text: r.clean_text as string, published: opt(r.published), storyKey: r.assign_key as string }));
+    const rows = this.db.prepare("SELECT a.id, a.title, a.clean_text, a.published, a.word_count, st.assign_key FROM articles a JOIN stories st ON st.id = a.story_id ORDER BY a.seq").all() as Row[];
+    return rows.map((r) => ({ id: r.id as string, title: r.title as string, text: r.clean_text as string, published: opt(r.published), wordCount: r.word_count as number, storyKey: r.assign_key as string }));
+  }
+
+  async assignKeys(): Promise<string[]> {
+    return (this.db.prepare("SELECT assign_key FROM stories").all() as Row[]).map((r) => r.assign_key as string);
   }
 
   async addFeed(url: string, everySeconds: number, now: Date): Promise<{ feed: FeedRecord; created: boolean }> {

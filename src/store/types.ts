@@ -56,6 +56,8 @@ export interface AssignInput {
   title: string;
   text: string;
   published?: string;
+  /** Words of cleaned text; fewer than `MIN_STORY_WORDS` cannot tell which story the article belongs to. */
+  wordCount?: number;
 }
 
 /** Decides which story a new article joins; returns a stable story key (new key: new story). */
@@ -179,6 +181,8 @@ export interface Store {
   messages(options?: { articleId?: string; limit?: number }): Promise<StoredMessage[]>;
   /** Every stored article as the story assigner sees it, in arrival order (to rebuild its state). */
   assignmentState(): Promise<Array<AssignInput & { storyKey: string }>>;
+  /** Every story key ever given, merged-away stories' included, so that an assigner never reuses one. */
+  assignKeys(): Promise<string[]>;
   addFeed(url: string, everySeconds: number, now: Date): Promise<{ feed: FeedRecord; created: boolean }>;
   listFeeds(): Promise<FeedRecord[]>;
   getFeed(id: number): Promise<FeedRecord | undefined>;

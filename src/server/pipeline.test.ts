@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { briefStoryJson } from "./briefer.js";
+import { prepareItem, toRawDocument } from "./pipeline.js";
+import type { StoredArticle } from "../store/types.js";
+import { seedFile } from "../testing/fixtures.js";
+
+const prepare = (text: string) => prepareItem({ text }, { kind: "api", body: "{}" });
+
+test("one-line articles keep their text: two different ones are not copies of each other, and each is reported as too short to group", () => {
+  const hello = prepare("Hello");
+  const lavrov = prepare("Lavrov met Trump in Washington.");
+  assert.equal(hello.article?.cleanText, "Hello");
+  assert.equal(lavrov.article?.cleanText, "Lavrov met Trump in Washington.");
+  assert.notEqual(hello.article?.contentHash, lavrov.article?.contentHash);
+  assert.match(lavrov.messages.find((m) => m.ruleId === "too-short")?.reason ?? "", /only 5 word\(s\) of text \("Lavrov met Trump/);
+  const stored = { ...lavrov.article!, id: "a1" } as unknown as StoredArticle;
+  const briefing = JSON.parse(briefStoryJson({ docs: [toRawDocument(stored)], options: {} }));
+  assert.equal(briefing.articles[0].text, "Lavrov met Trump in Washington.");
+  assert.deepEqual(briefing.stories[0].headline, { text: "Lavrov met Trump in Washington.", articleId: "a1", start: 0, end: 31, supportingArticleIds: ["a1"] });
+});
+
+test("a full article gets no too-short warning from the service", () => {
+  const seed = prepare(readFileSync(seedFile("000"), "utf8"));
+  assert.ok(seed.article && seed.article.wordCount > 100);
+  assert.deepEqual(seed.messages.filter((m) => m.ruleId === "too-short"), []);
+});

@@ -14,6 +14,9 @@ import type { ClusterRecord } from "../eval/datasets.js";
 import { parseTextDocument } from "../ingest/text.js";
 import { getSummarizer } from "../summarize/index.js";
 import type { RawDocument } from "../types/index.js";
+import { benchArgs } from "./args.js";
+
+benchArgs({}, "node dist/bench/brief.js (npm run bench; no options): briefing speed and peak memory, eval clusters/second on DUC 2003");
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const DATA = `${REPO}../shared/data/`;

@@ -17,6 +17,9 @@ import { annotate, Lexicon } from "../nlp/index.js";
 import { articleDates } from "../timeline/index.js";
 import { estimatePublished, fromDayNumber } from "../timeline/dates.js";
 import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, noChronoResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
+import { benchArgs } from "./args.js";
+
+benchArgs({}, "node dist/bench/dates.js (npm run bench:dates; no options): date resolution accuracy and cost");
 
 const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const SETS = ["duc2003_task2", "duc2003_task3_viewpoint", "duc2006", "duc2007_main", "duc2007_update", "multiling2011_en"];

@@ -13,6 +13,7 @@ import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { extractHtml } from "../extract/index.js";
 import { normalizeDate } from "../extract/dates.js";
+import { benchArgs } from "./args.js";
 import { shingleScore, wordF1, normalizeSpace, containsSnippet } from "./metrics.js";
 
 interface Result {
@@ -50,25 +51,19 @@ interface Page {
   truth: { text: string; title?: string; author?: string; date?: string; with?: string[]; without?: string[] };
 }
 
-function args(argv: string[]) {
-  const opts = { dataset: "all", split: "all", limit: Infinity, data: "", only: "", dump: "" };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${a} needs a value`);
-      return value;
-    };
-    if (a === "--dataset") opts.dataset = v();
-    else if (a === "--split") opts.split = v();
-    else if (a === "--limit") opts.limit = Number(v());
-    else if (a === "--data") opts.data = v();
-    else if (a === "--only") opts.only = v();
-    else if (a === "--dump") opts.dump = v();
-    else throw new Error(`unknown argument ${a}`);
-  }
-  if (!["all", "aeb", "wcxb"].includes(opts.dataset)) throw new Error("--dataset must be aeb or wcxb");
-  if (!["all", "even", "odd"].includes(opts.split)) throw new Error("--split must be even, odd or all");
+const USAGE = "node dist/bench/extract.js [--dataset aeb|wcxb] [--split even|odd] [--limit N] [--data DIR] [--only readability|newsbrief] [--dump FILE]";
+
+function args() {
+  const v = benchArgs({ dataset: { type: "string", default: "all" }, split: { type: "string", default: "all" }, limit: { type: "string" }, data: { type: "string", default: "" }, only: { type: "string", default: "" }, dump: { type: "string", default: "" } }, USAGE);
+  const opts = { dataset: v.dataset, split: v.split, limit: v.limit === undefined ? Infinity : Number(v.limit), data: v.data, only: v.only, dump: v.dump };
+  const bad = (m: string) => {
+    process.stderr.write(`${m}\nusage: ${USAGE}\n`);
+    process.exit(2);
+  };
+  if (!["all", "aeb", "wcxb"].includes(opts.dataset)) bad("--dataset must be aeb or wcxb");
+  if (!["all", "even", "odd"].includes(opts.split)) bad("--split must be even, odd or all");
+  if (!(opts.limit > 0)) bad("--limit must be a positive number");
+  if (opts.only && !(opts.only in extractors)) bad("--only must be readability or newsbrief");
   return opts;
 }
 
@@ -175,7 +170,7 @@ function fmt(x: number, digits = 3): string {
 }
 
 async function main() {
-  const opts = args(process.argv.slice(2));
+  const opts = args();
   const root = findData(opts.data);
   const pages = loadPages(root, opts.dataset, opts.split, opts.limit);
   const names = opts.only ? [opts.only] : Object.keys(extractors);

@@ -12,6 +12,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import { wikinewsArticles, type WikinewsArticle } from "../testing/newsroom.js";
+import { benchArgs } from "./args.js";
+
+benchArgs({}, "node dist/bench/serve.js (npm run bench:serve; no options): load test of newsbrief serve on 127.0.0.1");
 
 const TOTAL = Number(process.env.BENCH_ARTICLES ?? 5000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 25);

@@ -21,7 +21,7 @@ export function prepareItem(item: ArticleInput, input: RawInput, file: string = 
     messages.push(msg(file, "error", "empty-after-cleaning", "no article text left after removing boilerplate", "clean"));
     return { input, messages };
   }
-  if (cleaned.wordCount < MIN_STORY_WORDS) messages.push(msg(file, "warning", "too-short", `${tooShortReason(cleaned)}: it is stored as a story of its own`, "clean"));
+  if (cleaned.wordCount < MIN_STORY_WORDS) messages.push(msg(file, "warning", "too-short", tooShortReason(cleaned), "clean"));
   // Briefings re-clean the stored text with the title fixed: clean it that way here too, so offsets agree.
   const title = doc.title ?? cleaned.title;
   if (doc.title === undefined) cleaned = cleanDocument({ ...doc, title }, "new");

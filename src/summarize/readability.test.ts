@@ -10,7 +10,7 @@ import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus, Selection } from "../types/index.js";
 import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
-import { newsbrief, TUNING } from "./newsbrief.js";
+import { copiedSentences, newsbrief, TUNING } from "./newsbrief.js";
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
   const d = corpus.docs[doc];
@@ -277,4 +277,14 @@ test("a sentence's words are counted as ROUGE counts them, and each token is pla
   const wordOfToken = new Int32Array(16);
   assert.equal(spacedWords(corpus.docs[0], 0, wordOfToken), 11);
   assert.deepEqual([...wordOfToken.slice(0, 9)], [0, 1, 3, 4, 6, 7, 8, 9, 10]);
+});
+
+test("two different sentences are never taken for copies of each other, even when a 32-bit hash of their words collides", () => {
+  // Term-id sequences found by a birthday search to share their 32-bit FNV-1a hash.
+  const a = [29474, 16803, 6848, 8489, 35694, 33423];
+  const b = [17086, 12703, 2764, 32981, 11386, 47787];
+  const doc = (terms: number[]) => ({ tokTerm: Int32Array.from(terms), sentTokStart: [0, terms.length], sentStart: [0] });
+  const corpusOfTerms = (...sentences: number[][]) => ({ docs: sentences.map(doc) }) as unknown as Corpus;
+  assert.deepEqual([...copiedSentences(corpusOfTerms(a, b), [true, true])], [0, 0]);
+  assert.deepEqual([...copiedSentences(corpusOfTerms(a, a), [true, true])], [0, 1], "a real copy is still found");
 });

@@ -146,3 +146,10 @@ test("the final refinement counts idf partly over stories: a word all of one sto
   const { refined, articles } = probe.ratio();
   assert.ok(refined > articles + 0.1, `${refined} vs ${articles} with article idf only`);
 });
+
+test("lower-cased text: adjacent content words tell two similar events apart (Multi-News: a tow truck kills a woman, a hijacked bus kills a pedestrian)", () => {
+  requireShared();
+  const [mix] = mixtures(loadSet("multinews", { limit: 1000 }), 1, 23);
+  const s = bcubed(assignment(groupStories(mix.articles)), mix.gold);
+  assert.deepEqual([s.p, s.r], [1, 1], `precision ${s.p}, recall ${s.r}`);
+});

@@ -64,6 +64,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*\.?/gu;
 export const NAME_WEIGHT = 2;
 /** Weight of a two-word name ("Sergei Lavrov"). */
 export const BIGRAM_WEIGHT = 2;
+/** Weight of two adjacent content words in lower-cased text (see `lowerCased`). */
+export const PHRASE_WEIGHT = 1;
+/** Feature-name prefix of those phrases. */
+export const PHRASE = "p:";
 
 /** Words that are capitalised for grammar, not because they name something. */
 const NOT_NAMES = new Set(["I", "The", "A", "An", "In", "On", "At", "But", "And", "Or", "It", "He", "She", "They", "We", "This", "That", "Mr", "Mrs", "Ms", "Dr"]);
@@ -76,6 +80,9 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
   let prevName: string | undefined;
   let prevSurface = "";
   let prevEnd = -10;
+  const phrases = lowerCased(text.slice(0, limit));
+  let prevWord: string | undefined;
+  let prevWordEnd = -10;
   for (let m = WORD.exec(text); m && m.index < limit; m = WORD.exec(text)) {
     let word = m[0];
     if (word.endsWith(".") && !/^(?:\p{Lu}\.)+$/u.test(word)) word = word.slice(0, -1);
@@ -88,12 +95,21 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
       if (!(isName && /^(?:\p{Lu}\.?){2,}$/u.test(word))) {
         // Keep acronyms such as U.S. or UN as names; everything else here is a function word.
         prevName = undefined;
+        prevWord = undefined;
         continue;
       }
     }
     // One feature per word, cased or not ("Lavrov" at a sentence start, "lavrov" in lower-cased text).
     const id = vocab.id(normalizeWord(lower.replace(/\./g, "")));
     counts.set(id, (counts.get(id) ?? 0) + (isName ? NAME_WEIGHT : 1));
+    if (phrases) {
+      if (prevWord !== undefined && m.index - prevWordEnd <= 1) {
+        const phrase = vocab.id(PHRASE + prevWord + " " + lower);
+        counts.set(phrase, (counts.get(phrase) ?? 0) + PHRASE_WEIGHT);
+      }
+      prevWord = lower;
+      prevWordEnd = m.index + word.length;
+    }
     if (isName) {
       if (!surfaces.has(id)) surfaces.set(id, word);
       if (prevName !== undefined && m.index - prevEnd <= 1) {
@@ -109,6 +125,16 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
   const ids = Int32Array.from(counts.keys());
   const values = Float32Array.from(counts.values());
   return { ids, counts: values, surfaces };
+}
+
+/**
+ * Text with (almost) no capital inside sentences (Multi-News): its names ("hillary clinton",
+ * "self-driving cars") cannot be told by case, so adjacent content words stand in for them.
+ */
+export function lowerCased(text: string): boolean {
+  const words = (text.match(/[a-z]+/gi) ?? []).length;
+  const capitals = (text.match(/[a-z,;] [A-Z][a-z]/g) ?? []).length;
+  return words >= 20 && capitals < words * 0.01;
 }
 
 function sentenceInitial(text: string, at: number): boolean {

@@ -1,0 +1,19 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractFeatures, lowerCased, PHRASE, Vocabulary } from "./features.js";
+
+const LOWER = "Washington ( ap ) — a man attacked a bus driver, stole the bus, then struck and killed a pedestrian after the bus jumped a curb at a gas station in northeast washington on tuesday, police said.";
+const CASED = "Russian Foreign Minister Sergei Lavrov met President Donald Trump at the White House on Wednesday, a day after Trump fired FBI Director James Comey.";
+
+test("lower-cased text is told by its lack of capitals inside sentences", () => {
+  assert.equal(lowerCased(LOWER), true);
+  assert.equal(lowerCased(CASED), false);
+});
+
+test("lower-cased text gets phrases of adjacent content words; cased text gets name bigrams only", () => {
+  const vocab = new Vocabulary();
+  const phrases = (text: string): string[] => Array.from(extractFeatures(text, vocab).ids, (id) => vocab.names[id]).filter((n) => n.startsWith(PHRASE));
+  assert.ok(phrases(LOWER).includes(`${PHRASE}bus driver`));
+  assert.ok(!phrases(LOWER).some((p) => p.includes("stole")), "punctuation or a stopword between breaks a phrase");
+  assert.deepEqual(phrases(CASED), []);
+});

@@ -71,6 +71,8 @@ const BOILERPLATE_LINE = new RegExp(
       "photo:.*", "(photo|image) (by|courtesy|credit).*", "getty images", "reuters", "ap photo.*", "\\(ap\\)", "file photo",
       "top stories", "most (read|popular)", "trending( now)?", "you (may|might) also like:?", "recommended( for you)?:?",
       "more from .{0,60}", "join the conversation", "table of contents", "toggle", "close", "menu", "search", "home",
+      "\\d+ min(ute)?s? read", "written by", "tags", "citations", "sign in", "\\d[\\d,.]*k? likes?", "\\d[\\d,.]*k? reviews?",
+      "add to (cart|bag|basket|wishlist)", "filters?", "sort( by|:) ?.{0,30}", "loaded \\d+ results", "unit price",
     ].join("|") +
     ")$",
   "i",

@@ -80,6 +80,14 @@ test("a line that is only a date (labels, weekday, time, zone) is dropped from t
   assert.match(page.text, /1\/1\/2013/);
 });
 
+test("interface lines (reading time, 'Add to cart', like and review counts, sort and filter labels) are dropped; sentences using those words stay", () => {
+  const lines = ["5 min read", "Written by", "Tags:", "Sign in", "12 Likes", "1,316 reviews", "Add to cart", "Filters", "Sort by: Best Match", "Loaded 24 results", "Unit price"];
+  const body = `<article><h1>Harbour project approved</h1>${lines.map((l) => `<div>${l}</div>`).join("")}${P(4)}<p>Sort of a compromise, the plan was written by the council and has 12 likes.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  for (const l of lines) assert.ok(!page.text.split("\n\n").includes(l), l);
+  assert.match(page.text, /Sort of a compromise/);
+});
+
 test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
   const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
   const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;

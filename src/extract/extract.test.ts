@@ -132,6 +132,18 @@ test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'
   assert.doesNotMatch(signed.text, /proud owner|Commented Mar/);
 });
 
+test("comments under a question or an answer (schema.org Comment inside Question/Answer) leave a Q&A thread; replies marked as comments of a thread stay", () => {
+  const remark = (i: number) => `<ul class="comments"><li itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span class="comment-copy">Remark ${i}: did you try restarting the machine before changing the settings at all?</span></li></ul>`;
+  const post = (type: string, i: number) => `<div itemscope itemtype="https://schema.org/${type}"><div class="post-body"><p>Post ${i}: ${"The explorer window keeps its focus on the address bar until you press the tab key twice. ".repeat(3)}</p></div>${remark(i)}</div>`;
+  const qa = extractHtml(wrap(`<title>Explorer focus</title><script type="application/ld+json">{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Explorer focus"}}</script>`, `<div id="content"><h1>Explorer focus</h1>${post("Question", 1)}${post("Answer", 2)}${post("Answer", 3)}</div>`));
+  assert.equal(qa.pageType, "forum");
+  assert.match(qa.text, /Post 3:/);
+  assert.doesNotMatch(qa.text, /Remark/);
+  const replies = [1, 2, 3].map((i) => `<article itemprop="comment" itemscope itemtype="https://schema.org/Comment"><div class="post-body"><p>Reply ${i}: ${"I had the same trouble with the harbour ferry timetable last winter. ".repeat(2)}</p></div></article>`).join("");
+  const thread = extractHtml(wrap(`<title>Ferry</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Ferry"}</script>`, `<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1>Ferry</h1>${P(1)}${replies}</div>`));
+  assert.match(thread.text, /Reply 3:/);
+});
+
 test("boxes of one kind are judged together: collapsed accordion panels holding the page's text stay; a hidden form's pages do not", () => {
   const panel = (i: number) => `<h3>Service number ${i}</h3><div class="accordion__panel" hidden><p>Service ${i}: we plan, build and look after harbour works of every size, from a single mooring to a whole marina, and we stay on call afterwards.</p></div>`;
   const page = extractHtml(wrap("<title>Our services</title>", `<main><h1>Our services</h1><p>What we do, in brief.</p>${[1, 2, 3, 4].map(panel).join("")}</main>`));

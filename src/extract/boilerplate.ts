@@ -26,6 +26,9 @@ const JUNK_WORDS = new RegExp(
   "i",
 );
 
+/** A site builder's name for every module of the page, content and furniture alike ('widget-span widget-type-rich_text', 'hs_cos_wrapper_widget'): says nothing of the box. */
+const LAYOUT_MODULE = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*)(?=\s|$)/g;
+
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
@@ -49,7 +52,7 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.replace(LAYOUT_MODULE, " ");
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;

@@ -88,6 +88,18 @@ test("interface lines (reading time, 'Add to cart', like and review counts, sort
   assert.match(page.text, /Sort of a compromise/);
 });
 
+test("a site builder's module classes ('widget-span widget-type-custom_widget', 'hs_cos_wrapper_widget') do not make content a widget; a sidebar widget still is one", () => {
+  const module = (inner: string, i: number) => `<div class="span12 widget-span widget-type-custom_widget dnd-module"><div id="hs_cos_wrapper_widget_${i}" class="hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module">${inner}</div></div>`;
+  const plain = (i: number) => `<p>Part ${i} of the page: ${"our team has shipped machine learning systems for retailers, banks and hospitals. ".repeat(2)}</p>`;
+  const step = (i: number) => module(`<h2>Step ${i}</h2><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p>`, i);
+  const body = `<div class="page"><h1>AI consulting services</h1>${plain(1)}${step(1)}${plain(2)}${step(2)}${plain(3)}</div><div class="sidebar-widget"><p>Popular: ten tips for choosing an AI vendor in a hurry this year, and more links.</p></div>`;
+  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  assert.match(page.text, /Part 3 of the page/);
+  assert.match(page.text, /Step 1 of our consulting work/);
+  assert.match(page.text, /Step 2 of our consulting work/);
+  assert.doesNotMatch(page.text, /ten tips/);
+});
+
 test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
   const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
   const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;

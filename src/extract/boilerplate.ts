@@ -26,8 +26,19 @@ const JUNK_WORDS = new RegExp(
   "i",
 );
 
-/** A site builder's name for every module of the page, content and furniture alike ('widget-span widget-type-rich_text', 'hs_cos_wrapper_widget'): says nothing of the box. */
-const LAYOUT_MODULE = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*)(?=\s|$)/g;
+/**
+ * Site builders wrap every module of a page, content and furniture alike, in a box named a widget (HubSpot 'widget-span
+ * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'): that name says nothing of the box.
+ * Their text modules (Elementor 'elementor-widget-text-editor', SiteOrigin 'so-panel widget widget_text') hold the page's own
+ * text; other modules stay widgets ('elementor-widget-nav-menu').
+ */
+function withoutBuilderWidgets(cls: string): string {
+  const c = cls.replace(MODULE_FRAME, " ");
+  return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
+}
+
+const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container)(?=\s|$)/g;
+const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content)|widget_(?:text|sow-editor|custom_html))(?:\s|$)/;
 
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
@@ -52,7 +63,7 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.replace(LAYOUT_MODULE, " ");
+  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`);
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;

@@ -100,6 +100,19 @@ test("a site builder's module classes ('widget-span widget-type-custom_widget', 
   assert.doesNotMatch(page.text, /ten tips/);
 });
 
+test("site builders' text modules (Elementor text editor, SiteOrigin text panel) are content; their menu modules are not", () => {
+  const plain = (i: number) => `<p>Part ${i} of the page: ${"our team has shipped machine learning systems for retailers, banks and hospitals. ".repeat(2)}</p>`;
+  const elementor = (i: number) => `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p></div></div>`;
+  const siteOrigin = `<div class="so-panel widget widget_text"><div class="textwidget"><p>Step 3 of our consulting work: ${"we train your people to run the models long after we have gone home. ".repeat(3)}</p></div></div>`;
+  const menu = `<div class="elementor-element elementor-widget elementor-widget-nav-menu"><ul><li>Services and more services</li><li>About us and our long history</li></ul></div>`;
+  const body = `<div class="page"><h1>AI consulting services</h1>${menu}${plain(1)}${plain(2)}${elementor(1)}${plain(3)}${plain(4)}${elementor(2)}${plain(5)}${siteOrigin}${plain(6)}</div>`;
+  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  assert.match(page.text, /Part 6 of the page/);
+  assert.match(page.text, /Step 1 of our consulting work/);
+  assert.match(page.text, /Step 3 of our consulting work/);
+  assert.doesNotMatch(page.text, /long history/);
+});
+
 test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
   const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
   const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;

@@ -26,6 +26,20 @@ const JUNK_WORDS = new RegExp(
   "i",
 );
 
+/**
+ * Site builders wrap every module of a page, content and furniture alike, in a box named a widget (HubSpot 'widget-span
+ * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'): that name says nothing of the box.
+ * Their text modules (Elementor 'elementor-widget-text-editor', SiteOrigin 'so-panel widget widget_text') hold the page's own
+ * text; other modules stay widgets ('elementor-widget-nav-menu').
+ */
+function withoutBuilderWidgets(cls: string): string {
+  const c = cls.replace(MODULE_FRAME, " ");
+  return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
+}
+
+const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container)(?=\s|$)/g;
+const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content)|widget_(?:text|sow-editor|custom_html))(?:\s|$)/;
+
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
@@ -49,7 +63,7 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`);
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;
@@ -71,6 +85,8 @@ const BOILERPLATE_LINE = new RegExp(
       "photo:.*", "(photo|image) (by|courtesy|credit).*", "getty images", "reuters", "ap photo.*", "\\(ap\\)", "file photo",
       "top stories", "most (read|popular)", "trending( now)?", "you (may|might) also like:?", "recommended( for you)?:?",
       "more from .{0,60}", "join the conversation", "table of contents", "toggle", "close", "menu", "search", "home",
+      "\\d+ min(ute)?s? read", "written by", "tags", "citations", "sign in", "\\d[\\d,.]*k? likes?", "\\d[\\d,.]*k? reviews?",
+      "add to (cart|bag|basket|wishlist)", "filters?", "sort( by|:) ?.{0,30}", "loaded \\d+ results", "unit price",
     ].join("|") +
     ")$",
   "i",

@@ -80,6 +80,39 @@ test("a line that is only a date (labels, weekday, time, zone) is dropped from t
   assert.match(page.text, /1\/1\/2013/);
 });
 
+test("interface lines (reading time, 'Add to cart', like and review counts, sort and filter labels) are dropped; sentences using those words stay", () => {
+  const lines = ["5 min read", "Written by", "Tags:", "Sign in", "12 Likes", "1,316 reviews", "Add to cart", "Filters", "Sort by: Best Match", "Loaded 24 results", "Unit price"];
+  const body = `<article><h1>Harbour project approved</h1>${lines.map((l) => `<div>${l}</div>`).join("")}${P(4)}<p>Sort of a compromise, the plan was written by the council and has 12 likes.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", body));
+  for (const l of lines) assert.ok(!page.text.split("\n\n").includes(l), l);
+  assert.match(page.text, /Sort of a compromise/);
+});
+
+test("a site builder's module classes ('widget-span widget-type-custom_widget', 'hs_cos_wrapper_widget') do not make content a widget; a sidebar widget still is one", () => {
+  const module = (inner: string, i: number) => `<div class="span12 widget-span widget-type-custom_widget dnd-module"><div id="hs_cos_wrapper_widget_${i}" class="hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module">${inner}</div></div>`;
+  const plain = (i: number) => `<p>Part ${i} of the page: ${"our team has shipped machine learning systems for retailers, banks and hospitals. ".repeat(2)}</p>`;
+  const step = (i: number) => module(`<h2>Step ${i}</h2><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p>`, i);
+  const body = `<div class="page"><h1>AI consulting services</h1>${plain(1)}${step(1)}${plain(2)}${step(2)}${plain(3)}</div><div class="sidebar-widget"><p>Popular: ten tips for choosing an AI vendor in a hurry this year, and more links.</p></div>`;
+  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  assert.match(page.text, /Part 3 of the page/);
+  assert.match(page.text, /Step 1 of our consulting work/);
+  assert.match(page.text, /Step 2 of our consulting work/);
+  assert.doesNotMatch(page.text, /ten tips/);
+});
+
+test("site builders' text modules (Elementor text editor, SiteOrigin text panel) are content; their menu modules are not", () => {
+  const plain = (i: number) => `<p>Part ${i} of the page: ${"our team has shipped machine learning systems for retailers, banks and hospitals. ".repeat(2)}</p>`;
+  const elementor = (i: number) => `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p></div></div>`;
+  const siteOrigin = `<div class="so-panel widget widget_text"><div class="textwidget"><p>Step 3 of our consulting work: ${"we train your people to run the models long after we have gone home. ".repeat(3)}</p></div></div>`;
+  const menu = `<div class="elementor-element elementor-widget elementor-widget-nav-menu"><ul><li>Services and more services</li><li>About us and our long history</li></ul></div>`;
+  const body = `<div class="page"><h1>AI consulting services</h1>${menu}${plain(1)}${plain(2)}${elementor(1)}${plain(3)}${plain(4)}${elementor(2)}${plain(5)}${siteOrigin}${plain(6)}</div>`;
+  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  assert.match(page.text, /Part 6 of the page/);
+  assert.match(page.text, /Step 1 of our consulting work/);
+  assert.match(page.text, /Step 3 of our consulting work/);
+  assert.doesNotMatch(page.text, /long history/);
+});
+
 test("image captions (figcaption, caption-text and credit boxes) stay out of the text", () => {
   const figure = `<figure><img src="a.jpg" alt=""><figcaption>The new harbour wall seen from the ferry at dawn. Credit: Jane Smith</figcaption></figure>`;
   const wp = `<div class="wp-caption"><img src="b.jpg" alt=""><p class="wp-caption-text">Workers pour concrete for the new pier on a cold morning.</p><span class="photo-credit">John Doe</span></div>`;
@@ -122,6 +155,18 @@ test("forum posts lose their repeated furniture boxes ('Posts: N', 'Joined: …'
   const signed = extractHtml(wrap(`<title>Harbour thread</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Harbour thread"}</script>`, `<div class="thread"><h1>Harbour thread</h1>${said.map((text, i) => `<div class="post"><div class="postbody"><p>${text}</p><div class="comment-date">Commented Mar ${i + 2}, 2019 at 16:40</div></div><div class="signature">Member of the harbour users' association since 2009, and proud owner of a small blue sailing boat called Gull.</div></div>`).join("")}</div>`));
   assert.match(signed.text, /dredging alone/);
   assert.doesNotMatch(signed.text, /proud owner|Commented Mar/);
+});
+
+test("comments under a question or an answer (schema.org Comment inside Question/Answer) leave a Q&A thread; replies marked as comments of a thread stay", () => {
+  const remark = (i: number) => `<ul class="comments"><li itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span class="comment-copy">Remark ${i}: did you try restarting the machine before changing the settings at all?</span></li></ul>`;
+  const post = (type: string, i: number) => `<div itemscope itemtype="https://schema.org/${type}"><div class="post-body"><p>Post ${i}: ${"The explorer window keeps its focus on the address bar until you press the tab key twice. ".repeat(3)}</p></div>${remark(i)}</div>`;
+  const qa = extractHtml(wrap(`<title>Explorer focus</title><script type="application/ld+json">{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Explorer focus"}}</script>`, `<div id="content"><h1>Explorer focus</h1>${post("Question", 1)}${post("Answer", 2)}${post("Answer", 3)}</div>`));
+  assert.equal(qa.pageType, "forum");
+  assert.match(qa.text, /Post 3:/);
+  assert.doesNotMatch(qa.text, /Remark/);
+  const replies = [1, 2, 3].map((i) => `<article itemprop="comment" itemscope itemtype="https://schema.org/Comment"><div class="post-body"><p>Reply ${i}: ${"I had the same trouble with the harbour ferry timetable last winter. ".repeat(2)}</p></div></article>`).join("");
+  const thread = extractHtml(wrap(`<title>Ferry</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Ferry"}</script>`, `<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1>Ferry</h1>${P(1)}${replies}</div>`));
+  assert.match(thread.text, /Reply 3:/);
 });
 
 test("boxes of one kind are judged together: collapsed accordion panels holding the page's text stay; a hidden form's pages do not", () => {

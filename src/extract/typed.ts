@@ -68,10 +68,14 @@ export function forumPosts(type: PageType, body: BodyResult | undefined, opts: B
   for (const same of groupBy(inside, (b) => shape(b.el)).values()) {
     if (same.length >= FURNITURE_REPEATS && same.every((b) => b.text.length <= FURNITURE_CHARS)) for (const b of same) furniture.add(b);
   }
-  const kept = inside.filter((b) => !furniture.has(b));
+  const remarks = new Set(Array.from(body.container.querySelectorAll(POST_REMARKS)));
+  const kept = inside.filter((b) => !furniture.has(b) && !insideAny(remarks, b.el));
   if (kept.length === inside.length) return undefined;
   return { ...body, text: blocksText(kept, opts), strategy: `${body.strategy}:posts` };
 }
+
+/** Comments under a question or an answer (remarks on the post, asking to clarify it), not posts of the thread. */
+const POST_REMARKS = ['[itemtype*="schema.org/Question"] [itemtype*="schema.org/Comment"]', '[itemtype*="schema.org/Answer"] [itemtype*="schema.org/Comment"]'].join(", ");
 
 /** Post furniture: a shape seen this many times or more, none of its blocks longer than this. */
 const FURNITURE_REPEATS = 3;

@@ -127,3 +127,10 @@ test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s 
   assert.ok(names.includes("Celebrex") && names.some((n) => n.startsWith("Monsanto")), names.join(", "));
   assert.ok(!names.some((n) => n.includes("'s")), names.join(", "));
 });
+
+test("entities: a name opening a sentence keeps a first word that is also a common word ('New York', 'New Zealand')", () => {
+  const a = article("a", "New York police said the new rules take effect in May. Officials in New Zealand agreed. New Zealand sent a new team.");
+  const names = storyEntities([a]).map((e) => e.name);
+  assert.ok(names.includes("New York") && names.includes("New Zealand"), names.join(", "));
+  assert.ok(!names.includes("York") && !names.includes("Zealand"), names.join(", "));
+});

@@ -132,7 +132,7 @@ function sentenceStart(text: string, at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const c = text[k];
     if (c === " " || c === "\t") continue;
-    return /[.!?\n“"‘'(:—-]/.test(c);
+    return /[.!?\n“"‘'(:—–_-]/.test(c);
   }
   return true;
 }

@@ -130,7 +130,8 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       }
       if (!best) continue;
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
-      if (words > maxWords) continue;
+      // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
+      if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
       const { r } = best;
       candidates.push({
         entry: {

@@ -123,3 +123,10 @@ test("a timeline line never opens with a pronoun: a same-saying sentence stands 
   assert.deepEqual(new Set(friday.supportingArticleIds), new Set(["a", "b"]));
   assert.deepEqual(t.filter((e) => /^(?:He|They)\b/.test(e.text)), []);
 });
+
+test("a lead-in ending with a colon is no timeline line", async () => {
+  const b = await brief([{ id: "a", published: "1998-10-25", text: "The New York Times said in an editorial on Monday, Oct. 26:\n\nThe killing of Dr. Barnett Slepian on Friday was an act of terror." }]);
+  const t = timeline(b);
+  assert.ok(t.some((e) => /^The killing/.test(e.text)), JSON.stringify(t));
+  assert.deepEqual(t.filter((e) => /:$/.test(e.text)), []);
+});

@@ -144,3 +144,9 @@ test("segment counts words and keys each unit as wordCount and paragraphKey do",
   }
   assert.ok(units > 100);
 });
+
+test("a title taken from the first sentence drops the dateline and is not cut at an abbreviation", () => {
+  const raw = "LONDON (AP) _ Former Chilean dictator Gen. Augusto Pinochet was arrested in London on Friday.\n\nChile protested.";
+  const article = cleanDocument(parseTextDocument(raw, "x.txt"), "x");
+  assert.equal(article.title, "Former Chilean dictator Gen. Augusto Pinochet was arrested in London on Friday.");
+});

@@ -2,6 +2,7 @@ import type { Article, OffsetRun, RawDocument, RemovedCounts } from "../types/in
 import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, type JunkKind } from "./rules.js";
 import { segment, type Unit } from "./segment.js";
 import { dateLine } from "../ingest/dates.js";
+import { splitSentences } from "../nlp/sentences.js";
 
 type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
 
@@ -194,9 +195,14 @@ function markCrumbs(units: Unit[], fates: Fate[]): void {
   }
 }
 
+/** The first sentence, as the sentence splitter sees it: no dateline, not cut at "Gen." or "U.S.". */
 function fallbackTitle(text: string): string {
-  const end = /[.!?](?=\s)/.exec(text.slice(0, 400));
-  const first = end ? text.slice(0, end.index + 1) : text.slice(0, 400);
+  const head = text.slice(0, 1000);
+  const spans: number[] = [];
+  const from = Math.max(0, head.search(/\S/));
+  const lineEnd = head.indexOf("\n", from);
+  splitSentences(head, from, lineEnd < 0 ? head.length : lineEnd, spans);
+  const first = spans.length ? head.slice(spans[0], spans[1]) : head.slice(0, 400);
   const words = first.split(/\s+/).filter(Boolean);
   return words.length <= 14 ? words.join(" ") : `${words.slice(0, 12).join(" ")}…`;
 }

@@ -45,6 +45,12 @@ test("datelines are trimmed from the sentence span", () => {
   assert.deepEqual(sentences("NICOSIA, Cyprus (AP) - About 100 Kurds occupied the embassy."), ["About 100 Kurds occupied the embassy."]);
 });
 
+test("datelines with an abbreviated state, a lowercase particle or a slug are trimmed whole", () => {
+  assert.deepEqual(sentences("PEACH SPRINGS, Ariz. (AP) - When American Indians began embracing gambling, the tribe joined in."), ["When American Indians began embracing gambling, the tribe joined in."]);
+  assert.deepEqual(sentences("COEUR d'ALENE, Idaho _ Issuing a verdict, a jury ordered the group to pay $6.3 million."), ["Issuing a verdict, a jury ordered the group to pay $6.3 million."]);
+  assert.deepEqual(sentences("MICROSOFT _ WASHINGTON _ Can an 1890s anti-trust law govern a rapidly morphing industry."), ["Can an 1890s anti-trust law govern a rapidly morphing industry."]);
+});
+
 test("tokens carry offsets, stems and stop-word flags", () => {
   const doc = annotate(article("The ministers were meeting in Washington."), new Lexicon());
   const words = Array.from(doc.tokStart, (s, t) => doc.text.slice(s, doc.tokEnd[t]));

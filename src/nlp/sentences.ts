@@ -16,8 +16,16 @@ const MAYBE_ENDS = new Set("inc corp co ltd llc bros plc etc jr sr".split(" "));
 
 const BOUNDARY = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}])/gu;
 
-const DATELINE =
-  /^(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} ,.'’-]{1,40}?\s*\((?:AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interfax|Kyodo|RIA Novosti|NYT|WP|LAT|UPI)\)\s*(?:--|—|–|_|-|:)?\s*)/u;
+const AGENCY = "AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interfax|Kyodo|RIA Novosti|NYT|WP|LAT";
+
+/** A place ("WASHINGTON", "COEUR d'ALENE", "PEACH SPRINGS, Ariz."), maybe after a NYT slug ("MICROSOFT _ "). */
+const DATELINE = new RegExp(
+  String.raw`^(?:[\p{Lu}][\p{Lu}\d'’-]+\s+_\s+)?(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+(?:[a-z]')?[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} ,.'’-]{1,40}?\s*\((?:${AGENCY})\)\s*(?:--|—|–|_|-|:)?\s*)`,
+  "u",
+);
+
+/** "Ariz. (AP)": the abbreviated state of a dateline, followed by its agency. */
+const AGENCY_NEXT = new RegExp(String.raw`^\s+\((?:${AGENCY})\)`);
 
 /** Every dateline has a dash, underscore or colon after the place, or an agency in brackets. */
 const DATELINE_MARK = /[-—–_:(]/;
@@ -54,6 +62,7 @@ function isBoundary(para: string, punctAt: number, end: number): boolean {
   const lower = word.toLowerCase();
   const next = nextWord(para, end);
   if (/^\p{Lu}$/u.test(word)) return false;
+  if (AGENCY_NEXT.test(para.slice(end, end + 20))) return false;
   if (NEVER_ENDS.has(lower)) return false;
   if (MONTHS.has(lower)) return !/^\d/.test(next);
   if (MAYBE_ENDS.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return SENTENCE_STARTERS.has(next);

@@ -127,3 +127,18 @@ test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s 
   assert.ok(names.includes("Celebrex") && names.some((n) => n.startsWith("Monsanto")), names.join(", "));
   assert.ok(!names.some((n) => n.includes("'s")), names.join(", "));
 });
+
+test("entities: a name opening a sentence keeps a first word that is also a common word ('New York', 'New Zealand')", () => {
+  const a = article("a", "New York police said the new rules take effect in May. Officials in New Zealand agreed. New Zealand sent a new team.");
+  const names = storyEntities([a]).map((e) => e.name);
+  assert.ok(names.includes("New York") && names.includes("New Zealand"), names.join(", "));
+  assert.ok(!names.includes("York") && !names.includes("Zealand"), names.join(", "));
+});
+
+test("entities: after a dateline's underscore a sentence starts ('SANTIAGO _ Officials protested'); 'Former' opens no name", () => {
+  const a = article("a", "LONDON (AP) _ Former Chilean dictator Augusto Pinochet was arrested. The former dictator is 82.");
+  const b = article("b", "MADRID, Spain (AP) _ Former Chilean dictator Augusto Pinochet faces questions.\n\nPARIS _ Officials said he would be questioned.");
+  const c = article("c", "SANTIAGO _ Officials protested the arrest of Augusto Pinochet.");
+  const names = storyEntities([a, b, c]).map((e) => e.name);
+  assert.ok(names.includes("Augusto Pinochet") && !names.some((n) => /^(?:Former|Officials)\b/.test(n)), names.join(", "));
+});

@@ -80,8 +80,9 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // "Russian-mediated", "U.S.-led": a compound adjective, not part of the name after it.
     while (run.length && /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u.test(run[0].w)) run = run.slice(1);
     let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
+    let whole = run.length > 1 && isWholeName(text, run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
-    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w))) {
+    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole) {
       run = run.slice(1);
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;
@@ -89,17 +90,26 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
     for (let k = run.findIndex((t) => POSSESSIVE.test(t.w)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => POSSESSIVE.test(t.w))) {
-      out.push(...splitRun(article.id, run.slice(0, k + 1), initial));
+      out.push(...splitRun(article.id, run.slice(0, k + 1), initial, whole));
       run = run.slice(k + 1);
       initial = false;
+      whole = false;
     }
-    const found = splitRun(article.id, run, initial);
+    const found = splitRun(article.id, run, initial, whole);
     const last = found[found.length - 1];
     if (last && SPEAKS.test(text.slice(last.end, last.end + 12))) last.speaks = true;
     out.push(...found);
     i = j;
   }
   return out;
+}
+
+/** "New York" opening a sentence, although "new" is a common word: a known place, or written so mid-sentence too. */
+function isWholeName(text: string, run: Array<{ start: number; end: number }>): boolean {
+  const name = text.slice(run[0].start, run[run.length - 1].end);
+  if (PLACES.has(name)) return true;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!sentenceStart(text, at)) return true;
+  return false;
 }
 
 /** Lines in Title Case (headlines): every word looks like a name there, so none is taken. */
@@ -122,13 +132,13 @@ function sentenceStart(text: string, at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     const c = text[k];
     if (c === " " || c === "\t") continue;
-    return /[.!?\n“"‘'(:—-]/.test(c);
+    return /[.!?\n“"‘'(:—–_-]/.test(c);
   }
   return true;
 }
 
 /** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
-function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean): Mention[] {
+function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
   let k = 0;
   // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President".
   let title: string | undefined;
@@ -144,7 +154,7 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   const country: Mention[] = title && (ALIASES.has(run[0].w) || PLACES.has(run[0].w)) ? [{ articleId, start: run[0].start, end: run[0].end, text: run[0].w }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
-  if (!title && words.length > 1 && NOT_NAMES.has(words[0].w)) {
+  if (!title && !whole && words.length > 1 && NOT_NAMES.has(words[0].w)) {
     words = words.slice(1);
     initial = false;
   }

@@ -15,7 +15,7 @@ export const NOT_NAMES = new Set(
   (
     "The A An In On At But And Or It He She They We I You This That These Those His Her Their Its Our There After Before When While As If " +
     "Some Many Most Both No Yet So For Since Although Though Despite However Meanwhile Still Also Then Now Last Earlier Later What Who Why How Where " +
-    "Here According Asked Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. One Two Three First Second New Photo AD Advertisement Share Read More Click Sign Subscribe " +
+    "Here According Asked Former Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. One Two Three First Second New Photo AD Advertisement Share Read More Click Sign Subscribe " +
     "By With From To Of Not All Every Each Other Such Only Even Just Over Under Into During Between Among Without Within Against Toward Towards " +
     "Is Are Was Were Be Been Will Would Could Should May Might Must Can Did Does Do Has Have Had Said Says Told Like Let Please Yes Oh OK TV"
   ).split(" "),

@@ -65,3 +65,9 @@ test("a date printed on its own line under the headline is the article's day, wh
   const later = estimatePublished(text + " On March 3, 2005, the law was extended.");
   assert.notEqual(later?.date, "2005-01-08", "a later full date passes the printed one: it is not the article's day");
 });
+
+test("a past verb earlier in the sentence outweighs a later 'would' ('issued the warrant … on Friday after … would probably leave')", () => {
+  const text = "A senior Spanish judicial official said Saturday that Judge Baltasar Garzon issued the international arrest warrant against Pinochet on Friday after Interpol warned that the former dictator was about to be released from the hospital and would probably leave London.";
+  const got = resolveAll(findDates(text, [{ start: 0, end: text.length }]), { day: dayNumber(1998, 10, 17), precision: "day" }).map((r) => r?.date);
+  assert.deepEqual(got, ["1998-10-17", "1998-10-16"]);
+});

@@ -497,9 +497,13 @@ const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|s
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 const PAST_ALL = new RegExp(PAST.source, "gi");
 
-/** Tense at a mention: the nearest words before it decide ("will continue talks he had in May"), else the sentence. */
+/**
+ * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
+ * talks he had in May", "Garzon issued the international arrest warrant against Pinochet on
+ * Friday after … would probably leave"), else the sentence.
+ */
 function futureAt(s: string, at: number, sentenceFuture: boolean): boolean {
-  const before = s.slice(Math.max(0, at - 50), at);
+  const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
   const p = lastMatch(PAST_ALL, before);
   return f < 0 && p < 0 ? sentenceFuture : f >= p;

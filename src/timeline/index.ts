@@ -18,6 +18,7 @@ import {
   type ResolvedDate,
   type SentenceSpan,
 } from "./dates.js";
+import { startsWithConnectiveOrPronoun, startsWithPersonalPronoun } from "../summarize/candidates.js";
 
 export interface TimelineOptions {
   /** Entries ending more than this many days before the story's earliest article are background (default 365). */
@@ -103,6 +104,8 @@ interface Candidate {
   day: number;
   dayEnd: number;
   terms: Set<number>;
+  /** Opens with a pronoun or connective that needs the sentence before it. */
+  dangling: boolean;
 }
 
 /**
@@ -127,7 +130,8 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       }
       if (!best) continue;
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
-      if (words > maxWords) continue;
+      // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
+      if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
       const { r } = best;
       candidates.push({
         entry: {
@@ -143,10 +147,12 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
         day: r.day,
         dayEnd: r.dayEnd,
         terms: contentTerms(doc, i),
+        dangling: startsWithConnectiveOrPronoun(doc.text.slice(start, start + 12)),
       });
     }
   });
-  const merged = mergeDuplicates(candidates);
+  // "He said Sunday…" alone on a timeline line names no one; a same-saying sentence from another source can stand in.
+  const merged = mergeDuplicates(candidates).filter((c) => !startsWithPersonalPronoun(c.entry.text));
   const kept = [...merged]
     .sort((a, b) => b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
     .slice(0, options.maxEntries ?? 40);
@@ -195,12 +201,18 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
       continue;
     }
     const ids = new Set([...same.entry.supportingArticleIds, ...c.entry.supportingArticleIds]);
-    if (RANK[c.entry.precision] < RANK[same.entry.precision]) {
+    if (readsBetter(c, same)) {
       Object.assign(same, { ...c, terms: new Set([...same.terms, ...c.terms]) });
     }
     same.entry.supportingArticleIds = [same.entry.articleId, ...[...ids].filter((id) => id !== same.entry.articleId)];
   }
   return out;
+}
+
+/** A sentence that stands alone beats one that needs its predecessor; then the more precise date wins. */
+function readsBetter(c: Candidate, than: Candidate): boolean {
+  if (c.dangling !== than.dangling) return !c.dangling;
+  return RANK[c.entry.precision] < RANK[than.entry.precision];
 }
 
 function similar(a: Set<number>, b: Set<number>): boolean {

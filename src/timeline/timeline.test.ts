@@ -106,3 +106,27 @@ test("the May 2017 Washington story: undated articles dated to the month their s
   assert.ok(wednesday.length >= 3);
   for (const e of wednesday) assert.equal(e.date, "2017-05", e.text);
 });
+
+test("a timeline line never opens with a pronoun: a same-saying sentence stands in, or the line goes", async () => {
+  const b = await brief(
+    [
+      { id: "a", published: "1998-10-17", text: "Chile's foreign minister flew to London to discuss the case with British officials.\n\nHe protested on Friday against the arrest of the former dictator in London, aides said." },
+      { id: "b", published: "1998-10-17", text: "Chilean Foreign Minister Jose Miguel Insulza protested on Friday against the arrest of the former dictator in London." },
+      { id: "c", published: "1998-10-17", text: "The foreign minister of Chile spoke to reporters in Santiago about the London arrest.\n\nThey met him on Thursday at the presidential palace to discuss the protest." },
+    ],
+    { separateStories: false },
+  );
+  const t = timeline(b);
+  const friday = t.find((e) => e.date === "1998-10-16");
+  assert.ok(friday, "the Friday protest is on the timeline");
+  assert.match(friday.text, /^Chilean Foreign Minister/);
+  assert.deepEqual(new Set(friday.supportingArticleIds), new Set(["a", "b"]));
+  assert.deepEqual(t.filter((e) => /^(?:He|They)\b/.test(e.text)), []);
+});
+
+test("a lead-in ending with a colon is no timeline line", async () => {
+  const b = await brief([{ id: "a", published: "1998-10-25", text: "The New York Times said in an editorial on Monday, Oct. 26:\n\nThe killing of Dr. Barnett Slepian on Friday was an act of terror." }]);
+  const t = timeline(b);
+  assert.ok(t.some((e) => /^The killing/.test(e.text)), JSON.stringify(t));
+  assert.deepEqual(t.filter((e) => /:$/.test(e.text)), []);
+});

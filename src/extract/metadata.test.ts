@@ -239,3 +239,11 @@ test("a name on a line of its own above the dateline names the author; one word 
   assert.equal(page(title, body(`<p><a href="/blog/category/marketing-strategy">Marketing Strategy</a></p>`)).author, undefined);
   assert.equal(page(title, body(`<p><a href="/blog">All Insights</a></p>`)).author, undefined);
 });
+
+test("titles: an <h1> that only links to the site's home page is the masthead, not the headline; a <title> it starts loses it", () => {
+  const blog = (head: string) => page(head, `<header><h1 class="title"><a href="https://harbour.example/">Harbour Blog</a></h1><p>by Ada Lovelace</p></header><div class="post"><h3>Harbour project approved</h3>${P(4)}</div>`);
+  assert.equal(blog(`<meta property="og:title" content="Harbour project approved"><title>Harbour Blog: Harbour project approved</title>`).title, "Harbour project approved");
+  assert.equal(blog("<title>Harbour Blog Harbour project approved</title>").title, "Harbour project approved");
+  assert.equal(blog("<title>Harbour Blog Harbour project approved</title>").author, "Ada Lovelace");
+  assert.equal(page("<title>Harbour project approved</title>", `<h1><a href="/news/harbour">Harbour project approved</a></h1>${P(4)}`).title, "Harbour project approved");
+});

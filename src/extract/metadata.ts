@@ -31,6 +31,8 @@ export interface Metadata {
   articleBody?: string;
   /** The site a page's <title> names after its headline ("Headline | Acme"). */
   titleSite?: string;
+  /** The site's name in an <h1> linking to its home page, a blog's masthead. */
+  masthead?: string;
 }
 
 type Json = unknown;
@@ -233,14 +235,15 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const docTitle = clean(doc.querySelector("title")?.textContent);
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
-  const h1 = pickHeading(doc, md.titleHints, site);
+  const masthead = (md.masthead = homeLinkHeading(doc, url));
+  const h1 = pickHeading(doc, md.titleHints, site, masthead);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
   if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
-  else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
+  else if (docTitle) md.title = { value: stripSiteName(withoutMasthead(docTitle, masthead), site), strategy: "title" };
   if (md.title) md.title.value = headlinePart(md.title.value);
   md.titleSite = titleSuffix(docTitle, md.title?.value);
 
@@ -464,11 +467,38 @@ function titleCase(title: string, hints: string[], site?: string): string {
   return title;
 }
 
+/** The text of an <h1> that is nothing but a link to the site's home page: the site's name as a masthead ("<h1><a href="/">Engora Data Blog</a></h1>"). */
+function homeLinkHeading(doc: DomDocument, url?: string): string | undefined {
+  for (const h of Array.from(doc.querySelectorAll("h1"))) {
+    const text = clean(h.textContent);
+    const links = Array.from(h.querySelectorAll("a[href]"));
+    if (text && links.length && links.every((a) => isHomePage(a.getAttribute("href")!, url)) && links.some((a) => clean(a.textContent) === text)) return text;
+  }
+  return undefined;
+}
+
+function isHomePage(href: string, base?: string): boolean {
+  try {
+    const u = new URL(href, base ?? "http://localhost/");
+    return u.pathname === "/" && !u.search && !u.hash && (!base || u.host === new URL(base).host);
+  } catch {
+    return false;
+  }
+}
+
+/** A <title> that starts with the masthead's site name and goes on ("davidbau.com Vibe Coding"), without it. */
+function withoutMasthead(title: string, masthead?: string): string {
+  if (!masthead || !title.startsWith(masthead + " ")) return title;
+  const rest = title.slice(masthead.length).replace(/^\s*[|–—·•»:-]?\s*/, "");
+  return rest || title;
+}
+
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: DomDocument, hints: string[], site?: string): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string): string | undefined {
   const siteLower = site?.toLowerCase();
   const h1s = Array.from(doc.querySelectorAll("h1"))
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
+    .filter((h) => clean(h.textContent) !== masthead)
     .map((h) => headingText(h, hints))
     .filter((t) => t.length >= 3 && t.length <= 300)
     // A heading that only names the site is the masthead, not the headline.

@@ -247,3 +247,11 @@ test("titles: an <h1> that only links to the site's home page is the masthead, n
   assert.equal(blog("<title>Harbour Blog Harbour project approved</title>").author, "Ada Lovelace");
   assert.equal(page("<title>Harbour project approved</title>", `<h1><a href="/news/harbour">Harbour project approved</a></h1>${P(4)}`).title, "Harbour project approved");
 });
+
+test("titles: a heading in sentence case takes the casing of a declared title in title case with the same words, not of one that capitalises every word", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>How Much Should I Pay For Cleaning in San Diego? | Acme</title>", h1("How much should I pay for cleaning in San Diego?")).title, "How Much Should I Pay For Cleaning in San Diego?");
+  assert.equal(page("<title>History of coffee | Origin, Spread, Facts | Britannica</title>", h1("history of coffee")).title, "History of coffee");
+  assert.equal(page("<title>The Top 10 Commands To Teach Your Puppy First</title>", h1("The top 10 commands to teach your puppy first")).title, "The top 10 commands to teach your puppy first");
+  assert.equal(page("<title>The best film of 2025, according to critics</title>", h1("The Best Film of 2025, According to Critics")).title, "The Best Film of 2025, According to Critics");
+});

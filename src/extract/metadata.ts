@@ -456,15 +456,42 @@ function stripSiteSuffix(title: string, site?: string): string {
   return m && m[2].toLowerCase() === site.toLowerCase() && m[1].split(/\s+/).length >= 2 ? m[1] : title;
 }
 
-/** An all-capitals heading is styled text: the declared title with the same words gives its casing. */
+/**
+ * An all-capitals heading is styled text: the declared title with the same words gives its casing. So does a declared
+ * title in title case for a heading in sentence case ("How much should I pay" / "How Much Should I Pay").
+ */
 function titleCase(title: string, hints: string[], site?: string): string {
-  if (/\p{Ll}/u.test(title) || !/\p{Lu}.*\p{Lu}/u.test(title)) return title;
+  const allCaps = !/\p{Ll}/u.test(title) && /\p{Lu}.*\p{Lu}/u.test(title);
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   for (const h of hints) {
-    const cand = stripSiteName(h, site);
-    if (/\p{Ll}/u.test(cand) && key(cand) === key(title)) return cand;
+    const stripped = stripSiteName(h, site);
+    for (const cand of [stripped, headlinePart(stripped)]) {
+      if (!/\p{Ll}/u.test(cand) || key(cand) !== key(title)) continue;
+      if (allCaps || capitalisesMore(cand, title)) return cand;
+    }
   }
   return title;
+}
+
+/** Words of no weight, which title case may leave in lower case. */
+const MINOR_WORD = /^(?:a|an|the|and|or|nor|but|of|to|in|on|at|by|for|with|from|into|vs|via|as|per|is|are|be)$/i;
+
+/**
+ * Whether `a` capitalises words of weight that `b`, the same words, writes in lower case, and never the other way round.
+ * A title with every word capitalised, minor words too ("Commands To Teach"), was cased by a machine and does not count.
+ */
+function capitalisesMore(a: string, b: string): boolean {
+  const wa = a.split(/\s+/);
+  const wb = b.split(/\s+/);
+  if (wa.length !== wb.length || !wa.some((w) => /^\P{L}*\p{Ll}/u.test(w))) return false;
+  let more = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const upperA = /^\P{L}*\p{Lu}/u.test(wa[i]);
+    const upperB = /^\P{L}*\p{Lu}/u.test(wb[i]);
+    if (upperB && !upperA) return false;
+    if (upperA && !upperB && !MINOR_WORD.test(wa[i])) more++;
+  }
+  return more > 0;
 }
 
 /** The text of an <h1> that is nothing but a link to the site's home page: the site's name as a masthead ("<h1><a href="/">Engora Data Blog</a></h1>"). */

@@ -255,3 +255,9 @@ test("titles: a heading in sentence case takes the casing of a declared title in
   assert.equal(page("<title>The Top 10 Commands To Teach Your Puppy First</title>", h1("The top 10 commands to teach your puppy first")).title, "The top 10 commands to teach your puppy first");
   assert.equal(page("<title>The best film of 2025, according to critics</title>", h1("The Best Film of 2025, According to Critics")).title, "The Best Film of 2025, According to Critics");
 });
+
+test("titles: a heading whose punctuation a wrong encoding turned into '?' gives way to the declared title it stands for; a real question mark stays", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>The Basics Of Event Planning: Beginner's Guide</title>", h1("The Basics Of Event Planning? Beginner? Guide")).title, "The Basics Of Event Planning: Beginner's Guide");
+  assert.equal(page("<title>Need a Change? 7 Tips | Acme</title>", h1("Need a Change? 7 Vital Tips")).title, "Need a Change? 7 Vital Tips");
+});

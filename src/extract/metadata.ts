@@ -239,7 +239,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site, masthead);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(undamaged(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -436,6 +436,19 @@ function headingText(h: DomElement, hints: string[]): string {
     }
   }
   return best;
+}
+
+/** A heading whose punctuation a wrong encoding turned into "?" ("Event Planning? Beginner? Guide"): the declared title it stands for. */
+function undamaged(title: string, hints: string[], site?: string): string {
+  const inner = title.replace(/[?\ufffd]+$/, "");
+  if (!/[?\ufffd]/.test(inner)) return title;
+  const escaped = title.split(/[?\ufffd]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const damaged = new RegExp(`^${escaped.join("[^\\s\\p{L}\\p{N}]\\p{L}?")}$`, "u");
+  for (const h of hints) {
+    const cand = stripSiteName(h, site);
+    if (cand !== title && damaged.test(cand)) return cand;
+  }
+  return title;
 }
 
 /** Fullwidth ASCII forms ("Work？") as plain characters. */

@@ -261,3 +261,9 @@ test("titles: a heading whose punctuation a wrong encoding turned into '?' gives
   assert.equal(page("<title>The Basics Of Event Planning: Beginner's Guide</title>", h1("The Basics Of Event Planning? Beginner? Guide")).title, "The Basics Of Event Planning: Beginner's Guide");
   assert.equal(page("<title>Need a Change? 7 Tips | Acme</title>", h1("Need a Change? 7 Vital Tips")).title, "Need a Change? 7 Vital Tips");
 });
+
+test("titles: a heading that adds the source's domain and a comment count after the declared title is the declared title; a year in brackets stays", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved - Slashdot</title>", h1(`Harbour project approved <a href="https://latimes.com/x">(latimes.com)</a> <span>87</span>`)).title, "Harbour project approved");
+  assert.equal(page("<title>Best movers in New York | Acme</title>", h1("Best movers in New York (2025)")).title, "Best movers in New York (2025)");
+});

@@ -239,7 +239,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site, masthead);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(undamaged(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(undamaged(withoutSourceCredit(h1Value, md.titleHints, site), md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -437,6 +437,17 @@ function headingText(h: DomElement, hints: string[]): string {
   }
   return best;
 }
+
+/** A heading that goes on after the declared title with the source's domain and a comment count ("… Jobs (latimes.com) 87"): the declared title. */
+function withoutSourceCredit(title: string, hints: string[], site?: string): string {
+  for (const h of hints) {
+    const cand = stripSiteName(h, site);
+    if (cand.length < title.length && title.startsWith(cand) && SOURCE_CREDIT.test(title.slice(cand.length))) return cand;
+  }
+  return title;
+}
+
+const SOURCE_CREDIT = /^\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)(?:\s+\d+)?$/;
 
 /** A heading whose punctuation a wrong encoding turned into "?" ("Event Planning? Beginner? Guide"): the declared title it stands for. */
 function undamaged(title: string, hints: string[], site?: string): string {

@@ -267,3 +267,9 @@ test("titles: a heading that adds the source's domain and a comment count after 
   assert.equal(page("<title>Harbour project approved - Slashdot</title>", h1(`Harbour project approved <a href="https://latimes.com/x">(latimes.com)</a> <span>87</span>`)).title, "Harbour project approved");
   assert.equal(page("<title>Best movers in New York | Acme</title>", h1("Best movers in New York (2025)")).title, "Best movers in New York (2025)");
 });
+
+test("titles: a one-word section label before the declared title in the heading is not part of the headline; a longer lead-in is", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved | Acme</title>", h1("<strong>Blog:</strong> Harbour project approved")).title, "Harbour project approved");
+  assert.equal(page("<title>Harbour project approved | Acme</title>", h1("The 2024 Harbour Awards: Harbour project approved")).title, "The 2024 Harbour Awards: Harbour project approved");
+});

@@ -239,7 +239,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site, masthead);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(undamaged(withoutSourceCredit(h1Value, md.titleHints, site), md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -438,10 +438,21 @@ function headingText(h: DomElement, hints: string[]): string {
   return best;
 }
 
+/** The declared title a heading stands for when the heading only adds a label or a credit to it, or has its punctuation damaged. */
+function declaredForm(heading: string, hints: string[], site?: string): string {
+  const declared = hints.map((h) => stripSiteName(h, site));
+  return undamaged(withoutSourceCredit(withoutKicker(heading, declared), declared), declared);
+}
+
+/** A heading that puts a one-word section label before the declared title ("Blog: Best Agencies of 2025"): the declared title. */
+function withoutKicker(title: string, declared: string[]): string {
+  const m = /^\p{L}+:\s+(.+)$/u.exec(title);
+  return m && declared.includes(m[1]) ? m[1] : title;
+}
+
 /** A heading that goes on after the declared title with the source's domain and a comment count ("… Jobs (latimes.com) 87"): the declared title. */
-function withoutSourceCredit(title: string, hints: string[], site?: string): string {
-  for (const h of hints) {
-    const cand = stripSiteName(h, site);
+function withoutSourceCredit(title: string, declared: string[]): string {
+  for (const cand of declared) {
     if (cand.length < title.length && title.startsWith(cand) && SOURCE_CREDIT.test(title.slice(cand.length))) return cand;
   }
   return title;
@@ -450,13 +461,12 @@ function withoutSourceCredit(title: string, hints: string[], site?: string): str
 const SOURCE_CREDIT = /^\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)(?:\s+\d+)?$/;
 
 /** A heading whose punctuation a wrong encoding turned into "?" ("Event Planning? Beginner? Guide"): the declared title it stands for. */
-function undamaged(title: string, hints: string[], site?: string): string {
+function undamaged(title: string, declared: string[]): string {
   const inner = title.replace(/[?\ufffd]+$/, "");
   if (!/[?\ufffd]/.test(inner)) return title;
   const escaped = title.split(/[?\ufffd]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const damaged = new RegExp(`^${escaped.join("[^\\s\\p{L}\\p{N}]\\p{L}?")}$`, "u");
-  for (const h of hints) {
-    const cand = stripSiteName(h, site);
+  for (const cand of declared) {
     if (cand !== title && damaged.test(cand)) return cand;
   }
   return title;

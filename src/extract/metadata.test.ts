@@ -273,3 +273,9 @@ test("titles: a one-word section label before the declared title in the heading 
   assert.equal(page("<title>Harbour project approved | Acme</title>", h1("<strong>Blog:</strong> Harbour project approved")).title, "Harbour project approved");
   assert.equal(page("<title>Harbour project approved | Acme</title>", h1("The 2024 Harbour Awards: Harbour project approved")).title, "The 2024 Harbour Awards: Harbour project approved");
 });
+
+test("titles: an all-capitals heading takes the declared title whose words it nearly repeats", () => {
+  const body = `<article><h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title>", body).title, "Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros");
+  assert.equal(page("<title>Best drip coffee makers, tested</title>", body).title, "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS");
+});

@@ -491,7 +491,7 @@ function stripSiteSuffix(title: string, site?: string): string {
 }
 
 /**
- * An all-capitals heading is styled text: the declared title with the same words gives its casing. So does a declared
+ * An all-capitals heading is styled text: the declared title with (nearly) the same words gives its casing. So does a declared
  * title in title case for a heading in sentence case ("How much should I pay" / "How Much Should I Pay").
  */
 function titleCase(title: string, hints: string[], site?: string): string {
@@ -500,8 +500,8 @@ function titleCase(title: string, hints: string[], site?: string): string {
   for (const h of hints) {
     const stripped = stripSiteName(h, site);
     for (const cand of [stripped, headlinePart(stripped)]) {
-      if (!/\p{Ll}/u.test(cand) || key(cand) !== key(title)) continue;
-      if (allCaps || capitalisesMore(cand, title)) return cand;
+      if (!/\p{Ll}/u.test(cand)) continue;
+      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return cand;
     }
   }
   return title;

@@ -279,3 +279,9 @@ test("titles: an all-capitals heading takes the declared title whose words it ne
   assert.equal(page("<title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title>", body).title, "Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros");
   assert.equal(page("<title>Best drip coffee makers, tested</title>", body).title, "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS");
 });
+
+test("titles: leading parts of a <title> that name the site by its domain are not the headline", () => {
+  const body = `<div><h1>Pulse!</h1>${P(4)}</div>`;
+  assert.equal(page("<title>SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones (According to Me)</title>", body).title, "The Five Best Headphones (According to Me)");
+  assert.equal(page("<title>Pulse | Example.com - The Five Best Headphones (According to Me)</title>", body).title, "Pulse | Example.com - The Five Best Headphones (According to Me)");
+});

@@ -386,6 +386,8 @@ function titleSuffix(docTitle: string, title: string | undefined): string | unde
   return m[2].trim();
 }
 
+const DOMAIN = /^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co)$/i;
+
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
 export function stripSiteName(title: string, site?: string): string {
   const parts = title.split(/\s+[|–—·•»:-]\s+/);
@@ -398,6 +400,13 @@ export function stripSiteName(title: string, site?: string): string {
   // A last part that is a domain name ("| Example.com") names the site.
   const dm = /^(.*\S)\s+[|–—·•»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
   if (dm) return dm[1];
+  // Leading parts that name the site by its domain ("Acme! Reviews | AcmeReviews.com - Headline").
+  const domainAt = parts.findIndex((p) => DOMAIN.test(p));
+  if (domainAt >= 0 && domainAt < parts.length - 1) {
+    const label = parts[domainAt].toLowerCase().replace(/^www\./, "").split(".")[0].replace(/[^a-z0-9]/g, "");
+    const named = (p: string) => DOMAIN.test(p) || p.toLowerCase().replace(/[^a-z0-9]/g, "") === label;
+    if (parts.slice(0, domainAt).every(named)) return parts.slice(domainAt + 1).join(" - ");
+  }
   // Without a known site name, drop a short last part after | or -.
   const m = /^(.*\S)\s+[|–—·•»-]\s+([^|–—·•»-]{1,30})$/.exec(title);
   if (m && m[1].split(/\s+/).length >= 3) return m[1];

@@ -231,6 +231,8 @@ function preferShownAuthor(md: Metadata, blocks: Block[]): void {
   }
   const finders: [string, () => string | undefined][] = [
     ["shown:by", () => shownByline(header, cleanAuthor, blocks)],
+    // A one-author blog signs under its masthead ("Lessons Learned" / "by Eric Ries").
+    ["shown:masthead", () => (md.masthead ? shownByline(headerBlocks(blocks, md.masthead), cleanAuthor, blocks) : undefined)],
     ["shown:written-by", () => writtenBy(blocks, cleanAuthor)],
     ["shown:label", () => labelledAuthor(blocks, cleanAuthor)],
     // An author box is the last resort: a term defined under its own heading reads the same way.

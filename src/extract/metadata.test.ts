@@ -239,3 +239,49 @@ test("a name on a line of its own above the dateline names the author; one word 
   assert.equal(page(title, body(`<p><a href="/blog/category/marketing-strategy">Marketing Strategy</a></p>`)).author, undefined);
   assert.equal(page(title, body(`<p><a href="/blog">All Insights</a></p>`)).author, undefined);
 });
+
+test("titles: an <h1> that only links to the site's home page is the masthead, not the headline; a <title> it starts loses it", () => {
+  const blog = (head: string) => page(head, `<header><h1 class="title"><a href="https://harbour.example/">Harbour Blog</a></h1><p>by Ada Lovelace</p></header><div class="post"><h3>Harbour project approved</h3>${P(4)}</div>`);
+  assert.equal(blog(`<meta property="og:title" content="Harbour project approved"><title>Harbour Blog: Harbour project approved</title>`).title, "Harbour project approved");
+  assert.equal(blog("<title>Harbour Blog Harbour project approved</title>").title, "Harbour project approved");
+  assert.equal(blog("<title>Harbour Blog Harbour project approved</title>").author, "Ada Lovelace");
+  assert.equal(page("<title>Harbour project approved</title>", `<h1><a href="/news/harbour">Harbour project approved</a></h1>${P(4)}`).title, "Harbour project approved");
+});
+
+test("titles: a heading in sentence case takes the casing of a declared title in title case with the same words, not of one that capitalises every word", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>How Much Should I Pay For Cleaning in San Diego? | Acme</title>", h1("How much should I pay for cleaning in San Diego?")).title, "How Much Should I Pay For Cleaning in San Diego?");
+  assert.equal(page("<title>History of coffee | Origin, Spread, Facts | Britannica</title>", h1("history of coffee")).title, "History of coffee");
+  assert.equal(page("<title>The Top 10 Commands To Teach Your Puppy First</title>", h1("The top 10 commands to teach your puppy first")).title, "The top 10 commands to teach your puppy first");
+  assert.equal(page("<title>The best film of 2025, according to critics</title>", h1("The Best Film of 2025, According to Critics")).title, "The Best Film of 2025, According to Critics");
+});
+
+test("titles: a heading whose punctuation a wrong encoding turned into '?' gives way to the declared title it stands for; a real question mark stays", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>The Basics Of Event Planning: Beginner's Guide</title>", h1("The Basics Of Event Planning? Beginner? Guide")).title, "The Basics Of Event Planning: Beginner's Guide");
+  assert.equal(page("<title>Need a Change? 7 Tips | Acme</title>", h1("Need a Change? 7 Vital Tips")).title, "Need a Change? 7 Vital Tips");
+});
+
+test("titles: a heading that adds the source's domain and a comment count after the declared title is the declared title; a year in brackets stays", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved - Slashdot</title>", h1(`Harbour project approved <a href="https://latimes.com/x">(latimes.com)</a> <span>87</span>`)).title, "Harbour project approved");
+  assert.equal(page("<title>Best movers in New York | Acme</title>", h1("Best movers in New York (2025)")).title, "Best movers in New York (2025)");
+});
+
+test("titles: a one-word section label before the declared title in the heading is not part of the headline; a longer lead-in is", () => {
+  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour project approved | Acme</title>", h1("<strong>Blog:</strong> Harbour project approved")).title, "Harbour project approved");
+  assert.equal(page("<title>Harbour project approved | Acme</title>", h1("The 2024 Harbour Awards: Harbour project approved")).title, "The 2024 Harbour Awards: Harbour project approved");
+});
+
+test("titles: an all-capitals heading takes the declared title whose words it nearly repeats", () => {
+  const body = `<article><h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title>", body).title, "Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros");
+  assert.equal(page("<title>Best drip coffee makers, tested</title>", body).title, "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS");
+});
+
+test("titles: leading parts of a <title> that name the site by its domain are not the headline", () => {
+  const body = `<div><h1>Pulse!</h1>${P(4)}</div>`;
+  assert.equal(page("<title>SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones (According to Me)</title>", body).title, "The Five Best Headphones (According to Me)");
+  assert.equal(page("<title>Pulse | Example.com - The Five Best Headphones (According to Me)</title>", body).title, "Pulse | Example.com - The Five Best Headphones (According to Me)");
+});

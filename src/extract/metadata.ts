@@ -31,6 +31,8 @@ export interface Metadata {
   articleBody?: string;
   /** The site a page's <title> names after its headline ("Headline | Acme"). */
   titleSite?: string;
+  /** The site's name in an <h1> linking to its home page, a blog's masthead. */
+  masthead?: string;
 }
 
 type Json = unknown;
@@ -233,14 +235,15 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const docTitle = clean(doc.querySelector("title")?.textContent);
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
-  const h1 = pickHeading(doc, md.titleHints, site);
+  const masthead = (md.masthead = homeLinkHeading(doc, url));
+  const h1 = pickHeading(doc, md.titleHints, site, masthead);
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(h1Value), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
-  else if (docTitle) md.title = { value: stripSiteName(docTitle, site), strategy: "title" };
+  else if (docTitle) md.title = { value: stripSiteName(withoutMasthead(docTitle, masthead), site), strategy: "title" };
   if (md.title) md.title.value = headlinePart(md.title.value);
   md.titleSite = titleSuffix(docTitle, md.title?.value);
 
@@ -383,6 +386,8 @@ function titleSuffix(docTitle: string, title: string | undefined): string | unde
   return m[2].trim();
 }
 
+const DOMAIN = /^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co)$/i;
+
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
 export function stripSiteName(title: string, site?: string): string {
   const parts = title.split(/\s+[|–—·•»:-]\s+/);
@@ -395,6 +400,13 @@ export function stripSiteName(title: string, site?: string): string {
   // A last part that is a domain name ("| Example.com") names the site.
   const dm = /^(.*\S)\s+[|–—·•»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
   if (dm) return dm[1];
+  // Leading parts that name the site by its domain ("Acme! Reviews | AcmeReviews.com - Headline").
+  const domainAt = parts.findIndex((p) => DOMAIN.test(p));
+  if (domainAt >= 0 && domainAt < parts.length - 1) {
+    const label = parts[domainAt].toLowerCase().replace(/^www\./, "").split(".")[0].replace(/[^a-z0-9]/g, "");
+    const named = (p: string) => DOMAIN.test(p) || p.toLowerCase().replace(/[^a-z0-9]/g, "") === label;
+    if (parts.slice(0, domainAt).every(named)) return parts.slice(domainAt + 1).join(" - ");
+  }
   // Without a known site name, drop a short last part after | or -.
   const m = /^(.*\S)\s+[|–—·•»-]\s+([^|–—·•»-]{1,30})$/.exec(title);
   if (m && m[1].split(/\s+/).length >= 3) return m[1];
@@ -435,6 +447,40 @@ function headingText(h: DomElement, hints: string[]): string {
   return best;
 }
 
+/** The declared title a heading stands for when the heading only adds a label or a credit to it, or has its punctuation damaged. */
+function declaredForm(heading: string, hints: string[], site?: string): string {
+  const declared = hints.map((h) => stripSiteName(h, site));
+  return undamaged(withoutSourceCredit(withoutKicker(heading, declared), declared), declared);
+}
+
+/** A heading that puts a one-word section label before the declared title ("Blog: Best Agencies of 2025"): the declared title. */
+function withoutKicker(title: string, declared: string[]): string {
+  const m = /^\p{L}+:\s+(.+)$/u.exec(title);
+  return m && declared.includes(m[1]) ? m[1] : title;
+}
+
+/** A heading that goes on after the declared title with the source's domain and a comment count ("… Jobs (latimes.com) 87"): the declared title. */
+function withoutSourceCredit(title: string, declared: string[]): string {
+  for (const cand of declared) {
+    if (cand.length < title.length && title.startsWith(cand) && SOURCE_CREDIT.test(title.slice(cand.length))) return cand;
+  }
+  return title;
+}
+
+const SOURCE_CREDIT = /^\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)(?:\s+\d+)?$/;
+
+/** A heading whose punctuation a wrong encoding turned into "?" ("Event Planning? Beginner? Guide"): the declared title it stands for. */
+function undamaged(title: string, declared: string[]): string {
+  const inner = title.replace(/[?\ufffd]+$/, "");
+  if (!/[?\ufffd]/.test(inner)) return title;
+  const escaped = title.split(/[?\ufffd]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const damaged = new RegExp(`^${escaped.join("[^\\s\\p{L}\\p{N}]\\p{L}?")}$`, "u");
+  for (const cand of declared) {
+    if (cand !== title && damaged.test(cand)) return cand;
+  }
+  return title;
+}
+
 /** Fullwidth ASCII forms ("Work？") as plain characters. */
 function halfwidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -453,22 +499,76 @@ function stripSiteSuffix(title: string, site?: string): string {
   return m && m[2].toLowerCase() === site.toLowerCase() && m[1].split(/\s+/).length >= 2 ? m[1] : title;
 }
 
-/** An all-capitals heading is styled text: the declared title with the same words gives its casing. */
+/**
+ * An all-capitals heading is styled text: the declared title with (nearly) the same words gives its casing. So does a declared
+ * title in title case for a heading in sentence case ("How much should I pay" / "How Much Should I Pay").
+ */
 function titleCase(title: string, hints: string[], site?: string): string {
-  if (/\p{Ll}/u.test(title) || !/\p{Lu}.*\p{Lu}/u.test(title)) return title;
+  const allCaps = !/\p{Ll}/u.test(title) && /\p{Lu}.*\p{Lu}/u.test(title);
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   for (const h of hints) {
-    const cand = stripSiteName(h, site);
-    if (/\p{Ll}/u.test(cand) && key(cand) === key(title)) return cand;
+    const stripped = stripSiteName(h, site);
+    for (const cand of [stripped, headlinePart(stripped)]) {
+      if (!/\p{Ll}/u.test(cand)) continue;
+      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return cand;
+    }
   }
   return title;
 }
 
+/** Words of no weight, which title case may leave in lower case. */
+const MINOR_WORD = /^(?:a|an|the|and|or|nor|but|of|to|in|on|at|by|for|with|from|into|vs|via|as|per|is|are|be)$/i;
+
+/**
+ * Whether `a` capitalises words of weight that `b`, the same words, writes in lower case, and never the other way round.
+ * A title with every word capitalised, minor words too ("Commands To Teach"), was cased by a machine and does not count.
+ */
+function capitalisesMore(a: string, b: string): boolean {
+  const wa = a.split(/\s+/);
+  const wb = b.split(/\s+/);
+  if (wa.length !== wb.length || !wa.some((w) => /^\P{L}*\p{Ll}/u.test(w))) return false;
+  let more = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const upperA = /^\P{L}*\p{Lu}/u.test(wa[i]);
+    const upperB = /^\P{L}*\p{Lu}/u.test(wb[i]);
+    if (upperB && !upperA) return false;
+    if (upperA && !upperB && !MINOR_WORD.test(wa[i])) more++;
+  }
+  return more > 0;
+}
+
+/** The text of an <h1> that is nothing but a link to the site's home page: the site's name as a masthead ("<h1><a href="/">Engora Data Blog</a></h1>"). */
+function homeLinkHeading(doc: DomDocument, url?: string): string | undefined {
+  for (const h of Array.from(doc.querySelectorAll("h1"))) {
+    const text = clean(h.textContent);
+    const links = Array.from(h.querySelectorAll("a[href]"));
+    if (text && links.length && links.every((a) => isHomePage(a.getAttribute("href")!, url)) && links.some((a) => clean(a.textContent) === text)) return text;
+  }
+  return undefined;
+}
+
+function isHomePage(href: string, base?: string): boolean {
+  try {
+    const u = new URL(href, base ?? "http://localhost/");
+    return u.pathname === "/" && !u.search && !u.hash && (!base || u.host === new URL(base).host);
+  } catch {
+    return false;
+  }
+}
+
+/** A <title> that starts with the masthead's site name and goes on ("davidbau.com Vibe Coding"), without it. */
+function withoutMasthead(title: string, masthead?: string): string {
+  if (!masthead || !title.startsWith(masthead + " ")) return title;
+  const rest = title.slice(masthead.length).replace(/^\s*[|–—·•»:-]?\s*/, "");
+  return rest || title;
+}
+
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: DomDocument, hints: string[], site?: string): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string): string | undefined {
   const siteLower = site?.toLowerCase();
   const h1s = Array.from(doc.querySelectorAll("h1"))
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
+    .filter((h) => clean(h.textContent) !== masthead)
     .map((h) => headingText(h, hints))
     .filter((t) => t.length >= 3 && t.length <= 300)
     // A heading that only names the site is the masthead, not the headline.

@@ -77,6 +77,8 @@ export interface DateEstimate {
   hi: number;
   /** Point estimate as a day number. */
   day: number;
+  /** The text fences the date in: after a month it names ("since July 2018"), within an office holder's term. */
+  fenced?: true;
 }
 
 const DAY_MS = 86_400_000;
@@ -342,6 +344,7 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
     lo: precision === "month" ? Math.max(lo, best.day - 10) : Math.max(lo, dayNumber(p.y)),
     hi: precision === "month" ? Math.min(hi, best.day + 10) : Math.min(hi, dayNumber(p.y + 1) - 1),
     day: best.day,
+    ...(hi !== Infinity && loWhy?.since && loWhy.known.month !== undefined && loWhy.known.day === undefined ? { fenced: true as const } : {}),
   };
 }
 

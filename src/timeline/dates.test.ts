@@ -65,3 +65,9 @@ test("a date printed on its own line under the headline is the article's day, wh
   const later = estimatePublished(text + " On March 3, 2005, the law was extended.");
   assert.notEqual(later?.date, "2005-01-08", "a later full date passes the printed one: it is not the article's day");
 });
+
+test("'a day earlier' after a date left unresolved is not counted from an older one", () => {
+  const text = "The junta fell in 1983. One judge filed a request on Wednesday. Another judge filed a request a day earlier.";
+  const got = resolveAll(findDates(text, [{ start: 0, end: text.length }]), undefined).map((r) => r?.date);
+  assert.deepEqual(got, ["1983", undefined, undefined]);
+});

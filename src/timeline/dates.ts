@@ -605,12 +605,15 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
   return undefined;
 }
 
-/** Resolves the mentions of one article in text order ("two years later" counts from the one before). */
+/**
+ * Resolves the mentions of one article in text order ("two years later" counts from the one
+ * before; after one left unresolved, "a day earlier" has nothing to count from).
+ */
 export function resolveAll(mentions: DateMention[], ref: Reference | undefined): Array<ResolvedDate | undefined> {
   let prev: ResolvedDate | undefined;
   return mentions.map((x) => {
     const r = resolveMention(x, ref, prev);
-    if (r && !(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
+    if (!(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
     return r;
   });
 }

@@ -14,9 +14,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
-import { articleDates } from "../timeline/index.js";
+import { articleDates, storyDates } from "../timeline/index.js";
+import type { Corpus } from "../types/index.js";
 import { estimatePublished, fromDayNumber } from "../timeline/dates.js";
-import { chronoResolver, countEstimate, emptyEstimateScore, newsbriefResolver, noChronoResolver, scanResolver, scoreFixtures, type EstimateScore } from "../timeline/evaluate.js";
+import { chronoResolver, countEstimate, countMentionYears, emptyEstimateScore, emptyMentionYearScore, newsbriefResolver, noChronoResolver, scanResolver, scoreFixtures, type EstimateScore, type MentionYearScore } from "../timeline/evaluate.js";
 import { benchArgs } from "./args.js";
 
 benchArgs({}, "node dist/bench/dates.js (npm run bench:dates; no options): date resolution accuracy and cost");
@@ -24,17 +25,20 @@ benchArgs({}, "node dist/bench/dates.js (npm run bench:dates; no options): date 
 const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const SETS = ["duc2003_task2", "duc2003_task3_viewpoint", "duc2006", "duc2007_main", "duc2007_update", "multiling2011_en"];
 
-function loadDated(name: string): Array<{ text: string; date: string }> {
+/** The dated documents of each cluster (a story) of a set. */
+function loadDated(name: string): Array<Array<{ text: string; date: string }>> {
   const file = `${DATA}${name}/test.jsonl`;
   if (!existsSync(file)) return [];
-  const out: Array<{ text: string; date: string }> = [];
+  const out: Array<Array<{ text: string; date: string }>> = [];
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line.trim()) continue;
     const rec = JSON.parse(line) as { documents: string[]; dates?: Array<string | null> };
+    const story: Array<{ text: string; date: string }> = [];
     rec.documents.forEach((text, i) => {
       const date = rec.dates?.[i];
-      if (date && text.trim()) out.push({ text, date });
+      if (date && text.trim()) story.push({ text, date });
     });
+    if (story.length) out.push(story);
   }
   return out;
 }
@@ -45,6 +49,17 @@ function row(name: string, s: EstimateScore): string[] {
 }
 
 const BUCKETS: Array<[number, number]> = [[0, 0.3], [0.3, 0.5], [0.5, 1.01]];
+const MENTION_BUCKETS: Array<[number, number]> = [[0, 0.2], [0.2, 0.3], [0.3, 0.4], [0.4, 0.5], [0.5, 0.6], [0.6, 1.01]];
+const bucketOf = (buckets: Array<[number, number]>, confidence: number): number => buckets.findIndex(([a, z]) => confidence >= a && confidence < z);
+
+function mentionTable(scores: MentionYearScore[]): string {
+  const rows = [["confidence", "absolute", "wrong year", "yearless", "wrong year", "relative", "wrong year"]];
+  MENTION_BUCKETS.forEach(([a, z], i) => {
+    const s = scores[i];
+    rows.push([`[${a}, ${z})`, String(s.mentions.absolute), pct(s.wrongYear.absolute, s.mentions.absolute), String(s.mentions.yearless), pct(s.wrongYear.yearless, s.mentions.yearless), String(s.mentions.relative), pct(s.wrongYear.relative, s.mentions.relative)]);
+  });
+  return table(rows);
+}
 const pct = (x: number, n: number): string => (n ? `${((x / n) * 100).toFixed(1)}%` : "-");
 
 function table(rows: string[][]): string {
@@ -65,28 +80,40 @@ function main(): void {
   const buckets = BUCKETS.map(() => [0, 0, 0]);
   let ms = 0;
   let docs = 0;
+  const articleMentions = MENTION_BUCKETS.map(emptyMentionYearScore);
+  const storyMentions = MENTION_BUCKETS.map(emptyMentionYearScore);
   for (const name of SETS) {
-    const items = loadDated(name);
-    if (!items.length) continue;
+    const stories = loadDated(name);
+    if (!stories.length) continue;
     const raw = emptyEstimateScore();
     const cheap = emptyEstimateScore();
     const full = emptyEstimateScore();
-    for (const item of items) {
+    for (const story of stories) {
+    const corpus: Corpus = { articles: [], docs: [], terms: [] };
+    const lexicon = new Lexicon();
+    for (const item of story) {
       countEstimate(raw, estimatePublished(item.text), item.date);
-      const article = cleanDocument({ file: name, raw: item.text }, "a");
+      const article = cleanDocument({ file: name, raw: item.text }, `a${corpus.articles.length}`);
       countEstimate(cheap, estimatePublished(article.text), item.date);
       const t0 = performance.now();
-      const doc = annotate(article, new Lexicon());
+      const doc = annotate(article, lexicon);
       const dates = articleDates(article, doc);
       ms += performance.now() - t0;
       docs++;
+      corpus.articles.push(article);
+      corpus.docs.push(doc);
       countEstimate(full, dates.estimate, item.date);
       if (dates.estimate) {
+        countMentionYears(articleMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, item.date);
         const b = BUCKETS.findIndex(([a, z]) => dates.estimate!.confidence >= a && dates.estimate!.confidence < z);
         buckets[b][0]++;
         if (item.date.startsWith(String(fromDayNumber(dates.estimate.day).y))) buckets[b][1]++;
         if (item.date.startsWith(dates.estimate.date)) buckets[b][2]++;
       }
+    }
+    storyDates(corpus).forEach((dates, i) => {
+      if (dates.estimate) countMentionYears(storyMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, story[i].date);
+    });
     }
     for (const [all, one] of [[rawAll, raw], [cheapAll, cheap], [fullAll, full]] as const) for (const k of Object.keys(one) as Array<keyof EstimateScore>) all[k] += one[k];
     rawRows.push(row(name, raw));
@@ -101,6 +128,10 @@ function main(): void {
   console.log("\nFull resolution (brief):\n" + table(fullRows));
   console.log("\nCalibration (full resolution): share right by stated confidence");
   console.log(table([["confidence", "estimates", "year right", "right as claimed"], ...BUCKETS.map(([a, z], i) => [`[${a}, ${z})`, String(buckets[i][0]), pct(buckets[i][1], buckets[i][0]), pct(buckets[i][2], buckets[i][0])])]));
+  console.log("\nTimeline mentions resolved against the estimate (date hidden): year against the same mention resolved against the true date");
+  console.log("(absolute: the text states the year; yearless: a month or month-day without one; relative: counted from the reference)");
+  console.log("Each article alone:\n" + mentionTable(articleMentions));
+  console.log("Articles placed with their story (brief):\n" + mentionTable(storyMentions));
   console.log(`\nDating every sentence (annotate + find + resolve + estimate): ${(ms / (docs || 1)).toFixed(2)} ms/article over ${docs} articles`);
 
   console.log("\nHand-checked sentences (src/timeline/fixtures.ts)");

@@ -71,3 +71,9 @@ test("a past verb earlier in the sentence outweighs a later 'would' ('issued the
   const got = resolveAll(findDates(text, [{ start: 0, end: text.length }]), { day: dayNumber(1998, 10, 17), precision: "day" }).map((r) => r?.date);
   assert.deepEqual(got, ["1998-10-17", "1998-10-16"]);
 });
+
+test("'a day earlier' after a date left unresolved is not counted from an older one", () => {
+  const text = "The junta fell in 1983. One judge filed a request on Wednesday. Another judge filed a request a day earlier.";
+  const got = resolveAll(findDates(text, [{ start: 0, end: text.length }]), undefined).map((r) => r?.date);
+  assert.deepEqual(got, ["1983", undefined, undefined]);
+});

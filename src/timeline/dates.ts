@@ -77,6 +77,8 @@ export interface DateEstimate {
   hi: number;
   /** Point estimate as a day number. */
   day: number;
+  /** The text fences the date in: after a month it names ("since July 2018"), within an office holder's term. */
+  fenced?: true;
 }
 
 const DAY_MS = 86_400_000;
@@ -342,6 +344,7 @@ export function estimateFromMentions(mentions: DateMention[]): DateEstimate | un
     lo: precision === "month" ? Math.max(lo, best.day - 10) : Math.max(lo, dayNumber(p.y)),
     hi: precision === "month" ? Math.min(hi, best.day + 10) : Math.min(hi, dayNumber(p.y + 1) - 1),
     day: best.day,
+    ...(hi !== Infinity && loWhy?.since && loWhy.known.month !== undefined && loWhy.known.day === undefined ? { fenced: true as const } : {}),
   };
 }
 
@@ -606,12 +609,15 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
   return undefined;
 }
 
-/** Resolves the mentions of one article in text order ("two years later" counts from the one before). */
+/**
+ * Resolves the mentions of one article in text order ("two years later" counts from the one
+ * before; after one left unresolved, "a day earlier" has nothing to count from).
+ */
 export function resolveAll(mentions: DateMention[], ref: Reference | undefined): Array<ResolvedDate | undefined> {
   let prev: ResolvedDate | undefined;
   return mentions.map((x) => {
     const r = resolveMention(x, ref, prev);
-    if (r && !(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
+    if (!(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
     return r;
   });
 }

@@ -3,7 +3,7 @@
  * estimated from content against known ones. Shared by the tests and `npm run bench:dates`.
  */
 import * as chrono from "chrono-node";
-import { dayNumber, findDates, fromDayNumber, isoOf, parseIsoDate, resolveAll, scanDates, type DateEstimate, type Reference, type ResolvedDate } from "./dates.js";
+import { dayNumber, findDates, fromDayNumber, isoOf, parseIsoDate, resolveAll, scanDates, type DateEstimate, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 import { DATE_FIXTURES } from "./fixtures.js";
 
 /** A resolver: the dates a sentence's expressions denote, in text order, as the fixtures write them. */
@@ -80,4 +80,35 @@ export function countEstimate(score: EstimateScore, e: DateEstimate | undefined,
   if (p.y === t.y && p.m === t.m) score.month++;
   if (e.day === dayNumber(t.y, t.m, t.d)) score.day++;
   if (truthIso.startsWith(e.date)) score.asClaimed++;
+}
+
+/** How a mention's year depends on the reference: stated ("April 1976"), a month without one ("May 14"), or counted from it ("on Saturday", "last week"). */
+export type MentionKind = "absolute" | "yearless" | "relative";
+
+/** Timeline-eligible mentions resolved against an estimate, against the same mentions resolved against the true date. */
+export interface MentionYearScore {
+  mentions: Record<MentionKind, number>;
+  wrongYear: Record<MentionKind, number>;
+}
+
+export const emptyMentionYearScore = (): MentionYearScore => ({ mentions: { absolute: 0, yearless: 0, relative: 0 }, wrongYear: { absolute: 0, yearless: 0, relative: 0 } });
+
+export const mentionKind = (x: DateMention): MentionKind => (x.known.year !== undefined ? "absolute" : x.known.month !== undefined ? "yearless" : "relative");
+
+/**
+ * Counts the mentions a timeline line could rest on (resolved, neither "since …" nor "by …")
+ * whose year, resolved against `estimated`, differs from their year resolved against the truth.
+ */
+export function countMentionYears(score: MentionYearScore, mentions: DateMention[], estimated: Array<ResolvedDate | undefined>, truthIso: string): void {
+  const t = parseIsoDate(truthIso);
+  if (!t || t.m === undefined || t.d === undefined) return;
+  const truth = resolveAll(mentions, { day: dayNumber(t.y, t.m, t.d), precision: "day" });
+  mentions.forEach((x, i) => {
+    const got = estimated[i];
+    const want = truth[i];
+    if (!got || !want || x.since || x.target) return;
+    const kind = mentionKind(x);
+    score.mentions[kind]++;
+    if (fromDayNumber(got.day).y !== fromDayNumber(want.day).y) score.wrongYear[kind]++;
+  });
 }

@@ -130,3 +130,18 @@ test("a lead-in ending with a colon is no timeline line", async () => {
   assert.ok(t.some((e) => /^The killing/.test(e.text)), JSON.stringify(t));
   assert.deepEqual(t.filter((e) => /:$/.test(e.text)), []);
 });
+
+test("an undated article on a weak estimate keeps the dates that state their year, and invents none", async () => {
+  const text = [
+    "Gen. Augusto Pinochet was arrested in London on Oct. 16 at the request of a Spanish judge, Prime Minister Tony Blair's office said.",
+    "About 200 supporters gathered outside the embassy on Saturday evening to protest the arrest.",
+    "An influential lawmaker on Saturday backed the government's protest.",
+    "Pinochet seized power in a coup in September 1973 and ruled until 1990.",
+  ].join("\n\n");
+  const b = await brief([{ id: "pinochet", text }]);
+  const estimate = b.articles[0].publishedEstimated;
+  assert.ok(estimate && estimate.confidence < 0.5, JSON.stringify(estimate));
+  const t = timeline(b);
+  assert.ok(t.some((e) => e.date === "1973-09" && /coup/.test(e.text)), JSON.stringify(t));
+  assert.deepEqual(t.filter((e) => /Saturday|Oct\. 16/.test(e.text)), [], "no sentence is dated by the weak estimate");
+});

@@ -3,7 +3,7 @@
  * when it happened ("2017-05" from publication dates, "2017" from estimates).
  */
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
-import { fromDayNumber, isoOf } from "../timeline/dates.js";
+import { fromDayNumber, isoOf, trustedForRelative } from "../timeline/dates.js";
 import { DEMONYMS } from "./gazetteer.js";
 import { findMentions, groupMentions } from "./entities.js";
 import type { StoryArticle } from "./index.js";
@@ -66,9 +66,13 @@ function termLabel(articles: StoryArticle[]): string {
   return labelFrom(sum, raws.map((r) => r.surfaces), articles.map((a) => timeOf(a.published, a.text)));
 }
 
-/** When a story happened: the median known time, to the month when any article is dated, else the year. */
+/**
+ * When a story happened: the median known time, to the month when any article is dated, else the
+ * year. Estimates count only when trusted (`trustedForRelative`): on the DUC sets weaker ones name
+ * a wrong year most of the time (a story of 1998 was labelled 1983 from "Dec. 31, 1983").
+ */
 function whenOf(times: Array<TimeInfo | undefined>): string {
-  const known = times.filter((t): t is TimeInfo => !!t && t.confidence >= 0.3);
+  const known = times.filter((t): t is TimeInfo => !!t && (t.confidence === 1 || (!!t.estimate && trustedForRelative(t.estimate))));
   const days = known.map((t) => t.day).sort((a, b) => a - b);
   if (!days.length) return "";
   const p = fromDayNumber(days[days.length >> 1]);

@@ -90,6 +90,13 @@ test("labels: whole names, the most mentioned first, a word never twice, then wh
   assert.equal(storyLabel([a, b]), "Air France Flight 447, Atlantic Ocean, Brazil (2009-06)");
 });
 
+test("a label names no year a weak estimate guessed, and keeps the year a trusted one gives", () => {
+  const pinochet = (id: string) => ({ id, text: "Pinochet's lawyers appealed against the arrest. The warrant covers killings between Sept. 11 1973 and Dec. 31, 1983, the judge said. Pinochet stays in London." });
+  assert.doesNotMatch(storyLabel([pinochet("a"), pinochet("b")]), /\(/);
+  const tillerson = (id: string) => ({ id, text: "Secretary of State Rex Tillerson met Foreign Minister Sergei Lavrov. President Donald Trump said Tillerson and Lavrov had a good meeting in May." });
+  assert.match(storyLabel([tillerson("a"), tillerson("b")]), /\(2017\)$/);
+});
+
 /** Builds stories directly, to score them against each other. */
 class Probe extends StoryIndex {
   story(articles: Array<{ id: string; text: string }>): number {

@@ -12,6 +12,7 @@ import {
   parseIsoDate,
   resolveAll,
   scanDates,
+  trustedForRelative,
   type DateEstimate,
   type DateMention,
   type Reference,
@@ -37,18 +38,6 @@ export interface ArticleDates {
   reference?: Reference;
   /** Set when the article gave no publication date. */
   estimate?: DateEstimate;
-}
-
-/**
- * Whether expressions that take their year from the reference ("on Saturday", "last week", "May
- * 14") may be resolved against an estimated publication date. On the DUC sets every estimate is
- * below 0.5 and 67-88% of such mentions got a wrong year (`npm run bench:dates`): those articles
- * keep only the dates that state their year. 0.5 takes a short office term (the seeds' Secretary
- * of State Tillerson). A fenced estimate (the seeds' "since July 2018" under Secretary of State
- * Pompeo, 0.35) is trusted too: no DUC estimate is fenced, so the sets neither support nor refute it.
- */
-export function trustedForRelative(estimate: DateEstimate): boolean {
-  return estimate.confidence >= 0.5 || (!!estimate.fenced && estimate.confidence >= 0.35);
 }
 
 function resolveAgainst(mentions: DateMention[], reference: Reference | undefined, estimate: DateEstimate | undefined): Array<ResolvedDate | undefined> {

@@ -248,8 +248,10 @@ test("titles: an <h1> that only links to the site's home page is the masthead, n
   assert.equal(page("<title>Harbour project approved</title>", `<h1><a href="/news/harbour">Harbour project approved</a></h1>${P(4)}`).title, "Harbour project approved");
 });
 
+/** An article page whose only heading is `text`. */
+const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
+
 test("titles: a heading in sentence case takes the casing of a declared title in title case with the same words, not of one that capitalises every word", () => {
-  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
   assert.equal(page("<title>How Much Should I Pay For Cleaning in San Diego? | Acme</title>", h1("How much should I pay for cleaning in San Diego?")).title, "How Much Should I Pay For Cleaning in San Diego?");
   assert.equal(page("<title>History of coffee | Origin, Spread, Facts | Britannica</title>", h1("history of coffee")).title, "History of coffee");
   assert.equal(page("<title>The Top 10 Commands To Teach Your Puppy First</title>", h1("The top 10 commands to teach your puppy first")).title, "The top 10 commands to teach your puppy first");
@@ -257,19 +259,16 @@ test("titles: a heading in sentence case takes the casing of a declared title in
 });
 
 test("titles: a heading whose punctuation a wrong encoding turned into '?' gives way to the declared title it stands for; a real question mark stays", () => {
-  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
   assert.equal(page("<title>The Basics Of Event Planning: Beginner's Guide</title>", h1("The Basics Of Event Planning? Beginner? Guide")).title, "The Basics Of Event Planning: Beginner's Guide");
   assert.equal(page("<title>Need a Change? 7 Tips | Acme</title>", h1("Need a Change? 7 Vital Tips")).title, "Need a Change? 7 Vital Tips");
 });
 
 test("titles: a heading that adds the source's domain and a comment count after the declared title is the declared title; a year in brackets stays", () => {
-  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
   assert.equal(page("<title>Harbour project approved - Slashdot</title>", h1(`Harbour project approved <a href="https://latimes.com/x">(latimes.com)</a> <span>87</span>`)).title, "Harbour project approved");
   assert.equal(page("<title>Best movers in New York | Acme</title>", h1("Best movers in New York (2025)")).title, "Best movers in New York (2025)");
 });
 
 test("titles: a one-word section label before the declared title in the heading is not part of the headline; a longer lead-in is", () => {
-  const h1 = (text: string) => `<article><h1>${text}</h1>${P(4)}</article>`;
   assert.equal(page("<title>Harbour project approved | Acme</title>", h1("<strong>Blog:</strong> Harbour project approved")).title, "Harbour project approved");
   assert.equal(page("<title>Harbour project approved | Acme</title>", h1("The 2024 Harbour Awards: Harbour project approved")).title, "The 2024 Harbour Awards: Harbour project approved");
 });

@@ -142,3 +142,11 @@ test("entities: after a dateline's underscore a sentence starts ('SANTIAGO _ Off
   const names = storyEntities([a, b, c]).map((e) => e.name);
   assert.ok(names.includes("Augusto Pinochet") && !names.some((n) => /^(?:Former|Officials)\b/.test(n)), names.join(", "));
 });
+
+test("entities: a body that speaks after 'the' ('the Corps said') is not a person; a name that speaks is", () => {
+  const a = article("a", "The Army Corps of Engineers issued the permits in May. Builders welcomed the rules, the Corps said on Monday. Critics disagreed, and the Corps said it would listen.");
+  const b = article("b", "Environmental groups sued. The Corps said the permits were legal. Robert Mitchell, a lawyer for the builders, praised the rules. Mitchell said the builders were pleased.");
+  const entities = storyEntities([a, b]);
+  assert.notEqual(find(entities, "Corps").type, "person");
+  assert.equal(find(entities, "Robert Mitchell").type, "person");
+});

@@ -30,6 +30,7 @@ export interface Mention {
 }
 
 const POSSESSIVE = /['’]s$/;
+const AFTER_THE = /\bthe\s$/i;
 const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
 
 const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+)*|[^\s\p{L}\d]/gu;
@@ -97,7 +98,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     }
     const found = splitRun(article.id, run, initial, whole);
     const last = found[found.length - 1];
-    if (last && SPEAKS.test(text.slice(last.end, last.end + 12))) last.speaks = true;
+    // "the Corps said", "the Pentagon said": a body speaking, not a person.
+    if (last && SPEAKS.test(text.slice(last.end, last.end + 12)) && !AFTER_THE.test(text.slice(Math.max(0, last.start - 4), last.start))) last.speaks = true;
     out.push(...found);
     i = j;
   }

@@ -89,31 +89,31 @@ function main(): void {
     const cheap = emptyEstimateScore();
     const full = emptyEstimateScore();
     for (const story of stories) {
-    const corpus: Corpus = { articles: [], docs: [], terms: [] };
-    const lexicon = new Lexicon();
-    for (const item of story) {
-      countEstimate(raw, estimatePublished(item.text), item.date);
-      const article = cleanDocument({ file: name, raw: item.text }, `a${corpus.articles.length}`);
-      countEstimate(cheap, estimatePublished(article.text), item.date);
-      const t0 = performance.now();
-      const doc = annotate(article, lexicon);
-      const dates = articleDates(article, doc);
-      ms += performance.now() - t0;
-      docs++;
-      corpus.articles.push(article);
-      corpus.docs.push(doc);
-      countEstimate(full, dates.estimate, item.date);
-      if (dates.estimate) {
-        countMentionYears(articleMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, item.date);
-        const b = BUCKETS.findIndex(([a, z]) => dates.estimate!.confidence >= a && dates.estimate!.confidence < z);
-        buckets[b][0]++;
-        if (item.date.startsWith(String(fromDayNumber(dates.estimate.day).y))) buckets[b][1]++;
-        if (item.date.startsWith(dates.estimate.date)) buckets[b][2]++;
+      const corpus: Corpus = { articles: [], docs: [], terms: [] };
+      const lexicon = new Lexicon();
+      for (const item of story) {
+        countEstimate(raw, estimatePublished(item.text), item.date);
+        const article = cleanDocument({ file: name, raw: item.text }, `a${corpus.articles.length}`);
+        countEstimate(cheap, estimatePublished(article.text), item.date);
+        const t0 = performance.now();
+        const doc = annotate(article, lexicon);
+        const dates = articleDates(article, doc);
+        ms += performance.now() - t0;
+        docs++;
+        corpus.articles.push(article);
+        corpus.docs.push(doc);
+        countEstimate(full, dates.estimate, item.date);
+        if (dates.estimate) {
+          countMentionYears(articleMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, item.date);
+          const b = bucketOf(BUCKETS, dates.estimate.confidence);
+          buckets[b][0]++;
+          if (item.date.startsWith(String(fromDayNumber(dates.estimate.day).y))) buckets[b][1]++;
+          if (item.date.startsWith(dates.estimate.date)) buckets[b][2]++;
+        }
       }
-    }
-    storyDates(corpus).forEach((dates, i) => {
-      if (dates.estimate) countMentionYears(storyMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, story[i].date);
-    });
+      storyDates(corpus).forEach((dates, i) => {
+        if (dates.estimate) countMentionYears(storyMentions[bucketOf(MENTION_BUCKETS, dates.estimate.confidence)], dates.mentions, dates.resolved, story[i].date);
+      });
     }
     for (const [all, one] of [[rawAll, raw], [cheapAll, cheap], [fullAll, full]] as const) for (const k of Object.keys(one) as Array<keyof EstimateScore>) all[k] += one[k];
     rawRows.push(row(name, raw));

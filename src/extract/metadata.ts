@@ -386,7 +386,10 @@ function titleSuffix(docTitle: string, title: string | undefined): string | unde
   return m[2].trim();
 }
 
-const DOMAIN = /^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co)$/i;
+/** A site's domain name as a part of a title ("Example.com"). */
+const DOMAIN_NAME = String.raw`(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co)`;
+const DOMAIN = new RegExp(`^${DOMAIN_NAME}$`, "i");
+const LAST_PART_DOMAIN = new RegExp(String.raw`^(.*\S)\s+[|–—·•»-]\s+(${DOMAIN_NAME})$`, "i");
 
 /** Drops a " | Site" or " - Site" suffix (or prefix) from a title. */
 export function stripSiteName(title: string, site?: string): string {
@@ -398,7 +401,7 @@ export function stripSiteName(title: string, site?: string): string {
     if (kept.length < parts.length && kept.length) return kept.join(" - ");
   }
   // A last part that is a domain name ("| Example.com") names the site.
-  const dm = /^(.*\S)\s+[|–—·•»-]\s+((?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|io|co))$/i.exec(title);
+  const dm = LAST_PART_DOMAIN.exec(title);
   if (dm) return dm[1];
   // Leading parts that name the site by its domain ("Acme! Reviews | AcmeReviews.com - Headline").
   const domainAt = parts.findIndex((p) => DOMAIN.test(p));
@@ -473,12 +476,17 @@ const SOURCE_CREDIT = /^\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)(?:\s+\d+)?$/;
 function undamaged(title: string, declared: string[]): string {
   const inner = title.replace(/[?\ufffd]+$/, "");
   if (!/[?\ufffd]/.test(inner)) return title;
-  const escaped = title.split(/[?\ufffd]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = title.split(/[?\ufffd]/).map(escapeRegExp);
   const damaged = new RegExp(`^${escaped.join("[^\\s\\p{L}\\p{N}]\\p{L}?")}$`, "u");
   for (const cand of declared) {
     if (cand !== title && damaged.test(cand)) return cand;
   }
   return title;
+}
+
+/** `s` matched literally inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Fullwidth ASCII forms ("Work？") as plain characters. */

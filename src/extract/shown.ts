@@ -4,7 +4,7 @@
  */
 import type { Block } from "./body.js";
 import { findDates } from "./dates.js";
-import { similarity, AUTHOR_LABEL, AUTHOR_LABEL_COLON } from "./metadata.js";
+import { similarity, escapeRegExp, AUTHOR_LABEL, AUTHOR_LABEL_COLON } from "./metadata.js";
 
 /** The blocks of the article header: a few before the title heading and the short ones after it, up to the first paragraph of prose. */
 export function headerBlocks(blocks: Block[], title: string | undefined): Block[] {
@@ -234,7 +234,7 @@ export function authorBio(blocks: Block[], clean: (raw: string) => string | unde
     if (b.text.length > 40 || b.junk === "nav" || /^H\d$/.test(b.tag) || !NAME.test(b.text) || !/\p{Ll}/u.test(b.text) || clean(b.text) !== b.text) continue;
     // The box may repeat the name or give a role on a short line before the bio.
     const first = b.text.split(" ")[0];
-    const bio = new RegExp(`^(?:${escape(b.text)}|${escape(first)})(?:,|\\s+(?:is|was|has|writes|covers|joined)\\b)`);
+    const bio = new RegExp(`^(?:${escapeRegExp(b.text)}|${escapeRegExp(first)})(?:,|\\s+(?:is|was|has|writes|covers|joined)\\b)`);
     for (let j = i + 1; j < blocks.length && j <= i + 2; j++) {
       if (blocks[j].text.length > 60) {
         if (bio.test(blocks[j].text)) return b.text;
@@ -243,10 +243,6 @@ export function authorBio(blocks: Block[], clean: (raw: string) => string | unde
     }
   }
   return undefined;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 const NAME_IN_CONTEXT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s+(?:in|on behalf of)\s+\S.*)?$/u;

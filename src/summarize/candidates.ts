@@ -61,11 +61,7 @@ export function isCandidate(doc: Doc, i: number): boolean {
 
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */
 export function startsDangling(doc: Doc, i: number): boolean {
-  return startsWithConnectiveOrPronoun(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
-}
-
-export function startsWithConnectiveOrPronoun(text: string): boolean {
-  return DANGLING.test(text);
+  return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
 }
 
 export function startsWithPersonalPronoun(text: string): boolean {

@@ -19,7 +19,7 @@ import {
   type ResolvedDate,
   type SentenceSpan,
 } from "./dates.js";
-import { startsWithConnectiveOrPronoun, startsWithPersonalPronoun } from "../summarize/candidates.js";
+import { startsDangling, startsWithPersonalPronoun } from "../summarize/candidates.js";
 
 export interface TimelineOptions {
   /** Entries ending more than this many days before the story's earliest article are background (default 365). */
@@ -153,7 +153,7 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
         day: r.day,
         dayEnd: r.dayEnd,
         terms: contentTerms(doc, i),
-        dangling: startsWithConnectiveOrPronoun(doc.text.slice(start, start + 12)),
+        dangling: startsDangling(doc, i),
       });
     }
   });

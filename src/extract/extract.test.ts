@@ -88,14 +88,16 @@ test("interface lines (reading time, 'Add to cart', like and review counts, sort
   assert.match(page.text, /Sort of a compromise/);
 });
 
+/** A services page whose content box holds `inner`, with `after` beside the box. */
+const consultingPage = (inner: string, after = "") => extractHtml(wrap("<title>AI consulting</title>", `<div class="page"><h1>AI consulting services</h1>${inner}</div>${after}`));
+
 /** A plain paragraph of a services page. */
 const plain = (i: number) => `<p>Part ${i} of the page: ${"our team has shipped machine learning systems for retailers, banks and hospitals. ".repeat(2)}</p>`;
 
 test("a site builder's module classes ('widget-span widget-type-custom_widget', 'hs_cos_wrapper_widget') do not make content a widget; a sidebar widget still is one", () => {
   const module = (inner: string, i: number) => `<div class="span12 widget-span widget-type-custom_widget dnd-module"><div id="hs_cos_wrapper_widget_${i}" class="hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module">${inner}</div></div>`;
   const step = (i: number) => module(`<h2>Step ${i}</h2><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p>`, i);
-  const body = `<div class="page"><h1>AI consulting services</h1>${plain(1)}${step(1)}${plain(2)}${step(2)}${plain(3)}</div><div class="sidebar-widget"><p>Popular: ten tips for choosing an AI vendor in a hurry this year, and more links.</p></div>`;
-  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  const page = consultingPage(`${plain(1)}${step(1)}${plain(2)}${step(2)}${plain(3)}`, `<div class="sidebar-widget"><p>Popular: ten tips for choosing an AI vendor in a hurry this year, and more links.</p></div>`);
   assert.match(page.text, /Part 3 of the page/);
   assert.match(page.text, /Step 1 of our consulting work/);
   assert.match(page.text, /Step 2 of our consulting work/);
@@ -106,8 +108,7 @@ test("site builders' text modules (Elementor text editor, SiteOrigin text panel)
   const elementor = (i: number) => `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>Step ${i} of our consulting work: ${"we assess your data, find the gaps and plan the platform your models need. ".repeat(3)}</p></div></div>`;
   const siteOrigin = `<div class="so-panel widget widget_text"><div class="textwidget"><p>Step 3 of our consulting work: ${"we train your people to run the models long after we have gone home. ".repeat(3)}</p></div></div>`;
   const menu = `<div class="elementor-element elementor-widget elementor-widget-nav-menu"><ul><li>Services and more services</li><li>About us and our long history</li></ul></div>`;
-  const body = `<div class="page"><h1>AI consulting services</h1>${menu}${plain(1)}${plain(2)}${elementor(1)}${plain(3)}${plain(4)}${elementor(2)}${plain(5)}${siteOrigin}${plain(6)}</div>`;
-  const page = extractHtml(wrap("<title>AI consulting</title>", body));
+  const page = consultingPage(`${menu}${plain(1)}${plain(2)}${elementor(1)}${plain(3)}${plain(4)}${elementor(2)}${plain(5)}${siteOrigin}${plain(6)}`);
   assert.match(page.text, /Part 6 of the page/);
   assert.match(page.text, /Step 1 of our consulting work/);
   assert.match(page.text, /Step 3 of our consulting work/);

@@ -34,6 +34,16 @@ test("newsbrief: a focus moves the sentences about it to the front; no focus, or
   assert.deepEqual(newsbrief.summarize(FLOOD, { ...budget, focus: "" }, { seed: 1 }), plain);
 });
 
+test("newsbrief: with a focus, the walk over similar sentences restarting at those about it lifts one about it over a side note two articles repeat", () => {
+  const corpus = corpusOf([
+    "Officials expect the water to fall by Thursday. Farmers upstream lost their spring crops to the flood water. A local bakery gave free bread to the families waiting in the schools.",
+    "A local bakery gave free bread to the families waiting in the schools. Officials expect the water to fall by Thursday.",
+    "Rescue teams evacuated families from the flooded old town as the river rose after days of rain. Crop insurance will cover part of the losses, the farm bureau said in a statement. Prices for wheat and corn crops rose at the regional market on Tuesday.",
+  ]);
+  const [first] = newsbrief.summarize(corpus, { sentences: 1, focus: "crops" }, { seed: 1 });
+  assert.equal(text(corpus, first), "Farmers upstream lost their spring crops to the flood water.");
+});
+
 test("baselines ignore the focus", () => {
   const budget = { sentences: 2 };
   assert.deepEqual(lexrank.summarize(FLOOD, { ...budget, focus: "farmers and their crops" }, { seed: 1 }), lexrank.summarize(FLOOD, budget, { seed: 1 }));

@@ -101,32 +101,54 @@ function addEdge(edges: Edges, a: number, b: number, w: number): void {
 
 /** Power iteration over the undirected graph, each sentence with a self-loop of weight 1 (LexRank's cosine matrix has a unit diagonal). */
 function pageRank(edges: Edges, n: number, damping: number, teleport: Float64Array | undefined): Float64Array {
-  const rowSum = new Float64Array(n).fill(1);
-  for (let e = 0; e < edges.size; e++) {
-    rowSum[edges.a[e]] += edges.w[e];
-    rowSum[edges.b[e]] += edges.w[e];
+  const { start, neighbour, weight } = adjacency(edges, n);
+  const rowSum = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let sum = 1;
+    for (let j = start[k]; j < start[k + 1]; j++) sum += weight[j];
+    rowSum[k] = sum;
   }
   let p = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   const share = new Float64Array(n);
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    for (let k = 0; k < n; k++) next[k] = share[k] = p[k] / rowSum[k];
-    for (let e = 0; e < edges.size; e++) {
-      const a = edges.a[e];
-      const b = edges.b[e];
-      next[a] += share[b] * edges.w[e];
-      next[b] += share[a] * edges.w[e];
-    }
+    for (let k = 0; k < n; k++) share[k] = p[k] / rowSum[k];
     let change = 0;
     for (let k = 0; k < n; k++) {
-      const v = (1 - damping) * (teleport ? teleport[k] : 1 / n) + damping * next[k];
+      let inflow = share[k];
+      for (let j = start[k]; j < start[k + 1]; j++) inflow += share[neighbour[j]] * weight[j];
+      const v = (1 - damping) * (teleport ? teleport[k] : 1 / n) + damping * inflow;
       change += Math.abs(v - p[k]);
       next[k] = v;
     }
-    [p, next] = [next, p];
+    const last = p;
+    p = next;
+    next = last;
     if (change < TOLERANCE) break;
   }
   return p;
+}
+
+/** The edges as adjacency lists: sentence k's neighbours are `neighbour[start[k] .. start[k + 1])`. */
+function adjacency(edges: Edges, n: number): { start: Int32Array; neighbour: Int32Array; weight: Float64Array } {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < edges.size; e++) {
+    start[edges.a[e] + 1]++;
+    start[edges.b[e] + 1]++;
+  }
+  for (let k = 0; k < n; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, n);
+  const neighbour = new Int32Array(2 * edges.size);
+  const weight = new Float64Array(2 * edges.size);
+  for (let e = 0; e < edges.size; e++) {
+    const a = edges.a[e];
+    const b = edges.b[e];
+    neighbour[fill[a]] = b;
+    weight[fill[a]++] = edges.w[e];
+    neighbour[fill[b]] = a;
+    weight[fill[b]++] = edges.w[e];
+  }
+  return { start, neighbour, weight };
 }
 
 const MAX_ITERATIONS = 30;

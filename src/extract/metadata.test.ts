@@ -95,6 +95,14 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page("", body).title, "Web Designs");
 });
 
+test("titles: a lone heading in plain case that takes most of its words from the declared title rewords it, and readers see the heading", () => {
+  const declared = `<meta property="og:title" content="How do you set up an ergonomic workstation? | Logitech Ergo Series">`;
+  assert.equal(page(declared, `<div><h1>Setting up an ergonomic workspace</h1>${P(4)}</div>`).title, "Setting up an ergonomic workspace");
+  assert.equal(page(declared, `<div><h1>SETTING UP AN ERGONOMIC WORKSPACE</h1>${P(4)}</div>`).title, "How do you set up an ergonomic workstation?");
+  const description = `<meta name="twitter:title" content="Our quarterly report tracks deal activity, market changes and the themes that moved the sector this autumn, with updates on every segment">`;
+  assert.equal(page(`<meta property="og:title" content="Cybersecurity Sector Review">${description}`, `<div><h1>Deal Updates</h1>${P(4)}</div>`).title, "Cybersecurity Sector Review");
+});
+
 test("authors: with no byline elsewhere, one in the article's own footer or an author aside names the author; related-story bylines do not", () => {
   const footer = `<article><h1>Harbour project approved</h1>${P(4)}<footer class="meta"><p class="name"><a href="/author/hg" rel="author">Halina Goetz</a></p></footer></article>`;
   assert.equal(page("<title>Harbour project approved</title>", footer).author, "Halina Goetz");

@@ -420,6 +420,17 @@ function words(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
+/** Whether most words of `a` occur in one of `texts`. */
+function mostWordsIn(a: string, texts: string[]): boolean {
+  const wa = words(a);
+  return texts.some((t) => {
+    const wt = words(t);
+    let n = 0;
+    for (const w of wa) if (wt.has(w)) n++;
+    return n * 2 > wa.size;
+  });
+}
+
 export function similarity(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
@@ -591,9 +602,12 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
     }
   }
   if (best && bestScore >= 0.3) return best;
-  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "VPN Services"): the declared title wins.
+  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "Web Designs"): the declared title wins.
   const declared = hints.some((h) => h.split(" ").length >= 3);
-  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared)) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /
+  // "How do you set up an ergonomic workstation? | Logitech"): readers see the heading. A long twitter:title is a description and does not count.
+  const rewords = new Set(h1s).size === 1 && /\p{Ll}/u.test(h1s[0]) && mostWordsIn(h1s[0], hints.filter((h) => h.split(" ").length <= 20));
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
 }
 

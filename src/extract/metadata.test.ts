@@ -95,6 +95,13 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page("", body).title, "Web Designs");
 });
 
+test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
+  const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
+  const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";
+  assert.equal(page(`${title}<meta property="og:title" content="ACTUARIAL CONSULTING VS. INSURANCE">`, body).title, "ACTUARIAL CONSULTING VS. INSURANCE");
+  assert.equal(page(title, body).title, "Actuarial Consulting vs Insurance");
+});
+
 test("titles: a lone heading in plain case that takes most of its words from the declared title rewords it, and readers see the heading", () => {
   const declared = `<meta property="og:title" content="How do you set up an ergonomic workstation? | Logitech Ergo Series">`;
   assert.equal(page(declared, `<div><h1>Setting up an ergonomic workspace</h1>${P(4)}</div>`).title, "Setting up an ergonomic workspace");

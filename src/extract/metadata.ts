@@ -525,6 +525,8 @@ function stripSiteSuffix(title: string, site?: string): string {
 function titleCase(title: string, hints: string[], site?: string): string {
   const allCaps = !/\p{Ll}/u.test(title) && /\p{Lu}.*\p{Lu}/u.test(title);
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  // A site that declares the heading in capitals too writes it so.
+  if (allCaps && hints.some((h) => stripSiteName(h, site) === title)) return title;
   for (const h of hints) {
     const stripped = stripSiteName(h, site);
     for (const cand of [stripped, headlinePart(stripped)]) {

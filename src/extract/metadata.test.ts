@@ -110,6 +110,12 @@ test("titles: a lone heading in plain case that takes most of its words from the
   assert.equal(page(`<meta property="og:title" content="Cybersecurity Sector Review">${description}`, `<div><h1>Deal Updates</h1>${P(4)}</div>`).title, "Cybersecurity Sector Review");
 });
 
+test("authors: an author's description box is no name; the name on the line before it is", () => {
+  const box = (name: string) => `<div class="gb-container"><p class="headline">${name}</p><div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div></div>`;
+  assert.equal(page("<title>Espresso machines under $500</title>", `<article><h1>Espresso machines under $500</h1>${box("Asser Christensen")}${P(4)}</article>`).author, "Asser Christensen");
+  assert.equal(page("<title>Espresso machines under $500</title>", `<article><h1>Espresso machines under $500</h1>${box("→ Learn more")}${P(4)}</article>`).author, undefined);
+});
+
 test("authors: with no byline elsewhere, one in the article's own footer or an author aside names the author; related-story bylines do not", () => {
   const footer = `<article><h1>Harbour project approved</h1>${P(4)}<footer class="meta"><p class="name"><a href="/author/hg" rel="author">Halina Goetz</a></p></footer></article>`;
   assert.equal(page("<title>Harbour project approved</title>", footer).author, "Halina Goetz");

@@ -619,6 +619,8 @@ const BYLINE_SELECTORS = [
   'a[href*="/author/"]', 'a[href*="/authors/"]', '[class*="writer"]',
 ];
 
+/** A box about the author, not their name: "author-description", "author-bio", "author-role". */
+const AUTHOR_ABOUT = /author[-_]?(?:desc|bio|role|position|job)/i;
 const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .related, [class*=comment], [class*=related]";
 const BYLINE_EXCLUDE_LENIENT = "nav, .comments, #comments, .comment, .related, [class*=comment], [class*=related]";
 
@@ -637,6 +639,11 @@ function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: s
     }
     for (const el of found) {
       if (el.closest(lenient ? BYLINE_EXCLUDE_LENIENT : BYLINE_EXCLUDE)) continue;
+      if (AUTHOR_ABOUT.test(el.getAttribute("class") ?? "")) {
+        const named = nameBefore(el);
+        if (named) return { value: named, strategy: `byline:about${lenient ? ":lenient" : ""}`, raw: named };
+        continue;
+      }
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
@@ -645,6 +652,14 @@ function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: s
     }
   }
   return undefined;
+}
+
+const PLAIN_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** The name on the line before an author's description box ("Asser Christensen" / "Licensed Q Arabica Grader, M.A. Journalism"). */
+function nameBefore(about: DomElement): string | undefined {
+  const text = clean(about.previousElementSibling?.textContent);
+  return PLAIN_NAME.test(text) && cleanAuthor(text) === text ? text : undefined;
 }
 
 const BYLINE_HINT = /author|byline|writer/i;

@@ -31,6 +31,7 @@ export interface DomElement extends DomNode {
   children: ArrayLike<DomElement>;
   firstElementChild: DomElement | null;
   nextElementSibling: DomElement | null;
+  previousElementSibling: DomElement | null;
   innerHTML: string;
   outerHTML: string;
   getAttribute(name: string): string | null;

@@ -95,6 +95,27 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page("", body).title, "Web Designs");
 });
 
+test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
+  const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
+  const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";
+  assert.equal(page(`${title}<meta property="og:title" content="ACTUARIAL CONSULTING VS. INSURANCE">`, body).title, "ACTUARIAL CONSULTING VS. INSURANCE");
+  assert.equal(page(title, body).title, "Actuarial Consulting vs Insurance");
+});
+
+test("titles: a lone heading in plain case that takes most of its words from the declared title rewords it, and readers see the heading", () => {
+  const declared = `<meta property="og:title" content="How do you set up an ergonomic workstation? | Logitech Ergo Series">`;
+  assert.equal(page(declared, `<div><h1>Setting up an ergonomic workspace</h1>${P(4)}</div>`).title, "Setting up an ergonomic workspace");
+  assert.equal(page(declared, `<div><h1>SETTING UP AN ERGONOMIC WORKSPACE</h1>${P(4)}</div>`).title, "How do you set up an ergonomic workstation?");
+  const description = `<meta name="twitter:title" content="Our quarterly report tracks deal activity, market changes and the themes that moved the sector this autumn, with updates on every segment">`;
+  assert.equal(page(`<meta property="og:title" content="Cybersecurity Sector Review">${description}`, `<div><h1>Deal Updates</h1>${P(4)}</div>`).title, "Cybersecurity Sector Review");
+});
+
+test("authors: an author's description box is no name; the name on the line before it is", () => {
+  const box = (name: string) => `<div class="gb-container"><p class="headline">${name}</p><div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div></div>`;
+  assert.equal(page("<title>Espresso machines under $500</title>", `<article><h1>Espresso machines under $500</h1>${box("Asser Christensen")}${P(4)}</article>`).author, "Asser Christensen");
+  assert.equal(page("<title>Espresso machines under $500</title>", `<article><h1>Espresso machines under $500</h1>${box("→ Learn more")}${P(4)}</article>`).author, undefined);
+});
+
 test("authors: with no byline elsewhere, one in the article's own footer or an author aside names the author; related-story bylines do not", () => {
   const footer = `<article><h1>Harbour project approved</h1>${P(4)}<footer class="meta"><p class="name"><a href="/author/hg" rel="author">Halina Goetz</a></p></footer></article>`;
   assert.equal(page("<title>Harbour project approved</title>", footer).author, "Halina Goetz");

@@ -420,6 +420,17 @@ function words(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
+/** Whether most words of `a` occur in one of `texts`. */
+function mostWordsIn(a: string, texts: string[]): boolean {
+  const wa = words(a);
+  return texts.some((t) => {
+    const wt = words(t);
+    let n = 0;
+    for (const w of wa) if (wt.has(w)) n++;
+    return n * 2 > wa.size;
+  });
+}
+
 export function similarity(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
@@ -514,6 +525,8 @@ function stripSiteSuffix(title: string, site?: string): string {
 function titleCase(title: string, hints: string[], site?: string): string {
   const allCaps = !/\p{Ll}/u.test(title) && /\p{Lu}.*\p{Lu}/u.test(title);
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  // A site that declares the heading in capitals too writes it so.
+  if (allCaps && hints.some((h) => stripSiteName(h, site) === title)) return title;
   for (const h of hints) {
     const stripped = stripSiteName(h, site);
     for (const cand of [stripped, headlinePart(stripped)]) {
@@ -591,9 +604,12 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
     }
   }
   if (best && bestScore >= 0.3) return best;
-  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "VPN Services"): the declared title wins.
+  // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "Web Designs"): the declared title wins.
   const declared = hints.some((h) => h.split(" ").length >= 3);
-  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared)) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /
+  // "How do you set up an ergonomic workstation? | Logitech"): readers see the heading. A long twitter:title is a description and does not count.
+  const rewords = new Set(h1s).size === 1 && /\p{Ll}/u.test(h1s[0]) && mostWordsIn(h1s[0], hints.filter((h) => h.split(" ").length <= 20));
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
 }
 
@@ -603,6 +619,8 @@ const BYLINE_SELECTORS = [
   'a[href*="/author/"]', 'a[href*="/authors/"]', '[class*="writer"]',
 ];
 
+/** A box about the author, not their name: "author-description", "author-bio", "author-role". */
+const AUTHOR_ABOUT = /author[-_]?(?:desc|bio|role|position|job)/i;
 const BYLINE_EXCLUDE = "footer, nav, .comments, #comments, .comment, aside, .related, [class*=comment], [class*=related]";
 const BYLINE_EXCLUDE_LENIENT = "nav, .comments, #comments, .comment, .related, [class*=comment], [class*=related]";
 
@@ -621,6 +639,11 @@ function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: s
     }
     for (const el of found) {
       if (el.closest(lenient ? BYLINE_EXCLUDE_LENIENT : BYLINE_EXCLUDE)) continue;
+      if (AUTHOR_ABOUT.test(el.getAttribute("class") ?? "")) {
+        const named = nameBefore(el);
+        if (named) return { value: named, strategy: `byline:about${lenient ? ":lenient" : ""}`, raw: named };
+        continue;
+      }
       const content = el.getAttribute("content");
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
@@ -629,6 +652,14 @@ function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: s
     }
   }
   return undefined;
+}
+
+const PLAIN_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** The name on the line before an author's description box ("Asser Christensen" / "Licensed Q Arabica Grader, M.A. Journalism"). */
+function nameBefore(about: DomElement): string | undefined {
+  const text = clean(about.previousElementSibling?.textContent);
+  return PLAIN_NAME.test(text) && cleanAuthor(text) === text ? text : undefined;
 }
 
 const BYLINE_HINT = /author|byline|writer/i;

@@ -19,7 +19,7 @@ import {
   type ResolvedDate,
   type SentenceSpan,
 } from "./dates.js";
-import { startsDangling, startsWithPersonalPronoun } from "../summarize/candidates.js";
+import { leadingConnective, leansBack, needsAntecedent } from "./standalone.js";
 
 export interface TimelineOptions {
   /** Entries ending more than this many days before the story's earliest article are background (default 365). */
@@ -110,8 +110,10 @@ interface Candidate {
   day: number;
   dayEnd: number;
   terms: Set<number>;
-  /** Opens with a pronoun or connective that needs the sentence before it. */
+  /** Opens, after any connective, with a word whose referent is in an earlier sentence (see `needsAntecedent`). */
   dangling: boolean;
+  /** Opens with a word that refers back ("It", "This new code"): kept, but a line naming its subject reads better. */
+  leansBack: boolean;
 }
 
 /**
@@ -139,26 +141,29 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
       if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
       const { r } = best;
+      const from = start + leadingConnective(doc.text.slice(start, start + 20));
+      const text = doc.text.slice(from, end);
       candidates.push({
         entry: {
           date: r.date,
           ...(r.dateEnd ? { dateEnd: r.dateEnd } : {}),
           precision: r.precision,
-          text: doc.text.slice(start, end),
+          text,
           articleId: doc.articleId,
-          start,
+          start: from,
           end,
           supportingArticleIds: [doc.articleId],
         },
         day: r.day,
         dayEnd: r.dayEnd,
         terms: contentTerms(doc, i),
-        dangling: startsDangling(doc, i),
+        dangling: needsAntecedent(text),
+        leansBack: leansBack(text),
       });
     }
   });
   // "He said Sunday…" alone on a timeline line names no one; a same-saying sentence from another source can stand in.
-  const merged = mergeDuplicates(candidates).filter((c) => !startsWithPersonalPronoun(c.entry.text));
+  const merged = mergeDuplicates(candidates).filter((c) => !c.dangling);
   const kept = [...merged]
     .sort((a, b) => b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
     .slice(0, options.maxEntries ?? 40);
@@ -218,6 +223,7 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
 /** A sentence that stands alone beats one that needs its predecessor; then the more precise date wins. */
 function readsBetter(c: Candidate, than: Candidate): boolean {
   if (c.dangling !== than.dangling) return !c.dangling;
+  if (c.leansBack !== than.leansBack) return !c.leansBack;
   return RANK[c.entry.precision] < RANK[than.entry.precision];
 }
 

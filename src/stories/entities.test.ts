@@ -37,6 +37,15 @@ test("entities: titles give people, aliases and spellings merge, surnames join f
   for (const e of entities) assert.doesNotMatch(e.name, /^(?:The|Wednesday|Russian|Foreign Minister)$/);
 });
 
+test("entities: a news agency credited as the source is no entity of the story; one that acts is", () => {
+  const a = article("a", "BEIJING, March 5 (Xinhua) -- Premier Zhu Rongji met Russian envoys in Beijing on Monday, Xinhua reported. Police found two bodies, the Interfax news agency said. An official told the state-run Xinhua that the talks would go on.");
+  const b = article("b", "Zhu Rongji said the talks went well, according to Interfax. Thomson Corp. agreed to buy Reuters on Tuesday, and Reuters shares rose.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  assert.ok(!names.includes("Xinhua") && !names.includes("Interfax"), names.join(", "));
+  assert.ok(names.includes("Reuters"), names.join(", "));
+  assert.ok(names.includes("Zhu Rongji"), names.join(", "));
+});
+
 test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed speakers left out", () => {
   const text =
     "President Donald Trump met Sergei Lavrov. “We had a very, very good meeting,” Trump said. " +

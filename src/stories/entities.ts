@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
 
 /** One mention of a name in an article. */
 export interface Mention {
@@ -27,6 +27,8 @@ export interface Mention {
   initial?: boolean;
   /** Followed by a speech verb ("Lavrov said"): a person, unless a place or organisation. */
   speaks?: boolean;
+  /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
+  credit?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -103,7 +105,17 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     out.push(...found);
     i = j;
   }
+  for (const m of out) if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
   return out;
+}
+
+/** "(AP) --", "told China's state-run Xinhua", "according to Interfax", "faxed to The Associated Press", "on the BBC". */
+const CREDIT_BEFORE = /(?:\(|\b(?:told|to|by|from|with|on|according to|quoted|cited|citing|in)\s+(?:[Tt]he\s+|an?\s+)?(?:(?:official|state-run|state-owned|state|semi-official|government-run|government|news|wire|[\p{Lu}][\p{L}]+['’]s)\s+){0,3})$/u;
+/** "Xinhua said", "Interfax news agency reported", "Associated Press reporters found", "the AP analysis", "the New York Times wire". */
+const CREDIT_AFTER = /^(?:\s*\)|['’]?s?\s+(?:news\s+agency\s+|agency\s+|wire\s+service\s+)?(?:said|says|reported|reports|quoted|quotes|cited|added|wrote|carried|report|dispatch|correspondents?|reporters?|interview|analysis|survey|poll|count|tally|wire|syndicate|news service|news agency)\b)/;
+
+function creditsSource(text: string, m: Mention): boolean {
+  return CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || CREDIT_AFTER.test(text.slice(m.end, m.end + 40));
 }
 
 /** "New York" opening a sentence, although "new" is a common word: a known place, or written so mid-sentence too. */
@@ -195,7 +207,7 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
 export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
   for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
-  const kept = mentions.filter((m) => !m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text));
+  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text)));
   const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();

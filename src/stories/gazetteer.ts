@@ -90,3 +90,14 @@ export const DEMONYMS = new Set(
     "Belarusian Georgian Armenian Chechen Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
 );
+
+/** Wire services, news agencies and the big papers and broadcasters: a story's sources, seldom its actors. */
+export const NEWS_MEDIA = new Set(
+  (
+    "AP|Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|Agence France Presse|Xinhua|Xinhua News Agency|New China News Agency|" +
+    "UPI|United Press International|Interfax|Itar-Tass|ITAR-TASS|Tass|TASS|RIA Novosti|Kyodo|Kyodo News|Yonhap|Anadolu|ANSA|EFE|DPA|dpa|" +
+    "Deutsche Presse-Agentur|Press Trust of India|PTI|Bernama|Antara|IRNA|MENA|KCNA|Notimex|Prensa Latina|Bloomberg|Dow Jones|" +
+    "BBC|CNN|NPR|ABC News|CBS News|NBC News|Fox News|Al Jazeera|New York Times|The New York Times|Washington Post|The Washington Post|" +
+    "Wall Street Journal|The Wall Street Journal|Los Angeles Times|Financial Times|The Guardian|China Daily|People's Daily"
+  ).split("|"),
+);

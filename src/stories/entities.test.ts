@@ -46,6 +46,24 @@ test("entities: a news agency credited as the source is no entity of the story; 
   assert.ok(names.includes("Zhu Rongji"), names.join(", "));
 });
 
+test("entities: what a titled name is 'of' is a mention of its own, and a name behind a title is the person's name", () => {
+  const a = article("a", "Sen. John Ashcroft of Missouri criticized the plan. Egyptian President Hosni Mubarak met Ashcroft on Monday in Cairo.");
+  const b = article("b", "Mubarak said the talks went well. Hosni Mubarak flew home on Tuesday, and Ashcroft stayed in Missouri.");
+  const entities = storyEntities([a, b]);
+  const ashcroft = find(entities, "John Ashcroft");
+  assert.equal(ashcroft.type, "person");
+  assert.deepEqual([...ashcroft.variants].sort(), ["Ashcroft", "John Ashcroft"]);
+  assert.equal(find(entities, "Missouri").count, 2);
+  const mubarak = find(entities, "Hosni Mubarak");
+  assert.deepEqual([...mubarak.variants].sort(), ["Egyptian President Hosni Mubarak", "Hosni Mubarak", "Mubarak"]);
+  for (const e of entities) assert.doesNotMatch(e.name, /\bof\b/);
+});
+
+test("quotes: the speaker is the person, not the place named after them", () => {
+  const a = article("a", "“The talks went very well on the whole,” said Prime Minister Mesut Yilmaz of Turkey. Yilmaz flew home.");
+  assert.deepEqual(storyQuotes([a], storyEntities([a])).map((q) => q.speaker), ["Mesut Yilmaz"]);
+});
+
 test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed speakers left out", () => {
   const text =
     "President Donald Trump met Sergei Lavrov. “We had a very, very good meeting,” Trump said. " +

@@ -168,12 +168,18 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   const country: Mention[] = title && (ALIASES.has(run[0].w) || PLACES.has(run[0].w)) ? [{ articleId, start: run[0].start, end: run[0].end, text: run[0].w }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
+  // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.
+  if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
+  // "Sen. John Ashcroft of Missouri", "Brownell of Yale": what a titled name is "of" is a mention of its own.
+  const of = title ? words.findIndex((x, n) => n >= 1 && x.w === "of") : -1;
+  const affiliation = of > 0 ? splitRun(articleId, words.slice(of + 1), false, false) : [];
+  if (of > 0) words = words.slice(0, of);
   if (!title && !whole && words.length > 1 && NOT_NAMES.has(words[0].w)) {
     words = words.slice(1);
     initial = false;
   }
   while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
-  if (!words.length) return country;
+  if (!words.length) return [...country, ...affiliation];
   const first = words[0];
   const last = words[words.length - 1];
   let name = words.map((x) => x.w).join(" ");
@@ -184,9 +190,9 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
     end -= 2;
   }
   name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
-  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return country;
+  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
   end = first.start + name.length;
-  return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }];
+  return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }
 
 interface Group {
@@ -267,6 +273,8 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
   const holders = surnames.get(last);
   if (holders && holders.size) {
     if (parts.length === 1) return holders.size === 1 ? [...holders][0] : text;
+    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak".
+    for (const key of holders) if (key.endsWith(` ${text}`)) return key;
     // "Sergey Lavrov" joins "Sergei Lavrov": same surname, first names alike.
     for (const key of holders) {
       const other = key.split(" ");
@@ -307,7 +315,19 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   return "other";
 }
 
-/** The most used multi-word variant (full names beat surnames), ties to the longer. */
+/**
+ * The most used multi-word variant (full names beat surnames), ties to the longer. A name counts the
+ * uses of the variants that are it behind a title too: "Hosni Mubarak" is also used in every
+ * "Egyptian President Hosni Mubarak".
+ */
 function bestName(variants: Map<string, number>): string {
-  return [...variants.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+  const uses = new Map([...variants].map(([v, n]) => [v, n + [...variants].reduce((sum, [w, m]) => sum + (isTitled(w, v) ? m : 0), 0)]));
+  return [...uses.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** "Egyptian President Hosni Mubarak" is "Hosni Mubarak" behind a title ("Egyptian President" ends with one). */
+function isTitled(longer: string, name: string): boolean {
+  if (!longer.endsWith(` ${name}`)) return false;
+  const head = longer.slice(0, -name.length - 1).split(" ");
+  return head.some((_, k) => TITLES.test(head.slice(k).join(" ")));
 }

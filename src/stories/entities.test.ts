@@ -64,6 +64,14 @@ test("quotes: the speaker is the person, not the place named after them", () => 
   assert.deepEqual(storyQuotes([a], storyEntities([a])).map((q) => q.speaker), ["Mesut Yilmaz"]);
 });
 
+test("entities: a name whose last word the story writes as a noun ('the Wetlands') is no person; 'the Kipke trial' keeps Kipke one", () => {
+  const a = article("a", "Birds crowd the Beihai Wetlands every spring. Officials said the Wetlands are shrinking fast, and the Beihai Wetlands may close.");
+  const b = article("b", "Lothar Kipke ran the program for years. Kipke denied it, and the Kipke trial opened in May. Lothar Kipke appealed.");
+  const entities = storyEntities([a, b]);
+  assert.notEqual(find(entities, "Beihai Wetlands").type, "person");
+  assert.equal(find(entities, "Lothar Kipke").type, "person");
+});
+
 test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed speakers left out", () => {
   const text =
     "President Donald Trump met Sergei Lavrov. “We had a very, very good meeting,” Trump said. " +

@@ -27,6 +27,8 @@ export interface Mention {
   initial?: boolean;
   /** Followed by a speech verb ("Lavrov said"): a person, unless a place or organisation. */
   speaks?: boolean;
+  /** A single word after "the", "a" or "an" and before no noun ("the Wetlands", "a CD"; not "the Bush administration"): a common noun's use, never a surname's. */
+  determined?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
 }
@@ -105,10 +107,16 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     out.push(...found);
     i = j;
   }
-  for (const m of out) if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
+  for (const m of out) {
+    if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
+    if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
+  }
   return out;
 }
 
+const DETERMINER = /\b(?:the|a|an)\s$/i;
+/** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
+const ATTRIBUTIVE = /^['’]?s?\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|may|of|in|on|at|to|for|and|or|but|with|by|from|as|that|which|who|said|says)\b)[\p{Ll}]/u;
 /** "(AP) --", "told China's state-run Xinhua", "according to Interfax", "faxed to The Associated Press", "on the BBC". */
 const CREDIT_BEFORE = /(?:\(|\b(?:told|to|by|from|with|on|according to|quoted|cited|citing|in)\s+(?:[Tt]he\s+|an?\s+)?(?:(?:official|state-run|state-owned|state|semi-official|government-run|government|news|wire|[\p{Lu}][\p{L}]+['’]s)\s+){0,3})$/u;
 /** "Xinhua said", "Interfax news agency reported", "Associated Press reporters found", "the AP analysis", "the New York Times wire". */
@@ -213,6 +221,7 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
 export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
   for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
+  const nouns = commonNouns(mentions);
   const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text)));
   const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
   const groups = new Map<string, Group>();
@@ -247,8 +256,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const nameOf = new Map<string, string>();
   const people = new Set<string>();
   for (const g of groups.values()) {
-    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ")) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
+    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person" || (g.type === "other" && FULL_NAME.test(name))) people.add(name);
@@ -257,6 +266,18 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   }
   entities.sort((a, b) => b.count - a.count || b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
   return { entities: entities.slice(0, max), nameOf, people };
+}
+
+/** Single words mostly written after "the", "a" or "an" ("the Wetlands", "the Web"; not "Bush", although "the Bush administration"). */
+function commonNouns(mentions: Mention[]): Set<string> {
+  const determined = new Map<string, number>();
+  const bare = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.text.includes(" ")) continue;
+    const counts = m.determined ? determined : bare;
+    counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  }
+  return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());

@@ -20,6 +20,7 @@ import {
   type SentenceSpan,
 } from "./dates.js";
 import { leadingConnective, leansBack, needsAntecedent } from "./standalone.js";
+import { startsWithDateline } from "../summarize/candidates.js";
 
 export interface TimelineOptions {
   /** Entries ending more than this many days before the story's earliest article are background (default 365). */
@@ -102,6 +103,15 @@ const RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3
 /** "said on May 10 that …": the date of the telling, weaker than the date of what is told. */
 const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed|added|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
 
+/** A wire story's budget code opening a line: "(NYT26) ". */
+const WIRE_CODE = /^\([A-Z]{2,6}\d*\)\s*/;
+
+/** "(NYT26) SAFRANBOLU, Turkey -- …": a budget code, then a dateline. */
+function isBudgetLine(text: string): boolean {
+  const code = WIRE_CODE.exec(text);
+  return code !== null && startsWithDateline(text.slice(code[0].length));
+}
+
 /** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
 const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
 
@@ -140,6 +150,8 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
       // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
       if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
+      // "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman…": a wire budget's photo line, no development.
+      if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
       const { r } = best;
       const from = start + leadingConnective(doc.text.slice(start, start + 20));
       const text = doc.text.slice(from, end);

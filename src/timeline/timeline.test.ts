@@ -141,6 +141,15 @@ test("a timeline line starts after a leading connective, and a line pointing bac
   );
 });
 
+test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- SLUG') is no timeline line", async () => {
+  const text = [
+    "The city council approved the new budget on Monday after a long debate.",
+    "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman stands in front of her home on Tuesday.",
+  ].join("\n\n");
+  const t = timeline(await brief([{ id: "a", published: "1998-10-28", text }]));
+  assert.deepEqual(t.map((e) => e.text), ["The city council approved the new budget on Monday after a long debate."]);
+});
+
 test("a lead-in ending with a colon is no timeline line", async () => {
   const b = await brief([{ id: "a", published: "1998-10-25", text: "The New York Times said in an editorial on Monday, Oct. 26:\n\nThe killing of Dr. Barnett Slepian on Friday was an act of terror." }]);
   const t = timeline(b);

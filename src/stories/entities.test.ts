@@ -37,6 +37,41 @@ test("entities: titles give people, aliases and spellings merge, surnames join f
   for (const e of entities) assert.doesNotMatch(e.name, /^(?:The|Wednesday|Russian|Foreign Minister)$/);
 });
 
+test("entities: a news agency credited as the source is no entity of the story; one that acts is", () => {
+  const a = article("a", "BEIJING, March 5 (Xinhua) -- Premier Zhu Rongji met Russian envoys in Beijing on Monday, Xinhua reported. Police found two bodies, the Interfax news agency said. An official told the state-run Xinhua that the talks would go on.");
+  const b = article("b", "Zhu Rongji said the talks went well, according to Interfax. Thomson Corp. agreed to buy Reuters on Tuesday, and Reuters shares rose.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  assert.ok(!names.includes("Xinhua") && !names.includes("Interfax"), names.join(", "));
+  assert.ok(names.includes("Reuters"), names.join(", "));
+  assert.ok(names.includes("Zhu Rongji"), names.join(", "));
+});
+
+test("entities: what a titled name is 'of' is a mention of its own, and a name behind a title is the person's name", () => {
+  const a = article("a", "Sen. John Ashcroft of Missouri criticized the plan. Egyptian President Hosni Mubarak met Ashcroft on Monday in Cairo.");
+  const b = article("b", "Mubarak said the talks went well. Hosni Mubarak flew home on Tuesday, and Ashcroft stayed in Missouri.");
+  const entities = storyEntities([a, b]);
+  const ashcroft = find(entities, "John Ashcroft");
+  assert.equal(ashcroft.type, "person");
+  assert.deepEqual([...ashcroft.variants].sort(), ["Ashcroft", "John Ashcroft"]);
+  assert.equal(find(entities, "Missouri").count, 2);
+  const mubarak = find(entities, "Hosni Mubarak");
+  assert.deepEqual([...mubarak.variants].sort(), ["Egyptian President Hosni Mubarak", "Hosni Mubarak", "Mubarak"]);
+  for (const e of entities) assert.doesNotMatch(e.name, /\bof\b/);
+});
+
+test("quotes: the speaker is the person, not the place named after them", () => {
+  const a = article("a", "“The talks went very well on the whole,” said Prime Minister Mesut Yilmaz of Turkey. Yilmaz flew home.");
+  assert.deepEqual(storyQuotes([a], storyEntities([a])).map((q) => q.speaker), ["Mesut Yilmaz"]);
+});
+
+test("entities: a name whose last word the story writes as a noun ('the Wetlands') is no person; 'the Kipke trial' keeps Kipke one", () => {
+  const a = article("a", "Birds crowd the Beihai Wetlands every spring. Officials said the Wetlands are shrinking fast, and the Beihai Wetlands may close.");
+  const b = article("b", "Lothar Kipke ran the program for years. Kipke denied it, and the Kipke trial opened in May. Lothar Kipke appealed.");
+  const entities = storyEntities([a, b]);
+  assert.notEqual(find(entities, "Beihai Wetlands").type, "person");
+  assert.equal(find(entities, "Lothar Kipke").type, "person");
+});
+
 test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed speakers left out", () => {
   const text =
     "President Donald Trump met Sergei Lavrov. “We had a very, very good meeting,” Trump said. " +

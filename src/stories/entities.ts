@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
 
 /** One mention of a name in an article. */
 export interface Mention {
@@ -27,6 +27,10 @@ export interface Mention {
   initial?: boolean;
   /** Followed by a speech verb ("Lavrov said"): a person, unless a place or organisation. */
   speaks?: boolean;
+  /** A single word after "the", "a" or "an" and before no noun ("the Wetlands", "a CD"; not "the Bush administration"): a common noun's use, never a surname's. */
+  determined?: boolean;
+  /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
+  credit?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -103,7 +107,23 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     out.push(...found);
     i = j;
   }
+  for (const m of out) {
+    if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
+    if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
+  }
   return out;
+}
+
+const DETERMINER = /\b(?:the|a|an)\s$/i;
+/** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
+const ATTRIBUTIVE = /^['’]?s?\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|may|of|in|on|at|to|for|and|or|but|with|by|from|as|that|which|who|said|says)\b)[\p{Ll}]/u;
+/** "(AP) --", "told China's state-run Xinhua", "according to Interfax", "faxed to The Associated Press", "on the BBC". */
+const CREDIT_BEFORE = /(?:\(|\b(?:told|to|by|from|with|on|according to|quoted|cited|citing|in)\s+(?:[Tt]he\s+|an?\s+)?(?:(?:official|state-run|state-owned|state|semi-official|government-run|government|news|wire|[\p{Lu}][\p{L}]+['’]s)\s+){0,3})$/u;
+/** "Xinhua said", "Interfax news agency reported", "Associated Press reporters found", "the AP analysis", "the New York Times wire". */
+const CREDIT_AFTER = /^(?:\s*\)|['’]?s?\s+(?:news\s+agency\s+|agency\s+|wire\s+service\s+)?(?:said|says|reported|reports|quoted|quotes|cited|added|wrote|carried|report|dispatch|correspondents?|reporters?|interview|analysis|survey|poll|count|tally|wire|syndicate|news service|news agency)\b)/;
+
+function creditsSource(text: string, m: Mention): boolean {
+  return CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || CREDIT_AFTER.test(text.slice(m.end, m.end + 40));
 }
 
 /** "New York" opening a sentence, although "new" is a common word: a known place, or written so mid-sentence too. */
@@ -156,12 +176,18 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   const country: Mention[] = title && (ALIASES.has(run[0].w) || PLACES.has(run[0].w)) ? [{ articleId, start: run[0].start, end: run[0].end, text: run[0].w }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
+  // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.
+  if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
+  // "Sen. John Ashcroft of Missouri", "Brownell of Yale": what a titled name is "of" is a mention of its own.
+  const of = title ? words.findIndex((x, n) => n >= 1 && x.w === "of") : -1;
+  const affiliation = of > 0 ? splitRun(articleId, words.slice(of + 1), false, false) : [];
+  if (of > 0) words = words.slice(0, of);
   if (!title && !whole && words.length > 1 && NOT_NAMES.has(words[0].w)) {
     words = words.slice(1);
     initial = false;
   }
   while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
-  if (!words.length) return country;
+  if (!words.length) return [...country, ...affiliation];
   const first = words[0];
   const last = words[words.length - 1];
   let name = words.map((x) => x.w).join(" ");
@@ -172,9 +198,9 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
     end -= 2;
   }
   name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
-  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return country;
+  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
   end = first.start + name.length;
-  return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }];
+  return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }
 
 interface Group {
@@ -195,7 +221,8 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
 export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
   for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
-  const kept = mentions.filter((m) => !m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text));
+  const nouns = commonNouns(mentions);
+  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text)));
   const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
@@ -229,8 +256,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const nameOf = new Map<string, string>();
   const people = new Set<string>();
   for (const g of groups.values()) {
-    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ")) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
+    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person" || (g.type === "other" && FULL_NAME.test(name))) people.add(name);
@@ -239,6 +266,18 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   }
   entities.sort((a, b) => b.count - a.count || b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
   return { entities: entities.slice(0, max), nameOf, people };
+}
+
+/** Single words mostly written after "the", "a" or "an" ("the Wetlands", "the Web"; not "Bush", although "the Bush administration"). */
+function commonNouns(mentions: Mention[]): Set<string> {
+  const determined = new Map<string, number>();
+  const bare = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.text.includes(" ")) continue;
+    const counts = m.determined ? determined : bare;
+    counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  }
+  return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
@@ -255,6 +294,8 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
   const holders = surnames.get(last);
   if (holders && holders.size) {
     if (parts.length === 1) return holders.size === 1 ? [...holders][0] : text;
+    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak".
+    for (const key of holders) if (key.endsWith(` ${text}`)) return key;
     // "Sergey Lavrov" joins "Sergei Lavrov": same surname, first names alike.
     for (const key of holders) {
       const other = key.split(" ");
@@ -295,7 +336,19 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   return "other";
 }
 
-/** The most used multi-word variant (full names beat surnames), ties to the longer. */
+/**
+ * The most used multi-word variant (full names beat surnames), ties to the longer. A name counts the
+ * uses of the variants that are it behind a title too: "Hosni Mubarak" is also used in every
+ * "Egyptian President Hosni Mubarak".
+ */
 function bestName(variants: Map<string, number>): string {
-  return [...variants.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+  const uses = new Map([...variants].map(([v, n]) => [v, n + [...variants].reduce((sum, [w, m]) => sum + (isTitled(w, v) ? m : 0), 0)]));
+  return [...uses.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** "Egyptian President Hosni Mubarak" is "Hosni Mubarak" behind a title ("Egyptian President" ends with one). */
+function isTitled(longer: string, name: string): boolean {
+  if (!longer.endsWith(` ${name}`)) return false;
+  const head = longer.slice(0, -name.length - 1).split(" ");
+  return head.some((_, k) => TITLES.test(head.slice(k).join(" ")));
 }

@@ -7,7 +7,7 @@
 /** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
 export const TITLES = new RegExp(
   "^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|Russian|U\\.S\\.|US|American|British|French|German|Chinese|Ukrainian|Syrian|Israeli|Iranian|Turkish|Brazilian|Japanese|Indian|Italian|Spanish|Canadian|Australian|European|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*" +
-    "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief|Commissioner|Counselor|Counsellor)$",
+    "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
 );
 
 /** Capitalised words that are not names on their own. */
@@ -89,4 +89,15 @@ export const DEMONYMS = new Set(
     "Palestinians Afghan Iraqi Iraqis Saudi Egyptian Mexican Venezuelan Cuban Korean Koreans Polish Dutch Swedish Norwegian Greek Pakistani " +
     "Belarusian Georgian Armenian Chechen Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
+);
+
+/** Wire services, news agencies and the big papers and broadcasters: a story's sources, seldom its actors. */
+export const NEWS_MEDIA = new Set(
+  (
+    "AP|Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|Agence France Presse|Xinhua|Xinhua News Agency|New China News Agency|" +
+    "UPI|United Press International|Interfax|Itar-Tass|ITAR-TASS|Tass|TASS|RIA Novosti|Kyodo|Kyodo News|Yonhap|Anadolu|ANSA|EFE|DPA|dpa|" +
+    "Deutsche Presse-Agentur|Press Trust of India|PTI|Bernama|Antara|IRNA|MENA|KCNA|Notimex|Prensa Latina|Bloomberg|Dow Jones|" +
+    "BBC|CNN|NPR|ABC News|CBS News|NBC News|Fox News|Al Jazeera|New York Times|The New York Times|Washington Post|The Washington Post|" +
+    "Wall Street Journal|The Wall Street Journal|Los Angeles Times|Financial Times|The Guardian|China Daily|People's Daily"
+  ).split("|"),
 );

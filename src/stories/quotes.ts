@@ -88,7 +88,8 @@ function resolve(raw: string, at: number, mentions: Mention[], { nameOf, persons
     return last ? nameOf.get(last.text) ?? last.text : undefined;
   }
   const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2);
-  const named = inside[inside.length - 1];
+  // "said Mesut Yilmaz of Turkey": the person, not the place after it.
+  const named = inside.filter((m) => persons.has(nameOf.get(m.text) ?? m.text)).pop() ?? inside[inside.length - 1];
   if (!named) return undefined;
   return nameOf.get(named.text) ?? named.text;
 }

@@ -4,8 +4,6 @@ export const MIN_WORDS = 6;
 export const MAX_WORDS = 70;
 
 const DANGLING = /^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|also|however|meanwhile|still|yet|then|such|both|there)\b/i;
-/** A pronoun for people named in a sentence before ("He said…"); not "It", "This", often "It was unclear", "This week". */
-const PRONOUN = /^(?:he|she|they|his|her|their)\b/i;
 
 /**
  * A wire-service dateline opening a sentence ("WASHINGTON (AP) --", "TRENTON, N.J. (AP) -",
@@ -62,10 +60,6 @@ export function isCandidate(doc: Doc, i: number): boolean {
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */
 export function startsDangling(doc: Doc, i: number): boolean {
   return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
-}
-
-export function startsWithPersonalPronoun(text: string): boolean {
-  return PRONOUN.test(text);
 }
 
 function lastVisible(text: string, end: number): string {

@@ -19,7 +19,8 @@ import {
   type ResolvedDate,
   type SentenceSpan,
 } from "./dates.js";
-import { startsDangling, startsWithPersonalPronoun } from "../summarize/candidates.js";
+import { leadingConnective, leansBack, needsAntecedent } from "./standalone.js";
+import { startsWithDateline } from "../summarize/candidates.js";
 
 export interface TimelineOptions {
   /** Entries ending more than this many days before the story's earliest article are background (default 365). */
@@ -102,6 +103,15 @@ const RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3
 /** "said on May 10 that …": the date of the telling, weaker than the date of what is told. */
 const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed|added|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
 
+/** A wire story's budget code opening a line: "(NYT26) ". */
+const WIRE_CODE = /^\([A-Z]{2,6}\d*\)\s*/;
+
+/** "(NYT26) SAFRANBOLU, Turkey -- …": a budget code, then a dateline. */
+function isBudgetLine(text: string): boolean {
+  const code = WIRE_CODE.exec(text);
+  return code !== null && startsWithDateline(text.slice(code[0].length));
+}
+
 /** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
 const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
 
@@ -110,8 +120,10 @@ interface Candidate {
   day: number;
   dayEnd: number;
   terms: Set<number>;
-  /** Opens with a pronoun or connective that needs the sentence before it. */
+  /** Opens, after any connective, with a word whose referent is in an earlier sentence (see `needsAntecedent`). */
   dangling: boolean;
+  /** Opens with a word that refers back ("It", "This new code"): kept, but a line naming its subject reads better. */
+  leansBack: boolean;
 }
 
 /**
@@ -138,27 +150,32 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
       // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
       if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
+      // "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman…": a wire budget's photo line, no development.
+      if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
       const { r } = best;
+      const from = start + leadingConnective(doc.text.slice(start, start + 20));
+      const text = doc.text.slice(from, end);
       candidates.push({
         entry: {
           date: r.date,
           ...(r.dateEnd ? { dateEnd: r.dateEnd } : {}),
           precision: r.precision,
-          text: doc.text.slice(start, end),
+          text,
           articleId: doc.articleId,
-          start,
+          start: from,
           end,
           supportingArticleIds: [doc.articleId],
         },
         day: r.day,
         dayEnd: r.dayEnd,
         terms: contentTerms(doc, i),
-        dangling: startsDangling(doc, i),
+        dangling: needsAntecedent(text),
+        leansBack: leansBack(text),
       });
     }
   });
   // "He said Sunday…" alone on a timeline line names no one; a same-saying sentence from another source can stand in.
-  const merged = mergeDuplicates(candidates).filter((c) => !startsWithPersonalPronoun(c.entry.text));
+  const merged = mergeDuplicates(candidates).filter((c) => !c.dangling);
   const kept = [...merged]
     .sort((a, b) => b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
     .slice(0, options.maxEntries ?? 40);
@@ -218,6 +235,7 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
 /** A sentence that stands alone beats one that needs its predecessor; then the more precise date wins. */
 function readsBetter(c: Candidate, than: Candidate): boolean {
   if (c.dangling !== than.dangling) return !c.dangling;
+  if (c.leansBack !== than.leansBack) return !c.leansBack;
   return RANK[c.entry.precision] < RANK[than.entry.precision];
 }
 

@@ -124,6 +124,32 @@ test("a timeline line never opens with a pronoun: a same-saying sentence stands 
   assert.deepEqual(t.filter((e) => /^(?:He|They)\b/.test(e.text)), []);
 });
 
+test("a timeline line starts after a leading connective, and a line pointing back ('They', 'That means') goes", async () => {
+  const text = [
+    "The city council met for six hours to debate the school budget.",
+    "But on Monday the council approved the new budget after a long debate.",
+    "They said it takes effect in July.",
+    "That means property taxes will rise in August.",
+    "However, the mayor will veto the parks plan on Friday.",
+  ].join("\n\n");
+  const b = await brief([{ id: "a", published: "2020-03-10", text }]);
+  checkEntries(b);
+  const t = timeline(b);
+  assert.deepEqual(
+    t.map((e) => e.text),
+    ["on Monday the council approved the new budget after a long debate.", "the mayor will veto the parks plan on Friday."],
+  );
+});
+
+test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- SLUG') is no timeline line", async () => {
+  const text = [
+    "The city council approved the new budget on Monday after a long debate.",
+    "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman stands in front of her home on Tuesday.",
+  ].join("\n\n");
+  const t = timeline(await brief([{ id: "a", published: "1998-10-28", text }]));
+  assert.deepEqual(t.map((e) => e.text), ["The city council approved the new budget on Monday after a long debate."]);
+});
+
 test("a lead-in ending with a colon is no timeline line", async () => {
   const b = await brief([{ id: "a", published: "1998-10-25", text: "The New York Times said in an editorial on Monday, Oct. 26:\n\nThe killing of Dr. Barnett Slepian on Friday was an act of terror." }]);
   const t = timeline(b);

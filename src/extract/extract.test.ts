@@ -35,6 +35,16 @@ test("teaser cards lose everything but the heading (kicker, date, summary); card
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("a page made of story cards keeps each card's linked title with its summary; cards beside an article lose their titles too", () => {
+  const card = (i: number) => `<div class="card"><h2><a href="/s${i}">Story title number ${i} told in a linked heading</a></h2><p>Summary of story ${i}, told at some length so that it reads like running text in a teaser card.</p></div>`;
+  const cards = [1, 2, 3, 4, 5].map(card).join("");
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Harbour news</h1>${cards}</main>`));
+  assert.match(listing.text, /Story title number 3 told in a linked heading\n\nSummary of story 3/);
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><article><h1>Harbour project approved</h1>${P(8)}</article><div class="list">${cards}</div></div>`));
+  assert.match(article.text, /Paragraph 8 of the story/);
+  assert.doesNotMatch(article.text, /Story title number/);
+});
+
 test("story lists without headings (list items: title link, then summary) are dropped; label lists, lists beside prose and listings stay", () => {
   const items = (sep: string) =>
     `<ul>${[1, 2, 3, 4].map((i) => `<li><a href="/s${i}">Another story number ${i} about elsewhere</a>${sep}<span>Summary of other story ${i}, which is not part of this article at all...</span></li>`).join("")}</ul>`;

@@ -361,6 +361,19 @@ test("a page made of many parts (shop grid beside a short intro) is read whole, 
   assert.doesNotMatch(article.text, /Digs heavy clay/);
 });
 
+test("a page read whole starts at its headline: the site's menus above it stay out, unless they are much of the page", () => {
+  const menu = `<div class="top">${["Garden", "Kitchen", "Workshop", "Outdoor living", "Gift cards"].map((m) => `<div><a href="/${m}">${m} department</a></div>`).join("")}</div>`;
+  const intro = `<div class="intro"><h1>Garden tools</h1><p>Everything for the garden, from spades and forks to shears and hoses, chosen by our staff and tested in our own allotment.</p><p>Free delivery on orders over fifty euros, and returns within thirty days. Our staff answer questions by phone every weekday.</p></div>`;
+  const cards = Array.from({ length: 12 }, (_, i) => `<div class="card"><div class="name"><a href="/p${i}">Hand-forged garden spade number ${i}, carbon steel blade, ash handle</a></div><div>Digs heavy clay, €${20 + i}.</div></div>`).join("");
+  const shop = extractHtml(wrap("<title>Garden tools</title>", `${menu}<main>${intro}</main><section class="grid">${cards}</section>`));
+  assert.equal(shop.strategies.text, "blocks:page");
+  assert.match(shop.text, /^Everything for the garden/);
+  assert.match(shop.text, /Digs heavy clay, €31/);
+  const bigMenu = `<div class="top">${cards.replace(/card/g, "entry")}</div>`;
+  const index = extractHtml(wrap("<title>Garden tools</title>", `${bigMenu}<main>${intro}</main><section class="grid">${cards}</section>`));
+  assert.match(index.text, /^Hand-forged garden spade number 0/);
+});
+
 test("parsed nodes still take event listeners (their tables are made lazily)", () => {
   const { document } = parseHTML("<html><body><div id=a><p id=b>x</p></div></body></html>");
   const seen: string[] = [];

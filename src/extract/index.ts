@@ -119,7 +119,9 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const prose = blocksText(pageBlocks, bodyOptions);
     if (body.text.length < prose.length * PART_OF_PROSE) {
       const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
-      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
+      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) {
+        body = { ...body, text: blocksText(pageSpan(pageBlocks), { ...bodyOptions, keepLinkLists: true }), strategy: "blocks:page" };
+      }
     }
   }
   body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
@@ -204,6 +206,26 @@ function noscriptText(html: string): boolean {
   }
   return false;
 }
+
+/**
+ * The page read whole starts at its headline: what comes before it is the site's (menus, banners), unless it is
+ * a good part of the page (a headline placed under the page's own content).
+ */
+function pageSpan(blocks: Block[]): Block[] {
+  const h1 = blocks.findIndex((b) => !b.junk && b.tag === "H1");
+  if (h1 <= 0) return blocks;
+  let before = 0;
+  let all = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].junk) continue;
+    all += blocks[i].text.length;
+    if (i < h1) before += blocks[i].text.length;
+  }
+  return before < all * BEFORE_HEADLINE ? blocks.slice(h1) : blocks;
+}
+
+/** Share of the page's text above its headline beyond which that text is read as content. */
+const BEFORE_HEADLINE = 0.3;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;

@@ -349,16 +349,18 @@ test("a script-rendered page whose text sits in noscript is read as a browser wi
   assert.doesNotMatch(normal.text, /enable JavaScript/);
 });
 
-test("a page made of many parts (shop grid beside a short intro) is read whole, unless it declares itself an article", () => {
+test("a page made of many parts (shop grid beside a short intro) is read whole, unless it declares itself an article (og:type alone, which site plugins set on every page, only with an author)", () => {
   const intro = `<div class="intro"><h1>Garden tools</h1><p>Everything for the garden, from spades and forks to shears and hoses, chosen by our staff and tested in our own allotment.</p><p>Free delivery on orders over fifty euros, and returns within thirty days. Our staff answer questions by phone every weekday.</p></div>`;
   const cards = Array.from({ length: 12 }, (_, i) => `<div class="card"><div class="name"><a href="/p${i}">Hand-forged garden spade number ${i}, carbon steel blade, ash handle</a></div><div>Digs heavy clay, €${20 + i}.</div></div>`).join("");
   const body = `<main>${intro}</main><section class="grid">${cards}</section>`;
   const shop = extractHtml(wrap("<title>Garden tools</title>", body));
   assert.match(shop.text, /Free delivery/);
   assert.match(shop.text, /Digs heavy clay, €31/);
-  const article = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article">`, body));
+  const article = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article"><meta name="author" content="Jane Smith">`, body));
   assert.match(article.text, /Free delivery/);
   assert.doesNotMatch(article.text, /Digs heavy clay/);
+  const plugin = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article">`, body));
+  assert.match(plugin.text, /Digs heavy clay, €31/);
 });
 
 test("a page read whole starts at its headline: the site's menus above it stay out, unless they are much of the page", () => {

@@ -114,7 +114,8 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   // A box holding a small part of the page's text, running text and link lists alike, is one part of a page made of many
   // (shops, indexes, landing pages), which its whole non-boilerplate text reads better. Not on forums, whose text around
   // the thread is the site's, nor on pages that declare themselves an article (type or marked article body): one story, whatever else the page holds.
-  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure")) || !!md.articleBody;
+  // og:type "article" alone is no declaration: site plugins set it on every page, services and indexes alike; with an author it is one.
+  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure") && (kind.strategy !== "og:type" || !!md.author)) || !!md.articleBody;
   if (body && pageBlocks && kind.type !== "forum" && !declaredArticle) {
     const prose = blocksText(pageBlocks, bodyOptions);
     if (body.text.length < prose.length * PART_OF_PROSE) {

@@ -19,6 +19,8 @@ export interface Block {
   junkEls?: DomElement[];
   /** Set after the veto pass: the reason this block is boilerplate. */
   junk?: string;
+  /** The title link of an item on a page made of items (a listing's story cards): content, however linked. */
+  listed?: boolean;
   tag: string;
 }
 
@@ -229,7 +231,10 @@ function markTeasers(blocks: Block[]): void {
       if (k !== c.heading && !blocks[k].junk) cardChars += blocks[k].text.length;
     }
   }
-  if (proseOutside(blocks, inCard) < cardChars * CARDS_VS_PROSE) return;
+  if (proseOutside(blocks, inCard) < cardChars * CARDS_VS_PROSE) {
+    for (const c of cards) blocks[c.heading].listed = true;
+    return;
+  }
   const proseIn = new Map<DomElement, Span>();
   for (const c of cards) {
     if (proseNear(blocks, c, inCard, proseIn)) continue;
@@ -416,7 +421,7 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
   for (const b of blocks) {
     if (b.junk) continue;
     const t = b.text;
-    if (!opts.keepLinkLists && b.linkChars / t.length > 0.5) continue;
+    if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5) continue;
     if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
     if (t.length > 20 && seen.has(t)) continue;

@@ -35,6 +35,16 @@ test("teaser cards lose everything but the heading (kicker, date, summary); card
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("a page made of story cards keeps each card's linked title with its summary; cards beside an article lose their titles too", () => {
+  const card = (i: number) => `<div class="card"><h2><a href="/s${i}">Story title number ${i} told in a linked heading</a></h2><p>Summary of story ${i}, told at some length so that it reads like running text in a teaser card.</p></div>`;
+  const cards = [1, 2, 3, 4, 5].map(card).join("");
+  const listing = extractHtml(wrap("<title>News</title>", `<main><h1>Harbour news</h1>${cards}</main>`));
+  assert.match(listing.text, /Story title number 3 told in a linked heading\n\nSummary of story 3/);
+  const article = extractHtml(wrap("<title>Harbour</title>", `<div id="content"><article><h1>Harbour project approved</h1>${P(8)}</article><div class="list">${cards}</div></div>`));
+  assert.match(article.text, /Paragraph 8 of the story/);
+  assert.doesNotMatch(article.text, /Story title number/);
+});
+
 test("story lists without headings (list items: title link, then summary) are dropped; label lists, lists beside prose and listings stay", () => {
   const items = (sep: string) =>
     `<ul>${[1, 2, 3, 4].map((i) => `<li><a href="/s${i}">Another story number ${i} about elsewhere</a>${sep}<span>Summary of other story ${i}, which is not part of this article at all...</span></li>`).join("")}</ul>`;
@@ -339,16 +349,31 @@ test("a script-rendered page whose text sits in noscript is read as a browser wi
   assert.doesNotMatch(normal.text, /enable JavaScript/);
 });
 
-test("a page made of many parts (shop grid beside a short intro) is read whole, unless it declares itself an article", () => {
+test("a page made of many parts (shop grid beside a short intro) is read whole, unless it declares itself an article (og:type alone, which site plugins set on every page, only with an author)", () => {
   const intro = `<div class="intro"><h1>Garden tools</h1><p>Everything for the garden, from spades and forks to shears and hoses, chosen by our staff and tested in our own allotment.</p><p>Free delivery on orders over fifty euros, and returns within thirty days. Our staff answer questions by phone every weekday.</p></div>`;
   const cards = Array.from({ length: 12 }, (_, i) => `<div class="card"><div class="name"><a href="/p${i}">Hand-forged garden spade number ${i}, carbon steel blade, ash handle</a></div><div>Digs heavy clay, €${20 + i}.</div></div>`).join("");
   const body = `<main>${intro}</main><section class="grid">${cards}</section>`;
   const shop = extractHtml(wrap("<title>Garden tools</title>", body));
   assert.match(shop.text, /Free delivery/);
   assert.match(shop.text, /Digs heavy clay, €31/);
-  const article = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article">`, body));
+  const article = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article"><meta name="author" content="Jane Smith">`, body));
   assert.match(article.text, /Free delivery/);
   assert.doesNotMatch(article.text, /Digs heavy clay/);
+  const plugin = extractHtml(wrap(`<title>Garden tools</title><meta property="og:type" content="article">`, body));
+  assert.match(plugin.text, /Digs heavy clay, €31/);
+});
+
+test("a page read whole starts at its headline: the site's menus above it stay out, unless they are much of the page", () => {
+  const menu = `<div class="top">${["Garden", "Kitchen", "Workshop", "Outdoor living", "Gift cards"].map((m) => `<div><a href="/${m}">${m} department</a></div>`).join("")}</div>`;
+  const intro = `<div class="intro"><h1>Garden tools</h1><p>Everything for the garden, from spades and forks to shears and hoses, chosen by our staff and tested in our own allotment.</p><p>Free delivery on orders over fifty euros, and returns within thirty days. Our staff answer questions by phone every weekday.</p></div>`;
+  const cards = Array.from({ length: 12 }, (_, i) => `<div class="card"><div class="name"><a href="/p${i}">Hand-forged garden spade number ${i}, carbon steel blade, ash handle</a></div><div>Digs heavy clay, €${20 + i}.</div></div>`).join("");
+  const shop = extractHtml(wrap("<title>Garden tools</title>", `${menu}<main>${intro}</main><section class="grid">${cards}</section>`));
+  assert.equal(shop.strategies.text, "blocks:page");
+  assert.match(shop.text, /^Everything for the garden/);
+  assert.match(shop.text, /Digs heavy clay, €31/);
+  const bigMenu = `<div class="top">${cards.replace(/card/g, "entry")}</div>`;
+  const index = extractHtml(wrap("<title>Garden tools</title>", `${bigMenu}<main>${intro}</main><section class="grid">${cards}</section>`));
+  assert.match(index.text, /^Hand-forged garden spade number 0/);
 });
 
 test("parsed nodes still take event listeners (their tables are made lazily)", () => {

@@ -114,12 +114,15 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   // A box holding a small part of the page's text, running text and link lists alike, is one part of a page made of many
   // (shops, indexes, landing pages), which its whole non-boilerplate text reads better. Not on forums, whose text around
   // the thread is the site's, nor on pages that declare themselves an article (type or marked article body): one story, whatever else the page holds.
-  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure")) || !!md.articleBody;
+  // og:type "article" alone is no declaration: site plugins set it on every page, services and indexes alike; with an author it is one.
+  const declaredArticle = (kind.type === "article" && !kind.strategy.startsWith("structure") && (kind.strategy !== "og:type" || !!md.author)) || !!md.articleBody;
   if (body && pageBlocks && kind.type !== "forum" && !declaredArticle) {
     const prose = blocksText(pageBlocks, bodyOptions);
     if (body.text.length < prose.length * PART_OF_PROSE) {
       const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
-      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) body = { ...body, text: all, strategy: "blocks:page" };
+      if (body.text.length < all.length * PART_OF_PAGE && !doc.querySelector('[itemprop="articleBody"]')) {
+        body = { ...body, text: blocksText(pageSpan(pageBlocks), { ...bodyOptions, keepLinkLists: true }), strategy: "blocks:page" };
+      }
     }
   }
   body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
@@ -204,6 +207,26 @@ function noscriptText(html: string): boolean {
   }
   return false;
 }
+
+/**
+ * The page read whole starts at its headline: what comes before it is the site's (menus, banners), unless it is
+ * a good part of the page (a headline placed under the page's own content).
+ */
+function pageSpan(blocks: Block[]): Block[] {
+  const h1 = blocks.findIndex((b) => !b.junk && b.tag === "H1");
+  if (h1 <= 0) return blocks;
+  let before = 0;
+  let all = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].junk) continue;
+    all += blocks[i].text.length;
+    if (i < h1) before += blocks[i].text.length;
+  }
+  return before < all * BEFORE_HEADLINE ? blocks.slice(h1) : blocks;
+}
+
+/** Share of the page's text above its headline beyond which that text is read as content. */
+const BEFORE_HEADLINE = 0.3;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;

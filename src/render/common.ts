@@ -16,6 +16,16 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A timeline line as shown: on one line, and starting with a capital when the timeline started it
+ * after a connective ("But the talks…" → "The talks…"); the JSON keeps the source's exact text.
+ * A first word with a capital inside ("iPhone", "eBay") is left as written.
+ */
+export function lineText(e: TimelineEntry): string {
+  const text = oneLine(e.text);
+  return /^\p{Ll}+\b/u.test(text) ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 export function describeRemoved(removed: RemovedCounts): string {
   const parts: string[] = [];
   const add = (n: number, label: string): void => {

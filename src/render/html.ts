@@ -1,5 +1,5 @@
 import type { Article, Briefing, Sentence, Story, TimelineEntry } from "../types/index.js";
-import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 import { timelineSvg } from "./timeline-svg.js";
 
 /** One self-contained page: summary with citations linked to the highlighted source sentences. */
@@ -59,7 +59,7 @@ function timelineHtml(story: Story, cite: (s: Sentence) => string): string {
     entries.length
       ? `<h3>${title}</h3>
 ${timelineSvg(entries, esc, href, `${title}: ${entries.length} dated lines`, muted)}
-<details class="timeline-list"><summary>${title} as a list</summary><ol>${entries.map((e) => `<li><time datetime="${esc(e.date)}">${esc(dateLabel(e))}</time> ${esc(oneLine(e.text))} ${cite(e)}</li>`).join("\n")}</ol></details>`
+<details class="timeline-list"><summary>${title} as a list</summary><ol>${entries.map((e) => `<li><time datetime="${esc(e.date)}">${esc(dateLabel(e))}</time> ${esc(lineText(e))} ${cite(e)}</li>`).join("\n")}</ol></details>`
       : "";
   return part("Timeline", own, false) + part("Background", background, true);
 }

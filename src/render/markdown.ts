@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 export function renderMarkdown(briefing: Briefing): string {
   const numbers = citationNumbers(briefing);
@@ -14,7 +14,7 @@ export function renderMarkdown(briefing: Briefing): string {
     for (const [title, entries] of [["Timeline", own], ["Background", background]] as const) {
       if (!entries.length) continue;
       out.push(`### ${title}`, "");
-      for (const e of entries) out.push(`- **${dateLabel(e)}** — ${escapeMd(oneLine(e.text))} ${cite(e)}`);
+      for (const e of entries) out.push(`- **${dateLabel(e)}** — ${escapeMd(lineText(e))} ${cite(e)}`);
       out.push("");
     }
     const who = entityLine(story);

@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -16,7 +16,7 @@ export function renderText(briefing: Briefing, width = 100): string {
     for (const [title, entries] of [["Timeline", own], ["Background", background]] as const) {
       if (!entries.length) continue;
       lines.push("", `  ${title}`);
-      for (const e of entries) lines.push(...wrap(`${dateLabel(e)} — ${oneLine(e.text)} ${cite(e)}`, width, "    ", "      "));
+      for (const e of entries) lines.push(...wrap(`${dateLabel(e)} — ${lineText(e)} ${cite(e)}`, width, "    ", "      "));
     }
     const who = entityLine(story);
     if (who) lines.push("", ...wrap(`Who and where: ${who}`, width, "  ", "    "));

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from "../types/index.js";
-import { dateRange, oneLine } from "./common.js";
+import { dateRange, lineText } from "./common.js";
 
 const WIDTH = 720;
 const ROW = 22;
@@ -40,7 +40,7 @@ export function timelineSvg(entries: TimelineEntry[], esc: (s: string) => string
     const leftSide = x1 > WIDTH / 2;
     const tx = leftSide ? x1 - 9 : x2 + 9;
     const room = Math.max(12, Math.floor((leftSide ? tx - LEFT : RIGHT - tx) / 7) - e.date.length - 2);
-    const line = oneLine(e.text);
+    const line = lineText(e);
     const snippet = line.length > room ? line.slice(0, room - 1).trimEnd() + "…" : line;
     return `<a href="${esc(href(e))}"><g class="row"><title>${esc(`${e.date}${e.dateEnd ? ` to ${e.dateEnd}` : ""}: ${line}`)}</title>${mark}<text x="${tx.toFixed(1)}" y="${y + 4}" text-anchor="${leftSide ? "end" : "start"}"><tspan class="date">${esc(e.date)}</tspan> ${esc(snippet)}</text></g></a>`;
   });

@@ -40,3 +40,24 @@ test("hostile text in a timeline line stays text in the SVG and the list", async
   assert.ok(!html.includes("<script>"));
   assert.match(html.match(/<svg class="timeline"[\s\S]*?<\/svg>/)![0], /&lt;script&gt;/);
 });
+
+test("a timeline line started after a connective is shown with a capital; the JSON keeps the source's text", async () => {
+  const text = "The council met on Monday to debate the school budget for next year. But the council approved the school budget on Tuesday after a long debate. Officials said the vote on the school budget was close.";
+  const b = await brief([
+    { id: "a", published: "2020-03-09", text },
+    { id: "b", published: "2020-03-09", text: "The school budget was approved by the council on Tuesday. The debate on the school budget was long, officials said." },
+  ]);
+  const line = b.stories.flatMap((s) => s.timeline ?? []).find((e) => /approved the school budget/.test(e.text));
+  assert.ok(line, "the approval is a timeline line");
+  assert.equal(line.text, text.slice(line.start, line.end), "verbatim from the cleaned text");
+  assert.match(line.text, /^the council approved/);
+  assert.match(render(b, "text", 400), /— The council approved the school budget/);
+  assert.match(render(b, "md"), /— The council approved the school budget/);
+  assert.match(render(b, "html"), /<\/time> The council approved the school budget/);
+});
+
+test("a timeline line whose first word is written with an inner capital keeps it", async () => {
+  const b = await brief([{ id: "a", published: "2020-03-09", text: "iPhone sales fell sharply on Monday after the company warned about demand in China. Analysts said the drop in iPhone sales was larger than expected." }]);
+  assert.ok(b.stories.flatMap((s) => s.timeline ?? []).some((e) => e.text.startsWith("iPhone sales fell")));
+  assert.match(render(b, "text", 400), /— iPhone sales fell/);
+});

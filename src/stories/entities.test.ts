@@ -14,18 +14,22 @@ function find(entities: Entity[], name: string): Entity {
   return e;
 }
 
+/** The entity `name`, a person known by exactly `variants`. */
+function person(entities: Entity[], name: string, variants: string[]): Entity {
+  const e = find(entities, name);
+  assert.equal(e.type, "person");
+  assert.deepEqual([...e.variants].sort(), variants);
+  return e;
+}
+
 test("entities: titles give people, aliases and spellings merge, surnames join full names", () => {
   const a = article("a", "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in Washington on Wednesday. Lavrov later met President Donald Trump at the White House.");
   const b = article("b", "Trump said relations with the Russian Federation could improve. Sergey Lavrov said the United States and Russia should cooperate. The State Department declined to comment.");
   const entities = storyEntities([a, b]);
-  const lavrov = find(entities, "Sergei Lavrov");
-  assert.equal(lavrov.type, "person");
-  assert.deepEqual([...lavrov.variants].sort(), ["Lavrov", "Sergei Lavrov", "Sergey Lavrov"]);
+  const lavrov = person(entities, "Sergei Lavrov", ["Lavrov", "Sergei Lavrov", "Sergey Lavrov"]);
   assert.equal(lavrov.count, 3);
   assert.deepEqual(lavrov.articleIds, ["a", "b"]);
-  const trump = find(entities, "Donald Trump");
-  assert.equal(trump.type, "person");
-  assert.deepEqual([...trump.variants].sort(), ["Donald Trump", "Trump"]);
+  person(entities, "Donald Trump", ["Donald Trump", "Trump"]);
   const us = find(entities, "United States");
   assert.equal(us.type, "place");
   assert.deepEqual([...us.variants].sort(), ["U.S.", "United States"]);
@@ -50,12 +54,9 @@ test("entities: what a titled name is 'of' is a mention of its own, and a name b
   const a = article("a", "Sen. John Ashcroft of Missouri criticized the plan. Egyptian President Hosni Mubarak met Ashcroft on Monday in Cairo.");
   const b = article("b", "Mubarak said the talks went well. Hosni Mubarak flew home on Tuesday, and Ashcroft stayed in Missouri.");
   const entities = storyEntities([a, b]);
-  const ashcroft = find(entities, "John Ashcroft");
-  assert.equal(ashcroft.type, "person");
-  assert.deepEqual([...ashcroft.variants].sort(), ["Ashcroft", "John Ashcroft"]);
+  person(entities, "John Ashcroft", ["Ashcroft", "John Ashcroft"]);
   assert.equal(find(entities, "Missouri").count, 2);
-  const mubarak = find(entities, "Hosni Mubarak");
-  assert.deepEqual([...mubarak.variants].sort(), ["Egyptian President Hosni Mubarak", "Hosni Mubarak", "Mubarak"]);
+  person(entities, "Hosni Mubarak", ["Egyptian President Hosni Mubarak", "Hosni Mubarak", "Mubarak"]);
   for (const e of entities) assert.doesNotMatch(e.name, /\bof\b/);
 });
 

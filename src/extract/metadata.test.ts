@@ -70,6 +70,13 @@ test("dates: citation '2023 Jan 7', a permalink date before dates merely shown, 
   assert.equal(shown.published, "2023-10-03");
 });
 
+test("dates: a shown 09.10.2024 or 09-10-2024 that reads as the declared 2024-09-10 either way is that date, not October 9", () => {
+  for (const shown of ["09.10.2024", "09-10-2024"]) {
+    const md = `<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Harbour project approved", "datePublished": "2024-09-10T16:07:00.000Z"}</script>`;
+    assert.equal(page(md, `<div><h1>Harbour project approved</h1><p class="post-date">${shown}</p>${P(4)}</div>`).published, "2024-09-10", shown);
+  }
+});
+
 test("dates: a publication-time box holding an ISO timestamp; an 'Updated …' byline date when it is the only date shown", () => {
   const body = (box: string) => `<div><h1>Harbour project approved</h1>${box}${P(4)}</div>`;
   assert.equal(page("<title>T</title>", body(`<p><span class="Author_publicationTime">2022-11-23T08:10+02:00</span></p>`)).published, "2022-11-23");

@@ -51,9 +51,12 @@ export function shownDate(header: Block[]): { date: string; updated: boolean; al
     if (!/\d/.test(b.text)) continue;
     for (const d of findDates(b.text)) {
       all.add(d.date);
-      // 03/10/2023 reads either way: a declared or permalink date may be the other reading.
-      const amb = /^(\d{1,2})\/(\d{1,2})\//.exec(b.text.slice(d.index, d.index + d.length));
-      if (amb && +amb[1] <= 12 && +amb[2] <= 12) all.add(`${d.date.slice(0, 4)}-${amb[2].padStart(2, "0")}-${amb[1].padStart(2, "0")}`);
+      // 03/10/2023 (or 03.10.2023, 03-10-2023) reads either way: a declared or permalink date may be the other reading.
+      const amb = /^(\d{1,2})([/.-])(\d{1,2})\2/.exec(b.text.slice(d.index, d.index + d.length));
+      if (amb && +amb[1] <= 12 && +amb[3] <= 12) {
+        const [first, second] = [amb[1].padStart(2, "0"), amb[3].padStart(2, "0")];
+        all.add(`${d.date.slice(0, 4)}-${first}-${second}`).add(`${d.date.slice(0, 4)}-${second}-${first}`);
+      }
       const before = b.text.slice(Math.max(0, d.index - 30), d.index);
       if (UPDATED.test(before) && !PUBLISHED.test(before.slice(-12))) updated ??= d.date;
       else if (PUBLISHED.test(before)) return { date: d.date, updated: false, all: addAll(all, header) };

@@ -150,3 +150,14 @@ test("a title taken from the first sentence drops the dateline and is not cut at
   const article = cleanDocument(parseTextDocument(raw, "x.txt"), "x");
   assert.equal(article.title, "Former Chilean dictator Gen. Augusto Pinochet was arrested in London on Friday.");
 });
+
+test("a news agency's editing marks on their own lines are boilerplate; 'More' as a word is not taken for one", () => {
+  const para = (s: string) => `${s} officials said on Tuesday, as the storm moved north along the coast and more closures were likely.`;
+  const raw = ["Storm closes coastal roads", para("Heavy rain closed roads,"), "(BEGIN OPTIONAL TRIM)", para("Emergency crews worked,"), "(END OPTIONAL TRIM)", "nn", "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", para("Schools stayed shut,"), "MORE &QC;", "ENDIT", "XXXX END OF STORY", "-0-", "More rain is expected on Wednesday, forecasters said, and officials urged drivers to stay off the coastal roads."].join("\n\n");
+  const a = cleanDocument({ file: "wire.txt", raw }, "wire");
+  assert.deepEqual(
+    a.text.split("\n\n").map((p) => p.slice(0, 12)),
+    ["Heavy rain c", "Emergency cr", "Schools stay", "More rain is"],
+  );
+  assert.equal(a.removed.boilerplate, 8);
+});

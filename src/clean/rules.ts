@@ -8,6 +8,14 @@ export type JunkKind = "boilerplate" | "captions" | "bylines";
 const AD_LINE =
   /^(?:ad|ads|advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))\.?$/i;
 
+/**
+ * A news agency's editing marks on a line of their own, as wire copy carries them: "(BEGIN OPTIONAL
+ * TRIM)", "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "(MORE)", "ENDIT", "XXXX END OF STORY",
+ * "-0-", and the paragraph mark "nn" and "&QC;" codes. Capitals as the wire writes them: "More" is a word.
+ */
+const WIRE_MARK =
+  /^(?:\((?:BEGIN |END )?OPTIONAL TRIM\.?\)|\(STORY CAN END HERE[^)]*\)|\(?MORE\)?(?: &QC;)?|ENDIT|X+ END OF STORY|-0-|nn|(?:-+ )?&QC;)$/;
+
 const WIDGET_WORDS = new Set(
   ("share shares sharing tweet email e-mail print comment comments subscribe subscribed newsletter newsletters follow " +
     "like save saved bookmark adjust font size copy link whatsapp facebook twitter x linkedin pinterest reddit telegram " +
@@ -59,7 +67,7 @@ const CLOSERS = `"”’'»)]`;
 /** Classifies one unit on its own; context rules (teasers, captions, crumbs) live in the cleaner. */
 export function junkKind(text: string, words = wordCount(text)): JunkKind | undefined {
   if (words > 60) return undefined;
-  if (AD_LINE.test(text)) return "boilerplate";
+  if (AD_LINE.test(text) || WIRE_MARK.test(text)) return "boilerplate";
   if (words <= 12 && isWidgetLine(text)) return "boilerplate";
   if (words <= 25 && PROMPT.test(text) && !endsLikeSentence(text.replace(/[.!]$/, "x"))) return "boilerplate";
   if (words <= 30 && CONTACT.test(text)) return "boilerplate";

@@ -186,3 +186,11 @@ test("entities: a body that speaks after 'the' ('the Corps said') is not a perso
   assert.notEqual(find(entities, "Corps").type, "person");
   assert.equal(find(entities, "Robert Mitchell").type, "person");
 });
+
+test("entities: nationality words beyond the big powers are adjectives, not entities; the region a people names stays a place", () => {
+  const a = article("a", "Chilean officials met Spanish judges in Santiago on Monday. The Chileans said Kenyan and Tanzanian police had helped, and Swiss banks froze the accounts.");
+  const b = article("b", "Chilean President Eduardo Frei flew to the Caribbean on Tuesday. Frei said the Balkans were far from Santiago, and Santiago welcomed the judges.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const adjective of ["Chilean", "Chileans", "Kenyan", "Tanzanian", "Swiss"]) assert.ok(!names.includes(adjective), `${adjective} in ${names.join(", ")}`);
+  assert.ok(names.includes("Santiago") && names.includes("Eduardo Frei"), names.join(", "));
+});

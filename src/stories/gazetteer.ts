@@ -4,9 +4,21 @@
  * context or left as "other".
  */
 
+/** Nationality adjectives beyond the big powers' (those are spelled out in TITLES and DEMONYMS): "Chilean", "Kenyan". */
+const NATIONALITIES = (
+  "Albanian Algerian Angolan Argentine Argentinian Austrian Azerbaijani Bahraini Bangladeshi Belgian Bolivian Bosnian Bulgarian Burmese " +
+  "Cambodian Cameroonian Chilean Colombian Congolese Croatian Cypriot Czech Danish Dominican Ecuadorean Ecuadorian Emirati Eritrean Estonian " +
+  "Ethiopian Filipino Finnish Ghanaian Guatemalan Haitian Honduran Hungarian Icelandic Indonesian Irish Jamaican Jordanian Kazakh Kenyan " +
+  "Kuwaiti Kyrgyz Laotian Latvian Lebanese Liberian Libyan Lithuanian Macedonian Malaysian Malian Mauritanian Moldovan Mongolian Moroccan " +
+  "Mozambican Namibian Nepalese Nicaraguan Nigerian Nigerien Omani Panamanian Paraguayan Peruvian Portuguese Qatari Romanian Rwandan " +
+  "Salvadoran Senegalese Serbian Singaporean Slovak Slovenian Somali Sudanese Swiss Taiwanese Tajik Tanzanian Thai Tunisian Turkmen " +
+  "Ugandan Uruguayan Uzbek Vietnamese Yemeni Zambian Zimbabwean Tibetan Scandinavian Asian African English Spaniard " +
+  "Swede Briton Serb Croat Turk Kosovar Basque Catalan Tamil Hutu Tutsi Pashtun Muslim Hindu Sikh Jewish"
+).split(" ");
+
 /** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
 export const TITLES = new RegExp(
-  "^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|Russian|U\\.S\\.|US|American|British|French|German|Chinese|Ukrainian|Syrian|Israeli|Iranian|Turkish|Brazilian|Japanese|Indian|Italian|Spanish|Canadian|Australian|European|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*" +
+  `^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|Russian|U\\.S\\.|US|American|British|French|German|Chinese|Ukrainian|Syrian|Israeli|Iranian|Turkish|Brazilian|Japanese|Indian|Italian|Spanish|Canadian|Australian|European|${NATIONALITIES.join("|")}|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*` +
     "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
 );
 
@@ -78,18 +90,24 @@ export const PLACES = new Set(
   ).split("|"),
 );
 
-/** Nationality words: adjectives, not entities ("a Russian official"). */
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
 export const PLACE_WORDS = new Set("Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region".split(" "));
 
-export const DEMONYMS = new Set(
-  (
+/** Nationality words: adjectives, not entities ("a Russian official", "the Chileans"). */
+export const DEMONYMS = new Set([
+  ...(
     "Russian Russians American Americans British French German Germans Chinese Ukrainian Ukrainians Syrian Syrians Israeli Israelis Iranian " +
     "Iranians Turkish Brazilian Japanese Indian Italian Spanish Canadian Australian European Europeans Soviet Arab Arabs Kurdish Kurds Palestinian " +
     "Palestinians Afghan Iraqi Iraqis Saudi Egyptian Mexican Venezuelan Cuban Korean Koreans Polish Dutch Swedish Norwegian Greek Pakistani " +
     "Belarusian Georgian Armenian Chechen Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
-);
+  ...withPlurals(NATIONALITIES.join(" ")),
+]);
+
+/** "Chilean" and "Chileans": a word and its plural ("-ese", "-ish", "Swiss" and the like have none). */
+function withPlurals(words: string): string[] {
+  return words.split(" ").flatMap((w) => (/(?:ese|ish|ss|ch|sh|Thai|Czech|Kyrgyz|Turkmen|Uzbek|Tajik|Kazakh)$/.test(w) ? [w] : [w, `${w}s`]));
+}
 
 /** Wire services, news agencies and the big papers and broadcasters: a story's sources, seldom its actors. */
 export const NEWS_MEDIA = new Set(

@@ -194,3 +194,12 @@ test("entities: nationality words beyond the big powers are adjectives, not enti
   for (const adjective of ["Chilean", "Chileans", "Kenyan", "Tanzanian", "Swiss"]) assert.ok(!names.includes(adjective), `${adjective} in ${names.join(", ")}`);
   assert.ok(names.includes("Santiago") && names.includes("Eduardo Frei"), names.join(", "));
 });
+
+test("entities: a title word before a body's word is part of the body's name ('Justice Department', 'General Motors Corp', 'Major League Baseball')", () => {
+  const a = article("a", "The Justice Department sued General Motors Corp. on Monday. Major League Baseball said the Cypriot Justice Ministry had asked for files.");
+  const b = article("b", "General Motors said the Justice Department was wrong, and Major League Baseball declined to comment.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const body of ["Justice Department", "Major League Baseball", "Cypriot Justice Ministry"]) assert.ok(names.includes(body), `${body} in ${names.join(", ")}`);
+  assert.ok(names.some((n) => n.startsWith("General Motors")), names.join(", "));
+  for (const cut of ["Department", "Motors", "League Baseball", "Ministry"]) assert.ok(!names.includes(cut), `${cut} in ${names.join(", ")}`);
+});

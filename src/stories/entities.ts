@@ -162,11 +162,12 @@ function sentenceStart(text: string, at: number): boolean {
 /** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
 function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
   let k = 0;
-  // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President".
+  // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President";
+  // not before a body's word ("Cypriot Justice Ministry" names a ministry, not a Justice called "Ministry").
   let title: string | undefined;
   for (let t = run.length - 1; t >= 1; t--) {
     const head = run.slice(0, t).map((x) => x.w).join(" ");
-    if (TITLES.test(head)) {
+    if (TITLES.test(head) && !ORG_WORDS.has(run[t].w)) {
       title = head;
       k = t;
       break;

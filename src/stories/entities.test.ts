@@ -203,3 +203,15 @@ test("entities: a title word before a body's word is part of the body's name ('J
   assert.ok(names.some((n) => n.startsWith("General Motors")), names.join(", "));
   for (const cut of ["Department", "Motors", "League Baseball", "Ministry"]) assert.ok(!names.includes(cut), `${cut} in ${names.join(", ")}`);
 });
+
+test("entities: a name opening with a place of several words ('New York Mets', 'The New York Times') keeps it; a state before a title is a place of its own", () => {
+  const a = article("a", "New York Mets fans cheered on Monday. The New York Times said New Jersey Sen. Bill Bradley would run, and Bradley agreed.");
+  const b = article("b", "Bill Bradley said he was ready. Voters in New Jersey and Iowa listened to Bradley, and the New York Mets lost.");
+  const entities = storyEntities([a, b]);
+  const names = entities.map((e) => e.name);
+  for (const cut of ["York Mets", "York Times", "Jersey Sen. Bill Bradley", "Bradley"]) assert.ok(!names.includes(cut), `${cut} in ${names.join(", ")}`);
+  assert.ok(names.includes("New York Mets"), names.join(", "));
+  person(entities, "Bill Bradley", ["Bill Bradley", "Bradley"]);
+  assert.equal(find(entities, "New Jersey").type, "place");
+  assert.equal(find(entities, "Iowa").type, "place");
+});

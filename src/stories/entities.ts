@@ -91,6 +91,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       run = run.slice(1);
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;
+      // "The New York Times": what is left may open with a place's name.
+      whole = run.length > 1 && isWholeName(text, run);
     }
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
@@ -126,10 +128,13 @@ function creditsSource(text: string, m: Mention): boolean {
   return CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || CREDIT_AFTER.test(text.slice(m.end, m.end + 40));
 }
 
-/** "New York" opening a sentence, although "new" is a common word: a known place, or written so mid-sentence too. */
+/**
+ * "New York" opening a sentence, although "new" is a common word: a known place, or a name opening with
+ * one ("New York Times", "New York Mets"), or written so mid-sentence too.
+ */
 function isWholeName(text: string, run: Array<{ start: number; end: number }>): boolean {
   const name = text.slice(run[0].start, run[run.length - 1].end);
-  if (PLACES.has(name)) return true;
+  for (let k = run.length; k >= 2; k--) if (PLACES.has(text.slice(run[0].start, run[k - 1].end))) return true;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!sentenceStart(text, at)) return true;
   return false;
 }
@@ -159,22 +164,33 @@ function sentenceStart(text: string, at: number): boolean {
   return true;
 }
 
+/** Words (2 or more) of a known place opening a longer run ("New Jersey" in "New Jersey Sen. Bill Bradley"); 0 when none. */
+function leadingPlace(run: Array<{ w: string }>): number {
+  for (let k = run.length - 1; k >= 2; k--) if (PLACES.has(run.slice(0, k).map((x) => x.w).join(" "))) return k;
+  return 0;
+}
+
 /** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
 function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
   let k = 0;
   // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President";
   // not before a body's word ("Cypriot Justice Ministry" names a ministry, not a Justice called "Ministry").
   let title: string | undefined;
+  // "New Jersey Sen. Bill Bradley": a place of several words before the title.
+  const place = leadingPlace(run);
   for (let t = run.length - 1; t >= 1; t--) {
     const head = run.slice(0, t).map((x) => x.w).join(" ");
-    if (TITLES.test(head) && !ORG_WORDS.has(run[t].w)) {
+    const afterPlace = place > 0 && t > place ? run.slice(place, t).map((x) => x.w).join(" ") : "";
+    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace))) && !ORG_WORDS.has(run[t].w)) {
       title = head;
       k = t;
       break;
     }
   }
   // "U.S. Secretary of State …": the country before a title is a mention of its own.
-  const country: Mention[] = title && (ALIASES.has(run[0].w) || PLACES.has(run[0].w)) ? [{ articleId, start: run[0].start, end: run[0].end, text: run[0].w }] : [];
+  const at = place || 1;
+  const named = run.slice(0, at).map((x) => x.w).join(" ");
+  const country: Mention[] = title && (ALIASES.has(named) || PLACES.has(named)) ? [{ articleId, start: run[0].start, end: run[at - 1].end, text: named }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
   // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.

@@ -86,6 +86,9 @@ export const PLACES = new Set(
     "Hong Kong|Tokyo|Seoul|Pyongyang|Tehran|Baghdad|Damascus|Aleppo|Ankara|Istanbul|Jerusalem|Tel Aviv|Cairo|Riyadh|Dubai|Doha|Kabul|Islamabad|" +
     "New Delhi|Delhi|Mumbai|Caracas|Havana|Mexico City|Rio de Janeiro|Sao Paulo|São Paulo|Brasilia|Buenos Aires|Lima|Bogota|Santiago|Ottawa|Toronto|" +
     "Sydney|Canberra|Nairobi|Lagos|Johannesburg|Helsinki|Stockholm|Oslo|Copenhagen|Warsaw|Prague|Budapest|Athens|Lisbon|Dublin|Amsterdam|" +
+    "Alabama|Arizona|Arkansas|Colorado|Connecticut|Delaware|Idaho|Illinois|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|" +
+    "Minnesota|Mississippi|Missouri|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|" +
+    "Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Utah|Vermont|West Virginia|Wisconsin|Wyoming|Puerto Rico|New England|" +
     "Alaska|California|Texas|Florida|Hawaii|Manhattan|Brooklyn|Chicago|Los Angeles|San Francisco|Boston|Seattle|Miami|Atlanta|Paris"
   ).split("|"),
 );

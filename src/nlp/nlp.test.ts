@@ -43,6 +43,7 @@ test("datelines are trimmed from the sentence span", () => {
   assert.deepEqual(sentences("BRUSSELS, January 22 (Xinhua) -- Two recent polls showed a majority favour the euro."), ["Two recent polls showed a majority favour the euro."]);
   assert.deepEqual(sentences("Moscow (Reuters) - Russia said on Friday it would respond."), ["Russia said on Friday it would respond."]);
   assert.deepEqual(sentences("NICOSIA, Cyprus (AP) - About 100 Kurds occupied the embassy."), ["About 100 Kurds occupied the embassy."]);
+  assert.deepEqual(sentences("Madrid, June 24 (Xinhua) -- Prime Minister Jose Maria Aznar called the cease-fire a stunt."), ["Prime Minister Jose Maria Aznar called the cease-fire a stunt."]);
 });
 
 test("datelines with an abbreviated state, a lowercase particle or a slug are trimmed whole", () => {

@@ -20,7 +20,7 @@ const AGENCY = "AP|Reuters|AFP|Xinhua|CNN|UPI|dpa|IANS|PTI|Bloomberg|TASS|Interf
 
 /** A place ("WASHINGTON", "COEUR d'ALENE", "PEACH SPRINGS, Ariz."), maybe after a NYT slug ("MICROSOFT _ "). */
 const DATELINE = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{Lu}\d'’-]+\s+_\s+)?(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+(?:[a-z]')?[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L} ,.'’-]{1,40}?\s*\((?:${AGENCY})\)\s*(?:--|—|–|_|-|:)?\s*)`,
+  String.raw`^(?:[\p{Lu}][\p{Lu}\d'’-]+\s+_\s+)?(?:[\p{Lu}][\p{Lu}.'’-]+(?:[ ,]+(?:[a-z]')?[\p{Lu}][\p{L}.'’-]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|:)\s+|[\p{Lu}][\p{L}\d ,.'’-]{1,40}?\s*\((?:${AGENCY})\)\s*(?:--|—|–|_|-|:)?\s*)`,
   "u",
 );
 

@@ -215,3 +215,14 @@ test("entities: a name opening with a place of several words ('New York Mets', '
   assert.equal(find(entities, "New Jersey").type, "place");
   assert.equal(find(entities, "Iowa").type, "place");
 });
+
+test("entities: one name in two spellings of case is one entity, named as the text writes it, not as its datelines shout it", () => {
+  const a = article("a", "ETA said on Monday it would end the truce. Police in Madrid blamed ETA for the bomb, and the Eta statement was read on radio.");
+  const b = article("b", "Officials in Los Angeles said the Eta cell was small. LOS ANGELES police and LOS ANGELES officials met ETA envoys in Paris.");
+  const entities = storyEntities([a, b]);
+  const names = entities.map((e) => e.name);
+  assert.ok(!names.includes("Eta") && !names.includes("LOS ANGELES"), names.join(", "));
+  assert.deepEqual([...find(entities, "ETA").variants].sort(), ["ETA", "Eta"]);
+  assert.equal(find(entities, "ETA").type, "organization");
+  assert.deepEqual([...find(entities, "Los Angeles").variants].sort(), ["LOS ANGELES", "Los Angeles"]);
+});

@@ -246,17 +246,22 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   // Full names first, so that lone surnames can join them.
   const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
   const surnames = new Map<string, Set<string>>();
+  // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
+  const byCase = new Map<string, string>();
   for (const m of ordered) {
     let key = keyOf.get(m.text);
     if (!key) {
       key = canonicalKey(m.text, surnames);
+      const folded = key.toLowerCase();
+      key = byCase.get(folded) ?? key;
+      byCase.set(folded, key);
       keyOf.set(m.text, key);
     }
     let g = groups.get(key);
     if (!g) {
       g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
       groups.set(key, g);
-    }
+    } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
@@ -360,7 +365,9 @@ function typeOf(text: string, titled: Set<string>): EntityType {
  */
 function bestName(variants: Map<string, number>): string {
   const uses = new Map([...variants].map(([v, n]) => [v, n + [...variants].reduce((sum, [w, m]) => sum + (isTitled(w, v) ? m : 0), 0)]));
-  return [...uses.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+  // "Los Angeles" over the dateline's "LOS ANGELES", however often the datelines say it.
+  const shouted = (v: string): number => Number(v.length > 4 && v === v.toUpperCase() && /\p{Lu}{2}/u.test(v));
+  return [...uses.entries()].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || shouted(a[0]) - shouted(b[0]) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
 }
 
 /** "Egyptian President Hosni Mubarak" is "Hosni Mubarak" behind a title ("Egyptian President" ends with one). */

@@ -226,3 +226,12 @@ test("entities: one name in two spellings of case is one entity, named as the te
   assert.equal(find(entities, "ETA").type, "organization");
   assert.deepEqual([...find(entities, "Los Angeles").variants].sort(), ["LOS ANGELES", "Los Angeles"]);
 });
+
+test("entities: the United Nations is a body, and its title before a name gives the person ('United Nations Secretary-General Kofi Annan')", () => {
+  const a = article("a", "The United Nations said on Monday that aid would arrive. United Nations Secretary-General Kofi Annan said the talks would go on.");
+  const b = article("b", "The U.N. Security Council met on Tuesday. Annan said the United Nations would help, and U.N. envoys flew in.");
+  const entities = storyEntities([a, b]);
+  assert.equal(find(entities, "United Nations").type, "organization");
+  person(entities, "Kofi Annan", ["Annan", "Kofi Annan"]);
+  assert.ok(!entities.some((e) => e.name.includes("Secretary-General")), entities.map((e) => e.name).join(", "));
+});

@@ -164,9 +164,15 @@ function sentenceStart(text: string, at: number): boolean {
   return true;
 }
 
-/** Words (2 or more) of a known place opening a longer run ("New Jersey" in "New Jersey Sen. Bill Bradley"); 0 when none. */
+/**
+ * Words (2 or more) of a known place or body opening a longer run ("New Jersey" in "New Jersey Sen. Bill
+ * Bradley", "United Nations" in "United Nations Secretary-General Kofi Annan"); 0 when none.
+ */
 function leadingPlace(run: Array<{ w: string }>): number {
-  for (let k = run.length - 1; k >= 2; k--) if (PLACES.has(run.slice(0, k).map((x) => x.w).join(" "))) return k;
+  for (let k = run.length - 1; k >= 2; k--) {
+    const name = run.slice(0, k).map((x) => x.w).join(" ");
+    if (PLACES.has(name) || ALIASES.has(name) || ALIAS_NAMES.has(name)) return k;
+  }
   return 0;
 }
 
@@ -190,7 +196,7 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   // "U.S. Secretary of State …": the country before a title is a mention of its own.
   const at = place || 1;
   const named = run.slice(0, at).map((x) => x.w).join(" ");
-  const country: Mention[] = title && (ALIASES.has(named) || PLACES.has(named)) ? [{ articleId, start: run[0].start, end: run[at - 1].end, text: named }] : [];
+  const country: Mention[] = title && (ALIASES.has(named) || ALIAS_NAMES.has(named) || PLACES.has(named)) ? [{ articleId, start: run[0].start, end: run[at - 1].end, text: named }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
   // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.

@@ -43,7 +43,7 @@ export const MONTHS_AND_DAYS = new Set(
 /** Words that make a name an organisation. */
 export const ORG_WORDS = new Set(
   (
-    "Ministry Department Agency Council Committee Party University College School Bank Corporation Corp Corp. Inc Inc. Ltd Ltd. Co Co. Company " +
+    "Ministry Department Agency Nations Council Committee Party University College School Bank Corporation Corp Corp. Inc Inc. Ltd Ltd. Co Co. Company " +
     "Group Association Union Organization Organisation Institute Institution Commission Court Army Navy Force Forces Office Service Services News " +
     "Times Post Journal Network Foundation Congress Senate Parliament Duma Kremlin Pentagon Police Airlines Airways Air Agency Authority Board " +
     "Bureau Center Centre Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +

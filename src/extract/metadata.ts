@@ -325,8 +325,10 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     const d = dateFromUrl(url ?? metas.get("og:url"));
     if (d) md.published = { value: d, strategy: "url" };
   }
-  if (!md.published) md.published = timeElementDate(doc) ?? visibleDate(doc);
-  if (!md.published) md.published = timeElementDate(doc, true) ?? visibleDate(doc, true);
+  if (!md.published) {
+    const boxes = dateBoxes(doc);
+    md.published = timeElementDate(doc) ?? visibleDate(boxes) ?? timeElementDate(doc, true) ?? visibleDate(boxes, true);
+  }
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {
     for (const k of DATE_META_MODIFIED) {
@@ -810,8 +812,8 @@ function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefin
 }
 
 /** A date in a date/byline/meta box; with `updated`, the first "Updated …" date when it is the only kind shown. */
-function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
-  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"], [class*="publish"], [class*="publication"]')).slice(0, 30)) {
+function visibleDate(boxes: DomElement[], updated = false): Candidate | undefined {
+  for (const el of boxes) {
     if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
     const text = clean(el.textContent);
     if (text.length > 200 || updated !== /updated|modified/i.test(text.slice(0, 20))) continue;
@@ -819,4 +821,25 @@ function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
     if (d) return { value: d, strategy: updated ? "visible:updated" : "visible" };
   }
   return undefined;
+}
+
+const DATE_BOX_CLASS = /date|byline|posted|meta|publish|publication/;
+const DATE_BOX_LIMIT = 30;
+
+/**
+ * The first elements whose class names a date, byline, posted, meta, publish or publication box, or whose id names a date, in
+ * document order (template content skipped, as querySelectorAll does). One walk reading raw attributes: a selector list of
+ * [class*=…] tests rebuilds the class string once per test.
+ */
+function dateBoxes(doc: DomDocument): DomElement[] {
+  const out: DomElement[] = [];
+  const visit = (el: DomElement): void => {
+    if (out.length === DATE_BOX_LIMIT) return;
+    if (el.hasAttributes() && (DATE_BOX_CLASS.test(el.getAttributeNode("class")?.value ?? "") || (el.getAttributeNode("id")?.value ?? "").includes("date"))) out.push(el);
+    if (el.localName === "template") return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
+  };
+  // Not from documentElement alone: a malformed page may leave elements beside it.
+  for (const c of Array.from(doc.childNodes)) if (c.nodeType === 1) visit(c as DomElement);
+  return out;
 }

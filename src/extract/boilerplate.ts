@@ -58,6 +58,7 @@ export interface JunkOptions {
 /** Why an element is boilerplate by itself (tag, role, hidden, class/id), or undefined. */
 export function junkReason(el: DomElement, tag: string, opts: JunkOptions): string | undefined {
   if (JUNK_TAGS.has(tag)) return tag.toLowerCase();
+  if (!el.hasAttributes()) return undefined;
   const role = el.getAttribute("role");
   // A dialog declared non-modal is a panel of the page (some sites render whole sections as "sheets").
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;

@@ -327,8 +327,16 @@ function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
 function describes(summary: string, text: string): number {
   const words = summary.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   if (words.length < 8) return 1;
-  const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  const have = wordSet(text);
   return words.filter((w) => have.has(w)).length / words.length;
+}
+
+/** The words of the text last asked about: a page's text is checked against its summary more than once. */
+let lastWords: { text: string; words: Set<string> } | undefined;
+
+function wordSet(text: string): Set<string> {
+  if (lastWords?.text !== text) lastWords = { text, words: new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) };
+  return lastWords.words;
 }
 
 /** Repairs UTF-8 read as Latin-1 ("Investorâ\u0080\u0099s" → "Investor’s"), as found in titles of mis-declared pages. */

@@ -249,7 +249,8 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
 
   // --- author --------------------------------------------------------------------------------
   const ldAuthors = ldMain ? jsonLdAuthors(ldMain.author ?? ldMain.creator, byId) : [];
-  const visible = visibleByline(doc);
+  const bylineBoxes = bylineCandidates(doc);
+  const visible = visibleByline(bylineBoxes);
   const siteLower = (site ?? "").toLowerCase();
   const metaAuthor = meta(doc, metas, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl", "twitter:creator");
   const metaName = metaAuthor ? cleanAuthor(metaAuthor.value) : undefined;
@@ -288,7 +289,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     const list = authorList(metaAuthor.value, md.author.value, tw1);
     if (list) md.author = { value: list, strategy: `${md.author.strategy}+meta` };
   }
-  if (!md.author) md.footerByline = visibleByline(doc, true);
+  if (!md.author) md.footerByline = visibleByline(bylineBoxes, true);
   // A declared author that is the site's own name is a weak answer: a byline shown on the page may name the person.
   if (md.author && siteLower && md.author.value.toLowerCase() === siteLower) md.author.strategy += ":site";
   // So is an organisation declared as the author: the page may name the person who wrote the piece.
@@ -324,8 +325,10 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     const d = dateFromUrl(url ?? metas.get("og:url"));
     if (d) md.published = { value: d, strategy: "url" };
   }
-  if (!md.published) md.published = timeElementDate(doc) ?? visibleDate(doc);
-  if (!md.published) md.published = timeElementDate(doc, true) ?? visibleDate(doc, true);
+  if (!md.published) {
+    const boxes = dateBoxes(doc);
+    md.published = timeElementDate(doc) ?? visibleDate(boxes) ?? timeElementDate(doc, true) ?? visibleDate(boxes, true);
+  }
   if (ldModified) md.modified = { value: ldModified, strategy: "json-ld" };
   else {
     for (const k of DATE_META_MODIFIED) {
@@ -628,8 +631,7 @@ const BYLINE_EXCLUDE_LENIENT = "nav, .comments, #comments, .comment, .related, [
  * An author name shown on the page, from microdata, rel=author or a byline box. With `lenient`, a box in a footer or
  * aside counts too (an article's own footer, an author sidebar).
  */
-function visibleByline(doc: DomDocument, lenient = false): (Candidate & { raw: string }) | undefined {
-  const candidates = bylineCandidates(doc);
+function visibleByline(candidates: DomElement[], lenient = false): (Candidate & { raw: string }) | undefined {
   if (!candidates.length) return undefined;
   for (const sel of BYLINE_SELECTORS) {
     const found: DomElement[] = [];
@@ -671,21 +673,28 @@ const BYLINE_HINT = /author|byline|writer/i;
 function bylineCandidates(doc: DomDocument): DomElement[] {
   const out: DomElement[] = [];
   const visit = (el: DomElement, inBox: boolean) => {
-    const cls = el.getAttribute("class") ?? "";
-    const box = inBox || (cls.length > 5 && /\b(?:author|byline)\b/i.test(cls));
-    const tag = el.tagName;
-    if (
-      (cls && BYLINE_HINT.test(cls)) ||
-      el.hasAttribute("itemprop") ||
-      el.getAttribute("rel") === "author" ||
-      /byline/i.test(el.getAttribute("data-testid") ?? "") ||
-      ((tag === "A" || tag === "a") && (inBox || /\/authors?\//.test(el.getAttribute("href") ?? "")))
-    )
-      out.push(el);
+    // The raw attribute, not getAttribute("class"): linkedom builds a class list for that, and the hints match either alike.
+    const cls = el.hasAttributes() ? (el.getAttributeNode("class")?.value ?? "") : "";
+    const box = inBox || BYLINE_BOX.test(cls);
+    if (mayBeByline(el, cls, inBox)) out.push(el);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, box);
   };
   if (doc.body) visit(doc.body, false);
   return out;
+}
+
+const BYLINE_BOX = /\b(?:author|byline)\b/i;
+
+function mayBeByline(el: DomElement, cls: string, inBox: boolean): boolean {
+  const isLink = el.tagName === "A" || el.tagName === "a";
+  if (!el.hasAttributes()) return isLink && inBox;
+  return (
+    BYLINE_HINT.test(cls) ||
+    el.hasAttribute("itemprop") ||
+    el.getAttributeNode("rel")?.value === "author" ||
+    /byline/i.test(el.getAttributeNode("data-testid")?.value ?? "") ||
+    (isLink && (inBox || /\/authors?\//.test(el.getAttributeNode("href")?.value ?? "")))
+  );
 }
 
 /** The words that label a byline: "By", "Written by", "Article by", "Author(s)", "Contributors". */
@@ -803,8 +812,8 @@ function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefin
 }
 
 /** A date in a date/byline/meta box; with `updated`, the first "Updated …" date when it is the only kind shown. */
-function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
-  for (const el of Array.from(doc.querySelectorAll('[class*="date"], [class*="byline"], [class*="posted"], [class*="meta"], [id*="date"], [class*="publish"], [class*="publication"]')).slice(0, 30)) {
+function visibleDate(boxes: DomElement[], updated = false): Candidate | undefined {
+  for (const el of boxes) {
     if (el.closest("footer, aside, .comments, #comments, .comment, .related, nav, script")) continue;
     const text = clean(el.textContent);
     if (text.length > 200 || updated !== /updated|modified/i.test(text.slice(0, 20))) continue;
@@ -812,4 +821,25 @@ function visibleDate(doc: DomDocument, updated = false): Candidate | undefined {
     if (d) return { value: d, strategy: updated ? "visible:updated" : "visible" };
   }
   return undefined;
+}
+
+const DATE_BOX_CLASS = /date|byline|posted|meta|publish|publication/;
+const DATE_BOX_LIMIT = 30;
+
+/**
+ * The first elements whose class names a date, byline, posted, meta, publish or publication box, or whose id names a date, in
+ * document order (template content skipped, as querySelectorAll does). One walk reading raw attributes: a selector list of
+ * [class*=…] tests rebuilds the class string once per test.
+ */
+function dateBoxes(doc: DomDocument): DomElement[] {
+  const out: DomElement[] = [];
+  const visit = (el: DomElement): void => {
+    if (out.length === DATE_BOX_LIMIT) return;
+    if (el.hasAttributes() && (DATE_BOX_CLASS.test(el.getAttributeNode("class")?.value ?? "") || (el.getAttributeNode("id")?.value ?? "").includes("date"))) out.push(el);
+    if (el.localName === "template") return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
+  };
+  // Not from documentElement alone: a malformed page may leave elements beside it.
+  for (const c of Array.from(doc.childNodes)) if (c.nodeType === 1) visit(c as DomElement);
+  return out;
 }

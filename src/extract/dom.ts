@@ -59,3 +59,8 @@ export interface DomDocument extends DomNode {
   createElement(tag: string): DomElement;
   createTextNode(text: string): DomText;
 }
+
+/** An attribute's value as written ("" when absent). getAttribute("class") makes linkedom build a class list first. */
+export function rawAttribute(el: DomElement, name: string): string {
+  return el.getAttributeNode(name)?.value ?? "";
+}

@@ -106,10 +106,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
     if (r && r.text.length > (body?.text.length ?? 0)) body = r;
-  } else if (kind.type === "article" && md.description && !largeUndeclared && describes(md.description, body.text) < 0.5) {
+  } else if (kind.type === "article" && md.description && !largeUndeclared) {
     // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
-    const r = readabilityBody(doc);
-    if (r && r.text.length >= 200 && describes(md.description, r.text) >= describes(md.description, body.text) + 0.3) body = { ...r, strategy: "readability:description" };
+    const fit = describes(md.description, body.text);
+    const r = fit < 0.5 ? readabilityBody(doc) : undefined;
+    if (r && r.text.length >= 200 && describes(md.description, r.text) >= fit + 0.3) body = { ...r, strategy: "readability:description" };
   }
   // A box holding a small part of the page's text, running text and link lists alike, is one part of a page made of many
   // (shops, indexes, landing pages), which its whole non-boilerplate text reads better. Not on forums, whose text around
@@ -327,16 +328,8 @@ function preferDisplayedDate(md: Metadata, blocks: Block[] | undefined): void {
 function describes(summary: string, text: string): number {
   const words = summary.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   if (words.length < 8) return 1;
-  const have = wordSet(text);
+  const have = new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
   return words.filter((w) => have.has(w)).length / words.length;
-}
-
-/** The words of the text last asked about: a page's text is checked against its summary more than once. */
-let lastWords: { text: string; words: Set<string> } | undefined;
-
-function wordSet(text: string): Set<string> {
-  if (lastWords?.text !== text) lastWords = { text, words: new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) };
-  return lastWords.words;
 }
 
 /** Repairs UTF-8 read as Latin-1 ("Investorâ\u0080\u0099s" → "Investor’s"), as found in titles of mis-declared pages. */

@@ -2,7 +2,7 @@
  * Page metadata: JSON-LD (NewsArticle and friends), OpenGraph and <meta> tags, microdata, <time> and
  * visible bylines. Runs on the untouched document, before Readability mutates it.
  */
-import type { DomDocument, DomElement } from "./dom.js";
+import { rawAttribute, type DomDocument, type DomElement } from "./dom.js";
 import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
 
 export interface Candidate {
@@ -656,7 +656,8 @@ function visibleByline(candidates: DomElement[], lenient = false): (Candidate & 
   return undefined;
 }
 
-const PLAIN_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+/** How a person's name looks on its own line: two to four capitalised words ("Asser Christensen"). */
+export const PLAIN_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 /** The name on the line before an author's description box ("Asser Christensen" / "Licensed Q Arabica Grader, M.A. Journalism"). */
 function nameBefore(about: DomElement): string | undefined {
@@ -674,7 +675,7 @@ function bylineCandidates(doc: DomDocument): DomElement[] {
   const out: DomElement[] = [];
   const visit = (el: DomElement, inBox: boolean) => {
     // The raw attribute, not getAttribute("class"): linkedom builds a class list for that, and the hints match either alike.
-    const cls = el.hasAttributes() ? (el.getAttributeNode("class")?.value ?? "") : "";
+    const cls = el.hasAttributes() ? rawAttribute(el, "class") : "";
     const box = inBox || BYLINE_BOX.test(cls);
     if (mayBeByline(el, cls, inBox)) out.push(el);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, box);
@@ -691,9 +692,9 @@ function mayBeByline(el: DomElement, cls: string, inBox: boolean): boolean {
   return (
     BYLINE_HINT.test(cls) ||
     el.hasAttribute("itemprop") ||
-    el.getAttributeNode("rel")?.value === "author" ||
-    /byline/i.test(el.getAttributeNode("data-testid")?.value ?? "") ||
-    (isLink && (inBox || /\/authors?\//.test(el.getAttributeNode("href")?.value ?? "")))
+    rawAttribute(el, "rel") === "author" ||
+    /byline/i.test(rawAttribute(el, "data-testid")) ||
+    (isLink && (inBox || /\/authors?\//.test(rawAttribute(el, "href"))))
   );
 }
 
@@ -835,7 +836,7 @@ function dateBoxes(doc: DomDocument): DomElement[] {
   const out: DomElement[] = [];
   const visit = (el: DomElement): void => {
     if (out.length === DATE_BOX_LIMIT) return;
-    if (el.hasAttributes() && (DATE_BOX_CLASS.test(el.getAttributeNode("class")?.value ?? "") || (el.getAttributeNode("id")?.value ?? "").includes("date"))) out.push(el);
+    if (el.hasAttributes() && (DATE_BOX_CLASS.test(rawAttribute(el, "class")) || rawAttribute(el, "id").includes("date"))) out.push(el);
     if (el.localName === "template") return;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
   };

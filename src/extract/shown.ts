@@ -4,7 +4,7 @@
  */
 import type { Block } from "./body.js";
 import { findDates } from "./dates.js";
-import { similarity, escapeRegExp, AUTHOR_LABEL, AUTHOR_LABEL_COLON } from "./metadata.js";
+import { similarity, escapeRegExp, AUTHOR_LABEL, AUTHOR_LABEL_COLON, PLAIN_NAME } from "./metadata.js";
 
 /** The blocks of the article header: a few before the title heading and the short ones after it, up to the first paragraph of prose. */
 export function headerBlocks(blocks: Block[], title: string | undefined): Block[] {
@@ -74,7 +74,6 @@ function addAll(all: Set<string>, header: Block[]): Set<string> {
 }
 
 const BY = /^(?:written\s+|posted\s+|words\s+|story\s+|article\s+)?(?:by\b\s*:?\s*|By(?=\p{Lu}))(\S.*)$/iu;
-const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 const SECTION_BOX = '[class*="breadcrumb"], [class*="categor"], [class*="terms"], [class*="filter"], label';
 const SECTION_LINK = 'a[href*="categor"], a[href*="/tag/"], a[href*="/tags/"], a[href*="topic"]';
@@ -93,7 +92,7 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
   for (const b of header) {
     if (b.text.length > 100 || !/\d/.test(b.text) || !findDates(b.text).length) continue;
     const first = b.text.split(/\s+[|•·∙—–-]\s+/)[0];
-    if (NAME.test(first) && !findDates(first).length) return clean(first);
+    if (PLAIN_NAME.test(first) && !findDates(first).length) return clean(first);
   }
   // A dateline that goes on with a name: "Dec 19, 2025 · Jane Doe", "Dec 26, 2025 • Jane Doe in Category".
   for (const b of header) {
@@ -105,7 +104,7 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
   // A dateline on a line of its own with the name on the next: "April 18, 2024" / "Jane Doe".
   for (let i = 0; i + 1 < header.length; i++) {
     const b = header[i];
-    if (b.text.length > 40 || withoutLeadingDate(b.text) !== "" || /^H\d$/.test(header[i + 1].tag) || !NAME.test(header[i + 1].text)) continue;
+    if (b.text.length > 40 || withoutLeadingDate(b.text) !== "" || /^H\d$/.test(header[i + 1].tag) || !PLAIN_NAME.test(header[i + 1].text)) continue;
     const name = clean(header[i + 1].text);
     if (name === header[i + 1].text) return name;
   }
@@ -113,14 +112,14 @@ export function shownByline(header: Block[], clean: (raw: string) => string | un
   for (let i = 0; i + 1 < header.length; i++) {
     const b = header[i];
     const next = header[i + 1].text;
-    if (/^H\d$/.test(b.tag) || !(NAME.test(b.text) || /^\p{Lu}\p{Ll}{2,19}$/u.test(b.text)) || next.length > 40 || !findDates(next).length || withoutLeadingDate(next) !== "") continue;
+    if (/^H\d$/.test(b.tag) || !(PLAIN_NAME.test(b.text) || /^\p{Lu}\p{Ll}{2,19}$/u.test(b.text)) || next.length > 40 || !findDates(next).length || withoutLeadingDate(next) !== "") continue;
     // A breadcrumb, a category link or a filter label above the dateline names a section, not a person.
     if (b.el.closest(SECTION_BOX) || b.el.querySelector(`${SECTION_LINK}, label, input`) || b.el.closest(SECTION_LINK)) continue;
     // A line that is a link counts when it leads to a person's page ("All Insights" leads back to the listing).
     const link = b.el.tagName.toUpperCase() === "A" ? b.el : b.el.querySelector("a");
     if (link && (link.textContent ?? "").trim() === b.text && !/author|people|profile|team|user|staff|contributor/i.test(link.getAttribute("href") ?? "")) continue;
     // One word is a name only when a bio on the page says so ("Stefan is the founder of …"); alone it may be a link label ("Subscribe").
-    if (!NAME.test(b.text) && !page.some((x) => x.text.startsWith(`${b.text} is `) || x.text.startsWith(`${b.text} was `) || x.text.startsWith(`${b.text} has `))) continue;
+    if (!PLAIN_NAME.test(b.text) && !page.some((x) => x.text.startsWith(`${b.text} is `) || x.text.startsWith(`${b.text} was `) || x.text.startsWith(`${b.text} has `))) continue;
     const name = clean(b.text);
     if (name === b.text) return name;
   }
@@ -145,7 +144,7 @@ export function byLine(header: Block[], clean: (raw: string) => string | undefin
 /** "Jane Doe, Director of Operations, Acme": a name, then a role after the comma, with no date or sentence in it. */
 function nameWithRole(text: string): boolean {
   const at = text.indexOf(", ");
-  return at > 0 && text.length <= 120 && NAME.test(text.slice(0, at)) && !findDates(text).length && !/[.!?]$|\b(?:is|was|has|and)\b/.test(text.slice(at));
+  return at > 0 && text.length <= 120 && PLAIN_NAME.test(text.slice(0, at)) && !findDates(text).length && !/[.!?]$|\b(?:is|was|has|and)\b/.test(text.slice(at));
 }
 
 const REVIEWED_BY = /^(?:(?:medically|expert|fact[- ]checked\s+and)\s+)?reviewed\s+by\s*:?\s+(?=\p{Lu})/iu;
@@ -157,7 +156,7 @@ export function reviewedBy(header: Block[], clean: (raw: string) => string | und
     const m = REVIEWED_BY.exec(b.text);
     // "Reviewed by Jane Doe, Trial Attorney at Acme, on <date>": the role goes.
     const name = m ? clean(b.text.slice(m[0].length).replace(ROLE_AFTER_COMMA, "")) : undefined;
-    if (name && NAME.test(name)) return name;
+    if (name && PLAIN_NAME.test(name)) return name;
   }
   return undefined;
 }
@@ -207,7 +206,7 @@ export function labelledAuthor(blocks: Block[], clean: (raw: string) => string |
     const colon = AUTHOR_LABEL_COLON.exec(b.text);
     if (!colon || b.text.length - colon[0].length > 100) continue;
     const name = clean(b.text.slice(colon[0].length));
-    if (name && NAME.test(name)) return name;
+    if (name && PLAIN_NAME.test(name)) return name;
   }
   return undefined;
 }
@@ -215,12 +214,12 @@ export function labelledAuthor(blocks: Block[], clean: (raw: string) => string |
 /** The name on the line after the label line `blocks[at]`; after a plural label ("Authors", "Contributors"), every name that follows one a line. */
 function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => string | undefined): string | undefined {
   const first = blocks[at + 1] && blocks[at + 1].text.length <= 100 ? clean(blocks[at + 1].text) : undefined;
-  if (!first || !(NAME.test(first) || NAME_CREDENTIALS.test(first))) return undefined;
+  if (!first || !(PLAIN_NAME.test(first) || NAME_CREDENTIALS.test(first))) return undefined;
   const names = [first];
   if (/s\)?\s*:?$/i.test(blocks[at].text)) {
     for (let j = at + 2; j < blocks.length && names.length < 8; j++) {
       const next = blocks[j].text;
-      if (next.length > 100 || !NAME.test(next) || clean(next) !== next) break;
+      if (next.length > 100 || !PLAIN_NAME.test(next) || clean(next) !== next) break;
       names.push(next);
     }
   }
@@ -234,7 +233,7 @@ function namesAfterLabel(blocks: Block[], at: number, clean: (raw: string) => st
 export function authorBio(blocks: Block[], clean: (raw: string) => string | undefined): string | undefined {
   for (let i = 0; i + 1 < blocks.length; i++) {
     const b = blocks[i];
-    if (b.text.length > 40 || b.junk === "nav" || /^H\d$/.test(b.tag) || !NAME.test(b.text) || !/\p{Ll}/u.test(b.text) || clean(b.text) !== b.text) continue;
+    if (b.text.length > 40 || b.junk === "nav" || /^H\d$/.test(b.tag) || !PLAIN_NAME.test(b.text) || !/\p{Ll}/u.test(b.text) || clean(b.text) !== b.text) continue;
     // The box may repeat the name or give a role on a short line before the bio.
     const first = b.text.split(" ")[0];
     const bio = new RegExp(`^(?:${escapeRegExp(b.text)}|${escapeRegExp(first)})(?:,|\\s+(?:is|was|has|writes|covers|joined)\\b)`);

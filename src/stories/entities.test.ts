@@ -235,3 +235,11 @@ test("entities: the United Nations is a body, and its title before a name gives 
   person(entities, "Kofi Annan", ["Annan", "Kofi Annan"]);
   assert.ok(!entities.some((e) => e.name.includes("Secretary-General")), entities.map((e) => e.name).join(", "));
 });
+
+test("entities: capitals, countries and regions beyond the core list are places ('Belgrade', 'Yugoslavia', 'Scotland', 'Jakarta'); a surname that is no place stays a person's", () => {
+  const a = article("a", "Talks in Belgrade ended on Monday, and envoys flew to Jakarta and Bangkok. Yugoslavia and Scotland sent observers, said Bertha Madras.");
+  const b = article("b", "Officials in Belgrade said Yugoslavia would sign. Bangkok and Jakarta welcomed it, and Scotland agreed. Madras said the deal would hold.");
+  const entities = storyEntities([a, b]);
+  for (const place of ["Belgrade", "Jakarta", "Bangkok", "Yugoslavia", "Scotland"]) assert.equal(find(entities, place).type, "place", place);
+  person(entities, "Bertha Madras", ["Bertha Madras", "Madras"]);
+});

@@ -3,6 +3,7 @@
  * cases (titles, country names and aliases, organisation words); everything else is typed from
  * context or left as "other".
  */
+import { MORE_PLACES } from "./places.js";
 
 /** Nationality adjectives beyond the big powers' (those are spelled out in TITLES and DEMONYMS): "Chilean", "Kenyan". */
 const NATIONALITIES = (
@@ -71,8 +72,8 @@ function pairs(name: string, variants: string[]): Array<[string, string]> {
 }
 
 /** Countries, and cities and regions often in the news. */
-export const PLACES = new Set(
-  (
+export const PLACES = new Set([
+  ...(
     "Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|" +
     "Bulgaria|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Ecuador|Egypt|Estonia|Ethiopia|" +
     "Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|" +
@@ -91,7 +92,8 @@ export const PLACES = new Set(
     "Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Utah|Vermont|West Virginia|Wisconsin|Wyoming|Puerto Rico|New England|" +
     "Alaska|California|Texas|Florida|Hawaii|Manhattan|Brooklyn|Chicago|Los Angeles|San Francisco|Boston|Seattle|Miami|Atlanta|Paris"
   ).split("|"),
-);
+  ...MORE_PLACES,
+]);
 
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
 export const PLACE_WORDS = new Set("Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region".split(" "));

@@ -51,12 +51,12 @@ test("entities: a news agency credited as the source is no entity of the story; 
 });
 
 test("entities: what a titled name is 'of' is a mention of its own, and a name behind a title is the person's name", () => {
-  const a = article("a", "Sen. John Ashcroft of Missouri criticized the plan. Egyptian President Hosni Mubarak met Ashcroft on Monday in Cairo.");
-  const b = article("b", "Mubarak said the talks went well. Hosni Mubarak flew home on Tuesday, and Ashcroft stayed in Missouri.");
+  const a = article("a", "Sen. John Ashcroft of Missouri criticized the plan. Gabonese President Omar Bongo met Ashcroft on Monday in Cairo.");
+  const b = article("b", "Bongo said the talks went well. Omar Bongo flew home on Tuesday, and Ashcroft stayed in Missouri.");
   const entities = storyEntities([a, b]);
   person(entities, "John Ashcroft", ["Ashcroft", "John Ashcroft"]);
   assert.equal(find(entities, "Missouri").count, 2);
-  person(entities, "Hosni Mubarak", ["Egyptian President Hosni Mubarak", "Hosni Mubarak", "Mubarak"]);
+  person(entities, "Omar Bongo", ["Bongo", "Gabonese President Omar Bongo", "Omar Bongo"]);
   for (const e of entities) assert.doesNotMatch(e.name, /\bof\b/);
 });
 
@@ -242,4 +242,12 @@ test("entities: capitals, countries and regions beyond the core list are places 
   const entities = storyEntities([a, b]);
   for (const place of ["Belgrade", "Jakarta", "Bangkok", "Yugoslavia", "Scotland"]) assert.equal(find(entities, place).type, "place", place);
   person(entities, "Bertha Madras", ["Bertha Madras", "Madras"]);
+});
+
+test("entities: every nationality word opens a title ('Palestinian President', 'Saudi King'), and a first name spelt alike joins the titled full name ('Yaser Arafat')", () => {
+  const a = article("a", "Palestinian President Yasser Arafat met Saudi King Fahd on Monday. Arafat said the talks went well.");
+  const b = article("b", "Yaser Arafat flew home on Tuesday. Fahd said Arafat would return, and Yasser Arafat agreed.");
+  const entities = storyEntities([a, b]);
+  person(entities, "Yasser Arafat", ["Arafat", "Yaser Arafat", "Yasser Arafat"]);
+  person(entities, "Fahd", ["Fahd"]);
 });

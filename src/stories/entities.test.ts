@@ -251,3 +251,12 @@ test("entities: every nationality word opens a title ('Palestinian President', '
   person(entities, "Yasser Arafat", ["Arafat", "Yaser Arafat", "Yasser Arafat"]);
   person(entities, "Fahd", ["Fahd"]);
 });
+
+test("entities: an untitled full name opening with a common given name is a person ('Richard Branson', 'Saddam Hussein'); other names stay unknown", () => {
+  const a = article("a", "Investors cheered Richard Branson on Monday, and crowds in Baghdad greeted Saddam Hussein. The Phantom Menace opened in Trafalgar Cinema.");
+  const b = article("b", "Reporters followed Richard Branson to London, and Saddam Hussein stayed home. Fans saw The Phantom Menace at Trafalgar Cinema.");
+  const entities = storyEntities([a, b]);
+  assert.equal(find(entities, "Richard Branson").type, "person");
+  assert.equal(find(entities, "Saddam Hussein").type, "person");
+  assert.equal(find(entities, "Trafalgar Cinema").type, "other");
+});

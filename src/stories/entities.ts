@@ -13,6 +13,7 @@
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
 import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
+import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
 export interface Mention {
@@ -360,7 +361,7 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   const words = text.split(" ");
   if (words.length > 1 && (PLACE_WORDS.has(words[words.length - 1]) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
-  if (titled.has(text)) return "person";
+  if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";
 }
 

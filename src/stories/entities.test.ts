@@ -260,3 +260,10 @@ test("entities: an untitled full name opening with a common given name is a pers
   assert.equal(find(entities, "Saddam Hussein").type, "person");
   assert.equal(find(entities, "Trafalgar Cinema").type, "other");
 });
+
+test("entities: squares, streets, parks and airports are places ('Tiananmen Square', 'Kennedy Airport')", () => {
+  const a = article("a", "Students gathered in Tiananmen Square on Monday, and flights left Kennedy Airport late.");
+  const b = article("b", "Police cleared Tiananmen Square, and Kennedy Airport reopened on Tuesday.");
+  const entities = storyEntities([a, b]);
+  for (const place of ["Tiananmen Square", "Kennedy Airport"]) assert.equal(find(entities, place).type, "place", place);
+});

@@ -96,7 +96,9 @@ export const PLACES = new Set([
 ]);
 
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
-export const PLACE_WORDS = new Set("Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region".split(" "));
+export const PLACE_WORDS = new Set(
+  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta".split(" "),
+);
 
 /** Nationality words: adjectives, not entities ("a Russian official", "the Chileans"). */
 export const DEMONYMS = new Set([

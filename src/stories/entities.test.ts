@@ -267,3 +267,11 @@ test("entities: squares, streets, parks and airports are places ('Tiananmen Squa
   const entities = storyEntities([a, b]);
   for (const place of ["Tiananmen Square", "Kennedy Airport"]) assert.equal(find(entities, place).type, "place", place);
 });
+
+test("entities: lower-case particles inside a name keep it whole ('Daniel arap Moi', 'José Eduardo dos Santos')", () => {
+  const a = article("a", "Kenyan President Daniel arap Moi met José Eduardo dos Santos on Monday. Moi said the talks went well.");
+  const b = article("b", "Daniel arap Moi flew home, and José Eduardo dos Santos stayed in Nairobi.");
+  const entities = storyEntities([a, b]);
+  person(entities, "Daniel arap Moi", ["Daniel arap Moi", "Moi"]);
+  assert.ok(entities.some((e) => e.name === "José Eduardo dos Santos"), entities.map((e) => e.name).join(", "));
+});

@@ -123,6 +123,23 @@ test("eval --offset N --limit M evaluates clusters N+1..N+M, so tuning and confi
   assert.match(bad.err(), /--offset takes a whole number/);
 });
 
+test("eval --split even|odd takes the clusters at even or odd positions after --offset: disjoint halves", async (t) => {
+  const file = path.join(SHARED, "data", "duc2003_task2/test.jsonl");
+  if (!existsSync(file)) return t.skip("no ../shared/data/duc2003_task2");
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-"));
+  const records = await firstRecords(file, 6);
+  const idsOf = async (half: string, out: string): Promise<string[]> => {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", file, "--offset", "1", "--limit", "2", "--split", half, "--summaries-out", out, "--jobs", "2"], io), 0, io.err());
+    return readFileSync(path.join(dir, out), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+  };
+  assert.deepEqual(await idsOf("even", "even.jsonl"), [records[1].id, records[3].id]);
+  assert.deepEqual(await idsOf("odd", "odd.jsonl"), [records[2].id, records[4].id]);
+  const bad = fakeIo({ cwd: dir });
+  assert.notEqual(await main(["eval", file, "--split", "half"], bad), 0);
+  assert.match(bad.err(), /--split takes even or odd/);
+});
+
 test("eval focuses newsbrief on a record's query (title and narrative) unless --no-query; the table says which; baselines ignore it", async (t) => {
   const file = path.join(SHARED, "data", "duc2007_main/test.jsonl");
   if (!existsSync(file)) return t.skip("no ../shared/data/duc2007_main");

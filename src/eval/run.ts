@@ -128,6 +128,11 @@ export interface EvalRunOptions extends EvalConfig {
   limit?: number;
   /** Skip the first N clusters (with `limit`, a held-out slice: offset 1000, limit 2000). */
   offset?: number;
+  /**
+   * Keep only the clusters at even (0, 2, 4 …) or odd positions of the dataset, counted after
+   * `offset`; `limit` counts the kept ones. Two disjoint halves to confirm a change on both.
+   */
+  split?: "even" | "odd";
   /** Worker threads (default 1: in this thread). */
   jobs?: number;
   /** Called after each cluster (in dataset order). */
@@ -248,6 +253,7 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
   let badLines = 0;
   const limit = options.limit ?? Infinity;
   let skip = options.offset ?? 0;
+  let position = 0;
   try {
     const pool = jobs > 1 ? new WorkerPool(jobs, config, (msg) => (msg.type === "result" ? accept(msg.outcome.index, msg.outcome) : failed(msg.index, msg.line, msg.id, msg.error))) : undefined;
     try {
@@ -263,6 +269,7 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
           skip--;
           continue;
         }
+        if (options.split !== undefined && position++ % 2 !== (options.split === "even" ? 0 : 1)) continue;
         const i = index++;
         if (pool) await pool.submit({ type: "cluster", index: i, line: item.line, record: item.record });
         else {

@@ -30,6 +30,8 @@ Options:
                           all (every one side by side). Default newsbrief.
   --limit <n>             evaluate only the first n clusters
   --offset <n>            skip the first n clusters (with --limit, a slice: --offset 1000 --limit 2000)
+  --split <half>          even or odd: only the clusters at even (1st, 3rd …) or odd (2nd, 4th …)
+                          positions after --offset; two disjoint halves to confirm a change on both
   --no-query              ignore the records' "query" (query-focused tasks: DUC 2005-2007 carry
                           {"title", "narrative"}); by default newsbrief focuses each summary on
                           it (baselines ignore it). The table says how many clusters used one.
@@ -58,6 +60,7 @@ export const evalCommand: Command = async (argv, io) => {
       algorithm: { type: "string" },
       limit: { type: "string" },
       offset: { type: "string" },
+      split: { type: "string" },
       seed: { type: "string" },
       jobs: { type: "string", short: "j" },
       format: { type: "string" },
@@ -81,6 +84,8 @@ export const evalCommand: Command = async (argv, io) => {
   const limit = values.limit ? positiveInt(values.limit, "--limit") : undefined;
   const offset = values.offset === undefined ? 0 : Number(values.offset);
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset takes a whole number, not "${values.offset}"`);
+  const split = values.split;
+  if (split !== undefined && split !== "even" && split !== "odd") throw new UsageError(`--split takes even or odd, not "${split}"`);
   const jobs = values.jobs ? positiveInt(values.jobs, "--jobs") : 1;
   let seed = 1;
   if (values.seed !== undefined) {
@@ -99,7 +104,8 @@ export const evalCommand: Command = async (argv, io) => {
     }
     const outputs = summariesOut ? openOutputs(path.resolve(io.cwd, summariesOut), algorithms) : undefined;
     try {
-      const total = io.stderr.isTTY ? Math.min(limit ?? Infinity, Math.max(0, (await countLines(file)) - offset)) : undefined;
+      const lines = io.stderr.isTTY ? Math.max(0, (await countLines(file)) - offset) : 0;
+      const total = io.stderr.isTTY ? Math.min(limit ?? Infinity, split === "even" ? Math.ceil(lines / 2) : split === "odd" ? Math.floor(lines / 2) : lines) : undefined;
       progress.start(datasetName(file), total);
       const result = await evaluateDataset(file, {
         protocol: values.protocol,
@@ -108,6 +114,7 @@ export const evalCommand: Command = async (argv, io) => {
         seed,
         limit,
         offset,
+        split,
         jobs,
         keepSummaries: Boolean(outputs),
         useQuery: !values["no-query"],

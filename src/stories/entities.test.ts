@@ -275,3 +275,13 @@ test("entities: lower-case particles inside a name keep it whole ('Daniel arap M
   person(entities, "Daniel arap Moi", ["Daniel arap Moi", "Moi"]);
   assert.ok(entities.some((e) => e.name === "José Eduardo dos Santos"), entities.map((e) => e.name).join(", "));
 });
+
+test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
+  const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
+  const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");
+  const entities = storyEntities([a, b]);
+  person(entities, "Chen Minzhang", ["Chen Minzhang"]);
+  person(entities, "Alexis Herman", ["Alexis Herman"]);
+  assert.equal(find(entities, "General Motors Corp").type, "organization");
+  assert.ok(!entities.some((e) => /^(?:Health|Labor) /.test(e.name)), entities.map((e) => e.name).join(", "));
+});

@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -200,8 +200,14 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   const country: Mention[] = title && (ALIASES.has(named) || ALIAS_NAMES.has(named) || PLACES.has(named)) ? [{ articleId, start: run[0].start, end: run[at - 1].end, text: named }] : [];
   if (TITLES.test(run.map((x) => x.w).join(" "))) return country;
   let words = run.slice(k);
+  // "Minister of Health Chen Minzhang", "Secretary of Labor Alexis Herman": a portfolio completes the title.
+  const portfolio = title && words[0].w === "of" ? portfolioLength(words.slice(1)) : 0;
+  if (portfolio && words.length > portfolio + 2) {
+    title = [title, ...words.slice(0, portfolio + 1).map((x) => x.w)].join(" ");
+    words = words.slice(portfolio + 1);
+  }
   // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.
-  if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
+  else if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
   // "Sen. John Ashcroft of Missouri", "Brownell of Yale": what a titled name is "of" is a mention of its own.
   const of = title ? words.findIndex((x, n) => n >= 1 && x.w === "of") : -1;
   const affiliation = of > 0 ? splitRun(articleId, words.slice(of + 1), false, false) : [];
@@ -225,6 +231,12 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
   end = first.start + name.length;
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
+}
+
+/** Words (1 or 2) of a government portfolio opening `words` ("Health", "Foreign Affairs"); 0 when none. */
+function portfolioLength(words: Array<{ w: string }>): number {
+  if (words.length >= 2 && PORTFOLIOS.has(`${words[0].w} ${words[1].w}`)) return 2;
+  return words.length && PORTFOLIOS.has(words[0].w) ? 1 : 0;
 }
 
 interface Group {

@@ -23,6 +23,15 @@ export const TITLES = new RegExp(
     "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
 );
 
+/** What a minister or secretary is "of": "Minister of Health", "Secretary of Foreign Affairs". */
+export const PORTFOLIOS = new Set(
+  (
+    "State|Defense|Defence|War|Labor|Labour|Agriculture|Health|Public Health|Justice|Finance|Education|Energy|Interior|the Interior|Commerce|" +
+    "Transportation|Transport|Trade|Industry|Culture|Tourism|Housing|Environment|Treasury|the Treasury|Foreign Affairs|Home Affairs|" +
+    "External Relations|External Affairs|Internal Affairs|Natural Resources|National Defense|National Defence|Public Security|Information|Economy"
+  ).split("|"),
+);
+
 /** Capitalised words that are not names on their own. */
 export const NOT_NAMES = new Set(
   (

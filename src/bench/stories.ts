@@ -18,7 +18,7 @@ import { existsSync } from "node:fs";
 import { benchArgs } from "./args.js";
 import { groupStories, StoryIndex, type Granularity, type StoryArticle, type StoryOptions } from "../stories/index.js";
 import { assignment, bcubed, DATA, loadSet, mixtures, rng, shuffle, type Cluster, type Mixture } from "./story-data.js";
-import { dayNumber, estimateFromMentions, estimatePublished, findDates, parseIsoDate, resolveMention } from "../timeline/dates.js";
+import { dayNumber, estimateFromMentions, estimateFromStory, estimatePublished, findDates, fromDayNumber, isoOf, parseIsoDate } from "../timeline/dates.js";
 import { splitSentences } from "../nlp/sentences.js";
 import { DATE_FIXTURES } from "../timeline/fixtures.js";
 import { newsbriefResolver, scoreFixtures } from "../timeline/evaluate.js";
@@ -132,23 +132,54 @@ function main(): void {
   if (!only || only === "dates") dateBench(sets.filter((s) => s.name.startsWith("duc") || s.name.startsWith("multiling")));
 }
 
-/** Publication dates estimated with the date hidden, against the DUC `dates` field. */
+/** `period`: the estimate's day, month or year (at its precision) is the right one. */
+type Tally = { n: number; est: number; day: number; week: number; year: number; wrong: number; period: number };
+const tally = (): Tally => ({ n: 0, est: 0, day: 0, week: 0, year: 0, wrong: 0, period: 0 });
+const addTally = (into: Tally, t: Tally): void => {
+  for (const k of Object.keys(into) as Array<keyof Tally>) into[k] += t[k];
+};
+/** The two halves the estimator is checked on separately. */
+const HALVES: Array<[string, (set: string) => boolean]> = [
+  ["half A: DUC 2003+2007", (s) => s.startsWith("duc2003") || s.startsWith("duc2007")],
+  ["half B: DUC 2006+MultiLing", (s) => s.startsWith("duc2006") || s.startsWith("multiling")],
+];
+const BANDS = [0, 0.3, 0.4, 0.45, 0.5, 0.7];
+
+/**
+ * Publication dates estimated with the date hidden, against the DUC `dates` field: from the
+ * article's content alone, and as a brief does it (`storyDates`), with the story's other articles
+ * (the cluster's; each hidden too with probability 0.3, seeded) dated or estimated.
+ */
 function dateBench(sets: Array<{ name: string; clusters: Cluster[] }>): void {
-  console.log("\nPublication date estimated from content (date hidden), DUC/MultiLing `dates` field");
-  const rows = [["set", "docs", "estimated", "exact day", "<=7 days", "year", "wrong year"]];
-  const totals = { n: 0, est: 0, day: 0, week: 0, year: 0, wrong: 0 };
-  const full = { n: 0, est: 0, day: 0, week: 0, year: 0, wrong: 0 };
+  console.log("\nPublication date estimated with the date hidden, DUC/MultiLing `dates` field (% of docs; last column % of estimates)");
+  const rows = [["set", "from", "docs", "estimated", "exact day", "<=7 days", "year", "wrong year", "wrong/est."]];
+  const halves = HALVES.map(() => ({ content: tally(), story: tally() }));
+  const bands = BANDS.map(() => tally());
+  const full = tally();
+  const rand = rng(7);
   for (const set of sets) {
-    const t = { n: 0, est: 0, day: 0, week: 0, year: 0, wrong: 0 };
+    const content = tally();
+    const story = tally();
     for (const c of set.clusters) {
-      for (const d of c.docs) {
-        const truth = parseIsoDate(d.date);
-        if (!truth) continue;
-        t.n++;
-        const e = estimatePublished(d.text);
-        count(t, e, truth);
-        // The chrono-based estimate used for timelines, on the first 40 documents of each set.
-        if (full.n < 400 && t.n <= 60) {
+      const truths = c.docs.map((d) => parseIsoDate(d.date));
+      const own = c.docs.map((d) => estimatePublished(d.text));
+      c.docs.forEach((d, i) => {
+        const truth = truths[i];
+        if (!truth) return;
+        content.n++;
+        story.n++;
+        count(content, own[i], truth);
+        const anchors: number[] = [];
+        truths.forEach((t, k) => {
+          if (k === i) return;
+          if (t && rand() >= 0.3) anchors.push(dayNumber(t.y, t.m, t.d));
+          else if (own[k] && own[k]!.precision !== "year") anchors.push(own[k]!.day);
+        });
+        const e = own[i] && own[i]!.precision !== "year" ? own[i] : (estimateFromStory(anchors, own[i]) ?? own[i]);
+        count(story, e, truth);
+        if (e) count(bands[BANDS.findLastIndex((b) => e.confidence >= b)], e, truth, true);
+        // The chrono-based estimate used for timelines, on the first 60 documents of each set.
+        if (full.n < 400 && content.n <= 60) {
           full.n++;
           const spans: number[] = [];
           splitSentences(d.text, 0, d.text.length, spans);
@@ -156,14 +187,25 @@ function dateBench(sets: Array<{ name: string; clusters: Cluster[] }>): void {
           for (let k = 0; k < spans.length; k += 2) sents.push({ start: spans[k], end: spans[k + 1] });
           count(full, estimateFromMentions(findDates(d.text, sents)), truth);
         }
-      }
+      });
     }
-    for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += t[k];
-    rows.push(dateRow(set.name, t));
+    rows.push(dateRow(set.name, "content", content), dateRow("", "+ story", story));
+    HALVES.forEach(([, has], h) => {
+      if (!has(set.name)) return;
+      addTally(halves[h].content, content);
+      addTally(halves[h].story, story);
+    });
   }
-  rows.push(dateRow("all (cheap scan)", totals));
-  rows.push(dateRow("sample (chrono)", full));
+  HALVES.forEach(([name], h) => rows.push(dateRow(name, "content", halves[h].content), dateRow("", "+ story", halves[h].story)));
+  rows.push(dateRow("sample (chrono)", "content", full));
   console.log(table(rows));
+  console.log("\nBy confidence (content + story estimates, all sets): share of the estimates in the band right");
+  const bandRows = [["confidence", "estimates", "<=7 days", "year right", "period right (day/month/year as stated)"]];
+  bands.forEach((t, b) => {
+    const pct = (x: number): string => `${((x / (t.est || 1)) * 100).toFixed(1)}%`;
+    bandRows.push([`${BANDS[b].toFixed(2)}-${(BANDS[b + 1] ?? 1).toFixed(2)}`, String(t.est), pct(t.week), pct(t.year), pct(t.period)]);
+  });
+  console.log(table(bandRows));
   const fixtures = scoreFixtures(newsbriefResolver);
   const ok = fixtures.sentencesRight;
   const misses = fixtures.misses.map((m) => `  ${JSON.stringify(m.text)} @${m.published}: got ${JSON.stringify(m.got)}, want ${JSON.stringify(m.expect)}`);
@@ -171,7 +213,8 @@ function dateBench(sets: Array<{ name: string; clusters: Cluster[] }>): void {
   if (misses.length) console.log(misses.join("\n"));
 }
 
-function count(t: { n: number; est: number; day: number; week: number; year: number; wrong: number }, e: { day: number; precision: string } | undefined, truth: { y: number; m?: number; d?: number }): void {
+function count(t: Tally, e: { date: string; day: number; precision: string } | undefined, truth: { y: number; m?: number; d?: number }, alsoDocs = false): void {
+  if (alsoDocs) t.n++;
   if (!e) return;
   t.est++;
   const td = dayNumber(truth.y, truth.m, truth.d);
@@ -180,11 +223,12 @@ function count(t: { n: number; est: number; day: number; week: number; year: num
   if (Math.abs(e.day - td) <= 7) t.week++;
   if (ey === truth.y) t.year++;
   else t.wrong++;
+  if (isoOf(fromDayNumber(td)).startsWith(e.date)) t.period++;
 }
 
-function dateRow(name: string, t: { n: number; est: number; day: number; week: number; year: number; wrong: number }): string[] {
-  const pct = (x: number): string => `${((x / (t.n || 1)) * 100).toFixed(1)}%`;
-  return [name, String(t.n), pct(t.est), pct(t.day), pct(t.week), pct(t.year), pct(t.wrong)];
+function dateRow(name: string, from: string, t: Tally): string[] {
+  const pct = (x: number, of = t.n): string => `${((x / (of || 1)) * 100).toFixed(1)}%`;
+  return [name, from, String(t.n), pct(t.est), pct(t.day), pct(t.week), pct(t.year), pct(t.wrong), pct(t.wrong, t.est)];
 }
 
 main();

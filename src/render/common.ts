@@ -41,7 +41,11 @@ export function describeRemoved(removed: RemovedCounts): string {
 
 export function articleMeta(article: Article): string {
   const e = article.publishedEstimated;
-  const estimated = !article.published && e ? `undated, estimated ${e.date} (confidence ${e.confidence}; from ${e.evidence.slice(0, 3).map((x) => `“${x}”`).join(", ")})` : undefined;
+  const estimated = article.published
+    ? undefined
+    : e
+      ? `undated, estimated ${e.date} (confidence ${e.confidence}; from ${e.evidence.slice(0, 3).map((x) => `“${x}”`).join(", ")})`
+      : "undated, no date evidence";
   const parts = [article.source, article.published ?? estimated, `${article.wordCount} words`].filter(Boolean);
   return parts.join(" · ");
 }

@@ -61,3 +61,8 @@ test("a timeline line whose first word is written with an inner capital keeps it
   assert.ok(b.stories.flatMap((s) => s.timeline ?? []).some((e) => e.text.startsWith("iPhone sales fell")));
   assert.match(render(b, "text", 400), /— iPhone sales fell/);
 });
+
+test("an undated article the text cannot date says so", async () => {
+  const b = await brief([{ id: "a", text: "Pinochet seized power in a coup in September 1973 and ruled until 1990. His lawyers appealed against the arrest on Saturday, the court said." }]);
+  assert.match(render(b, "text"), /undated, no date evidence/);
+});

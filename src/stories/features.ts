@@ -154,7 +154,7 @@ export function timeOf(published: string | undefined, text: string): TimeInfo | 
     const hi = p.d !== undefined ? lo : p.m !== undefined ? dayNumber(p.y, p.m + 1) - 1 : dayNumber(p.y + 1) - 1;
     return { lo, hi, day: lo, confidence: 1 };
   }
-  const estimate = estimatePublished(text);
+  const estimate = estimatePublished(text, { guess: true });
   if (!estimate) return undefined;
   return { lo: estimate.lo, hi: estimate.hi, day: estimate.day, confidence: estimate.confidence, estimate };
 }

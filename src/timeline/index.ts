@@ -6,8 +6,8 @@ import type { Article, Corpus, DatePrecision, Doc, PublishedEstimate, TimelineEn
 import {
   dayNumber,
   estimateFromMentions,
+  estimateFromStory,
   fromDayNumber,
-  isoOf,
   findDates,
   parseIsoDate,
   resolveAll,
@@ -63,35 +63,19 @@ export function articleDates(article: Article, doc: Doc): ArticleDates {
 }
 
 /**
- * Every article's dates, undated articles placed by their story as well as by their content: when
- * the story's dated articles (given dates, or estimates to the month) fall within two months of
- * each other, an undated article whose own estimate is only a year (or nothing) and allows that
- * time takes the story's month as its reference ("on Wednesday" in a 2017 article of a story
- * dated May 2017 is a Wednesday of May 2017), and the estimate says so in its evidence.
+ * Every article's dates, undated articles placed by their story as well as by their content
+ * (`estimateFromStory`): "on Wednesday" in an undated article of a story dated May 2017 is a
+ * Wednesday of May 2017, and the estimate says so in its evidence.
  */
 export function storyDates(corpus: Corpus): ArticleDates[] {
   const dates = corpus.articles.map((a, i) => articleDates(a, corpus.docs[i]));
   const anchors = dates.filter((x) => x.reference && x.reference.precision !== "year" && (!x.estimate || x.estimate.precision !== "year")).map((x) => x.reference!.day);
-  if (!anchors.length) return dates;
-  anchors.sort((a, b) => a - b);
-  if (anchors[anchors.length - 1] - anchors[0] > 62) return dates;
-  const anchor = anchors[(anchors.length - 1) >> 1];
-  const month = isoOf(fromDayNumber(anchor)).slice(0, 7);
-  return dates.map((x, i) => {
+  return dates.map((x) => {
     if (x.reference && x.reference.precision !== "year") return x;
-    if (x.estimate && (anchor < x.estimate.lo || anchor > x.estimate.hi)) return x;
-    const estimate: DateEstimate = {
-      date: month,
-      precision: "month",
-      confidence: Math.min(0.9, (x.estimate?.confidence ?? 0.1) + 0.1),
-      evidence: [...(x.estimate?.evidence ?? []), `published with this story's other articles (${month})`],
-      lo: anchor - 31,
-      hi: anchor + 31,
-      day: anchor,
-      ...(x.estimate?.fenced ? { fenced: true as const } : {}),
-    };
-    const reference: Reference = { day: anchor, precision: "month" };
-    return { ...x, estimate, reference, resolved: resolveAgainst(dates[i].mentions, reference, estimate) };
+    const estimate = estimateFromStory(anchors, x.estimate);
+    if (!estimate) return x;
+    const reference: Reference = { day: estimate.day, precision: estimate.precision === "year" ? "year" : "month" };
+    return { ...x, estimate, reference, resolved: resolveAgainst(x.mentions, reference, estimate) };
   });
 }
 

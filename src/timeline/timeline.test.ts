@@ -157,7 +157,7 @@ test("a lead-in ending with a colon is no timeline line", async () => {
   assert.deepEqual(t.filter((e) => /:$/.test(e.text)), []);
 });
 
-test("an undated article on a weak estimate keeps the dates that state their year, and invents none", async () => {
+test("an undated article with only background years gets no estimate, keeps the dates that state their year, and invents none", async () => {
   const text = [
     "Gen. Augusto Pinochet was arrested in London on Oct. 16 at the request of a Spanish judge, Prime Minister Tony Blair's office said.",
     "About 200 supporters gathered outside the embassy on Saturday evening to protest the arrest.",
@@ -165,9 +165,24 @@ test("an undated article on a weak estimate keeps the dates that state their yea
     "Pinochet seized power in a coup in September 1973 and ruled until 1990.",
   ].join("\n\n");
   const b = await brief([{ id: "pinochet", text }]);
-  const estimate = b.articles[0].publishedEstimated;
-  assert.ok(estimate && estimate.confidence < 0.5, JSON.stringify(estimate));
+  // The old year guess (1991, the year after the latest one named) was wrong: the arrest was in 1998.
+  assert.equal(b.articles[0].publishedEstimated, undefined);
   const t = timeline(b);
   assert.ok(t.some((e) => e.date === "1973-09" && /coup/.test(e.text)), JSON.stringify(t));
   assert.deepEqual(t.filter((e) => /Saturday|Oct\. 16/.test(e.text)), [], "no sentence is dated by the weak estimate");
+});
+
+test("an undated article whose text only guesses a year takes the month of its story's dated articles", async () => {
+  const arrest = "Gen. Augusto Pinochet was arrested in London on Oct. 16 at the request of a Spanish judge. Pinochet seized power in 1973.";
+  const b = await brief(
+    [
+      { id: "a", published: "1998-10-17", text: `${arrest} Chile protested on Saturday.` },
+      { id: "b", published: "1998-10-19", text: `${arrest} Supporters gathered on Monday.` },
+      { id: "c", text: `${arrest} The judge asked for his extradition on Tuesday.` },
+    ],
+    { separateStories: false },
+  );
+  // Before: 1974-10 from the text's guess (the year after 1973), which kept the story's month out.
+  assert.equal(b.articles[2].publishedEstimated?.date, "1998-10");
+  assert.ok(b.articles[2].publishedEstimated!.evidence.some((x) => /this story's other articles/.test(x)));
 });

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Briefing } from "../types/index.js";
-import { REPO, SEEDS, requireShared } from "../testing/fixtures.js";
-import { brief } from "./brief.js";
+import { readFileSync } from "node:fs";
+import type { Briefing, Sentence } from "../types/index.js";
+import { REPO, SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
+import { brief, briefDocuments } from "./brief.js";
 
 const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
 
@@ -114,4 +115,23 @@ test("a one-word file among real articles: reported by name, kept in the article
   assert.ok(warning && warning.severity === "warning" && /only 1 word\(s\) of text \("Hello"\)/.test(warning.reason));
   const alone = await brief([{ id: "stray", text: "Hello" }]);
   assert.equal(alone.stories.length, 1, "a pile of only short texts is still briefed");
+});
+
+test("a summary sentence right after another picked sentence of its article follows it, so 'He…' reads after the one naming him (MultiLing M008)", () => {
+  requireShared();
+  const line = readFileSync(`${SHARED}data/multiling2011_en/test.jsonl`, "utf8").split("\n").find((l) => l.includes('"id": "M008"'))!;
+  const rec = JSON.parse(line) as { documents: string[] };
+  const docs = rec.documents.map((raw, i) => ({ file: `d${i}.txt`, raw }));
+  const b = briefDocuments(docs, [], { separateStories: false, words: 250 });
+  const text = new Map(b.articles.map((a) => [a.id, a.text]));
+  const summary = b.stories[0].summary;
+  let pairs = 0;
+  summary.forEach((s, k) => {
+    const adjacent = (p: Sentence) => p.articleId === s.articleId && p.end <= s.start && /^\s*$/.test(text.get(s.articleId)!.slice(p.end, s.start));
+    const before = summary.findIndex(adjacent);
+    if (before < 0) return;
+    pairs++;
+    assert.equal(before, k - 1, `${JSON.stringify(s.text)} is not placed after ${JSON.stringify(summary[before].text)}`);
+  });
+  assert.ok(pairs > 0);
 });

@@ -58,7 +58,10 @@ function toSentence(corpus: Corpus, sel: Selection, support: number[]): Sentence
   return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: support.map((d) => corpus.articles[d].id) };
 }
 
-/** Points most sources report come first; then by article date and place in the article. */
+/**
+ * Points most sources report come first; then by article date and place in the article. A sentence
+ * right after another picked one of its article follows it, so a pronoun reads after its referent.
+ */
 function readingOrder(sentences: Sentence[], picked: Selection[], corpus: Corpus): Sentence[] {
   const dateOf = new Map(corpus.articles.map((a, d) => [a.id, a.published ?? String(d).padStart(6, "0")]));
   const position = sentences.map((_, k) => k);
@@ -72,7 +75,23 @@ function readingOrder(sentences: Sentence[], picked: Selection[], corpus: Corpus
       sa.start - sb.start
     );
   });
-  return position.map((k) => sentences[k]);
+  return position.flatMap((k) => (follows(picked, k) ? [] : withFollowers(picked, k).map((f) => sentences[f])));
+}
+
+/** Whether picked sentence k comes right after another picked sentence of its article ("He said…" after the one naming him). */
+function follows(picked: Selection[], k: number): boolean {
+  return picked.some((p) => p.doc === picked[k].doc && p.sent === picked[k].sent - 1);
+}
+
+/** Picked sentence k, then the picked sentences that follow it in its article without a gap: they stay together, in order. */
+function withFollowers(picked: Selection[], k: number): number[] {
+  const run = [k];
+  for (;;) {
+    const last = picked[run[run.length - 1]];
+    const next = picked.findIndex((p) => p.doc === last.doc && p.sent === last.sent + 1);
+    if (next < 0) return run;
+    run.push(next);
+  }
 }
 
 function mostCentral(summary: Sentence[], sentences: Sentence[], picked: Selection[]): Sentence {

@@ -57,6 +57,14 @@ export function isCandidate(doc: Doc, i: number): boolean {
   return !startsWithDateline(text.slice(doc.sentStart[i], Math.min(doc.sentEnd[i], doc.sentStart[i] + 100)));
 }
 
+/** A pronoun pointing back to someone or something named before ("He said…", "This was…", "Their plan…"). */
+const POINTING_BACK = /^(?:he|she|they|his|her|their)\b/i;
+
+/** Starts with a pronoun whose referent is in an earlier sentence: read alone, it points at nothing. */
+export function startsPointingBack(doc: Doc, i: number): boolean {
+  return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
+}
+
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */
 export function startsDangling(doc: Doc, i: number): boolean {
   return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));

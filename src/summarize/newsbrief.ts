@@ -2,7 +2,7 @@ import { isCrawlJunk, isFurniture } from "../stories/boilerplate.js";
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
 import { centrality, type SentenceVectors } from "./centrality.js";
-import { isCandidate, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, wordsOf } from "./candidates.js";
+import { isCandidate, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
 import { sentenceIdf, termSpace } from "./vectors.js";
@@ -170,6 +170,8 @@ interface Pool {
   norm: Float64Array;
   prior: Float64Array;
   dangling: Uint8Array;
+  /** Opens with a pronoun pointing back (`startsPointingBack`): taken only right after the sentence before it. */
+  pointing: Uint8Array;
   /** Gain the candidate has whatever is already covered (its function-word credit). */
   base: Float64Array;
   /** The candidate's concepts: `index.concepts[from[k] .. to[k])`. */
@@ -204,6 +206,7 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
     norm: new Float64Array(total),
     prior: new Float64Array(total),
     dangling: new Uint8Array(total),
+    pointing: new Uint8Array(total),
     base: new Float64Array(total),
     from: new Int32Array(total),
     to: new Int32Array(total),
@@ -230,6 +233,7 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
       pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
+      pool.pointing[k] = dangling && startsPointingBack(doc, i) ? 1 : 0;
       pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;
       pool.from[k] = index.sentFrom[s];
       pool.to[k] = index.sentFrom[s + 1];
@@ -327,6 +331,10 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
+  // Corpus sentences taken (numbered as `index.docSent`): a pronoun-led sentence needs the one before it among them.
+  const chosen = new Set<number>();
+  const poolOf = new Int32Array(index.docSent[corpus.docs.length]).fill(-1);
+  for (let k = 0; k < pool.size; k++) poolOf[index.docSent[pool.doc[k]] + pool.sent[k]] = k;
   // With `fill`, sentences that add no weighted concept still fill the budget: earliest first, fullest first with few articles.
   const fill = budget.fill ? TUNING.fillRest : 0;
   // With `fill` the scorer cuts the summary at the word budget (ROUGE -l), inside the last sentence.
@@ -343,9 +351,19 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
         bestScore = scoreOf(scan, alt);
       }
     }
+    if (pool.pointing[best] && !chosen.has(index.docSent[pool.doc[best]] + pool.sent[best] - 1)) {
+      const before = antecedent(scan, poolOf, index.docSent[pool.doc[best]], best);
+      if (before < 0) {
+        taken[best] = 1;
+        continue;
+      }
+      best = before;
+      bestScore = scoreOf(scan, before);
+    }
     taken[best] = 1;
     if (overlap(concepts, pool.from[best], pool.to[best], covered, index.isBigram) > TUNING.overlapMax) continue;
     for (let j = pool.from[best]; j < pool.to[best]; j++) covered[concepts[j]] = 1;
+    chosen.add(index.docSent[pool.doc[best]] + pool.sent[best]);
     tracker.take(pool.spaced[best]);
     scan.room = limit - tracker.words;
     out.push({ doc: pool.doc[best], sent: pool.sent[best], score: bestScore });
@@ -439,6 +457,20 @@ function selfContained(scan: Scan, best: number, bestScore: number): number {
   }
   for (let j = pool.from[best]; j < pool.to[best]; j++) mark[concepts[j]] = 0;
   return alt;
+}
+
+/**
+ * The sentence before pronoun-led candidate k, which names what the pronoun points to, when it can
+ * be taken instead (k may then follow it): a candidate not yet taken, not itself dangling, that
+ * fits and adds something; -1 otherwise, and k is left out. `first`: k's article's first corpus
+ * sentence; `poolOf`: per corpus sentence, its candidate or -1.
+ */
+function antecedent(scan: Scan, poolOf: Int32Array, first: number, k: number): number {
+  const { pool, taken, tracker } = scan;
+  if (pool.sent[k] === 0) return -1;
+  const before = poolOf[first + pool.sent[k] - 1];
+  if (before < 0 || taken[before] || pool.dangling[before] || !tracker.fits(pool.spaced[before])) return -1;
+  return scoreOf(scan, before) > 0 ? before : -1;
 }
 
 /** Another sentence "says the same" as a dangling one when it covers this share of its new concept weight… */

@@ -9,7 +9,7 @@ import { SHARED } from "../testing/fixtures.js";
 import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus, Selection } from "../types/index.js";
-import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsWithDateline } from "./candidates.js";
+import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsPointingBack, startsWithDateline } from "./candidates.js";
 import { copiedSentences, newsbrief, TUNING } from "./newsbrief.js";
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
@@ -94,6 +94,30 @@ test("newsbrief picks a self-contained sentence over a dangling one that says th
   } finally {
     TUNING.danglingPenalty = saved;
   }
+});
+
+test("a sentence opening with a personal pronoun comes only after the sentence before it, which is taken first", () => {
+  const corpus = corpusOf([
+    "Mayor Tom Ruiz spoke to reporters in town on Monday. He promised federal money to rebuild the Milton bridge and the Milton school.",
+    "Officials said the Milton bridge was closed after the storm.",
+    "Parents said the Milton school was closed after the storm.",
+    "Federal money to rebuild was promised for the town on Monday.",
+  ]);
+  assert.ok(startsPointingBack(corpus.docs[0], 1) && !startsPointingBack(corpus.docs[0], 0));
+  const saved = { ...TUNING };
+  try {
+    // Without the position prior and the dangling penalty the "He…" sentence scores best, and nothing else says the same.
+    Object.assign(TUNING, { positionPrior: 0, danglingPenalty: 1 });
+    const picked = newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 }).map((p) => [p.doc, p.sent]);
+    assert.deepEqual(picked, [[0, 0], [0, 1]], picked.map(([d, i]) => textOf(corpus, d, i)).join(" | "));
+  } finally {
+    Object.assign(TUNING, saved);
+  }
+});
+
+test("pointing-back openers are personal pronouns only: 'It is…' and 'This year…' stand alone", () => {
+  const corpus = corpusOf(["He said the plan would work out well. They left the town before the storm. Her office said the talks went on. It is not clear what the plan will cost. This year the town got more rain than ever."]);
+  assert.deepEqual([0, 1, 2, 3, 4].map((i) => startsPointingBack(corpus.docs[0], i)), [true, true, true, false, false]);
 });
 
 test("on DUC 2003 newsbrief output carries no dateline and few dangling openers", async (t) => {

@@ -321,3 +321,9 @@ test("titles: a heading that lost the declared title's separator, or typesets it
   const typeset = page(`<meta property="og:title" content="How to replace brake pads - From a Mechanic">`, `<article><h1>How to replace brake pads – From a Mechanic</h1>${P(4)}</article>`);
   assert.equal(typeset.title, "How to replace brake pads – From a Mechanic");
 });
+
+test("titles: a one-word heading that the declared title goes on from is the headline", () => {
+  const entry = page(`<title>RESTAURANT Definition &amp; Meaning | Dictionary.com</title>`, `<article><h1>restaurant</h1>${P(4)}</article>`);
+  assert.equal(entry.title, "restaurant");
+  assert.equal(page(`<title>Restaurants near the harbour - City Guide</title>`, `<article><h1>restaurant</h1>${P(4)}</article>`).title, "Restaurants near the harbour");
+});

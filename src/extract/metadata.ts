@@ -629,6 +629,9 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
     }
   }
   if (best && bestScore >= 0.3) return best;
+  // A short heading that a declared title goes on from ("restaurant" / "RESTAURANT Definition & Meaning | Dictionary.com") is the headline.
+  const opens = h1s.find((t) => hints.some((h) => h.length > t.length && h.toLowerCase().startsWith(t.toLowerCase()) && /^\P{L}/u.test(h.slice(t.length))));
+  if (opens) return opens;
   // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "Web Designs"): the declared title wins.
   const declared = hints.some((h) => h.split(" ").length >= 3);
   // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /

@@ -312,3 +312,18 @@ test("titles: leading parts of a <title> that name the site by its domain are no
   assert.equal(page("<title>SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones (According to Me)</title>", body).title, "The Five Best Headphones (According to Me)");
   assert.equal(page("<title>Pulse | Example.com - The Five Best Headphones (According to Me)</title>", body).title, "Pulse | Example.com - The Five Best Headphones (According to Me)");
 });
+
+test("titles: a heading that lost the declared title's separator, or typesets its '--', is the declared title; a dash only typeset stays the heading's", () => {
+  const lost = page(`<title>Tutoring Explained - Choosing a good tutor - Springfield College</title><meta property="og:title" content="Tutoring Explained - Choosing a good tutor">`, `<article><h1><span>Tutoring Explained</span> <span>Choosing a good tutor</span></h1>${P(4)}</article>`);
+  assert.equal(lost.title, "Tutoring Explained - Choosing a good tutor");
+  const doubled = page(`<meta property="og:title" content="Brains Are Not Required--Simple Cells Can Do It">`, `<article><h1>Brains Are Not Required—Simple Cells Can Do It</h1>${P(4)}</article>`);
+  assert.equal(doubled.title, "Brains Are Not Required--Simple Cells Can Do It");
+  const typeset = page(`<meta property="og:title" content="How to replace brake pads - From a Mechanic">`, `<article><h1>How to replace brake pads – From a Mechanic</h1>${P(4)}</article>`);
+  assert.equal(typeset.title, "How to replace brake pads – From a Mechanic");
+});
+
+test("titles: a one-word heading that the declared title goes on from is the headline", () => {
+  const entry = page(`<title>RESTAURANT Definition &amp; Meaning | Dictionary.com</title>`, `<article><h1>restaurant</h1>${P(4)}</article>`);
+  assert.equal(entry.title, "restaurant");
+  assert.equal(page(`<title>Restaurants near the harbour - City Guide</title>`, `<article><h1>restaurant</h1>${P(4)}</article>`).title, "Restaurants near the harbour");
+});

@@ -467,7 +467,29 @@ function headingText(h: DomElement, hints: string[]): string {
 /** The declared title a heading stands for when the heading only adds a label or a credit to it, or has its punctuation damaged. */
 function declaredForm(heading: string, hints: string[], site?: string): string {
   const declared = hints.map((h) => stripSiteName(h, site));
-  return undamaged(withoutSourceCredit(withoutKicker(heading, declared), declared), declared);
+  return redashed(undamaged(withoutSourceCredit(withoutKicker(heading, declared), declared), declared), declared, hints);
+}
+
+/**
+ * A heading that differs from a declared title only in its dashes, where the declared title has a separator the heading lost
+ * ("not. Defining" / "not. - Defining") or a dash typed as "--": the declared title. A dash only typeset (" - " as " – ") is the
+ * heading's to keep, and a declared title rejoined after dropping a site name does not count.
+ */
+function redashed(title: string, declared: string[], hints: string[]): string {
+  const key = withoutDashes(title);
+  const typeset = plainDashes(title);
+  for (const cand of declared) {
+    if (cand !== title && withoutDashes(cand) === key && plainDashes(cand) !== typeset && hints.some((h) => h.includes(cand))) return cand;
+  }
+  return title;
+}
+
+function withoutDashes(s: string): string {
+  return s.replace(/[\s\-–—]+/g, "");
+}
+
+function plainDashes(s: string): string {
+  return s.replace(/[–—]/g, "-");
 }
 
 /** A heading that puts a one-word section label before the declared title ("Blog: Best Agencies of 2025"): the declared title. */
@@ -607,6 +629,9 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
     }
   }
   if (best && bestScore >= 0.3) return best;
+  // A short heading that a declared title goes on from ("restaurant" / "RESTAURANT Definition & Meaning | Dictionary.com") is the headline.
+  const opens = h1s.find((t) => hints.some((h) => h.length > t.length && h.toLowerCase().startsWith(t.toLowerCase()) && /^\P{L}/u.test(h.slice(t.length))));
+  if (opens) return opens;
   // A lone heading unlike every declared title is a section or masthead label ("Our Blog", "Web Designs"): the declared title wins.
   const declared = hints.some((h) => h.split(" ").length >= 3);
   // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /

@@ -46,6 +46,8 @@ export interface RawFeatures {
   counts: Float32Array;
   /** Surface form of each feature seen capitalised mid-sentence (a name), for labels. */
   surfaces: Map<number, string>;
+  /** The text has (almost) no capitals inside sentences (see `lowerCased`). */
+  lowerCased: boolean;
 }
 
 export interface TimeInfo {
@@ -124,7 +126,7 @@ export function extractFeatures(text: string, vocab: Vocabulary, maxChars = 20_0
   }
   const ids = Int32Array.from(counts.keys());
   const values = Float32Array.from(counts.values());
-  return { ids, counts: values, surfaces };
+  return { ids, counts: values, surfaces, lowerCased: phrases };
 }
 
 /**

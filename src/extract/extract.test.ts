@@ -428,3 +428,12 @@ test("a large page typed an article by its prose alone gets no Readability secon
   assert.match(page.strategies.pageType, /^structure/);
   assert.notEqual(page.strategies.text, "readability:description");
 });
+
+test("a <footer> stays boilerplate however much prose it holds (a site's testimonials carousel); a box classed footer that wraps the page does not", () => {
+  const quotes = Array.from({ length: 8 }, (_, i) => `<p>Customer ${i} writes that the staff were friendly, the service quick and the whole experience a very pleasant one indeed.</p>`).join("");
+  const page = extractHtml(wrap("<title>Harbour</title>", `<div id="page"><main><article><h1>Harbour project approved</h1>${P(6)}</article></main><footer class="site-footer"><h2>What our customers say</h2>${quotes}</footer></div>`));
+  assert.match(page.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(page.text, /Customer 3 writes/);
+  const wrapped = extractHtml(wrap("<title>Harbour</title>", `<div class="footer-wrap"><h1>Harbour project approved</h1>${P(6)}</div>`));
+  assert.match(wrapped.text, /Paragraph 6 of the story/);
+});

@@ -451,6 +451,26 @@ export function isDateLine(text: string): boolean {
   return !LETTER_OR_DIGIT.test(rest.replace(TIME_ZONE, " ").replace(DATELINE_WORDS, " "));
 }
 
+/**
+ * Whether a text is made of the page's boilerplate: nearly all its words occur only in boxes judged boilerplate (footer,
+ * menus; not story lists judged by their place, which a listing is made of). Readability, asked about a page whose content a script draws, answers with its footer.
+ */
+export function readsBoilerplate(text: string, blocks: Block[] | undefined): boolean {
+  if (!blocks) return false;
+  const junk = new Set<string>();
+  const kept = new Set<string>();
+  for (const b of blocks) for (const w of b.text.toLowerCase().match(WORD) ?? []) (b.junk && b.junkEls ? junk : kept).add(w);
+  const words = text.toLowerCase().match(WORD) ?? [];
+  if (!words.length) return false;
+  let inJunk = 0;
+  for (const w of words) if (junk.has(w) && !kept.has(w)) inJunk++;
+  return inJunk >= words.length * BOILERPLATE_SHARE;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Share of a text's words found only in boilerplate boxes that makes it boilerplate. */
+const BOILERPLATE_SHARE = 0.8;
+
 export function readabilityBody(doc: DomDocument): BodyResult | undefined {
   try {
     const reader = new Readability<DomNode>(doc as never, { serializer: (n) => n as unknown as DomNode, charThreshold: 300 });

@@ -437,3 +437,12 @@ test("a <footer> stays boilerplate however much prose it holds (a site's testimo
   const wrapped = extractHtml(wrap("<title>Harbour</title>", `<div class="footer-wrap"><h1>Harbour project approved</h1>${P(6)}</div>`));
   assert.match(wrapped.text, /Paragraph 6 of the story/);
 });
+
+test("a script-drawn page (an empty app root and a site footer) has no text: the footer Readability would offer is not its content", () => {
+  const group = (name: string) =>
+    `<div class="col"><h5>${name}</h5><p>${["Help Center", "Disputes and Reports", "Return and refund policy", "Report infringement", "Accessibility statement", "Privacy policy", "Terms of use"].map((l) => `<a href="/${l.length}">${l}</a>`).join(", ")}, and more of our services, listed for shoppers in every country, region and language we serve.</p></div>`;
+  const shell = extractHtml(wrap("<title>Shop</title>", `<div id="root"></div><footer><div class="container">${group("Help")}${group("Browse by category")}</div></footer>`));
+  assert.equal(shell.text, "");
+  const story = extractHtml(wrap("<title>Harbour</title>", `<div id="root"><h1>Harbour project approved</h1>${P(8)}</div><footer><div class="container">${group("Help")}</div></footer>`));
+  assert.match(story.text, /Paragraph 8 of the story/);
+});

@@ -3,7 +3,7 @@
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
-import { ownBody, readabilityBody, blocksText } from "./body.js";
+import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
 import { linkedItems, productBody, forumPosts } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
@@ -105,7 +105,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   }
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
-    if (r && r.text.length > (body?.text.length ?? 0)) body = r;
+    if (r && r.text.length > (body?.text.length ?? 0) && !(r.text.length < SHORT_ANSWER && readsBoilerplate(r.text, pageBlocks))) body = r;
   } else if (kind.type === "article" && md.description && !largeUndeclared) {
     // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
     const fit = describes(md.description, body.text);
@@ -231,6 +231,11 @@ const BEFORE_HEADLINE = 0.3;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;
+/**
+ * A Readability answer this short, made of what our reading judged boilerplate, is a script-drawn page's footer or menus:
+ * no text is better. Longer ones are kept: an article may sit wholly in boxes we misjudge.
+ */
+const SHORT_ANSWER = 600;
 
 /** Below these shares of the page's non-boilerplate text (with and without link lists), the chosen box is only a part of the page. */
 const PART_OF_PAGE = 0.6;

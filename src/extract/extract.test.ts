@@ -446,3 +446,15 @@ test("a script-drawn page (an empty app root and a site footer) has no text: the
   const story = extractHtml(wrap("<title>Harbour</title>", `<div id="root"><h1>Harbour project approved</h1>${P(8)}</div><footer><div class="container">${group("Help")}</div></footer>`));
   assert.match(story.text, /Paragraph 8 of the story/);
 });
+
+test("a product page's shopper reviews (boxes classed review, two or more) leave its text; a page read from inside a review box keeps it", () => {
+  const desc = [1, 2, 3].map((i) => `<p>Part ${i}: this waterproof trail pack carries a full day's gear, with a padded hip belt, a rain cover and pockets galore for snacks, maps and a phone.</p>`).join("");
+  const reviews = [1, 2, 3].map((i) => `<div class="customer-review"><h4>Reviewer ${i}</h4><p>Review ${i}: I took this pack on a week of long walks in the hills and it kept everything dry, even in the heaviest rain we had.</p></div>`).join("");
+  const head = `<title>Trail Pack 25</title><meta property="og:type" content="product">`;
+  const page = extractHtml(wrap(head, `<div class="product"><h1>Trail Pack 25</h1><div class="description">${desc}</div><section class="reviews-list"><h2>Customer reviews</h2>${reviews}</section></div>`));
+  assert.equal(page.pageType, "product");
+  assert.match(page.text, /pockets galore/);
+  assert.doesNotMatch(page.text, /Review 2: I took this pack/);
+  const review = extractHtml(wrap(head, `<div class="review">${P(8)}</div><div class="review"><p>Short.</p></div>`));
+  assert.match(review.text, /Paragraph 8 of the story/);
+});

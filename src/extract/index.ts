@@ -5,7 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { linkedItems, productBody, forumPosts } from "./typed.js";
+import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -127,6 +127,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
+  if (body) {
+    const text = withoutReviews(kind.type, body.text, pageBlocks, body.container);
+    if (text !== undefined) body = { ...body, text, strategy: `${body.strategy}-reviews` };
+  }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];

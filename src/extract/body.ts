@@ -110,7 +110,7 @@ function prose(b: Block): number {
   return b.text.length >= 80 && b.linkChars < b.text.length * 0.3 ? b.text.length : 0;
 }
 
-const NO_VETO = /^(?:button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
+const NO_VETO = /^(?:footer|button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
 
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;
@@ -450,6 +450,26 @@ export function isDateLine(text: string): boolean {
   rest += text.slice(at);
   return !LETTER_OR_DIGIT.test(rest.replace(TIME_ZONE, " ").replace(DATELINE_WORDS, " "));
 }
+
+/**
+ * Whether a text is made of the page's boilerplate: nearly all its words occur only in boxes judged boilerplate (footer,
+ * menus; not story lists judged by their place, which a listing is made of). Readability, asked about a page whose content a script draws, answers with its footer.
+ */
+export function readsBoilerplate(text: string, blocks: Block[] | undefined): boolean {
+  if (!blocks) return false;
+  const junk = new Set<string>();
+  const kept = new Set<string>();
+  for (const b of blocks) for (const w of b.text.toLowerCase().match(WORD) ?? []) (b.junk && b.junkEls ? junk : kept).add(w);
+  const words = text.toLowerCase().match(WORD) ?? [];
+  if (!words.length) return false;
+  let inJunk = 0;
+  for (const w of words) if (junk.has(w) && !kept.has(w)) inJunk++;
+  return inJunk >= words.length * BOILERPLATE_SHARE;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Share of a text's words found only in boilerplate boxes that makes it boilerplate. */
+const BOILERPLATE_SHARE = 0.8;
 
 export function readabilityBody(doc: DomDocument): BodyResult | undefined {
   try {

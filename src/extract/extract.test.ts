@@ -428,3 +428,33 @@ test("a large page typed an article by its prose alone gets no Readability secon
   assert.match(page.strategies.pageType, /^structure/);
   assert.notEqual(page.strategies.text, "readability:description");
 });
+
+test("a <footer> stays boilerplate however much prose it holds (a site's testimonials carousel); a box classed footer that wraps the page does not", () => {
+  const quotes = Array.from({ length: 8 }, (_, i) => `<p>Customer ${i} writes that the staff were friendly, the service quick and the whole experience a very pleasant one indeed.</p>`).join("");
+  const page = extractHtml(wrap("<title>Harbour</title>", `<div id="page"><main><article><h1>Harbour project approved</h1>${P(6)}</article></main><footer class="site-footer"><h2>What our customers say</h2>${quotes}</footer></div>`));
+  assert.match(page.text, /Paragraph 6 of the story/);
+  assert.doesNotMatch(page.text, /Customer 3 writes/);
+  const wrapped = extractHtml(wrap("<title>Harbour</title>", `<div class="footer-wrap"><h1>Harbour project approved</h1>${P(6)}</div>`));
+  assert.match(wrapped.text, /Paragraph 6 of the story/);
+});
+
+test("a script-drawn page (an empty app root and a site footer) has no text: the footer Readability would offer is not its content", () => {
+  const group = (name: string) =>
+    `<div class="col"><h5>${name}</h5><p>${["Help Center", "Disputes and Reports", "Return and refund policy", "Report infringement", "Accessibility statement", "Privacy policy", "Terms of use"].map((l) => `<a href="/${l.length}">${l}</a>`).join(", ")}, and more of our services, listed for shoppers in every country, region and language we serve.</p></div>`;
+  const shell = extractHtml(wrap("<title>Shop</title>", `<div id="root"></div><footer><div class="container">${group("Help")}${group("Browse by category")}</div></footer>`));
+  assert.equal(shell.text, "");
+  const story = extractHtml(wrap("<title>Harbour</title>", `<div id="root"><h1>Harbour project approved</h1>${P(8)}</div><footer><div class="container">${group("Help")}</div></footer>`));
+  assert.match(story.text, /Paragraph 8 of the story/);
+});
+
+test("a product page's shopper reviews (boxes classed review, two or more) leave its text; a page read from inside a review box keeps it", () => {
+  const desc = [1, 2, 3].map((i) => `<p>Part ${i}: this waterproof trail pack carries a full day's gear, with a padded hip belt, a rain cover and pockets galore for snacks, maps and a phone.</p>`).join("");
+  const reviews = [1, 2, 3].map((i) => `<div class="customer-review"><h4>Reviewer ${i}</h4><p>Review ${i}: I took this pack on a week of long walks in the hills and it kept everything dry, even in the heaviest rain we had.</p></div>`).join("");
+  const head = `<title>Trail Pack 25</title><meta property="og:type" content="product">`;
+  const page = extractHtml(wrap(head, `<div class="product"><h1>Trail Pack 25</h1><div class="description">${desc}</div><section class="reviews-list"><h2>Customer reviews</h2>${reviews}</section></div>`));
+  assert.equal(page.pageType, "product");
+  assert.match(page.text, /pockets galore/);
+  assert.doesNotMatch(page.text, /Review 2: I took this pack/);
+  const review = extractHtml(wrap(head, `<div class="review">${P(8)}</div><div class="review"><p>Short.</p></div>`));
+  assert.match(review.text, /Paragraph 8 of the story/);
+});

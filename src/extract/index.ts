@@ -3,9 +3,9 @@
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
-import { ownBody, readabilityBody, blocksText } from "./body.js";
+import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { linkedItems, productBody, forumPosts } from "./typed.js";
+import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -105,7 +105,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   }
   if (!body || body.text.length < 200) {
     const r = readabilityBody(doc);
-    if (r && r.text.length > (body?.text.length ?? 0)) body = r;
+    if (r && r.text.length > (body?.text.length ?? 0) && !(r.text.length < SHORT_ANSWER && readsBoilerplate(r.text, pageBlocks))) body = r;
   } else if (kind.type === "article" && md.description && !largeUndeclared) {
     // The page's own summary is not in the text we picked: a second opinion from Readability, kept when it tells the page's story better.
     const fit = describes(md.description, body.text);
@@ -127,6 +127,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
+  if (body) {
+    const text = withoutReviews(kind.type, body.text, pageBlocks, body.container);
+    if (text !== undefined) body = { ...body, text, strategy: `${body.strategy}-reviews` };
+  }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -231,6 +235,11 @@ const BEFORE_HEADLINE = 0.3;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;
+/**
+ * A Readability answer this short, made of what our reading judged boilerplate, is a script-drawn page's footer or menus:
+ * no text is better. Longer ones are kept: an article may sit wholly in boxes we misjudge.
+ */
+const SHORT_ANSWER = 600;
 
 /** Below these shares of the page's non-boilerplate text (with and without link lists), the chosen box is only a part of the page. */
 const PART_OF_PAGE = 0.6;

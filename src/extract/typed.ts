@@ -120,3 +120,43 @@ function isCard(el: DomElement): boolean {
   const text = el.textContent ?? "";
   return text.length < CARD_TEXT * 2 && PRICE.test(text) && text.replace(/\s+/g, " ").trim().length < CARD_TEXT;
 }
+
+/**
+ * Shoppers' reviews and a shop's testimonials on a product page say what others think of the product; the page's content
+ * is its description. Review items (schema.org Review, or boxes classed review or testimonial, two or more of one kind; an id names one box, a product's review section in a roundup) leave
+ * the text, unless the text was read from inside one or is little more than them (a page that is itself a review).
+ */
+export function withoutReviews(type: PageType, text: string, blocks: Block[] | undefined, container: DomElement | undefined): string | undefined {
+  if (type !== "product" || !blocks || !text) return undefined;
+  const items = new Set<DomElement>();
+  const candidates = new Set<DomElement>();
+  for (const b of blocks) {
+    for (let e: DomElement | null = b.el; e && e.tagName !== "BODY"; e = e.parentElement) {
+      if (candidates.has(e)) break;
+      if (isReview(e)) {
+        candidates.add(e);
+        break;
+      }
+    }
+  }
+  for (const same of groupBy(candidates, elementKind).values()) if (same.length >= REVIEWS_MIN) for (const e of same) items.add(e);
+  if (!items.size || (container && insideAny(items, container))) return undefined;
+  const drop = new Set<string>();
+  const keep = new Set<string>();
+  for (const b of blocks) (insideAny(items, b.el) ? drop : keep).add(b.text);
+  const paragraphs = text.split("\n\n");
+  const kept = paragraphs.filter((p) => !drop.has(p) || keep.has(p));
+  const out = kept.join("\n\n");
+  // Reviews and little else: the page is about them.
+  return kept.length < paragraphs.length && out.length >= REVIEWS_LEAVE ? out : undefined;
+}
+
+const REVIEWS_MIN = 2;
+const REVIEWS_LEAVE = 200;
+const REVIEW_NAME = /(?:^|[\s_-])(?:reviews?|testimonials?)(?=$|[\s_-])/i;
+
+function isReview(e: DomElement): boolean {
+  if (!e.hasAttributes()) return false;
+  if (/schema\.org\/Review$/i.test(e.getAttribute("itemtype") ?? "") || e.getAttribute("itemprop") === "review") return true;
+  return REVIEW_NAME.test(e.getAttribute("class") ?? "");
+}

@@ -10,6 +10,7 @@ import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
 import { BLOCK_TAGS, nodeToText } from "./text.js";
 import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
+import { byItemprop, forgetElements } from "./elements.js";
 
 export interface Block {
   el: DomElement;
@@ -198,7 +199,7 @@ export function ownBody(doc: DomDocument, opts: BodyOptions): BodyResult | undef
   }
   // The publisher's own marker for the article text wins when it holds real prose, at least half the best box's (microdata itemprop=articleBody).
   // Not on forum or listing pages, where the first post or item may carry it.
-  const marked = opts.keepComments || opts.keepLinkLists ? null : doc.querySelector('[itemprop="articleBody"]');
+  const marked = opts.keepComments || opts.keepLinkLists ? null : byItemprop(doc, ["articleBody"])[0] ?? null;
   if (marked && scores.has(marked) && scores.get(marked)! >= Math.max(200, bestScore * 0.5) && !contains(marked, best)) best = marked;
   const text = blocksText(blocks.filter((b) => contains(best, b.el)), opts);
   return { text, strategy: "blocks", container: best, stats, blocks };
@@ -472,6 +473,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const BOILERPLATE_SHARE = 0.8;
 
 export function readabilityBody(doc: DomDocument): BodyResult | undefined {
+  forgetElements(doc);
   try {
     const reader = new Readability<DomNode>(doc as never, { serializer: (n) => n as unknown as DomNode, charThreshold: 300 });
     const article = reader.parse();

@@ -4,6 +4,7 @@
  */
 import { rawAttribute, type DomDocument, type DomElement } from "./dom.js";
 import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
+import { elementsByTag, byItemprop } from "./elements.js";
 
 export interface Candidate {
   value: string;
@@ -57,7 +58,7 @@ function decodeEntities(s: string): string {
 /** All JSON-LD objects of a page, with @graph and arrays flattened. */
 export function jsonLdObjects(doc: DomDocument): JsonObj[] {
   const out: JsonObj[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]'))) {
+  for (const script of elementsByTag(doc, "script").filter((s) => s.matches('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]'))) {
     const raw = (script.textContent ?? "").replace(/^\s*(?:<!\[CDATA\[|\/\/<!\[CDATA\[)/, "").replace(/(?:\]\]>|\/\/\]\]>)\s*$/, "").trim();
     if (!raw) continue;
     let value: Json;
@@ -188,7 +189,7 @@ function meta(doc: DomDocument, index: Map<string, string>, ...keys: string[]): 
 function metaIndex(doc: DomDocument): { index: Map<string, string>; citationAuthors: string[] } {
   const index = new Map<string, string>();
   const citationAuthors: string[] = [];
-  for (const m of Array.from(doc.querySelectorAll("meta"))) {
+  for (const m of elementsByTag(doc, "meta")) {
     const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv") ?? "").trim().toLowerCase();
     const content = clean(decodeEntities(m.getAttribute("content") ?? ""));
     if ((key === "citation_author" || key === "citation_authors") && content) citationAuthors.push(invertName(content));
@@ -232,7 +233,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   // --- title ---------------------------------------------------------------------------------
   const og = metas.get("og:title");
   const tw = metas.get("twitter:title");
-  const docTitle = clean(doc.querySelector("title")?.textContent);
+  const docTitle = clean(elementsByTag(doc, "title")[0]?.textContent);
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
   const masthead = (md.masthead = homeLinkHeading(doc, url));
@@ -344,8 +345,9 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   if (!md.published && md.modified) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}:only` };
 
   // --- the rest ------------------------------------------------------------------------------
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metas.get("og:url");
-  if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: doc.querySelector('link[rel="canonical"]') ? "link:canonical" : "og:url" };
+  const canonicalLink = elementsByTag(doc, "link").find((l) => l.matches('link[rel="canonical"]'));
+  const canonical = canonicalLink?.getAttribute("href") ?? metas.get("og:url");
+  if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: canonicalLink ? "link:canonical" : "og:url" };
   const siteName = site ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");
   if (siteName) md.siteName = { value: siteName, strategy: site ? "og:site_name" : "json-ld" };
   const lang = doc.documentElement?.getAttribute("lang") ?? metas.get("og:locale") ?? metas.get("content-language");
@@ -585,7 +587,7 @@ function capitalisesMore(a: string, b: string): boolean {
 
 /** The text of an <h1> that is nothing but a link to the site's home page: the site's name as a masthead ("<h1><a href="/">Engora Data Blog</a></h1>"). */
 function homeLinkHeading(doc: DomDocument, url?: string): string | undefined {
-  for (const h of Array.from(doc.querySelectorAll("h1"))) {
+  for (const h of elementsByTag(doc, "h1")) {
     const text = clean(h.textContent);
     const links = Array.from(h.querySelectorAll("a[href]"));
     if (text && links.length && links.every((a) => isHomePage(a.getAttribute("href")!, url)) && links.some((a) => clean(a.textContent) === text)) return text;
@@ -612,7 +614,7 @@ function withoutMasthead(title: string, masthead?: string): string {
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
 function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string): string | undefined {
   const siteLower = site?.toLowerCase();
-  const h1s = Array.from(doc.querySelectorAll("h1"))
+  const h1s = elementsByTag(doc, "h1")
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
     .filter((h) => clean(h.textContent) !== masthead)
     .map((h) => headingText(h, hints))
@@ -817,7 +819,7 @@ export function cleanAuthor(raw: string): string | undefined {
 }
 
 function microdataDate(doc: DomDocument): Candidate | undefined {
-  for (const el of Array.from(doc.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]'))) {
+  for (const el of byItemprop(doc, ["datePublished", "dateCreated"])) {
     const d = normalizeDate(el.getAttribute("content") ?? el.getAttribute("datetime") ?? el.textContent);
     if (d) return { value: d, strategy: "microdata" };
   }
@@ -826,7 +828,7 @@ function microdataDate(doc: DomDocument): Candidate | undefined {
 
 /** A <time> outside boilerplate; with `lenient`, one in a footer or aside too (an article's own footer, a meta sidebar). */
 function timeElementDate(doc: DomDocument, lenient = false): Candidate | undefined {
-  const times = Array.from(doc.querySelectorAll("time"));
+  const times = elementsByTag(doc, "time");
   const pub = times.find((t) => t.hasAttribute("pubdate") || /publish|posted|entry-date|post-date/i.test(`${t.className} ${t.parentElement?.className ?? ""}`));
   for (const t of pub ? [pub] : times) {
     if (t.closest(lenient ? ".comments, #comments, .comment, .related, nav, [class*=related]" : "footer, aside, .comments, #comments, .comment, .related, nav")) continue;

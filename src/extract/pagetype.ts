@@ -2,7 +2,8 @@
  * What kind of page this is, from declared types (JSON-LD, og:type) first and page structure
  * second, so listings, forums and shops are labelled rather than forced into an article.
  */
-import type { DomDocument } from "./dom.js";
+import { rawAttribute, type DomDocument, type DomElement } from "./dom.js";
+import { allElements, hasClass } from "./elements.js";
 import type { Metadata } from "./metadata.js";
 import type { PageType } from "./index.js";
 
@@ -27,7 +28,7 @@ export function detectPageType(doc: DomDocument, md: Metadata, stats: BodyStats,
   const og = md.ogType?.toLowerCase();
   if (og === "product" || og === "og:product") return { type: "product", strategy: "og:type" };
   if (forumMarkup(doc, url)) return { type: "forum", strategy: "structure:posts" };
-  if (doc.querySelector('[itemprop="price"], [data-price], .add-to-cart, #add-to-cart, button[name="add-to-cart"]')) return { type: "product", strategy: "structure:price" };
+  if (allElements(doc).some(priceMarkup)) return { type: "product", strategy: "structure:price" };
   if (og === "article") return { type: "article", strategy: "og:type" };
   if (md.published && stats.prose > 1000) return { type: "article", strategy: "structure:dated-prose" };
   if (stats.linkText > stats.prose * 1.5 && stats.linkText > 1500) return { type: "listing", strategy: "structure:links" };
@@ -55,7 +56,30 @@ function safePath(url: string): string {
 
 /** Forum software and Q&A sites repeat a post block per message. */
 function forumMarkup(doc: DomDocument, url?: string): boolean {
-  const posts = doc.querySelectorAll('[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Answer"], .post-body, .postbody, .message-body, .topic-post, .answer, .forum-post').length;
+  const posts = allElements(doc).filter(postMarkup).length;
   if (posts >= 3) return true;
   return !!url && /\/(?:forums?|threads?|topic|viewtopic|community|discuss(?:ion)?s?)(?:[/.?-]|$)/i.test(safePath(url)) && posts >= 1;
+}
+
+const POST_CLASSES = ["post-body", "postbody", "message-body", "topic-post", "answer", "forum-post"];
+
+/** '[itemtype*="DiscussionForumPosting"], [itemtype*="schema.org/Answer"], .post-body, .postbody, .message-body, .topic-post, .answer, .forum-post' */
+function postMarkup(el: DomElement): boolean {
+  if (!el.hasAttributes()) return false;
+  const itemtype = rawAttribute(el, "itemtype");
+  if (itemtype.includes("DiscussionForumPosting") || itemtype.includes("schema.org/Answer")) return true;
+  const cls = rawAttribute(el, "class");
+  return !!cls && POST_CLASSES.some((c) => hasClass(cls, c));
+}
+
+/** '[itemprop="price"], [data-price], .add-to-cart, #add-to-cart, button[name="add-to-cart"]' */
+function priceMarkup(el: DomElement): boolean {
+  if (!el.hasAttributes()) return false;
+  return (
+    rawAttribute(el, "itemprop") === "price" ||
+    el.hasAttribute("data-price") ||
+    hasClass(rawAttribute(el, "class"), "add-to-cart") ||
+    rawAttribute(el, "id") === "add-to-cart" ||
+    (el.localName.toLowerCase() === "button" && rawAttribute(el, "name") === "add-to-cart")
+  );
 }

@@ -73,4 +73,38 @@ function lightenNodes(): void {
 }
 lightenNodes();
 
+/**
+ * linkedom sets className for every class attribute it parses, and its setter builds the element's class list (a Set
+ * of the classes) only to write the attribute back as its classes joined by one space; reading className (and
+ * getAttribute("class")) builds the list too, on elements without a class as well. Every write of a class attribute
+ * goes through that setter, so the attribute always holds what the list would give back: the setter writes that value
+ * and the getter reads it, and the list is built only when someone asks for it (classList).
+ */
+function lazyClassLists(): void {
+  const { document } = linkedom.parseHTML("<p class=x></p>");
+  const probe = document.querySelector("p") as unknown as Record<PropertyKey, unknown> & { classList: unknown };
+  void probe.classList;
+  const listKey = Object.getOwnPropertySymbols(probe).find((k) => k.description === "classList");
+  let proto = Object.getPrototypeOf(probe) as object | null;
+  while (proto && !Object.getOwnPropertyDescriptor(proto, "className")) proto = Object.getPrototypeOf(proto);
+  const real = proto && Object.getOwnPropertyDescriptor(proto, "className");
+  if (!listKey || !proto || !real?.set || !real.get) return;
+  const realSet = real.set;
+  const realGet = real.get!;
+  Object.defineProperty(proto, "className", {
+    ...real,
+    get(this: Record<PropertyKey, unknown> & { getAttributeNode(name: string): { value: string } | null }) {
+      return this[listKey] ? realGet.call(this) : (this.getAttributeNode("class")?.value ?? "");
+    },
+    set(this: Record<PropertyKey, unknown> & { getAttributeNode(name: string): { value: string } | null }, value: unknown) {
+      const attr = this[listKey] ? null : this.getAttributeNode("class");
+      if (!attr) return realSet.call(this, value);
+      const classes = new Set<string>();
+      for (const c of String(value).split(/\s+/)) if (c) classes.add(c);
+      attr.value = [...classes].join(" ");
+    },
+  });
+}
+lazyClassLists();
+
 export const parseHTML: typeof linkedom.parseHTML = linkedom.parseHTML;

@@ -4,7 +4,8 @@
  *
  * Mixtures: 2–20 clusters of one evaluation set (each cluster = one story), about half of them
  * picked as the nearest neighbours of clusters already in (related topics), articles shuffled;
- * seeded. Event granularity is scored on event-like sets (DUC 2003 task 2, DUC 2007 update,
+ * seeded. Neighbours come from the bench's own word-set similarity (`mixture-neighbours.ts`), not
+ * from the grouping's features, so the mixtures depend only on the data and the seed. Event granularity is scored on event-like sets (DUC 2003 task 2, DUC 2007 update,
  * MultiLing 2011, Multi-News), topic granularity on DUC topic sets (DUC 2003 task 3, DUC 2006,
  * DUC 2007 main). "dev" sets were used to choose thresholds; "held-out" sets were not.
  * DUC articles keep their dates except a random 30%, whose dates are estimated from content.

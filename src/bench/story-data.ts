@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { mulberry32 } from "../summarize/random.js";
 import { fileURLToPath } from "node:url";
 import { cleanDocument } from "../clean/index.js";
-import { extractFeatures, Vocabulary } from "../stories/features.js";
+import { nearestTexts } from "./mixture-neighbours.js";
 import type { StoryArticle } from "../stories/index.js";
 
 export const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
@@ -63,25 +63,9 @@ export function shuffle<T>(xs: T[], rand: () => number): T[] {
   return xs;
 }
 
-/** Nearest clusters by the cosine of their summed term vectors (for "related topic" picks). */
+/** Nearest clusters by their word content (for "related topic" picks); see `mixture-neighbours.ts`. */
 function neighbours(clusters: Cluster[], k = 5): number[][] {
-  const vocab = new Vocabulary();
-  const raw = clusters.map((c) => extractFeatures(c.docs.map((d) => d.text).join("\n\n"), vocab, 40_000));
-  for (const r of raw) vocab.addDocument(r.ids);
-  const vecs = raw.map((r) => {
-    const pairs = Array.from(r.ids, (id, j) => [id, (1 + Math.log(r.counts[j])) * vocab.idf(id)] as [number, number]).sort((a, b) => b[1] - a[1]).slice(0, 40);
-    const norm = Math.sqrt(pairs.reduce((n, p) => n + p[1] * p[1], 0)) || 1;
-    return new Map(pairs.map(([id, w]) => [id, w / norm]));
-  });
-  const postings = new Map<number, number[]>();
-  vecs.forEach((v, c) => v.forEach((_, id) => (postings.get(id) ?? postings.set(id, []).get(id)!).push(c)));
-  return vecs.map((v, c) => {
-    const acc = new Map<number, number>();
-    v.forEach((w, id) => {
-      for (const o of postings.get(id) ?? []) if (o !== c) acc.set(o, (acc.get(o) ?? 0) + w * vecs[o].get(id)!);
-    });
-    return [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map((e) => e[0]);
-  });
+  return nearestTexts(clusters.map((c) => c.docs.map((d) => d.text).join("\n\n")), k);
 }
 
 export interface Mixture {
@@ -112,18 +96,41 @@ export function mixtures(clusters: Cluster[], count: number, seed: number, hideD
       }
       chosen.add(Math.floor(rand() * clusters.length));
     }
-    const articles: StoryArticle[] = [];
-    const gold = new Map<string, string>();
-    for (const c of chosen) {
-      clusters[c].docs.forEach((d, i) => {
-        const id = `${clusters[c].id}#${i}`;
-        articles.push({ id, text: d.text, ...(d.date && rand() >= hideDates ? { published: d.date } : {}) });
-        gold.set(id, clusters[c].story);
-      });
-    }
-    out.push({ articles: shuffle(articles, rand), gold });
+    out.push(mix([...chosen].map((c) => clusters[c]), rand, hideDates));
   }
   return out;
+}
+
+/**
+ * A fixed pile: the named articles (`clusterId#index`) in this order, dated unless listed in
+ * `undated`. For tests about one known pile, which must not move when the mixtures do.
+ */
+export function pile(clusters: Cluster[], articleIds: string[], undated: string[] = []): Mixture {
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  const articles: StoryArticle[] = [];
+  const gold = new Map<string, string>();
+  for (const id of articleIds) {
+    const [clusterId, index] = id.split("#");
+    const c = byId.get(clusterId);
+    const d = c?.docs[Number(index)];
+    if (!c || !d) throw new Error(`no article ${id}`);
+    articles.push({ id, text: d.text, ...(d.date && !undated.includes(id) ? { published: d.date } : {}) });
+    gold.set(id, c.story);
+  }
+  return { articles, gold };
+}
+
+function mix(chosen: Cluster[], rand: () => number, hideDates: number): Mixture {
+  const articles: StoryArticle[] = [];
+  const gold = new Map<string, string>();
+  for (const c of chosen) {
+    c.docs.forEach((d, i) => {
+      const id = `${c.id}#${i}`;
+      articles.push({ id, text: d.text, ...(d.date && rand() >= hideDates ? { published: d.date } : {}) });
+      gold.set(id, c.story);
+    });
+  }
+  return { articles: shuffle(articles, rand), gold };
 }
 
 /** BCubed precision and recall of a predicted grouping against the gold one. */

@@ -55,10 +55,12 @@ function decodeEntities(s: string): string {
   });
 }
 
+const LD_JSON_TYPES = ["application/ld+json", "application/ld+json; charset=utf-8"];
+
 /** All JSON-LD objects of a page, with @graph and arrays flattened. */
 export function jsonLdObjects(doc: DomDocument): JsonObj[] {
   const out: JsonObj[] = [];
-  for (const script of elementsByTag(doc, "script").filter((s) => s.matches('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]'))) {
+  for (const script of elementsByTag(doc, "script").filter((s) => LD_JSON_TYPES.includes(rawAttribute(s, "type")))) {
     const raw = (script.textContent ?? "").replace(/^\s*(?:<!\[CDATA\[|\/\/<!\[CDATA\[)/, "").replace(/(?:\]\]>|\/\/\]\]>)\s*$/, "").trim();
     if (!raw) continue;
     let value: Json;
@@ -345,7 +347,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   if (!md.published && md.modified) md.published = { value: md.modified.value, strategy: `${md.modified.strategy}:only` };
 
   // --- the rest ------------------------------------------------------------------------------
-  const canonicalLink = elementsByTag(doc, "link").find((l) => l.matches('link[rel="canonical"]'));
+  const canonicalLink = elementsByTag(doc, "link").find((l) => rawAttribute(l, "rel") === "canonical");
   const canonical = canonicalLink?.getAttribute("href") ?? metas.get("og:url");
   if (canonical) md.canonicalUrl = { value: absolute(canonical, url), strategy: canonicalLink ? "link:canonical" : "og:url" };
   const siteName = site ?? (ldArticle?.publisher ? str((ldArticle.publisher as JsonObj).name) : undefined) ?? metas.get("application-name");

@@ -5,7 +5,7 @@
  */
 import { MORE_PLACES } from "./places.js";
 
-/** Nationality adjectives beyond the big powers' (those are spelled out in TITLES and DEMONYMS): "Chilean", "Kenyan". */
+/** Nationality adjectives beyond MAJOR_NATIONALITIES: "Chilean", "Kenyan". */
 const NATIONALITIES = (
   "Albanian Algerian Angolan Argentine Argentinian Austrian Azerbaijani Bahraini Bangladeshi Belgian Bolivian Bosnian Bulgarian Burmese " +
   "Cambodian Cameroonian Chilean Colombian Congolese Croatian Cypriot Czech Danish Dominican Ecuadorean Ecuadorian Emirati Eritrean Estonian " +
@@ -17,9 +17,16 @@ const NATIONALITIES = (
   "Swede Briton Serb Croat Turk Kosovar Basque Catalan Tamil Hutu Tutsi Pashtun Muslim Hindu Sikh Jewish"
 ).split(" ");
 
+/** The nationality words news uses most, adjectives and title openers alike ("Russian", "Russian Foreign Minister"). */
+const MAJOR_NATIONALITIES = (
+  "Russian American British French German Chinese Ukrainian Syrian Israeli Iranian Turkish Brazilian Japanese Indian Italian Spanish " +
+  "Canadian Australian European Palestinian Iraqi Saudi Egyptian Mexican Venezuelan Cuban Korean Polish Dutch Swedish Norwegian Greek " +
+  "Pakistani Belarusian Georgian Armenian Chechen Afghan Arab Soviet Kurdish"
+).split(" ");
+
 /** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
 export const TITLES = new RegExp(
-  `^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|Russian|U\\.S\\.|US|American|British|French|German|Chinese|Ukrainian|Syrian|Israeli|Iranian|Turkish|Brazilian|Japanese|Indian|Italian|Spanish|Canadian|Australian|European|Palestinian|Iraqi|Saudi|Egyptian|Mexican|Venezuelan|Cuban|Korean|South Korean|North Korean|Polish|Dutch|Swedish|Norwegian|Greek|Pakistani|Belarusian|Georgian|Armenian|Chechen|Afghan|Arab|Soviet|Kurdish|${NATIONALITIES.join("|")}|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*` +
+  `^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|U\\.S\\.|US|South Korean|North Korean|${[...MAJOR_NATIONALITIES, ...NATIONALITIES].join("|")}|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*` +
     "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
 );
 
@@ -112,11 +119,10 @@ export const PLACE_WORDS = new Set(
 /** Nationality words: adjectives, not entities ("a Russian official", "the Chileans"). */
 export const DEMONYMS = new Set([
   ...(
-    "Russian Russians American Americans British French German Germans Chinese Ukrainian Ukrainians Syrian Syrians Israeli Israelis Iranian " +
-    "Iranians Turkish Brazilian Japanese Indian Italian Spanish Canadian Australian European Europeans Soviet Arab Arabs Kurdish Kurds Palestinian " +
-    "Palestinians Afghan Iraqi Iraqis Saudi Egyptian Mexican Venezuelan Cuban Korean Koreans Polish Dutch Swedish Norwegian Greek Pakistani " +
-    "Belarusian Georgian Armenian Chechen Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
+    "Russians Americans Germans Ukrainians Syrians Israelis Iranians Europeans Arabs Kurds Palestinians Iraqis Koreans " +
+    "Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
+  ...MAJOR_NATIONALITIES,
   ...withPlurals(NATIONALITIES.join(" ")),
 ]);
 

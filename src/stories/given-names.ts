@@ -23,13 +23,13 @@ export const GIVEN_NAMES = new Set(
     "Walter Wayne Wendy William Willie " +
     "Alain Andreas Anders Antoine Bernd Boris Bruno Carla Dieter Dmitri Dmitry Eduardo Enrique Ernesto Fernando Francesco Francisco Franz Fritz " +
     "Gerhard Giovanni Giuseppe Gunter Hans Heinz Helmut Hugo Igor Ivan Jacques Javier Jean-Pierre Joachim Jorge Jose José Juan Jürgen Klaus Lars " +
-    "Leonid Luis Luigi Manuel Marco Mario Massimo Mikhail Miguel Mikhail Nikolai Olaf Oleg Pablo Pedro Pierre Rafael Ramon Ricardo Roberto " +
+    "Leonid Luis Luigi Manuel Marco Mario Massimo Mikhail Miguel Nikolai Olaf Oleg Pablo Pedro Pierre Rafael Ramon Ricardo Roberto " +
     "Sergei Sergey Silvio Stefan Sven Ulrich Vaclav Viktor Vladimir Werner Wolfgang Yuri Zoran Slobodan Milan Goran Dragan Ante Ivo Jacek Lech " +
     // Arabic, Persian, Turkish, South Asian.
     "Abdul Abdullah Ahmad Ahmed Ali Amr Anwar Ayman Bashar Fahd Faisal Hamid Hassan Hosni Hussein Ibrahim Ismail Jamal Karim Khalid Mahmoud " +
-    "Mohamed Mohammad Mohammed Muhammad Mustafa Nabil Omar Osama Rashid Saddam Salim Tariq Walid Yasser Yusuf Hamad Mahmoud Recep Mesut " +
-    "Bulent Necmettin Akbar Mahmoud Mohsen Reza Hashemi Benazir Nawaz Pervez Atal Rajiv Sonia Manmohan Narendra Indira Rahul " +
+    "Mohamed Mohammad Mohammed Muhammad Mustafa Nabil Omar Osama Rashid Saddam Salim Tariq Walid Yasser Yusuf Hamad Recep Mesut " +
+    "Bulent Necmettin Akbar Mohsen Reza Hashemi Benazir Nawaz Pervez Atal Rajiv Sonia Manmohan Narendra Indira Rahul " +
     // East and Southeast Asian.
-    "Kim Kofi Nelson Thabo Jomo Mwai Uhuru Xanana Kiichi Junichiro Shinzo Ryutaro Keizo Yoshiro Naoto Lee Jiang Hu Wen Zhu Deng Mao"
+    "Kofi Nelson Thabo Jomo Mwai Uhuru Xanana Kiichi Junichiro Shinzo Ryutaro Keizo Yoshiro Naoto Jiang Hu Wen Zhu Deng Mao"
   ).split(" "),
 );

@@ -132,6 +132,8 @@ test("seeds: entities and quotes per story, traceable", async () => {
   const sochi = storyWith(b, "003");
   assert.equal(find(sochi.entities, "Pompeo").type, "person");
   assert.equal(find(sochi.entities, "Vladimir Putin").type, "person");
+  // "That's occurred, he said, “even though we don't agree …”": "he" is the official who spoke last, not Lavrov.
+  assert.equal(sochi.quotes.find((q) => q.text.includes("how to achieve this goal")), undefined);
   // Seed 000 writes only "Lavrov" and "Trump"; the other stories of the pile know them as people.
   const december = storyWith(b, "000");
   assert.equal(find(december.entities, "Lavrov").type, "person");
@@ -284,4 +286,21 @@ test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang
   person(entities, "Alexis Herman", ["Alexis Herman"]);
   assert.equal(find(entities, "General Motors Corp").type, "organization");
   assert.ok(!entities.some((e) => /^(?:Health|Labor) /.test(e.name)), entities.map((e) => e.name).join(", "));
+});
+
+test("quotes: 'he said' takes the speaking subject, not a name inside a phrase or an object, and nobody after 'the official said'", () => {
+  const text =
+    "Gregg Smith, chief strategist at Prudential Securities, said markets were calm. \"Nobody expects a surprise this week,\" he said.\n\n" +
+    "Dan Stein, a neurologist, said Eugene de Kock typified the killers of the era. \"Many people found him polite in interviews,\" he said.\n\n" +
+    "Some equipment was damaged in Izmit, said plant manager Mehmet Turkel. \"The plant should reopen within days,\" he said.\n\n" +
+    "Sergei Lavrov met Mike Pompeo in May. The official said the talks went well. \"We do not agree on every detail of the plan,\" he said.";
+  const a = article("a", text);
+  assert.deepEqual(
+    storyQuotes([a], storyEntities([a])).map((q) => [q.text.split(" ")[0], q.speaker]),
+    [
+      ["Nobody", "Gregg Smith"],
+      ["Many", "Dan Stein"],
+      ["The", "Mehmet Turkel"],
+    ],
+  );
 });

@@ -253,8 +253,8 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
   return groupMentions(mentions, max).entities;
 }
 
-/** Groups mentions into entities; also returns the entity name of each mention's text. */
-export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string> } {
+/** Groups mentions into entities; also returns the entity name of each mention's text, the people, and the untyped names shaped like a person's ("Gregg Smith", but also "Great Swamp"). */
+export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string>; lookAlikes: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
   for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
   const nouns = commonNouns(mentions);
@@ -296,17 +296,19 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const entities: Entity[] = [];
   const nameOf = new Map<string, string>();
   const people = new Set<string>();
+  const lookAlikes = new Set<string>();
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
     if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
-    if (g.type === "person" || (g.type === "other" && FULL_NAME.test(name))) people.add(name);
+    if (g.type === "person") people.add(name);
+    else if (g.type === "other" && FULL_NAME.test(name)) lookAlikes.add(name);
     if (g.type === "other" && g.count < 2) continue;
     entities.push({ name, type: g.type, variants: [...g.variants.keys()].sort((a, b) => g.variants.get(b)! - g.variants.get(a)! || a.localeCompare(b)), count: g.count, articleIds: [...g.articleIds] });
   }
   entities.sort((a, b) => b.count - a.count || b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
-  return { entities: entities.slice(0, max), nameOf, people };
+  return { entities: entities.slice(0, max), nameOf, people, lookAlikes };
 }
 
 /** Single words mostly written after "the", "a" or "an" ("the Wetlands", "the Web"; not "Bush", although "the Bush administration"). */

@@ -1,7 +1,8 @@
 /**
  * Direct quotes and their speakers: “…,” Trump said / said Andrew Weiss / Lavrov told reporters: “…”
- * / “…,” he added (the last person named before the quote). Quotes of under three words (scare
- * quotes such as “crazy”) and quotes with no named speaker (“…,” the official said) are left out.
+ * / “…,” he added (the last person named before the quote, unless an unnamed speaker such as "the
+ * official said" comes between). Quotes of under three words (scare quotes such as “crazy”) and
+ * quotes with no named speaker (“…,” the official said) are left out.
  */
 import type { Article, Entity, Quote } from "../types/index.js";
 import { findMentions, groupMentions, type Mention } from "./entities.js";
@@ -11,6 +12,16 @@ const PRONOUN = "he|she|He|She";
 /** After the quote: `, Trump said` / `, said Andrew Weiss` / `, he added`. */
 const AFTER_NAME_VERB = new RegExp(`^[,]?\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?|${PRONOUN})\\s+(?:${VERBS})\\b`, "u");
 const AFTER_VERB_NAME = new RegExp(`^[,]?\\s+(?:${VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?)(?=[,.;:!?)]|\\s+(?:on|in|at|after|before|during|who|when|while|as)\\b|\\s*$)`, "u");
+/** "“…,” the official said" / "The senior official told": an unnamed speaker opening a clause. */
+const UNNAMED_SPEAKER = new RegExp(`(?:^|[.!?]\\s+|["”]\\s*)(?:(?:And|But)\\s+)?(?:[Tt]he|[Aa]n?)\\s+(?:[\\p{L}.-]+\\s+){0,3}?(?!(?:he|she|they|it|we|you)\\b)[\\p{Ll}]+\\s+(?:${VERBS})\\b`, "u");
+/** "Gregg Smith, chief strategist at Prudential Securities, said": the name is the subject of a speech verb. */
+const APPOSITION_THEN_VERB = new RegExp(`^,[^.;:"“”]{0,120}?,\\s+(?:${VERBS})\\b`, "u");
+const OBJECT_BEFORE = /\b(?:of|at|in|for|from|with|to|by|on|the|into|near|against|about|than)\s+$/i;
+/** A name opening a sentence is its subject ("Lynda Dufour, owner of …, called"), whatever its shape. */
+const CLAUSE_START = /(?:^|[.!?]["”]?\s+|\n\s*|\b(?:But|And)\s+)$/;
+const SENTENCE_END = /[.!?]["”]?\s/;
+/** "said Natasa Kandic", "said engineering manager Mehmet Turkel". */
+const VERB_BEFORE = new RegExp(`\\b(?:${VERBS})\\s+(?:(?!that\\b|de\\b)[\\p{Ll}-]+\\s+){0,3}$`, "u");
 /** Before the quote: `Lavrov told reporters: ` / `Trump said, `. */
 const BEFORE = new RegExp(`([\\p{Lu}][\\p{L}\\p{M}’'.\\- ]{0,80}?|${PRONOUN})\\s+(?:${VERBS})(?:\\s+[\\p{Ll}]+){0,3}\\s*[:,]\\s*$`, "u");
 
@@ -21,15 +32,18 @@ export function storyQuotes(articles: readonly Article[], entities: readonly Ent
   const grouped = groupMentions(perArticle.flatMap((x) => x.mentions), Infinity);
   const nameOf = grouped.nameOf;
   for (const e of entities) for (const v of e.variants) nameOf.set(v, e.name);
-  const persons = new Set([...grouped.people, ...entities.filter((e) => e.type === "person").map((e) => e.name)]);
-  for (const { article, mentions } of perArticle) out.push(...articleQuotes(article, mentions, { nameOf, persons }));
+  const people = new Set([...grouped.people, ...entities.filter((e) => e.type === "person").map((e) => e.name)]);
+  const persons = new Set([...people, ...grouped.lookAlikes]);
+  for (const { article, mentions } of perArticle) out.push(...articleQuotes(article, mentions, { nameOf, people, persons }));
   return out;
 }
 
 interface Names {
   /** Name variant → entity name. */
   nameOf: Map<string, string>;
-  /** Entity names of people (and of untitled names that look like people's). */
+  /** Entity names of people: the only antecedents "he" and "she" may take. */
+  people: Set<string>;
+  /** People and untitled names that look like people's: preferred among the names of a speaker phrase. */
   persons: Set<string>;
 }
 
@@ -70,26 +84,48 @@ function speakerOf(text: string, after: number, before: number, mentions: Mentio
   const tail = text.slice(after, Math.min(text.length, after + 120)).split(/\n/)[0];
   const head = text.slice(Math.max(0, before - 120), before).split(/\n/).pop()!;
   const found = AFTER_NAME_VERB.exec(tail) ?? AFTER_VERB_NAME.exec(tail);
-  if (found) return resolve(found[1], after + found[0].indexOf(found[1]), mentions, names, before);
+  if (found) return resolve(found[1], after + found[0].indexOf(found[1]), mentions, names, before, text);
   const lead = BEFORE.exec(head);
-  if (lead) return resolve(lead[1], before - head.length + lead.index, mentions, names, before);
+  if (lead) return resolve(lead[1], before - head.length + lead.index, mentions, names, before, text);
   return undefined;
 }
 
-/** A named speaker → its entity name; "he"/"she" → the last person named before the quote. */
-function resolve(raw: string, at: number, mentions: Mention[], { nameOf, persons }: Names, quoteStart: number): string | undefined {
+/** A named speaker → its entity name; "he"/"she" → see {@link antecedent}. */
+function resolve(raw: string, at: number, mentions: Mention[], names: Names, quoteStart: number, text: string): string | undefined {
+  const { nameOf, persons } = names;
   const words = raw.trim();
   if (/^(?:he|she)$/i.test(words)) {
-    let last: Mention | undefined;
-    for (const m of mentions) {
-      if (m.start >= quoteStart) break;
-      if (quoteStart - m.start < 600 && persons.has(nameOf.get(m.text) ?? m.text)) last = m;
-    }
-    return last ? nameOf.get(last.text) ?? last.text : undefined;
+    const m = antecedent(mentions, names, quoteStart, text);
+    return m && (nameOf.get(m.text) ?? m.text);
   }
   const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2);
   // "said Mesut Yilmaz of Turkey": the person, not the place after it.
   const named = inside.filter((m) => persons.has(nameOf.get(m.text) ?? m.text)).pop() ?? inside[inside.length - 1];
   if (!named) return undefined;
   return nameOf.get(named.text) ?? named.text;
+}
+
+/**
+ * The person "he" or "she" before a quote stands for: the last name within 600 characters that is
+ * not the object of a preposition ("strategist at Prudential Securities") and is a person's or
+ * speaks or opens a sentence ("Gladys Marin said", "Lynda Dufour, owner of …, called"; not "the World Wide Web"), or the name speaking in that same sentence ("Dan Stein, a specialist, said de Kock …" → Dan Stein); none when an unnamed
+ * speaker ("the official said") comes after it.
+ */
+function antecedent(mentions: Mention[], { nameOf, people, persons }: Names, quoteStart: number, text: string): Mention | undefined {
+  let last: Mention | undefined;
+  let speaker: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start >= quoteStart) break;
+    const name = nameOf.get(m.text) ?? m.text;
+    if (quoteStart - m.start >= 600 || !persons.has(name)) continue;
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    if (OBJECT_BEFORE.test(before)) continue;
+    const speaks = m.speaks || APPOSITION_THEN_VERB.test(text.slice(m.end, m.end + 160)) || (VERB_BEFORE.test(before) && /^[,.;]/.test(text.slice(m.end, m.end + 1)));
+    if (!speaks && !people.has(name) && !CLAUSE_START.test(before)) continue;
+    last = m;
+    if (speaks) speaker = m;
+  }
+  const found = speaker && last && !SENTENCE_END.test(text.slice(speaker.end, last.start)) ? speaker : last;
+  if (!found || UNNAMED_SPEAKER.test(text.slice(found.end, quoteStart))) return undefined;
+  return found;
 }

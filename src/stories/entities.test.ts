@@ -304,3 +304,10 @@ test("quotes: 'he said' takes the speaking subject, not a name inside a phrase o
     ],
   );
 });
+
+test("entities: a sentence's opening function word ('Throughout', 'Whether') is not part of the name after it", () => {
+  const a = article("a", "Throughout Izmit, rescuers searched the rubble. Whether Cheung will run again is unclear. Rescuers in Izmit found survivors, and Cheung said nothing.");
+  const names = storyEntities([a]).map((e) => e.name);
+  assert.ok(names.includes("Izmit") && names.includes("Cheung"), names.join(" | "));
+  assert.ok(!names.some((n) => n.startsWith("Throughout") || n.startsWith("Whether")), names.join(" | "));
+});

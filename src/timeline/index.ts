@@ -191,10 +191,15 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
     return Array.from({ length: b - a + 1 }, (_, k) => a + k);
   };
   for (const c of candidates) {
+    // The line it shares most with: the first similar one may be a longer sentence that only touches it.
     let same: Candidate | undefined;
+    let most = 0;
     for (const y of years(c)) {
-      same = byYear.get(y)?.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
-      if (same) break;
+      for (const o of byYear.get(y) ?? []) {
+        if (o === same || o.day > c.dayEnd || c.day > o.dayEnd) continue;
+        const s = similarity(o.terms, c.terms);
+        if (s > most) [same, most] = [o, s];
+      }
     }
     if (!same) {
       out.push(c);
@@ -217,9 +222,12 @@ function readsBetter(c: Candidate, than: Candidate): boolean {
   return RANK[c.entry.precision] < RANK[than.entry.precision];
 }
 
-function similar(a: Set<number>, b: Set<number>): boolean {
-  if (!a.size || !b.size) return false;
+/** How much two sentences' content words overlap (the larger of two shares), 0 when too little to be the same. */
+function similarity(a: Set<number>, b: Set<number>): number {
+  if (!a.size || !b.size) return 0;
   let both = 0;
   for (const t of a) if (b.has(t)) both++;
-  return both / Math.min(a.size, b.size) >= 0.6 || both / (a.size + b.size - both) >= 0.4;
+  const ofShorter = both / Math.min(a.size, b.size);
+  const jaccard = both / (a.size + b.size - both);
+  return ofShorter >= 0.6 || jaccard >= 0.4 ? Math.max(ofShorter, jaccard) : 0;
 }

@@ -97,6 +97,20 @@ test("the same development reported by two sources is one line citing both", asy
   assert.ok(t.some((e) => e.date === "2020-07" && e.articleId === "b"), "July is this year's July in a future sentence");
 });
 
+test("a sentence joins the line it shares most with, not the first that shares enough", async () => {
+  const b = await brief(
+    [
+      { id: "a", published: "2020-03-01", text: "Opposition leaders say they will not wait until the next general elections in April.\n\nThe party met in the capital to plan its campaign." },
+      { id: "b", published: "2020-03-02", text: "Elections are scheduled for April 18.\n\nThe party met in the capital to plan its campaign for the vote." },
+      { id: "c", published: "2020-03-03", text: "General elections are scheduled for April 18.\n\nThe party met in the capital to plan its campaign for the vote." },
+    ],
+    { separateStories: false },
+  );
+  const april18 = timeline(b).filter((e) => e.date === "2020-04-18");
+  assert.equal(april18.length, 1, JSON.stringify(april18));
+  assert.deepEqual([...april18[0].supportingArticleIds].sort(), ["b", "c"]);
+});
+
 test("the May 2017 Washington story: undated articles dated to the month their story allows", async () => {
   const b = await brief(["001", "002", "004"].map(seedFile));
   checkEntries(b);

@@ -105,4 +105,15 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The ministry said Friday that the strike had ended in April.", published: "2019-05-13", expect: ["2019-05-10", "2019-04"], line: "2019-04" },
   { text: "It will be her first trip abroad since 2015, a year before the coup attempt.", published: "2019-05-10", expect: ["2015", "2016"], line: "2015" },
   { text: "The dam was finished in 1970, two decades after work began.", published: "2005-06-01", expect: ["1970", "1950"], line: "1970" },
+  // Seasons, parts of the day, days counted from the date before.
+  { text: "Talks stalled last summer over the border.", published: "1998-10-20", expect: ["1998-06..1998-08"], line: "1998-06..1998-08" },
+  { text: "The new line opens next spring.", published: "1998-10-20", expect: ["1999-03..1999-05"] },
+  { text: "The museum will close this winter for repairs.", published: "1999-01-10", expect: ["1998-12..1999-02"] },
+  { text: "The drought this summer ruined the harvest.", published: "1998-10-01", expect: ["1998-06..1998-08"] },
+  { text: "Last fall's floods destroyed the bridge.", published: "2000-04-02", expect: ["1999-09..1999-11"] },
+  { text: "Police arrested two men last night.", published: "2000-03-09", expect: ["2000-03-08"] },
+  { text: "The minister arrived this morning, aides said.", published: "2000-03-09", expect: ["2000-03-09"] },
+  { text: "The ship sank on June 3. Rescuers found survivors the next day.", published: "2001-06-10", expect: ["2001-06-03", "2001-06-04"] },
+  { text: "The vote was held on Oct. 4, and he had resigned the day before.", published: "1998-10-10", expect: ["1998-10-04", "1998-10-03"], line: "1998-10-04" },
+  { text: "The day before the election was quiet.", published: "1998-10-10", expect: [] },
 ];

@@ -3,7 +3,8 @@
  * expressions denote, in text order: ISO at the precision the text allows, `first..last` for a
  * range (a week runs Monday..Sunday), `?` for an expression that cannot be placed (counted from
  * an event with no date). `line`, when given, is the date a timeline line of the sentence takes
- * (the date of its own development, in the same notation), `null` when it is no timeline line. Written for this project (paraphrasing the kinds of expressions in the
+ * (the date of its own development, in the same notation), `null` when it is no timeline line. A
+ * `published` month ("2019-05") stands for an article dated only to the month. Written for this project (paraphrasing the kinds of expressions in the
  * seed articles and in newswire), not copied from any dataset.
  */
 export const DATE_FIXTURES: Array<{ text: string; published: string; expect: string[]; line?: string | null }> = [
@@ -116,4 +117,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The ship sank on June 3. Rescuers found survivors the next day.", published: "2001-06-10", expect: ["2001-06-03", "2001-06-04"] },
   { text: "The vote was held on Oct. 4, and he had resigned the day before.", published: "1998-10-10", expect: ["1998-10-04", "1998-10-03"], line: "1998-10-04" },
   { text: "The day before the election was quiet.", published: "1998-10-10", expect: [] },
+  // Against an article date known only to its month, relative dates count from a telling date the sentence gives.
+  { text: "Pompeo travels to Russia next week, the State Department said on May 10.", published: "2019-05", expect: ["2019-05", "2019-05-10"], line: "2019-05-13..2019-05-19" },
+  { text: "The minister said on May 10 that he met the envoy on Tuesday.", published: "2019-05", expect: ["2019-05-10", "2019-05"], line: "2019-05-07" },
+  { text: "The ministers met on Wednesday in Washington.", published: "2017-05", expect: ["2017-05"], line: "2017-05" },
 ];

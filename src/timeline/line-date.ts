@@ -2,7 +2,7 @@
  * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
  * sentence's own development.
  */
-import type { DateMention, ResolvedDate } from "./dates.js";
+import { resolveMention, type DateMention, type ResolvedDate } from "./dates.js";
 
 const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
@@ -36,6 +36,7 @@ export interface LineDate {
  */
 export function lineDate(text: string, start: number, end: number, mentions: DateMention[], resolved: Array<ResolvedDate | undefined>, from = 0): { line?: LineDate; next: number } {
   let told: ResolvedDate | undefined;
+  let toldBy: DateMention | undefined;
   let telling: ResolvedDate | undefined;
   let since: ResolvedDate | undefined;
   let k = from;
@@ -50,7 +51,13 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     const weak = REPORTING.test(text.slice(Math.max(start, x.start - 40), x.start)) || (x.start - start < 12 && TELLS.test(text.slice(x.end, end)));
     if (weak) {
       if (!telling || RANK[r.precision] < RANK[telling.precision]) telling = r;
-    } else if (!told || RANK[r.precision] < RANK[told.precision]) told = r;
+    } else if (!told || RANK[r.precision] < RANK[told.precision]) [told, toldBy] = [r, x];
+  }
+  // "travels next week, the State Department said on May 10": against an article date known only
+  // to its month, "next week" is that month; counted from the telling, it is the week after May 10.
+  if (told && toldBy && telling?.precision === "day" && toldBy.known.year === undefined && toldBy.known.month === undefined && toldBy.rel?.anchor !== "prev") {
+    const finer = resolveMention(toldBy, { day: telling.day, precision: "day" });
+    if (finer && RANK[finer.precision] < RANK[told.precision] && told.day <= finer.day && finer.dayEnd <= told.dayEnd) told = finer;
   }
   // A year is coarser than any story's own time; a month told ("killed 39 people in November") is kept.
   const saysLess = told?.precision === "year" && !!telling && telling.precision !== "year" && told.day <= telling.day && telling.dayEnd <= told.dayEnd;

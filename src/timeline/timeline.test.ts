@@ -33,6 +33,8 @@ function assertSeedFacts(b: Briefing, files: string[]): void {
     const sochi = t.find((e) => e.date === "2019-05-14");
     assert.ok(sochi, "the May 14, 2019 Sochi talks are on the timeline");
     assert.match(sochi.text, /Sochi on May 14/);
+    const agenda = t.find((e) => /top the agenda/.test(e.text));
+    assert.equal(agenda && `${agenda.date}..${agenda.dateEnd}`, "2019-05-13..2019-05-19", "'next week, the State Department said on May 10': the week after May 10");
   }
   for (const id of ["001", "002", "004"].filter((f) => files.includes(f))) {
     const mine = t.filter((e) => e.articleId.startsWith(id));

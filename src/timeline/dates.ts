@@ -43,6 +43,11 @@ export interface DateMention {
   decade?: boolean;
   /** "the weekend": Saturday and Sunday. */
   weekend?: boolean;
+  /**
+   * A month whose year is counted from the reference: "last November" (the last November before
+   * it: `from` "month"), "June 1 last year", "September of this year" (`from` "year").
+   */
+  yearRel?: { n: -1 | 0 | 1; from: "month" | "year" };
   /** "last summer", "this fall", "next spring": the season's months (`shift` says which one). */
   season?: Season;
   /** The expression is a line of its own ("Saturday, January 8, 2005" under a headline). */
@@ -341,7 +346,7 @@ export function estimateFromMentions(mentions: DateMention[], options: EstimateO
   const loY = fromDayNumber(lo).y;
   const hiY = hi === Infinity ? Infinity : fromDayNumber(hi).y;
   guess = Math.min(Math.max(guess, loY), hiY);
-  const yearless = mentions.filter((x) => x.known.year === undefined && x.known.month !== undefined && !x.target && !x.rel);
+  const yearless = mentions.filter((x) => x.known.year === undefined && x.known.month !== undefined && !x.target && !x.rel && !x.yearRel);
   const candidates: number[] = [Math.max(lo, dayNumber(guess))];
   for (const x of yearless) for (let y = guess - 1; y <= guess + 1; y++) candidates.push(dayNumber(y, x.known.month!, x.known.day ?? 15));
   let best = { cost: Infinity, day: candidates[0], near: undefined as DateMention | undefined };
@@ -572,6 +577,7 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
       found.push(x);
     }
     found.sort((a, b) => a.start - b.start);
+    yearsCounted(s, found);
     for (const x of found) {
       const before = s.slice(Math.max(0, x.start - 12), x.start);
       const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, sentenceFuture) ? { future: true } : {}) };
@@ -583,6 +589,26 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
     }
   }
   return out;
+}
+
+const YEAR_REL: Record<string, -1 | 0 | 1> = { last: -1, this: 0, next: 1 };
+
+/**
+ * Month mentions whose year is counted ("last November", "June 1 last year", "September of this
+ * year"): the year is marked on the month, and "last year" after it is no mention of its own.
+ */
+function yearsCounted(s: string, found: Found[]): void {
+  for (let i = 0; i < found.length; i++) {
+    const x = found[i];
+    if (x.known.month === undefined || x.known.year !== undefined) continue;
+    const before = /\b(last|this|next)\s+$/i.exec(s.slice(Math.max(0, x.start - 6), x.start));
+    const after = /^\s*,?\s*(?:of\s+)?(last|this|next)\s+year\b/i.exec(s.slice(x.end, x.end + 20));
+    if (after) {
+      x.yearRel = { n: YEAR_REL[after[1].toLowerCase()], from: "year" };
+      const next = found[i + 1];
+      if (next?.rel?.unit === "year" && next.start < x.end + after[0].length) found.splice(i + 1, 1);
+    } else if (before) x.yearRel = { n: YEAR_REL[before[1].toLowerCase()], from: "month" };
+  }
 }
 
 const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|spoke|gave|began|\w{3,}ed)\b/i;
@@ -670,6 +696,14 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
   }
   const weekdayOf = (d: number): number => new Date(d * DAY_MS).getUTCDay();
   if (x.season) return seasonOf(x.season, x.shift, ref);
+  if (k.month !== undefined && x.yearRel) {
+    const r = fromDayNumber(ref.day);
+    const { n, from } = x.yearRel;
+    // "last November" against a reference known only to its year could be either of two years.
+    if (from === "month" && n !== 0 && ref.precision === "year") return undefined;
+    const y = from === "year" || n === 0 ? r.y + n : n < 0 ? (k.month < r.m ? r.y : r.y - 1) : k.month > r.m ? r.y : r.y + 1;
+    return resolved(dayNumber(y, k.month, k.day ?? 1), k.day !== undefined ? "day" : "month");
+  }
   if (x.weekend) {
     if (ref.precision !== "day") return coarse(ref);
     const sat = ref.day - ((weekdayOf(ref.day) + 1) % 7);

@@ -121,4 +121,11 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Pompeo travels to Russia next week, the State Department said on May 10.", published: "2019-05", expect: ["2019-05", "2019-05-10"], line: "2019-05-13..2019-05-19" },
   { text: "The minister said on May 10 that he met the envoy on Tuesday.", published: "2019-05", expect: ["2019-05-10", "2019-05"], line: "2019-05-07" },
   { text: "The ministers met on Wednesday in Washington.", published: "2017-05", expect: ["2017-05"], line: "2017-05" },
+  // Months whose year is counted from the reference.
+  { text: "A doctor was shot last November in his home.", published: "1998-10-27", expect: ["1997-11"] },
+  { text: "The plane crashed on June 1 last year.", published: "2010-05-06", expect: ["2009-06-01"], line: "2009-06-01" },
+  { text: "He joined the company in September of last year.", published: "2000-06-15", expect: ["1999-09"] },
+  { text: "The vote is set for next March.", published: "2000-06-15", expect: ["2001-03"] },
+  { text: "Sales rose in February this year.", published: "2000-06-15", expect: ["2000-02"] },
+  { text: "The talks began last December.", published: "2000-01-20", expect: ["1999-12"] },
 ];

@@ -35,7 +35,7 @@ export const chronoResolver: Resolver = (text, ref) => {
 /** The date a timeline line of the sentence takes (`lineDate`), as the fixtures write it; null for no line. */
 export const newsbriefLine = (text: string, ref: Reference): string | null => {
   const mentions = findDates(text, [{ start: 0, end: text.length }]);
-  const found = lineDate(text, 0, text.length, mentions, resolveAll(mentions, ref)).line;
+  const found = lineDate(text, 0, text.length, mentions, resolveAll(mentions, ref), 0, ref).line;
   return found ? asFixture(found.date) : null;
 };
 

@@ -128,4 +128,9 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The vote is set for next March.", published: "2000-06-15", expect: ["2001-03"] },
   { text: "Sales rose in February this year.", published: "2000-06-15", expect: ["2000-02"] },
   { text: "The talks began last December.", published: "2000-01-20", expect: ["1999-12"] },
+  // A year naming a coming event does not date the line; a past one, or a year of its own, does.
+  { text: "The squad was picked with a view to the 2000 Olympics.", published: "1998-12-06", expect: ["2000"], line: null },
+  { text: "The city won the vote for the 2002 Games in 1995.", published: "1998-12-10", expect: ["2002", "1995"], line: "1995" },
+  { text: "The 1987 treaty banned intermediate-range missiles, officials recalled.", published: "2019-05-10", expect: ["1987"], line: "1987" },
+  { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
 ];

@@ -119,7 +119,7 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
     for (let i = 0; i < doc.sentStart.length; i++) {
       const start = doc.sentStart[i];
       const end = doc.sentEnd[i];
-      const found = lineDate(doc.text, start, end, mentions, resolved, k);
+      const found = lineDate(doc.text, start, end, mentions, resolved, k, dates[d].reference);
       k = found.next;
       if (!found.line) continue;
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];

@@ -2,7 +2,7 @@
  * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
  * sentence's own development.
  */
-import { resolveMention, type DateMention, type ResolvedDate } from "./dates.js";
+import { fromDayNumber, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 
 const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
@@ -11,6 +11,10 @@ const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed
 
 /** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
 const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
+
+/** "the 2000 Olympics", "the 2002 Games": a year naming an event, a word after it. */
+const attributive = (text: string, x: DateMention): boolean =>
+  x.known.month === undefined && x.known.year !== undefined && !x.decade && /\bthe\s+$/i.test(text.slice(Math.max(0, x.start - 4), x.start)) && /^\s+[A-Za-z]/.test(text.slice(x.end, x.end + 2));
 
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
@@ -34,7 +38,8 @@ export interface LineDate {
  * the year says less than the Monday). Dates of other events ("a year before the annexation") and "since"/"by"
  * dates do not date the line; a "since" date alone makes a background line.
  */
-export function lineDate(text: string, start: number, end: number, mentions: DateMention[], resolved: Array<ResolvedDate | undefined>, from = 0): { line?: LineDate; next: number } {
+export function lineDate(text: string, start: number, end: number, mentions: DateMention[], resolved: Array<ResolvedDate | undefined>, from = 0, ref?: Reference): { line?: LineDate; next: number } {
+  const refYear = ref ? fromDayNumber(ref.day).y : Infinity;
   let told: ResolvedDate | undefined;
   let toldBy: DateMention | undefined;
   let telling: ResolvedDate | undefined;
@@ -43,7 +48,8 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
   for (; k < mentions.length && mentions[k].start < end; k++) {
     const x = mentions[k];
     const r = resolved[k];
-    if (!r || x.start < start || x.target || appositive(x)) continue;
+    // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
+    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && x.known.year! > refYear)) continue;
     if (x.since) {
       since ??= r;
       continue;

@@ -138,12 +138,18 @@ function main(): void {
   const rows = [["resolver", "sentences right", "expressions right"]];
   const systems = [["newsbrief (chrono + relative + years)", newsbriefResolver], ["newsbrief without chrono (scan + relative)", noChronoResolver], ["cheap scan alone", scanResolver], ["chrono-node alone", chronoResolver]] as const;
   let misses: string[] = [];
+  let lines = "";
   for (const [name, resolver] of systems) {
     const s = scoreFixtures(resolver);
+    if (resolver === newsbriefResolver) {
+      lines = `Timeline line dates (the sentences with a \`line\`): ${s.linesRight}/${s.lines} (${((s.linesRight / (s.lines || 1)) * 100).toFixed(1)}%)`;
+      misses.push(...s.lineMisses.map((m) => `  line ${JSON.stringify(m.text)} @${m.published}: got ${m.got}, want ${m.expect}`));
+    }
     rows.push([name, `${s.sentencesRight}/${s.sentences} (${((s.sentencesRight / s.sentences) * 100).toFixed(1)}%)`, `${s.expressionsRight}/${s.expressions} (${((s.expressionsRight / s.expressions) * 100).toFixed(1)}%)`]);
-    if (resolver === newsbriefResolver) misses = s.misses.map((m) => `  ${JSON.stringify(m.text)} @${m.published}: got ${JSON.stringify(m.got)}, want ${JSON.stringify(m.expect)}`);
+    if (resolver === newsbriefResolver) misses = [...misses, ...s.misses.map((m) => `  ${JSON.stringify(m.text)} @${m.published}: got ${JSON.stringify(m.got)}, want ${JSON.stringify(m.expect)}`)];
   }
   console.log(table(rows));
+  console.log(lines);
   if (misses.length) console.log("newsbrief misses:\n" + misses.join("\n"));
 }
 

@@ -3,7 +3,7 @@
  * when it happened ("2017-05" from publication dates, "2017" from estimates).
  */
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
-import { fromDayNumber, isoOf, trustedForRelative } from "../timeline/dates.js";
+import { fromDayNumber, isoOf, trustedForRelative, type PartialDate } from "../timeline/dates.js";
 import { DEMONYMS } from "./gazetteer.js";
 import { findMentions, groupMentions } from "./entities.js";
 import type { StoryArticle } from "./index.js";
@@ -67,14 +67,22 @@ function termLabel(articles: StoryArticle[]): string {
 }
 
 /**
- * When a story happened: the median known time, to the month when any article is dated, else the
- * year. Estimates count only when trusted (`trustedForRelative`): on the DUC sets weaker ones name
- * a wrong year most of the time (a story of 1998 was labelled 1983 from "Dec. 31, 1983").
+ * When a story happened: the median known time, to the month when any article is dated or has a
+ * trusted estimate to the month (the Sochi seed's "since July 2018 … May 14" gives May 2019), else
+ * the year. Estimates count only when trusted (`trustedForRelative`): on the DUC sets weaker ones
+ * name a wrong year most of the time (a story of 1998 was labelled 1983 from "Dec. 31, 1983").
  */
 function whenOf(times: Array<TimeInfo | undefined>): string {
   const known = times.filter((t): t is TimeInfo => !!t && (t.confidence === 1 || (!!t.estimate && trustedForRelative(t.estimate))));
-  const days = known.map((t) => t.day).sort((a, b) => a - b);
-  if (!days.length) return "";
-  const p = fromDayNumber(days[days.length >> 1]);
-  return known.some((t) => t.confidence === 1) ? isoOf({ y: p.y, m: p.m }) : String(p.y);
+  if (!known.length) return "";
+  const toMonth = known.filter((t) => t.hi - t.lo <= MONTH_SPAN_DAYS);
+  const median = (ts: TimeInfo[]): PartialDate => fromDayNumber(ts.map((t) => t.day).sort((a, b) => a - b)[ts.length >> 1]);
+  if (toMonth.length) {
+    const p = median(toMonth);
+    return isoOf({ y: p.y, m: p.m });
+  }
+  return String(median(known).y);
 }
+
+/** A time known to within this many days is known to its month (a month estimate spans about 20). */
+const MONTH_SPAN_DAYS = 31;

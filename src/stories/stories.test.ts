@@ -100,6 +100,11 @@ test("a label names no year a weak estimate guessed, and keeps the year a truste
   assert.match(storyLabel([tillerson("a"), tillerson("b")]), /\(2017\)$/);
 });
 
+test("a label names the month a trusted estimate gives to the month, not just its year", () => {
+  const sochi = (id: string) => ({ id, text: "Secretary of State Mike Pompeo will hold the highest-level talks with Moscow since July 2018, officials said on May 10. Secretary of State Mike Pompeo flies to Sochi on May 14 to meet Vladimir Putin." });
+  assert.match(storyLabel([sochi("a"), sochi("b")]), /\(2019-05\)$/);
+});
+
 /** Builds stories directly, to score them against each other. */
 class Probe extends StoryIndex {
   story(articles: Array<{ id: string; text: string }>): number {

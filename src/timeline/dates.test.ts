@@ -15,6 +15,12 @@ test("every hand-checked date expression resolves as checked", () => {
   assert.deepEqual(score.misses, []);
 });
 
+test("every hand-checked sentence with a line date gives its timeline line that date", () => {
+  const score = scoreFixtures(newsbriefResolver);
+  assert.ok(score.lines >= 15);
+  assert.deepEqual(score.lineMisses, []);
+});
+
 test("expressions keep their offsets into the text", () => {
   const text = "Talks began on Monday. Two days later, on May 14, the ministers met in Sochi.";
   const mentions = findDates(text, [{ start: 0, end: 22 }, { start: 23, end: text.length }]);

@@ -16,6 +16,7 @@ import * as chrono from "chrono-node";
 
 export type Precision = "day" | "week" | "month" | "year";
 export type Unit = "day" | "week" | "month" | "year";
+export type Season = "spring" | "summer" | "fall" | "winter";
 
 /** A calendar date, as far as it is known. */
 export interface PartialDate {
@@ -42,6 +43,13 @@ export interface DateMention {
   decade?: boolean;
   /** "the weekend": Saturday and Sunday. */
   weekend?: boolean;
+  /**
+   * A month whose year is counted from the reference: "last November" (the last November before
+   * it: `from` "month"), "June 1 last year", "September of this year" (`from` "year").
+   */
+  yearRel?: { n: -1 | 0 | 1; from: "month" | "year" };
+  /** "last summer", "this fall", "next spring": the season's months (`shift` says which one). */
+  season?: Season;
   /** The expression is a line of its own ("Saturday, January 8, 2005" under a headline). */
   ownLine?: boolean;
   /** "since July 2018", "after 2013": the reference date lies after this one. */
@@ -338,7 +346,7 @@ export function estimateFromMentions(mentions: DateMention[], options: EstimateO
   const loY = fromDayNumber(lo).y;
   const hiY = hi === Infinity ? Infinity : fromDayNumber(hi).y;
   guess = Math.min(Math.max(guess, loY), hiY);
-  const yearless = mentions.filter((x) => x.known.year === undefined && x.known.month !== undefined && !x.target && !x.rel);
+  const yearless = mentions.filter((x) => x.known.year === undefined && x.known.month !== undefined && !x.target && !x.rel && !x.yearRel);
   const candidates: number[] = [Math.max(lo, dayNumber(guess))];
   for (const x of yearless) for (let y = guess - 1; y <= guess + 1; y++) candidates.push(dayNumber(y, x.known.month!, x.known.day ?? 15));
   let best = { cost: Infinity, day: candidates[0], near: undefined as DateMention | undefined };
@@ -457,7 +465,7 @@ export function estimatePublished(text: string, options: EstimateOptions = {}): 
 // chrono resolves them to a full date-time and loses what they name: "last month" is a month,
 // "next week" a week, "two years later" counts from the date named before, not from today.
 
-const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous) (?:week|month|year))\b/i;
+const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous|following) (?:week|month|year|night|morning|afternoon|evening|spring|summer|fall|autumn|winter|day)|day before)\b/i;
 const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)(?![a-z])/;
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
@@ -484,6 +492,19 @@ function relatives(s: string): Found[] {
     const w = m[1].toLowerCase();
     const n = w === "next" || w === "coming" ? 1 : w === "last" || w === "past" || w === "previous" ? -1 : 0;
     add(m as RegExpExecArray, { rel: { n, unit: m[2].toLowerCase() as Unit, anchor: "ref" } });
+  }
+  // "this morning" is today; "last night" the evening before.
+  for (const m of s.matchAll(/\b(this (?:morning|afternoon|evening)|last night)\b/gi)) {
+    add(m as RegExpExecArray, { rel: { n: /^last/i.test(m[1]) ? -1 : 0, unit: "day", anchor: "ref" } });
+  }
+  // "the next day", "the previous day", "had met the day before": counted from the date named before.
+  for (const m of s.matchAll(/\bthe (?:(next|following|previous|preceding) day|day before(?=\s*[,.;:)]|\s*$))/gi)) {
+    add(m as RegExpExecArray, { rel: { n: m[1] && /^(?:next|following)$/i.test(m[1]) ? 1 : -1, unit: "day", anchor: "prev" } });
+  }
+  for (const m of s.matchAll(/\b(last|this|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b/gi)) {
+    const w = m[1].toLowerCase();
+    const season = m[2].toLowerCase() === "autumn" ? "fall" : (m[2].toLowerCase() as Season);
+    add(m as RegExpExecArray, { season, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }
   for (const m of s.matchAll(/\b(?:(last|this|next|coming|past)\s+|the\s+)weekend\b/gi)) {
     const w = (m[1] ?? "").toLowerCase();
@@ -556,6 +577,7 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
       found.push(x);
     }
     found.sort((a, b) => a.start - b.start);
+    yearsCounted(s, found);
     for (const x of found) {
       const before = s.slice(Math.max(0, x.start - 12), x.start);
       const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, sentenceFuture) ? { future: true } : {}) };
@@ -567,6 +589,26 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
     }
   }
   return out;
+}
+
+const YEAR_REL: Record<string, -1 | 0 | 1> = { last: -1, this: 0, next: 1 };
+
+/**
+ * Month mentions whose year is counted ("last November", "June 1 last year", "September of this
+ * year"): the year is marked on the month, and "last year" after it is no mention of its own.
+ */
+function yearsCounted(s: string, found: Found[]): void {
+  for (let i = 0; i < found.length; i++) {
+    const x = found[i];
+    if (x.known.month === undefined || x.known.year !== undefined) continue;
+    const before = /\b(last|this|next)\s+$/i.exec(s.slice(Math.max(0, x.start - 6), x.start));
+    const after = /^\s*,?\s*(?:of\s+)?(last|this|next)\s+year\b/i.exec(s.slice(x.end, x.end + 20));
+    if (after) {
+      x.yearRel = { n: YEAR_REL[after[1].toLowerCase()], from: "year" };
+      const next = found[i + 1];
+      if (next?.rel?.unit === "year" && next.start < x.end + after[0].length) found.splice(i + 1, 1);
+    } else if (before) x.yearRel = { n: YEAR_REL[before[1].toLowerCase()], from: "month" };
+  }
 }
 
 const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|spoke|gave|began|\w{3,}ed)\b/i;
@@ -653,6 +695,15 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
     return shifted(ref.day, x.rel.n, x.rel.unit, precision === "week" && x.rel.unit === "day" ? ref.precision : precision);
   }
   const weekdayOf = (d: number): number => new Date(d * DAY_MS).getUTCDay();
+  if (x.season) return seasonOf(x.season, x.shift, ref);
+  if (k.month !== undefined && x.yearRel) {
+    const r = fromDayNumber(ref.day);
+    const { n, from } = x.yearRel;
+    // "last November" against a reference known only to its year could be either of two years.
+    if (from === "month" && n !== 0 && ref.precision === "year") return undefined;
+    const y = from === "year" || n === 0 ? r.y + n : n < 0 ? (k.month < r.m ? r.y : r.y - 1) : k.month > r.m ? r.y : r.y + 1;
+    return resolved(dayNumber(y, k.month, k.day ?? 1), k.day !== undefined ? "day" : "month");
+  }
   if (x.weekend) {
     if (ref.precision !== "day") return coarse(ref);
     const sat = ref.day - ((weekdayOf(ref.day) + 1) % 7);
@@ -698,4 +749,24 @@ export function resolveAll(mentions: DateMention[], ref: Reference | undefined):
 function coarse(ref: Reference): ResolvedDate {
   const r = fromDayNumber(ref.day);
   return ref.precision === "year" ? resolved(dayNumber(r.y), "year") : resolved(dayNumber(r.y, r.m), "month");
+}
+
+/** First month of each season (northern hemisphere, meteorological: winter is December to February). */
+const SEASON_START: Record<Season, number> = { spring: 3, summer: 6, fall: 9, winter: 12 };
+
+/**
+ * "this summer": the season of the reference's year (this winter: the one around the reference);
+ * "last summer": the last one over before the reference; "next spring": the first one after it.
+ * Months first to last. Undefined for last/next against a reference known only to its year.
+ */
+function seasonOf(season: Season, shift: -1 | 1 | undefined, ref: Reference): ResolvedDate | undefined {
+  if (shift !== undefined && ref.precision === "year") return undefined;
+  const r = fromDayNumber(ref.day);
+  const start = SEASON_START[season];
+  const span = (y: number): [number, number] => [dayNumber(y, start), dayNumber(y, start + 3) - 1];
+  let y = season === "winter" && r.m < 6 ? r.y - 1 : r.y;
+  if (shift === -1) while (span(y)[1] >= ref.day) y--;
+  else if (shift === 1) while (span(y)[0] <= ref.day) y++;
+  const [first, last] = span(y);
+  return resolved(first, "month", last);
 }

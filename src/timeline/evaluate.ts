@@ -5,6 +5,7 @@
 import * as chrono from "chrono-node";
 import { dayNumber, findDates, fromDayNumber, isoOf, parseIsoDate, resolveAll, scanDates, type DateEstimate, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 import { DATE_FIXTURES } from "./fixtures.js";
+import { lineDate } from "./line-date.js";
 
 /** A resolver: the dates a sentence's expressions denote, in text order, as the fixtures write them. */
 export type Resolver = (text: string, ref: Reference) => string[];
@@ -31,19 +32,38 @@ export const chronoResolver: Resolver = (text, ref) => {
   });
 };
 
+/** The date a timeline line of the sentence takes (`lineDate`), as the fixtures write it; null for no line. */
+export const newsbriefLine = (text: string, ref: Reference): string | null => {
+  const mentions = findDates(text, [{ start: 0, end: text.length }]);
+  const found = lineDate(text, 0, text.length, mentions, resolveAll(mentions, ref), 0, ref).line;
+  return found ? asFixture(found.date) : null;
+};
+
 export interface FixtureScore {
   sentences: number;
   sentencesRight: number;
   expressions: number;
   expressionsRight: number;
   misses: Array<{ text: string; published: string; got: string[]; expect: string[] }>;
+  /** Fixtures with a `line`: how many, and how many the timeline dates right. */
+  lines: number;
+  linesRight: number;
+  lineMisses: Array<{ text: string; published: string; got: string | null; expect: string | null }>;
 }
 
 export function scoreFixtures(resolve: Resolver): FixtureScore {
-  const score: FixtureScore = { sentences: DATE_FIXTURES.length, sentencesRight: 0, expressions: 0, expressionsRight: 0, misses: [] };
+  const score: FixtureScore = { sentences: DATE_FIXTURES.length, sentencesRight: 0, expressions: 0, expressionsRight: 0, misses: [], lines: 0, linesRight: 0, lineMisses: [] };
   for (const f of DATE_FIXTURES) {
     const p = parseIsoDate(f.published)!;
-    const got = resolve(f.text, { day: dayNumber(p.y, p.m, p.d), precision: "day" });
+    // A fixture published "2019-05" stands for an article dated only to its month (an estimate).
+    const ref: Reference = { day: dayNumber(p.y, p.m, p.d), precision: p.d !== undefined ? "day" : p.m !== undefined ? "month" : "year" };
+    const got = resolve(f.text, ref);
+    if (f.line !== undefined) {
+      score.lines++;
+      const line = newsbriefLine(f.text, ref);
+      if (line === f.line) score.linesRight++;
+      else score.lineMisses.push({ text: f.text, published: f.published, got: line, expect: f.line });
+    }
     score.expressions += f.expect.length;
     // An expression is right when the resolver gives it at its place in the sentence's list.
     for (const want of f.expect) if (got.includes(want)) score.expressionsRight++;

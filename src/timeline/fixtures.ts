@@ -2,20 +2,22 @@
  * Hand-checked date expressions: each sentence, its publication date, and the dates its
  * expressions denote, in text order: ISO at the precision the text allows, `first..last` for a
  * range (a week runs Monday..Sunday), `?` for an expression that cannot be placed (counted from
- * an event with no date). Written for this project (paraphrasing the kinds of expressions in the
+ * an event with no date). `line`, when given, is the date a timeline line of the sentence takes
+ * (the date of its own development, in the same notation), `null` when it is no timeline line. A
+ * `published` month ("2019-05") stands for an article dated only to the month. Written for this project (paraphrasing the kinds of expressions in the
  * seed articles and in newswire), not copied from any dataset.
  */
-export const DATE_FIXTURES: Array<{ text: string; published: string; expect: string[] }> = [
+export const DATE_FIXTURES: Array<{ text: string; published: string; expect: string[]; line?: string | null }> = [
   { text: "Lavrov will visit Washington on Tuesday, December 10, the State Department said.", published: "2019-12-06", expect: ["2019-12-10"] },
-  { text: "On Friday, the Russian Foreign Ministry confirmed the trip.", published: "2019-12-06", expect: ["2019-12-06"] },
+  { text: "On Friday, the Russian Foreign Ministry confirmed the trip.", published: "2019-12-06", expect: ["2019-12-06"], line: "2019-12-06" },
   { text: "The two ministers met on Wednesday in Moscow.", published: "2019-12-06", expect: ["2019-12-04"] },
   { text: "Pompeo will travel to Sochi next week for talks with Putin.", published: "2019-05-10", expect: ["2019-05-13..2019-05-19"] },
-  { text: "Relations have soured since July 2018, when the leaders met in Helsinki.", published: "2019-05-10", expect: ["2018-07"] },
+  { text: "Relations have soured since July 2018, when the leaders met in Helsinki.", published: "2019-05-10", expect: ["2018-07"], line: "2018-07" },
   { text: "In 2014, Russia annexed Crimea.", published: "2019-12-06", expect: ["2014"] },
   { text: "The 2011 New START treaty expires in 2021.", published: "2019-05-10", expect: ["2011", "2021"] },
   { text: "The officials met in Bonn in February and in Moscow in April.", published: "2017-05-09", expect: ["2017-02", "2017-04"] },
   { text: "The meeting was announced on May 10 and will take place on May 14.", published: "2019-05-11", expect: ["2019-05-10", "2019-05-14"] },
-  { text: "The company said on Dec. 10 that sales fell.", published: "2019-12-12", expect: ["2019-12-10"] },
+  { text: "The company said on Dec. 10 that sales fell.", published: "2019-12-12", expect: ["2019-12-10"], line: "2019-12-10" },
   { text: "Rescuers found the hikers three days ago.", published: "2020-03-09", expect: ["2020-03-06"] },
   { text: "The vote took place yesterday.", published: "2020-03-09", expect: ["2020-03-08"] },
   { text: "Parliament will vote tomorrow on the budget.", published: "2020-03-09", expect: ["2020-03-10"] },
@@ -24,7 +26,7 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Prices peaked in November and fell in December.", published: "2020-01-15", expect: ["2019-11", "2019-12"] },
   { text: "The plane crashed on June 1, 2009, killing all 228 people on board.", published: "2011-07-05", expect: ["2009-06-01"] },
   { text: "Medvedev came to town in June 2010.", published: "2017-05-09", expect: ["2010-06"] },
-  { text: "It was his first visit to Washington since 2013.", published: "2017-05-09", expect: ["2013"] },
+  { text: "It was his first visit to Washington since 2013.", published: "2017-05-09", expect: ["2013"], line: "2013" },
   { text: "Trump took office on January 20.", published: "2017-05-09", expect: ["2017-01-20"] },
   { text: "The summit is scheduled for March 3.", published: "2020-02-20", expect: ["2020-03-03"] },
   { text: "He arrived on Monday and left on Thursday.", published: "2020-03-06", expect: ["2020-03-02", "2020-03-05"] },
@@ -42,8 +44,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The minister resigned on Thursday.", published: "2019-05-10", expect: ["2019-05-09"] },
   { text: "The minister will resign on Thursday.", published: "2019-05-10", expect: ["2019-05-16"] },
   { text: "The ceasefire held through the night on Saturday.", published: "1998-10-17", expect: ["1998-10-17"] },
-  { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"] },
-  { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"] },
+  { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"], line: "2020-03-09" },
+  { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"], line: "2019-04" },
   { text: "The judge is planning on Monday to send the names of 78 other victims.", published: "1998-10-17", expect: ["1998-10-19"] },
   // Relative weeks, months and years.
   { text: "Unemployment fell last year.", published: "2020-03-09", expect: ["2019"] },
@@ -59,8 +61,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   // Counted from the date named before.
   { text: "The law was passed in 1998. Two years later, it was repealed.", published: "2005-06-01", expect: ["1998", "2000"] },
   { text: "The war ended in 1945; three years earlier, the city had been bombed.", published: "2005-06-01", expect: ["1945", "1942"] },
-  { text: "It was his first visit since 2013, a year before the annexation of Crimea and two years before the intervention in Syria.", published: "2017-05-09", expect: ["2013", "2014", "2015"] },
-  { text: "The treaty was signed in 1991, a decade before the attacks.", published: "2005-06-01", expect: ["1991", "2001"] },
+  { text: "It was his first visit since 2013, a year before the annexation of Crimea and two years before the intervention in Syria.", published: "2017-05-09", expect: ["2013", "2014", "2015"], line: "2013" },
+  { text: "The treaty was signed in 1991, a decade before the attacks.", published: "2005-06-01", expect: ["1991", "2001"], line: "1991" },
   { text: "Three days later, the rebels surrendered.", published: "2005-06-01", expect: ["?"] },
   // Month names with and without days and years.
   { text: "Tuesday, December 10, 2019 was the date set for the vote.", published: "2019-12-06", expect: ["2019-12-10"] },
@@ -78,19 +80,19 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The election was held on Nov. 6, 2018.", published: "2019-05-10", expect: ["2018-11-06"] },
   { text: "The summit took place in Helsinki in July 2018.", published: "2019-05-10", expect: ["2018-07"] },
   { text: "Pompeo met Lavrov on May 6 in Finland.", published: "2019-05-10", expect: ["2019-05-06"] },
-  { text: "Pompeo travels to Sochi on May 14 to meet Putin.", published: "2019-05-10", expect: ["2019-05-14"] },
+  { text: "Pompeo travels to Sochi on May 14 to meet Putin.", published: "2019-05-10", expect: ["2019-05-14"], line: "2019-05-14" },
   { text: "The accord took effect on 1 January 2021.", published: "2021-01-04", expect: ["2021-01-01"] },
   { text: "Trump fired Comey on May 9, 2017.", published: "2017-05-11", expect: ["2017-05-09"] },
   { text: "Officials said a decision could come in June.", published: "2019-05-10", expect: ["2019-06"] },
-  { text: "The company said on Dec. 2 that it expects profits to rise in 2020.", published: "2019-12-06", expect: ["2019-12-02", "2020"] },
+  { text: "The company said on Dec. 2 that it expects profits to rise in 2020.", published: "2019-12-06", expect: ["2019-12-02", "2020"], line: "2020" },
   // Years, decades and things that are not dates.
   { text: "In the 1990s, the region boomed.", published: "2005-06-01", expect: ["1990..1999"] },
   { text: "The last time this happened was in the 1970s.", published: "2005-06-01", expect: ["1970..1979"] },
   { text: "Sales in early 2019 were weak.", published: "2020-03-09", expect: ["2019"] },
   { text: "The museum reopened in mid-2018.", published: "2020-03-09", expect: ["2018"] },
   { text: "He has lived there since 1999.", published: "2005-06-01", expect: ["1999"] },
-  { text: "The rate will stay unchanged until 2022.", published: "2020-03-09", expect: ["2022"] },
-  { text: "By 2030, the city aims to be carbon neutral.", published: "2020-03-09", expect: ["2030"] },
+  { text: "The rate will stay unchanged until 2022.", published: "2020-03-09", expect: ["2022"], line: null },
+  { text: "By 2030, the city aims to be carbon neutral.", published: "2020-03-09", expect: ["2030"], line: null },
   { text: "The 1987 treaty banned intermediate-range missiles.", published: "2019-05-10", expect: ["1987"] },
   { text: "He scored twice in the 2018 World Cup.", published: "2019-05-10", expect: ["2018"] },
   { text: "The firm was founded in 1886.", published: "2005-06-01", expect: ["1886"] },
@@ -98,4 +100,37 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The plant employs 2019 workers.", published: "2005-06-01", expect: [] },
   { text: "May I ask one more question?", published: "2005-06-01", expect: [] },
   { text: "They may march again if talks fail.", published: "2005-06-01", expect: [] },
+  // The date a timeline line takes: the told date over the telling, unless it only contains it; not another event's.
+  { text: "Former deputy minister Anna Berg said Monday that she warned the cabinet earlier this year about the contract.", published: "2017-05-10", expect: ["2017-05-08", "2017"], line: "2017-05-08" },
+  { text: "The mayor said on Tuesday that the budget for this year would be cut.", published: "2020-03-12", expect: ["2020-03-10", "2020"], line: "2020-03-10" },
+  { text: "The ministry said Friday that the strike had ended in April.", published: "2019-05-13", expect: ["2019-05-10", "2019-04"], line: "2019-04" },
+  { text: "It will be her first trip abroad since 2015, a year before the coup attempt.", published: "2019-05-10", expect: ["2015", "2016"], line: "2015" },
+  { text: "The dam was finished in 1970, two decades after work began.", published: "2005-06-01", expect: ["1970", "1950"], line: "1970" },
+  // Seasons, parts of the day, days counted from the date before.
+  { text: "Talks stalled last summer over the border.", published: "1998-10-20", expect: ["1998-06..1998-08"], line: "1998-06..1998-08" },
+  { text: "The new line opens next spring.", published: "1998-10-20", expect: ["1999-03..1999-05"] },
+  { text: "The museum will close this winter for repairs.", published: "1999-01-10", expect: ["1998-12..1999-02"] },
+  { text: "The drought this summer ruined the harvest.", published: "1998-10-01", expect: ["1998-06..1998-08"] },
+  { text: "Last fall's floods destroyed the bridge.", published: "2000-04-02", expect: ["1999-09..1999-11"] },
+  { text: "Police arrested two men last night.", published: "2000-03-09", expect: ["2000-03-08"] },
+  { text: "The minister arrived this morning, aides said.", published: "2000-03-09", expect: ["2000-03-09"] },
+  { text: "The ship sank on June 3. Rescuers found survivors the next day.", published: "2001-06-10", expect: ["2001-06-03", "2001-06-04"] },
+  { text: "The vote was held on Oct. 4, and he had resigned the day before.", published: "1998-10-10", expect: ["1998-10-04", "1998-10-03"], line: "1998-10-04" },
+  { text: "The day before the election was quiet.", published: "1998-10-10", expect: [] },
+  // Against an article date known only to its month, relative dates count from a telling date the sentence gives.
+  { text: "Pompeo travels to Russia next week, the State Department said on May 10.", published: "2019-05", expect: ["2019-05", "2019-05-10"], line: "2019-05-13..2019-05-19" },
+  { text: "The minister said on May 10 that he met the envoy on Tuesday.", published: "2019-05", expect: ["2019-05-10", "2019-05"], line: "2019-05-07" },
+  { text: "The ministers met on Wednesday in Washington.", published: "2017-05", expect: ["2017-05"], line: "2017-05" },
+  // Months whose year is counted from the reference.
+  { text: "A doctor was shot last November in his home.", published: "1998-10-27", expect: ["1997-11"] },
+  { text: "The plane crashed on June 1 last year.", published: "2010-05-06", expect: ["2009-06-01"], line: "2009-06-01" },
+  { text: "He joined the company in September of last year.", published: "2000-06-15", expect: ["1999-09"] },
+  { text: "The vote is set for next March.", published: "2000-06-15", expect: ["2001-03"] },
+  { text: "Sales rose in February this year.", published: "2000-06-15", expect: ["2000-02"] },
+  { text: "The talks began last December.", published: "2000-01-20", expect: ["1999-12"] },
+  // A year naming a coming event does not date the line; a past one, or a year of its own, does.
+  { text: "The squad was picked with a view to the 2000 Olympics.", published: "1998-12-06", expect: ["2000"], line: null },
+  { text: "The city won the vote for the 2002 Games in 1995.", published: "1998-12-10", expect: ["2002", "1995"], line: "1995" },
+  { text: "The 1987 treaty banned intermediate-range missiles, officials recalled.", published: "2019-05-10", expect: ["1987"], line: "1987" },
+  { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
 ];

@@ -19,6 +19,7 @@ import {
   type ResolvedDate,
   type SentenceSpan,
 } from "./dates.js";
+import { lineDate } from "./line-date.js";
 import { leadingConnective, leansBack, needsAntecedent } from "./standalone.js";
 import { startsWithDateline } from "../summarize/candidates.js";
 
@@ -84,9 +85,6 @@ export function publishedEstimate(e: DateEstimate): PublishedEstimate {
 }
 
 const RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
-/** "said on May 10 that …": the date of the telling, weaker than the date of what is told. */
-const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed|added|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
-
 /** A wire story's budget code opening a line: "(NYT26) ". */
 const WIRE_CODE = /^\([A-Z]{2,6}\d*\)\s*/;
 
@@ -95,9 +93,6 @@ function isBudgetLine(text: string): boolean {
   const code = WIRE_CODE.exec(text);
   return code !== null && startsWithDateline(text.slice(code[0].length));
 }
-
-/** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
-const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
 
 interface Candidate {
   entry: TimelineEntry;
@@ -108,6 +103,8 @@ interface Candidate {
   dangling: boolean;
   /** Opens with a word that refers back ("It", "This new code"): kept, but a line naming its subject reads better. */
   leansBack: boolean;
+  /** Dated only by a "since" date: kept as background only (see `lineDate`). */
+  sinceOnly?: boolean;
 }
 
 /**
@@ -122,21 +119,15 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
     for (let i = 0; i < doc.sentStart.length; i++) {
       const start = doc.sentStart[i];
       const end = doc.sentEnd[i];
-      let best: { r: ResolvedDate; weak: boolean } | undefined;
-      for (; k < mentions.length && mentions[k].start < end; k++) {
-        const x = mentions[k];
-        const r = resolved[k];
-        if (!r || x.start < start || x.since || x.target) continue;
-        const weak = REPORTING.test(doc.text.slice(Math.max(start, x.start - 40), x.start)) || (x.start - start < 12 && TELLS.test(doc.text.slice(x.end, end)));
-        if (!best || (best.weak && !weak) || (best.weak === weak && RANK[r.precision] < RANK[best.r.precision])) best = { r, weak };
-      }
-      if (!best) continue;
+      const found = lineDate(doc.text, start, end, mentions, resolved, k, dates[d].reference);
+      k = found.next;
+      if (!found.line) continue;
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
       // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
       if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
       // "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman…": a wire budget's photo line, no development.
       if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
-      const { r } = best;
+      const r = found.line.date;
       const from = start + leadingConnective(doc.text.slice(start, start + 20));
       const text = doc.text.slice(from, end);
       candidates.push({
@@ -155,19 +146,22 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
         terms: contentTerms(doc, i),
         dangling: needsAntecedent(text),
         leansBack: leansBack(text),
+        ...(found.line.sinceOnly ? { sinceOnly: true } : {}),
       });
     }
   });
-  // "He said Sunday…" alone on a timeline line names no one; a same-saying sentence from another source can stand in.
-  const merged = mergeDuplicates(candidates).filter((c) => !c.dangling);
-  const kept = [...merged]
-    .sort((a, b) => b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
-    .slice(0, options.maxEntries ?? 40);
   const storyStart = Math.min(...dates.map((x) => (x.estimate ? x.estimate.lo : x.reference?.day ?? Infinity)));
   const cut = storyStart - (options.backgroundDays ?? 365);
   // "the 2016 election" in a May 2017 story: a bare earlier year is background however close.
   const startYear = Number.isFinite(storyStart) ? fromDayNumber(storyStart).y : -Infinity;
-  for (const c of kept) if ((Number.isFinite(cut) && c.dayEnd < cut) || (c.entry.precision === "year" && Number(c.entry.date.slice(0, 4)) < startYear)) c.entry.background = true;
+  const background = (c: Candidate): boolean => (Number.isFinite(cut) && c.dayEnd < cut) || (c.entry.precision === "year" && Number(c.entry.date.slice(0, 4)) < startYear);
+  // "He said Sunday…" alone on a timeline line names no one; a same-saying sentence from another source can stand in.
+  const merged = mergeDuplicates(candidates).filter((c) => !c.dangling && (!c.sinceOnly || background(c)));
+  const kept = [...merged]
+    // A state since some date ("has ruled since 1962") only fills room the developments leave.
+    .sort((a, b) => Number(!!a.sinceOnly) - Number(!!b.sinceOnly) || b.entry.supportingArticleIds.length - a.entry.supportingArticleIds.length || RANK[a.entry.precision] - RANK[b.entry.precision] || a.day - b.day)
+    .slice(0, options.maxEntries ?? 40);
+  for (const c of kept) if (background(c)) c.entry.background = true;
   kept.sort((a, b) => a.day - b.day || a.dayEnd - b.dayEnd || order(corpus, a.entry) - order(corpus, b.entry) || a.entry.start - b.entry.start);
   return kept.map((c) => c.entry);
 }
@@ -197,10 +191,15 @@ function mergeDuplicates(candidates: Candidate[]): Candidate[] {
     return Array.from({ length: b - a + 1 }, (_, k) => a + k);
   };
   for (const c of candidates) {
+    // The line it shares most with: the first similar one may be a longer sentence that only touches it.
     let same: Candidate | undefined;
+    let most = 0;
     for (const y of years(c)) {
-      same = byYear.get(y)?.find((o) => o.day <= c.dayEnd && c.day <= o.dayEnd && similar(o.terms, c.terms));
-      if (same) break;
+      for (const o of byYear.get(y) ?? []) {
+        if (o === same || o.day > c.dayEnd || c.day > o.dayEnd) continue;
+        const s = similarity(o.terms, c.terms);
+        if (s > most) [same, most] = [o, s];
+      }
     }
     if (!same) {
       out.push(c);
@@ -223,9 +222,12 @@ function readsBetter(c: Candidate, than: Candidate): boolean {
   return RANK[c.entry.precision] < RANK[than.entry.precision];
 }
 
-function similar(a: Set<number>, b: Set<number>): boolean {
-  if (!a.size || !b.size) return false;
+/** How much two sentences' content words overlap (the larger of two shares), 0 when too little to be the same. */
+function similarity(a: Set<number>, b: Set<number>): number {
+  if (!a.size || !b.size) return 0;
   let both = 0;
   for (const t of a) if (b.has(t)) both++;
-  return both / Math.min(a.size, b.size) >= 0.6 || both / (a.size + b.size - both) >= 0.4;
+  const ofShorter = both / Math.min(a.size, b.size);
+  const jaccard = both / (a.size + b.size - both);
+  return ofShorter >= 0.6 || jaccard >= 0.4 ? Math.max(ofShorter, jaccard) : 0;
 }

@@ -33,6 +33,8 @@ function assertSeedFacts(b: Briefing, files: string[]): void {
     const sochi = t.find((e) => e.date === "2019-05-14");
     assert.ok(sochi, "the May 14, 2019 Sochi talks are on the timeline");
     assert.match(sochi.text, /Sochi on May 14/);
+    const agenda = t.find((e) => /top the agenda/.test(e.text));
+    assert.equal(agenda && `${agenda.date}..${agenda.dateEnd}`, "2019-05-13..2019-05-19", "'next week, the State Department said on May 10': the week after May 10");
   }
   for (const id of ["001", "002", "004"].filter((f) => files.includes(f))) {
     const mine = t.filter((e) => e.articleId.startsWith(id));
@@ -77,7 +79,8 @@ test("past background is flagged; the story's own developments are not", async (
   assert.ok(crimea?.background, "2014 Crimea is background in a 2017 story");
   assert.equal(crimea.date, "2014");
   const apposition = t.find((e) => /a year before Russia's annexation/.test(e.text));
-  assert.equal(apposition?.date, "2014", "'2013, a year before the annexation' dates the annexation 2014");
+  assert.equal(apposition?.date, "2013", "'first visit since 2013, a year before the annexation': the clause dates the annexation, not the line");
+  assert.ok(apposition.background, "the last visit, in 2013, is background");
   assert.ok(t.filter((e) => e.date.startsWith("2017")).every((e) => !e.background));
   const election = timeline(await brief([seedFile("002")])).find((e) => /2016 United States presidential election/.test(e.text));
   assert.equal(election?.date, "2016");
@@ -96,6 +99,20 @@ test("the same development reported by two sources is one line citing both", asy
   assert.ok(t.some((e) => e.date === "2020-07" && e.articleId === "b"), "July is this year's July in a future sentence");
 });
 
+test("a sentence joins the line it shares most with, not the first that shares enough", async () => {
+  const b = await brief(
+    [
+      { id: "a", published: "2020-03-01", text: "Opposition leaders say they will not wait until the next general elections in April.\n\nThe party met in the capital to plan its campaign." },
+      { id: "b", published: "2020-03-02", text: "Elections are scheduled for April 18.\n\nThe party met in the capital to plan its campaign for the vote." },
+      { id: "c", published: "2020-03-03", text: "General elections are scheduled for April 18.\n\nThe party met in the capital to plan its campaign for the vote." },
+    ],
+    { separateStories: false },
+  );
+  const april18 = timeline(b).filter((e) => e.date === "2020-04-18");
+  assert.equal(april18.length, 1, JSON.stringify(april18));
+  assert.deepEqual([...april18[0].supportingArticleIds].sort(), ["b", "c"]);
+});
+
 test("the May 2017 Washington story: undated articles dated to the month their story allows", async () => {
   const b = await brief(["001", "002", "004"].map(seedFile));
   checkEntries(b);
@@ -105,6 +122,8 @@ test("the May 2017 Washington story: undated articles dated to the month their s
   const wednesday = timeline(b).filter((e) => /Wednesday/.test(e.text));
   assert.ok(wednesday.length >= 3);
   for (const e of wednesday) assert.equal(e.date, "2017-05", e.text);
+  const yates = timeline(b).find((e) => /Yates said Monday/.test(e.text));
+  assert.equal(yates?.date, "2017-05", "'said Monday that she alerted them earlier this year': at least the month the story allows");
 });
 
 test("a timeline line never opens with a pronoun: a same-saying sentence stands in, or the line goes", async () => {

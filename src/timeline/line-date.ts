@@ -1,0 +1,73 @@
+/**
+ * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
+ * sentence's own development.
+ */
+import { fromDayNumber, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
+
+const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
+
+/** "said on May 10 that …": the date of the telling, weaker than the date of what is told. */
+const REPORTING = /\b(?:said|says|told(?: \w+){0,2}|announced|reported|confirmed|added|stated|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+/** "On Friday, the ministry said …": a sentence-initial date followed by a reporting verb. */
+const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|stated)\b/;
+
+/** "the 2000 Olympics", "the 2002 Games": a year naming an event, a word after it. */
+const attributive = (text: string, x: DateMention): boolean =>
+  x.known.month === undefined && x.known.year !== undefined && !x.decade && /\bthe\s+$/i.test(text.slice(Math.max(0, x.start - 4), x.start)) && /^\s+[A-Za-z]/.test(text.slice(x.end, x.end + 2));
+
+/** "2013, a year before the annexation": counted from the date before it, it dates another event. */
+const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
+
+export interface LineDate {
+  date: ResolvedDate;
+  /**
+   * Only a "since" date dates the line ("his first visit since 2013"): the start of a state that
+   * lasts to the story's time, a line of the background only.
+   */
+  sinceOnly?: true;
+}
+
+/**
+ * The date of the sentence text[start, end), from `mentions` (those of the whole text, in text
+ * order, from index `from` on) and their resolutions. Returns the date and the index of the first
+ * mention after the sentence.
+ *
+ * A told date beats the date of the telling ("said on Monday that exports fell in April": April),
+ * unless it is a year that only contains it ("said Monday that she warned them earlier this year":
+ * the year says less than the Monday). Dates of other events ("a year before the annexation") and "since"/"by"
+ * dates do not date the line; a "since" date alone makes a background line.
+ */
+export function lineDate(text: string, start: number, end: number, mentions: DateMention[], resolved: Array<ResolvedDate | undefined>, from = 0, ref?: Reference): { line?: LineDate; next: number } {
+  const refYear = ref ? fromDayNumber(ref.day).y : Infinity;
+  let told: ResolvedDate | undefined;
+  let toldBy: DateMention | undefined;
+  let telling: ResolvedDate | undefined;
+  let since: ResolvedDate | undefined;
+  let k = from;
+  for (; k < mentions.length && mentions[k].start < end; k++) {
+    const x = mentions[k];
+    const r = resolved[k];
+    // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
+    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && x.known.year! > refYear)) continue;
+    if (x.since) {
+      since ??= r;
+      continue;
+    }
+    const weak = REPORTING.test(text.slice(Math.max(start, x.start - 40), x.start)) || (x.start - start < 12 && TELLS.test(text.slice(x.end, end)));
+    if (weak) {
+      if (!telling || RANK[r.precision] < RANK[telling.precision]) telling = r;
+    } else if (!told || RANK[r.precision] < RANK[told.precision]) [told, toldBy] = [r, x];
+  }
+  // "travels next week, the State Department said on May 10": against an article date known only
+  // to its month, "next week" is that month; counted from the telling, it is the week after May 10.
+  if (told && toldBy && telling?.precision === "day" && toldBy.known.year === undefined && toldBy.known.month === undefined && toldBy.rel?.anchor !== "prev") {
+    const finer = resolveMention(toldBy, { day: telling.day, precision: "day" });
+    if (finer && RANK[finer.precision] < RANK[told.precision] && told.day <= finer.day && finer.dayEnd <= told.dayEnd) told = finer;
+  }
+  // A year is coarser than any story's own time; a month told ("killed 39 people in November") is kept.
+  const saysLess = told?.precision === "year" && !!telling && telling.precision !== "year" && told.day <= telling.day && telling.dayEnd <= told.dayEnd;
+  const date = saysLess ? telling : told ?? telling;
+  if (date) return { line: { date }, next: k };
+  return { ...(since ? { line: { date: since, sinceOnly: true as const } } : {}), next: k };
+}

@@ -23,15 +23,27 @@ test("grouping: a partition of the pile, close to the gold clusters, incremental
   }
 });
 
-test("batch = the incremental index run in order plus its refinement pass, exactly (the service groups like brief)", () => {
+test("batch = the incremental index run in order plus its refinement pass and reassignment, exactly (the service groups like brief but for the moves)", () => {
   requireShared();
   for (const [set, granularity] of [["multiling2011_en", "event"], ["duc2006", "topic"]] as const) {
     const [mix] = mixtures(loadSet(set), 1, 3);
     const index = new StoryIndex({ granularity });
     for (const a of mix.articles) index.add(a);
     index.refine();
+    index.reassign();
     assert.deepEqual(index.stories(), groupStories(mix.articles, { granularity }));
   }
+});
+
+test("reassignment: the Beijing opening ceremony, first paired with a car-rental report two years older, moves to the torch-relay story", () => {
+  requireShared();
+  const mix = pile(loadSet("multiling2011_en"), ["M009#5", "M009#3", "M009#1", "M008#1", "M001#1", "M009#9"], ["M009#1", "M008#1"]);
+  const index = new StoryIndex();
+  for (const a of mix.articles) index.add(a);
+  index.refine();
+  assert.ok(index.stories().some((s) => s.articleIds.includes("M009#1") && s.articleIds.includes("M009#5")), "the refined grouping pairs it with the car-rental report");
+  const batch = groupStories(mix.articles).map((s) => [...s.articleIds].sort());
+  assert.ok(batch.some((ids) => ids.join() === "M009#1,M009#3,M009#9"), JSON.stringify(batch));
 });
 
 test("pieces of one development join: the ten MultiLing stories come out as ten (the Tour de France split in 3, the tsunami aid in 5, before joinPieces)", () => {

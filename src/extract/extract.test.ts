@@ -458,3 +458,10 @@ test("a product page's shopper reviews (boxes classed review, two or more) leave
   const review = extractHtml(wrap(head, `<div class="review">${P(8)}</div><div class="review"><p>Short.</p></div>`));
   assert.match(review.text, /Paragraph 8 of the story/);
 });
+
+test("an index nothing declares keeps its entries beside its intro; a declared article keeps its related links out", () => {
+  const entries = Array.from({ length: 12 }, (_, i) => `<li><a href="/e${i}">Entry ${i}: a guide to one useful skill</a></li>`).join("");
+  const page = (head: string) => extractHtml(wrap(`<title>Guides</title>${head}`, `<nav><a href="/">Home</a></nav><main><div class="intro"><h1>Guides</h1>${P(3)}</div><ul class="entries">${entries}</ul></main>`));
+  assert.match(page("").text, /Entry 11: a guide to one useful skill/);
+  assert.doesNotMatch(page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Guides"}</script>`).text, /Entry 11/);
+});

@@ -87,7 +87,9 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
   // A box whose link lists outweigh its running text lists its items as links; an article whose summary the box misses is left to the second opinion below.
   const unsure = kind.type === "article" && !!md.description && !!body && describes(md.description, body.text) < 0.5;
-  if (!unsure) body = linkedItems(doc, kind.type, body, bodyOptions) ?? body;
+  // og:type alone is no declaration (site plugins set it on every page); with an author or a publication date it is one.
+  const declaredType = !/^(?:structure|none|url)/.test(kind.strategy) && (kind.strategy !== "og:type" || !!md.author || !!md.published);
+  if (!unsure) body = linkedItems(doc, kind.type, body, bodyOptions, declaredType) ?? body;
   // Little text in the best box. Readability costs several times our own pass (most of all on large pages), so two
   // cheaper readings come first: the page's link lists taken as content (catalogues and indexes list their items as
   // links), and on a large page the whole page's non-boilerplate text (Readability's answer on such pages, shop

@@ -12,20 +12,38 @@ import type { PageType } from "./index.js";
  * pages reach 5 (their link lists are menus and related stories around the story); indexes are far beyond.
  */
 const LINKS_OVER_TEXT = 10;
+/**
+ * A page whose type nothing declares (told by its structure alone, or by an og:type that site plugins set everywhere)
+ * is an index as often as a story: its link lists are its content once they add this share to its running text,
+ * when they sit in the chosen box or near it (NEAR_LEVELS ancestors up), not in the site's menus.
+ */
+const LINKS_OVER_TEXT_UNDECLARED = 1.3;
+const NEAR_LEVELS = 4;
 
 /**
  * The page read with link lists as content, when that reading's box encloses the box chosen for running
  * text (the same part of the page, not the site's menus) and holds much more: the intro of an index and its entries.
  */
-export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
+export function linkedItems(doc: DomDocument, type: PageType, body: BodyResult | undefined, opts: BodyOptions, declared = true): BodyResult | undefined {
   if (!body?.container || body.strategy !== "blocks" || opts.keepLinkLists || type === "forum" || type === "listing" || type === "product") return undefined;
+  const over = declared ? LINKS_OVER_TEXT : LINKS_OVER_TEXT_UNDECLARED;
   // The page's whole text, separators included, bounds the second reading: most pages are spared it.
   let all = 0;
   for (const b of body.blocks ?? []) if (!b.junk) all += b.text.length + 2;
-  if (all <= body.text.length * LINKS_OVER_TEXT) return undefined;
+  if (all <= body.text.length * over) return undefined;
+  if (!declared && nearLinkLists(body.container, body.blocks ?? []) <= body.text.length * (over - 1)) return undefined;
   const l = ownBody(doc, { ...opts, keepLinkLists: true });
   if (!l?.container?.parentElement || l.container.tagName === "BODY" || !contains(l.container, body.container)) return undefined;
-  return l.text.length > body.text.length * LINKS_OVER_TEXT ? { ...l, strategy: "typed:links" } : undefined;
+  return l.text.length > body.text.length * over ? { ...l, strategy: "typed:links" } : undefined;
+}
+
+/** Characters of link lists (blocks mostly link text) in the box or a few ancestors up. */
+function nearLinkLists(box: DomElement, blocks: Block[]): number {
+  let near = box;
+  for (let i = 0; i < NEAR_LEVELS && near.parentElement && near.parentElement.tagName !== "BODY"; i++) near = near.parentElement;
+  let chars = 0;
+  for (const b of blocks) if (!b.junk && !b.listed && b.linkChars > b.text.length * 0.5 && contains(near, b.el)) chars += b.text.length + 2;
+  return chars;
 }
 
 /**

@@ -242,6 +242,14 @@ test("a personal site named after its owner, written in the first person, gives 
   assert.equal(extractHtml(html(mine, "Go ahead, self-host Postgres | PIERCE DEV"), { url: "https://piercedev.com/notes" }).author, undefined);
 });
 
+test("a personal site without a declared name is its footer's copyright holder's when the host spells the whole name; a company's is not", () => {
+  const mine = Array.from({ length: 4 }, () => "<p>I moved my database to a small server last year, and I have not looked back since; my bill fell by half.</p>").join("");
+  const html = (holder: string) => `<html><head><title>The 7 habits of ineffective agents</title></head><body><article><h1>The 7 habits of ineffective agents</h1>${mine}</article><footer>&copy; 2025 ${holder}. All rights reserved.</footer></body></html>`;
+  assert.equal(extractHtml(html("Toby Hede"), { url: "https://tobyhede.com/blog/agents" }).author, "Toby Hede");
+  assert.equal(extractHtml(html("Toby Hede"), { url: "https://example.com/blog/agents" }).author, undefined);
+  assert.equal(extractHtml(html("Apple Inc"), { url: "https://apple.com/blog/agents" }).author, undefined);
+});
+
 test("a first name alone from twitter:data1 or an author-page link gives way to the full name the page shows on a line of its own", () => {
   const tw = `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Brett">`;
   const body = (extra: string) => `<article><h1>Harbour project approved</h1>${P(4)}${extra}</article>`;

@@ -34,6 +34,8 @@ export interface Metadata {
   titleSite?: string;
   /** The site's name in an <h1> linking to its home page, a blog's masthead. */
   masthead?: string;
+  /** Who a footer's copyright line names ("© 2025 Jane Doe. All rights reserved."). */
+  copyrightHolder?: string;
 }
 
 type Json = unknown;
@@ -356,9 +358,21 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   if (lang) md.lang = { value: lang.replace(/_/g, "-"), strategy: "html:lang" };
   const image = metas.get("og:image") ?? metas.get("twitter:image");
   if (image) md.image = { value: absolute(image, url), strategy: "og:image" };
+  md.copyrightHolder = copyrightHolder(doc);
   md.ogType = metas.get("og:type");
   md.description = metas.get("og:description") ?? metas.get("description");
   return md;
+}
+
+/** "© 2025 Jane Doe", "Copyright © 2019-2025 Jane Doe": the name after the mark and the years, up to a full stop or the line's end. */
+const COPYRIGHT_LINE = /(?:©|&copy;|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,2})(?=\s*(?:[.,|]|$|all rights))/iu;
+
+function copyrightHolder(doc: DomDocument): string | undefined {
+  for (const footer of elementsByTag(doc, "footer")) {
+    const m = COPYRIGHT_LINE.exec(clean(footer.textContent));
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function absolute(href: string, base?: string): string {

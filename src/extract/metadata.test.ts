@@ -102,6 +102,16 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page("", body).title, "Web Designs");
 });
 
+test("titles: a heading that is wholly a link to another page is a card for another article; one linking to the page itself is its headline", () => {
+  const head = `<title>Where to Bike in Houston</title><meta property="og:title" content="Our Favorite Biking Spots in Houston">`;
+  const card = `<div class="item"><p>Paddle On</p><h1><a href="/outdoors/where-to-kayak-in-houston">Here's Where to Kayak and Paddle in Houston</a></h1></div>`;
+  const html = (headline: string) => `<!doctype html><html><head>${head}</head><body><article>${headline}${P(4)}</article>${card}</body></html>`;
+  const url = "https://example.com/outdoors/best-biking-trails-houston";
+  assert.equal(extractHtml(html("<h1>The Best Trails and Neighborhoods in Houston for Biking</h1>"), { url }).title, "The Best Trails and Neighborhoods in Houston for Biking");
+  const selfLinked = `<h1><a href="${url}/">The Best Trails and Neighborhoods in Houston for Biking</a></h1>`;
+  assert.equal(extractHtml(html(selfLinked), { url }).title, "The Best Trails and Neighborhoods in Houston for Biking");
+});
+
 test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
   const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
   const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";

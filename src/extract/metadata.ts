@@ -241,7 +241,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
   const masthead = (md.masthead = homeLinkHeading(doc, url));
-  const h1 = pickHeading(doc, md.titleHints, site, masthead);
+  const h1 = pickHeading(doc, md.titleHints, site, masthead, url ?? metas.get("og:url"));
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
   if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
@@ -628,11 +628,11 @@ function withoutMasthead(title: string, masthead?: string): string {
 }
 
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string, url?: string): string | undefined {
   const siteLower = site?.toLowerCase();
   const h1s = elementsByTag(doc, "h1")
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
-    .filter((h) => clean(h.textContent) !== masthead)
+    .filter((h) => clean(h.textContent) !== masthead && !teaserHeading(h, url))
     .map((h) => headingText(h, hints))
     .filter((t) => t.length >= 3 && t.length <= 300)
     // A heading that only names the site is the masthead, not the headline.
@@ -657,6 +657,21 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
   const rewords = new Set(h1s).size === 1 && /\p{Ll}/u.test(h1s[0]) && mostWordsIn(h1s[0], hints.filter((h) => h.split(" ").length <= 20));
   if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
+}
+
+/** A heading that is wholly a link to another page of the site: a card for another article ("Next in your guide"), not this page's headline. */
+function teaserHeading(h: DomElement, url?: string): boolean {
+  if (!url) return false;
+  const links = Array.from(h.querySelectorAll("a[href]"));
+  if (links.length !== 1 || clean(links[0].textContent) !== clean(h.textContent)) return false;
+  try {
+    const page = new URL(url);
+    const target = new URL(links[0].getAttribute("href")!, url);
+    const path = (u: URL) => u.pathname.replace(/\/+$/, "");
+    return target.host === page.host && path(target) !== path(page) && path(target) !== "";
+  } catch {
+    return false;
+  }
 }
 
 const BYLINE_SELECTORS = [

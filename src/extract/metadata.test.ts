@@ -260,6 +260,16 @@ test("a personal site without a declared name is its footer's copyright holder's
   assert.equal(extractHtml(html("Apple Inc"), { url: "https://apple.com/blog/agents" }).author, undefined);
 });
 
+test("several author-page links side by side, only separators between them, are the byline as written, beyond a JSON-LD author naming the first", () => {
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","author":{"@type":"Person","name":"Rui Ma"}}</script>`;
+  const link = (slug: string, name: string) => `<a href="/report/author/${slug}/">${name}</a>`;
+  const box = `<div class="text-2">${link("ruima", "Rui Ma")}<span>, </span>${link("heba", "Heba Ledwon")}<span> &amp;</span> ${link("suparn", "Suparn Patra")}</div>`;
+  assert.equal(page(ld, `<article><h1>Harbour project approved</h1>${box}${P(4)}</article>`).author, "Rui Ma, Heba Ledwon & Suparn Patra");
+  // A role between the names is no list: the first name stands.
+  const roles = `<div class="text-2">${link("ruima", "Rui Ma")}, reporter, with ${link("heba", "Heba Ledwon")}</div>`;
+  assert.equal(page(ld, `<article><h1>Harbour project approved</h1>${roles}${P(4)}</article>`).author, "Rui Ma");
+});
+
 test("a first name alone from twitter:data1 or an author-page link gives way to the full name the page shows on a line of its own", () => {
   const tw = `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Brett">`;
   const body = (extra: string) => `<article><h1>Harbour project approved</h1>${P(4)}${extra}</article>`;

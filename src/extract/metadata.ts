@@ -273,7 +273,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
-  if (visible && ldJoined && visible.value !== ldJoined && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
+  if (visible && ldJoined && visible.value !== ldJoined && !visible.strategy.endsWith("+list") && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
     md.author = { value: ldJoined, strategy: "json-ld+byline" };
   else if (visible && declaredPerson && !sharesWord(visible.value, declaredPerson)) md.author = { value: declaredPerson, strategy: "declared" };
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
@@ -708,10 +708,34 @@ function visibleByline(candidates: DomElement[], lenient = false): (Candidate & 
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
       const name = content ? cleanAuthor(content) : bylineName(raw);
-      if (name) return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
+      if (!name) continue;
+      const listed = !content && AUTHOR_LINK.test(rawAttribute(el, "href")) ? authorLinkList(el) : undefined;
+      if (listed) return { value: listed, strategy: `byline${lenient ? ":lenient" : ""}:${sel}+list`, raw: listed };
+      return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
     }
   }
   return undefined;
+}
+
+const AUTHOR_LINK = /\/authors?\//;
+
+/**
+ * Several links to authors' pages side by side, with nothing but separators between them ("A, B, C & D"): the byline as written.
+ * One author link among other words (a role, a date) is left to the single-name reading.
+ */
+function authorLinkList(link: DomElement): string | undefined {
+  const box = link.parentElement;
+  if (!box) return undefined;
+  const links = Array.from(box.querySelectorAll("a[href]")).filter((a) => AUTHOR_LINK.test(rawAttribute(a, "href")));
+  if (links.length < 2 || links.length > 8) return undefined;
+  const text = clean(box.textContent);
+  let rest = text;
+  for (const a of links) {
+    const n = clean(a.textContent);
+    if (!PLAIN_NAME.test(n)) return undefined;
+    rest = rest.replace(n, "");
+  }
+  return /^[\s,&]*(?:(?:and|&|,)[\s,&]*)*$/i.test(rest) ? text.replace(/\s+([,&])/g, (_, c: string) => (c === "," ? "," : " &")) : undefined;
 }
 
 /** How a person's name looks on its own line: two to four capitalised words ("Asser Christensen"). */

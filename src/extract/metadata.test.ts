@@ -112,6 +112,15 @@ test("titles: a heading that is wholly a link to another page is a card for anot
   assert.equal(extractHtml(html(selfLinked), { url }).title, "The Best Trails and Neighborhoods in Houston for Biking");
 });
 
+test("titles: a heading without the list count or year that the document title and og:title both carry takes them; one source alone does not", () => {
+  const body = (h: string) => `<article><h1>${h}</h1>${P(4)}</article>`;
+  const both = (t: string) => `<title>${t} - Flatworld Solutions</title><meta property="og:title" content="${t} - Flatworld Solutions">`;
+  assert.equal(page(both("8 Recent Trends in Photography"), body("Recent Trends in Photography")).title, "8 Recent Trends in Photography");
+  assert.equal(page(both("Best Travel Insurance for Seniors in 2025"), body("Best Travel Insurance for Seniors")).title, "Best Travel Insurance for Seniors in 2025");
+  const ogOnly = `<title>Best home security cameras | PCWorld</title><meta property="og:title" content="Tested! The best security cameras for your home in 2026">`;
+  assert.equal(page(ogOnly, body("Tested! The best security cameras for your home")).title, "Tested! The best security cameras for your home");
+});
+
 test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
   const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
   const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";

@@ -244,7 +244,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   const h1 = pickHeading(doc, md.titleHints, site, masthead, url ?? metas.get("og:url"));
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: withCountOrYear(titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), docTitle, og, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -508,6 +508,19 @@ function withoutDashes(s: string): string {
 
 function plainDashes(s: string): string {
   return s.replace(/[–—]/g, "-");
+}
+
+/**
+ * A heading without the list count or the year that the document title and og:title both give it ("Recent Trends in Photography" /
+ * "8 Recent Trends in Photography", "… for Seniors" / "… for Seniors in 2025"): the declared title is the whole headline.
+ */
+function withCountOrYear(title: string, docTitle: string, og: string | undefined, site?: string): string {
+  if (!og || !docTitle) return title;
+  const declared = stripSiteName(og, site);
+  if (declared !== stripSiteName(docTitle, site) || declared.length <= title.length) return title;
+  if (declared.endsWith(title) && /^\d{1,3} $/.test(declared.slice(0, -title.length))) return declared;
+  if (declared.startsWith(title) && /^ (?:in |\()?(?:19|20)\d\d\)?$/.test(declared.slice(title.length))) return declared;
+  return title;
 }
 
 /** A heading that puts a one-word section label before the declared title ("Blog: Best Agencies of 2025"): the declared title. */

@@ -121,6 +121,14 @@ test("titles: a heading without the list count or year that the document title a
   assert.equal(page(ogOnly, body("Tested! The best security cameras for your home")).title, "Tested! The best security cameras for your home");
 });
 
+test("titles: a lone heading unlike the declared titles but set in title case over several words is the headline; a short or sentence-case one is not", () => {
+  const head = `<title>Hybrid and EV Buying Guide - Consumer Reports</title><meta property="og:title" content="Hybrid and EV Buying Guide - Consumer Reports">`;
+  const body = (h: string) => `<article><h1>${h}</h1>${P(4)}</article>`;
+  assert.equal(page(head, body("Find an Efficient Vehicle That's Right for You")).title, "Find an Efficient Vehicle That's Right for You");
+  assert.equal(page(head, body("Our Latest Guides")).title, "Hybrid and EV Buying Guide");
+  assert.equal(page(head, body("Learn which cars save the most fuel on long trips")).title, "Hybrid and EV Buying Guide");
+});
+
 test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
   const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
   const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";

@@ -593,6 +593,14 @@ function titleCase(title: string, hints: string[], site?: string): string {
   return title;
 }
 
+/** Five to fourteen words, every word of weight capitalised (capitals throughout are styling, not case), not ending as a label does (":"). */
+function headlineCased(t: string): boolean {
+  const ws = t.split(/\s+/);
+  if (ws.length < 5 || ws.length > 14 || /:$/.test(t) || !/\p{Ll}/u.test(t)) return false;
+  const weighty = ws.filter((w) => /\p{L}/u.test(w) && !MINOR_WORD.test(w.replace(/\P{L}+$/u, "")));
+  return weighty.length >= 4 && weighty.every((w) => /^\P{L}*\p{Lu}/u.test(w));
+}
+
 /** Words of no weight, which title case may leave in lower case. */
 const MINOR_WORD = /^(?:a|an|the|and|or|nor|but|of|to|in|on|at|by|for|with|from|into|vs|via|as|per|is|are|be)$/i;
 
@@ -668,7 +676,9 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
   // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /
   // "How do you set up an ergonomic workstation? | Logitech"): readers see the heading. A long twitter:title is a description and does not count.
   const rewords = new Set(h1s).size === 1 && /\p{Ll}/u.test(h1s[0]) && mostWordsIn(h1s[0], hints.filter((h) => h.split(" ").length <= 20));
-  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading of several words set in title case is written as a headline, not a section label ("Find an Efficient Vehicle That's Right for You").
+  const headline = new Set(h1s).size === 1 && headlineCased(h1s[0]);
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords || headline) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
 }
 

@@ -295,10 +295,8 @@ function firstPerson(text: string): boolean {
   return singular >= 3 && singular > plural;
 }
 
-/** The site's name after the headline in the title, else its declared name, when it is a person's name that the site's host name spells. */
+/** The site's name after the headline in the title (else its declared name), or the footer's copyright holder, when it is a person's name that the site's host name spells. */
 function ownerName(md: Metadata, url: string | undefined): string | undefined {
-  const name = md.titleSite ?? md.siteName?.value;
-  if (!name || !PERSON_NAME.test(name)) return undefined;
   let host: string;
   try {
     host = new URL(url ?? md.canonicalUrl?.value ?? "").hostname.toLowerCase().replace(/^www\./, "");
@@ -306,8 +304,14 @@ function ownerName(md: Metadata, url: string | undefined): string | undefined {
     return undefined;
   }
   const label = host.split(".")[0];
-  const parts = name.toLowerCase().split(/\s+/);
-  return label === parts.join("") || label === parts.join("-") || label === parts[0] ? name : undefined;
+  const spells = (name: string | undefined, firstOnly: boolean) => {
+    if (!name || !PERSON_NAME.test(name)) return false;
+    const parts = name.toLowerCase().split(/\s+/);
+    return label === parts.join("") || label === parts.join("-") || (firstOnly && label === parts[0]);
+  };
+  const siteName = md.titleSite ?? md.siteName?.value;
+  // A company's copyright line ("© 2025 Apple Inc") shares its first word with the host: the whole name must be spelt.
+  return spells(siteName, true) ? siteName : spells(md.copyrightHolder, false) ? md.copyrightHolder : undefined;
 }
 
 /** A date shown beside the headline is the one readers take as the article's; declared dates lose to it unless it shows them too. */

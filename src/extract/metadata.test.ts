@@ -102,6 +102,33 @@ test("titles: a lone heading unlike every declared title is a section label, and
   assert.equal(page("", body).title, "Web Designs");
 });
 
+test("titles: a heading that is wholly a link to another page is a card for another article; one linking to the page itself is its headline", () => {
+  const head = `<title>Where to Bike in Houston</title><meta property="og:title" content="Our Favorite Biking Spots in Houston">`;
+  const card = `<div class="item"><p>Paddle On</p><h1><a href="/outdoors/where-to-kayak-in-houston">Here's Where to Kayak and Paddle in Houston</a></h1></div>`;
+  const html = (headline: string) => `<!doctype html><html><head>${head}</head><body><article>${headline}${P(4)}</article>${card}</body></html>`;
+  const url = "https://example.com/outdoors/best-biking-trails-houston";
+  assert.equal(extractHtml(html("<h1>The Best Trails and Neighborhoods in Houston for Biking</h1>"), { url }).title, "The Best Trails and Neighborhoods in Houston for Biking");
+  const selfLinked = `<h1><a href="${url}/">The Best Trails and Neighborhoods in Houston for Biking</a></h1>`;
+  assert.equal(extractHtml(html(selfLinked), { url }).title, "The Best Trails and Neighborhoods in Houston for Biking");
+});
+
+test("titles: a heading without the list count or year that the document title and og:title both carry takes them; one source alone does not", () => {
+  const body = (h: string) => `<article><h1>${h}</h1>${P(4)}</article>`;
+  const both = (t: string) => `<title>${t} - Flatworld Solutions</title><meta property="og:title" content="${t} - Flatworld Solutions">`;
+  assert.equal(page(both("8 Recent Trends in Photography"), body("Recent Trends in Photography")).title, "8 Recent Trends in Photography");
+  assert.equal(page(both("Best Travel Insurance for Seniors in 2025"), body("Best Travel Insurance for Seniors")).title, "Best Travel Insurance for Seniors in 2025");
+  const ogOnly = `<title>Best home security cameras | PCWorld</title><meta property="og:title" content="Tested! The best security cameras for your home in 2026">`;
+  assert.equal(page(ogOnly, body("Tested! The best security cameras for your home")).title, "Tested! The best security cameras for your home");
+});
+
+test("titles: a lone heading unlike the declared titles but set in title case over several words is the headline; a short or sentence-case one is not", () => {
+  const head = `<title>Hybrid and EV Buying Guide - Consumer Reports</title><meta property="og:title" content="Hybrid and EV Buying Guide - Consumer Reports">`;
+  const body = (h: string) => `<article><h1>${h}</h1>${P(4)}</article>`;
+  assert.equal(page(head, body("Find an Efficient Vehicle That's Right for You")).title, "Find an Efficient Vehicle That's Right for You");
+  assert.equal(page(head, body("Our Latest Guides")).title, "Hybrid and EV Buying Guide");
+  assert.equal(page(head, body("Learn which cars save the most fuel on long trips")).title, "Hybrid and EV Buying Guide");
+});
+
 test("titles: an all-capitals heading that a declared title writes in capitals too keeps its capitals", () => {
   const body = `<article><h1>ACTUARIAL CONSULTING VS. INSURANCE</h1>${P(4)}</article>`;
   const title = "<title>Actuarial Consulting vs Insurance | The Actuarial Club</title>";
@@ -240,6 +267,24 @@ test("a personal site named after its owner, written in the first person, gives 
   assert.equal(extractHtml(html(ours), { url: "https://pierce.dev/notes/self-host" }).author, undefined);
   assert.equal(extractHtml(html(mine), { url: "https://example.com/notes/self-host" }).author, undefined);
   assert.equal(extractHtml(html(mine, "Go ahead, self-host Postgres | PIERCE DEV"), { url: "https://piercedev.com/notes" }).author, undefined);
+});
+
+test("a personal site without a declared name is its footer's copyright holder's when the host spells the whole name; a company's is not", () => {
+  const mine = Array.from({ length: 4 }, () => "<p>I moved my database to a small server last year, and I have not looked back since; my bill fell by half.</p>").join("");
+  const html = (holder: string) => `<html><head><title>The 7 habits of ineffective agents</title></head><body><article><h1>The 7 habits of ineffective agents</h1>${mine}</article><footer>&copy; 2025 ${holder}. All rights reserved.</footer></body></html>`;
+  assert.equal(extractHtml(html("Toby Hede"), { url: "https://tobyhede.com/blog/agents" }).author, "Toby Hede");
+  assert.equal(extractHtml(html("Toby Hede"), { url: "https://example.com/blog/agents" }).author, undefined);
+  assert.equal(extractHtml(html("Apple Inc"), { url: "https://apple.com/blog/agents" }).author, undefined);
+});
+
+test("several author-page links side by side, only separators between them, are the byline as written, beyond a JSON-LD author naming the first", () => {
+  const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","author":{"@type":"Person","name":"Rui Ma"}}</script>`;
+  const link = (slug: string, name: string) => `<a href="/report/author/${slug}/">${name}</a>`;
+  const box = `<div class="text-2">${link("ruima", "Rui Ma")}<span>, </span>${link("heba", "Heba Ledwon")}<span> &amp;</span> ${link("suparn", "Suparn Patra")}</div>`;
+  assert.equal(page(ld, `<article><h1>Harbour project approved</h1>${box}${P(4)}</article>`).author, "Rui Ma, Heba Ledwon & Suparn Patra");
+  // A role between the names is no list: the first name stands.
+  const roles = `<div class="text-2">${link("ruima", "Rui Ma")}, reporter, with ${link("heba", "Heba Ledwon")}</div>`;
+  assert.equal(page(ld, `<article><h1>Harbour project approved</h1>${roles}${P(4)}</article>`).author, "Rui Ma");
 });
 
 test("a first name alone from twitter:data1 or an author-page link gives way to the full name the page shows on a line of its own", () => {

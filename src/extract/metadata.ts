@@ -34,6 +34,8 @@ export interface Metadata {
   titleSite?: string;
   /** The site's name in an <h1> linking to its home page, a blog's masthead. */
   masthead?: string;
+  /** Who a footer's copyright line names ("© 2025 Jane Doe. All rights reserved."). */
+  copyrightHolder?: string;
 }
 
 type Json = unknown;
@@ -239,10 +241,10 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   for (const t of [og, tw, docTitle, metas.get("title"), metas.get("headline")]) if (t) md.titleHints.push(t);
   const site = metas.get("og:site_name");
   const masthead = (md.masthead = homeLinkHeading(doc, url));
-  const h1 = pickHeading(doc, md.titleHints, site, masthead);
+  const h1 = pickHeading(doc, md.titleHints, site, masthead, url ?? metas.get("og:url"));
   // A heading that repeats the document title word for word carries its " | Section | Site" parts too.
   const h1Value = h1 && (h1 === docTitle || h1 === og) ? stripSiteName(h1, site) : h1 && stripSiteSuffix(h1, site);
-  if (h1Value) md.title = { value: titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), strategy: "h1" };
+  if (h1Value) md.title = { value: withCountOrYear(titleCase(withoutDateline(halfwidth(declaredForm(h1Value, md.titleHints, site)), md.titleHints), md.titleHints, site), docTitle, og, site), strategy: "h1" };
   else if (ldTitle) md.title = { value: untruncated(ldTitle, [og, tw, docTitle], site), strategy: "json-ld" };
   else if (og) md.title = { value: stripSiteName(og, site), strategy: "og:title" };
   else if (tw) md.title = { value: stripSiteName(tw, site), strategy: "twitter:title" };
@@ -271,7 +273,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     : undefined;
   // A visible byline is what readers see; declared names win when the byline shows them (it then often adds roles or dates),
   // or when the byline box links only the first of several declared authors.
-  if (visible && ldJoined && visible.value !== ldJoined && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
+  if (visible && ldJoined && visible.value !== ldJoined && !visible.strategy.endsWith("+list") && (ldAuthors.every((a) => visible.raw.includes(a)) || (ldAuthors.length > 1 && ldAuthors[0] === visible.value)))
     md.author = { value: ldJoined, strategy: "json-ld+byline" };
   else if (visible && declaredPerson && !sharesWord(visible.value, declaredPerson)) md.author = { value: declaredPerson, strategy: "declared" };
   else if (visible) md.author = { value: visible.value, strategy: visible.strategy };
@@ -356,9 +358,21 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
   if (lang) md.lang = { value: lang.replace(/_/g, "-"), strategy: "html:lang" };
   const image = metas.get("og:image") ?? metas.get("twitter:image");
   if (image) md.image = { value: absolute(image, url), strategy: "og:image" };
+  md.copyrightHolder = copyrightHolder(doc);
   md.ogType = metas.get("og:type");
   md.description = metas.get("og:description") ?? metas.get("description");
   return md;
+}
+
+/** "© 2025 Jane Doe", "Copyright © 2019-2025 Jane Doe": the name after the mark and the years, up to a full stop or the line's end. */
+const COPYRIGHT_LINE = /(?:©|&copy;|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,2})(?=\s*(?:[.,|]|$|all rights))/iu;
+
+function copyrightHolder(doc: DomDocument): string | undefined {
+  for (const footer of elementsByTag(doc, "footer")) {
+    const m = COPYRIGHT_LINE.exec(clean(footer.textContent));
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function absolute(href: string, base?: string): string {
@@ -496,6 +510,19 @@ function plainDashes(s: string): string {
   return s.replace(/[–—]/g, "-");
 }
 
+/**
+ * A heading without the list count or the year that the document title and og:title both give it ("Recent Trends in Photography" /
+ * "8 Recent Trends in Photography", "… for Seniors" / "… for Seniors in 2025"): the declared title is the whole headline.
+ */
+function withCountOrYear(title: string, docTitle: string, og: string | undefined, site?: string): string {
+  if (!og || !docTitle) return title;
+  const declared = stripSiteName(og, site);
+  if (declared !== stripSiteName(docTitle, site) || declared.length <= title.length) return title;
+  if (declared.endsWith(title) && /^\d{1,3} $/.test(declared.slice(0, -title.length))) return declared;
+  if (declared.startsWith(title) && /^ (?:in |\()?(?:19|20)\d\d\)?$/.test(declared.slice(title.length))) return declared;
+  return title;
+}
+
 /** A heading that puts a one-word section label before the declared title ("Blog: Best Agencies of 2025"): the declared title. */
 function withoutKicker(title: string, declared: string[]): string {
   const m = /^\p{L}+:\s+(.+)$/u.exec(title);
@@ -566,6 +593,14 @@ function titleCase(title: string, hints: string[], site?: string): string {
   return title;
 }
 
+/** Five to fourteen words, every word of weight capitalised (capitals throughout are styling, not case), not ending as a label does (":"). */
+function headlineCased(t: string): boolean {
+  const ws = t.split(/\s+/);
+  if (ws.length < 5 || ws.length > 14 || /:$/.test(t) || !/\p{Ll}/u.test(t)) return false;
+  const weighty = ws.filter((w) => /\p{L}/u.test(w) && !MINOR_WORD.test(w.replace(/\P{L}+$/u, "")));
+  return weighty.length >= 4 && weighty.every((w) => /^\P{L}*\p{Lu}/u.test(w));
+}
+
 /** Words of no weight, which title case may leave in lower case. */
 const MINOR_WORD = /^(?:a|an|the|and|or|nor|but|of|to|in|on|at|by|for|with|from|into|vs|via|as|per|is|are|be)$/i;
 
@@ -614,11 +649,11 @@ function withoutMasthead(title: string, masthead?: string): string {
 }
 
 /** The page's main heading: an <h1> that resembles the declared titles, else the only/first sensible <h1>. */
-function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string): string | undefined {
+function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?: string, url?: string): string | undefined {
   const siteLower = site?.toLowerCase();
   const h1s = elementsByTag(doc, "h1")
     .filter((h) => !h.closest("nav, footer, [role=navigation], .site-title, .logo, #logo, .site-branding, #site-title, #blog-title, .site-name"))
-    .filter((h) => clean(h.textContent) !== masthead)
+    .filter((h) => clean(h.textContent) !== masthead && !teaserHeading(h, url))
     .map((h) => headingText(h, hints))
     .filter((t) => t.length >= 3 && t.length <= 300)
     // A heading that only names the site is the masthead, not the headline.
@@ -641,8 +676,25 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
   // A lone heading in plain case that takes most of its words from a declared title rewords it ("Setting up an ergonomic workspace" /
   // "How do you set up an ergonomic workstation? | Logitech"): readers see the heading. A long twitter:title is a description and does not count.
   const rewords = new Set(h1s).size === 1 && /\p{Ll}/u.test(h1s[0]) && mostWordsIn(h1s[0], hints.filter((h) => h.split(" ").length <= 20));
-  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords) && h1s[0].split(" ").length >= 2) return h1s[0];
+  // A lone heading of several words set in title case is written as a headline, not a section label ("Find an Efficient Vehicle That's Right for You").
+  const headline = new Set(h1s).size === 1 && headlineCased(h1s[0]);
+  if (h1s.length >= 1 && (hints.length === 0 || (h1s.length === 1 && !declared) || rewords || headline) && h1s[0].split(" ").length >= 2) return h1s[0];
   return undefined;
+}
+
+/** A heading that is wholly a link to another page of the site: a card for another article ("Next in your guide"), not this page's headline. */
+function teaserHeading(h: DomElement, url?: string): boolean {
+  if (!url) return false;
+  const links = Array.from(h.querySelectorAll("a[href]"));
+  if (links.length !== 1 || clean(links[0].textContent) !== clean(h.textContent)) return false;
+  try {
+    const page = new URL(url);
+    const target = new URL(links[0].getAttribute("href")!, url);
+    const path = (u: URL) => u.pathname.replace(/\/+$/, "");
+    return target.host === page.host && path(target) !== path(page) && path(target) !== "";
+  } catch {
+    return false;
+  }
 }
 
 const BYLINE_SELECTORS = [
@@ -679,10 +731,34 @@ function visibleByline(candidates: DomElement[], lenient = false): (Candidate & 
       const raw = content ?? spacedLines(el).join("\n");
       if (raw.length > 400) continue;
       const name = content ? cleanAuthor(content) : bylineName(raw);
-      if (name) return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
+      if (!name) continue;
+      const listed = !content && AUTHOR_LINK.test(rawAttribute(el, "href")) ? authorLinkList(el) : undefined;
+      if (listed) return { value: listed, strategy: `byline${lenient ? ":lenient" : ""}:${sel}+list`, raw: listed };
+      return { value: name, strategy: `byline${lenient ? ":lenient" : ""}:${sel}`, raw };
     }
   }
   return undefined;
+}
+
+const AUTHOR_LINK = /\/authors?\//;
+
+/**
+ * Several links to authors' pages side by side, with nothing but separators between them ("A, B, C & D"): the byline as written.
+ * One author link among other words (a role, a date) is left to the single-name reading.
+ */
+function authorLinkList(link: DomElement): string | undefined {
+  const box = link.parentElement;
+  if (!box) return undefined;
+  const links = Array.from(box.querySelectorAll("a[href]")).filter((a) => AUTHOR_LINK.test(rawAttribute(a, "href")));
+  if (links.length < 2 || links.length > 8) return undefined;
+  const text = clean(box.textContent);
+  let rest = text;
+  for (const a of links) {
+    const n = clean(a.textContent);
+    if (!PLAIN_NAME.test(n)) return undefined;
+    rest = rest.replace(n, "");
+  }
+  return /^[\s,&]*(?:(?:and|&|,)[\s,&]*)*$/i.test(rest) ? text.replace(/\s+([,&])/g, (_, c: string) => (c === "," ? "," : " &")) : undefined;
 }
 
 /** How a person's name looks on its own line: two to four capitalised words ("Asser Christensen"). */

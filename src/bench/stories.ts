@@ -17,6 +17,7 @@
  */
 import { existsSync } from "node:fs";
 import { benchArgs } from "./args.js";
+import { StoryIndexAssigner } from "../store/assigner.js";
 import { groupStories, StoryIndex, type Granularity, type StoryArticle, type StoryOptions } from "../stories/index.js";
 import { assignment, bcubed, DATA, loadSet, mixtures, rng, shuffle, type Cluster, type Mixture } from "./story-data.js";
 import { dayNumber, estimateFromMentions, estimateFromStory, estimatePublished, findDates, fromDayNumber, isoOf, parseIsoDate } from "../timeline/dates.js";
@@ -24,7 +25,26 @@ import { splitSentences } from "../nlp/sentences.js";
 import { DATE_FIXTURES } from "../timeline/fixtures.js";
 import { newsbriefResolver, scoreFixtures } from "../timeline/evaluate.js";
 
-function scoreSet(mixes: Mixture[], options: StoryOptions): { p: number; r: number; f: number; incF: number; agree: number; identical: number } {
+/** The service's assigner fed the mixture one article at a time; its stored grouping (merges applied). */
+function assignerGrouping(articles: StoryArticle[], options: StoryOptions): Map<string, string> {
+  const assigner = new StoryIndexAssigner(options);
+  const storyOf = new Map<string, string>();
+  for (const a of articles) {
+    const key = assigner.assign({ ...a, title: a.title ?? "" });
+    const merges = assigner.takeMerges();
+    storyOf.set(a.id, key);
+    if (!merges.length) continue;
+    const into = new Map(merges.map((m) => [m.from, m.into]));
+    const resolve = (k: string): string => (into.has(k) ? resolve(into.get(k)!) : k);
+    for (const [id, k] of storyOf) storyOf.set(id, resolve(k));
+  }
+  return storyOf;
+}
+
+function scoreSet(mixes: Mixture[], options: StoryOptions): { p: number; r: number; f: number; incF: number; agree: number; identical: number; svcF: number; svcAgree: number; svcIdentical: number } {
+  let svcF = 0;
+  let svcAgree = 0;
+  let svcIdentical = 0;
   let incF = 0;
   let p = 0;
   let r = 0;
@@ -44,9 +64,14 @@ function scoreSet(mixes: Mixture[], options: StoryOptions): { p: number; r: numb
     const a = bcubed(inc, batch);
     agree += a.f;
     if (a.f > 0.9999) identical++;
+    const svc = assignerGrouping(mix.articles, options);
+    svcF += bcubed(svc, mix.gold).f;
+    const sa = bcubed(svc, batch);
+    svcAgree += sa.f;
+    if (sa.f > 0.9999) svcIdentical++;
   }
   const n = mixes.length || 1;
-  return { p: p / n, r: r / n, f: f / n, incF: incF / n, agree: agree / n, identical: identical / n };
+  return { p: p / n, r: r / n, f: f / n, incF: incF / n, agree: agree / n, identical: identical / n, svcF: svcF / n, svcAgree: svcAgree / n, svcIdentical: svcIdentical / n };
 }
 
 const fmt = (x: number): string => x.toFixed(3);
@@ -64,13 +89,14 @@ function table(rows: string[][]): string {
 
 function main(): void {
   const values = benchArgs(
-    { mixtures: { type: "string" }, seed: { type: "string" }, threshold: { type: "string" }, quick: { type: "boolean" }, only: { type: "string" } },
-    "node dist/bench/stories.js [--mixtures N] [--seed N] [--threshold X] [--quick] [--only groups|speed|dates]",
+    { mixtures: { type: "string" }, seed: { type: "string" }, threshold: { type: "string" }, quick: { type: "boolean" }, only: { type: "string" }, split: { type: "string" } },
+    "node dist/bench/stories.js [--mixtures N] [--seed N] [--threshold X] [--quick] [--only groups|speed|dates] [--split even|odd]",
   );
   const count = values.mixtures ? Number(values.mixtures) : values.quick ? 30 : 100;
   const seed = values.seed ? Number(values.seed) : 7;
   const threshold = values.threshold ? Number(values.threshold) : undefined;
   const only = values.only;
+  const split = values.split ?? "all";
   if (!existsSync(DATA)) {
     console.log(`no evaluation data at ${DATA}`);
     return;
@@ -88,12 +114,13 @@ function main(): void {
   const reference = [{ name: "duc2007_update (stages apart)", clusters: loadSet("duc2007_update", { stagesApart: true }), granularity: "event" as const, role: "reference" }];
   if (!only || only === "groups") {
     console.log(`Story grouping: BCubed over ${count} mixtures per set (2-20 clusters, ~half related), seed ${seed}\n`);
-    const rows = [["set", "role", "granularity", "P", "R", "F1", "incr. F1", "incr.agree F1", "identical"]];
+    if (split !== "all") console.log(`${split} mixtures only\n`);
+    const rows = [["set", "role", "granularity", "P", "R", "F1", "index F1", "index agree", "identical", "service F1", "service agree", "identical"]];
     const avg: Record<string, number[]> = {};
     [...sets, ...reference].forEach((set, k) => {
-      const mixes = mixtures(set.clusters, count, seed + k);
+      const mixes = mixtures(set.clusters, count, seed + k).filter((_, i) => split === "all" || i % 2 === (split === "even" ? 0 : 1));
       const s = scoreSet(mixes, { granularity: set.granularity, ...(threshold ? { threshold } : {}) });
-      rows.push([set.name, set.role, set.granularity, fmt(s.p), fmt(s.r), fmt(s.f), fmt(s.incF), fmt(s.agree), `${(s.identical * 100).toFixed(0)}%`]);
+      rows.push([set.name, set.role, set.granularity, fmt(s.p), fmt(s.r), fmt(s.f), fmt(s.incF), fmt(s.agree), `${(s.identical * 100).toFixed(0)}%`, fmt(s.svcF), fmt(s.svcAgree), `${(s.svcIdentical * 100).toFixed(0)}%`]);
       if (set.role !== "reference") (avg[`${set.granularity} ${set.role}`] ??= []).push(s.f);
     });
     console.log(table(rows));

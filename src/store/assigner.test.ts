@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { bcubed, loadSet, mixtures } from "../bench/story-data.js";
 import { wikinewsArticles } from "../testing/newsroom.js";
 import { StoryIndexAssigner, TitleWordsAssigner, type StoryAssigner } from "./assigner.js";
 
@@ -78,4 +79,21 @@ describe("StoryIndexAssigner (the incremental StoryIndex behind the StoryAssigne
     assert.deepEqual(byKey.sort(), assigner.groups().map((g) => [...g].sort()).sort());
     assert.ok(clustersOf.size <= 4, `${clustersOf.size} stories for 2 WikiNews clusters`);
   });
+});
+
+test("StoryIndexAssigner: fed a DUC 2003 mixture one article at a time, it keeps the clusters apart about as a batch run does", () => {
+  // Ten-article DUC 2003 clusters on neighbouring subjects, interleaved: early passes over a few articles must not merge them for good.
+  const clusters = loadSet("duc2003_task2");
+  const mixes = mixtures(clusters, 6, 7);
+  let f = 0;
+  for (const mix of mixes) {
+    const assigner = new StoryIndexAssigner();
+    const storyOf = new Map<string, string>();
+    for (const a of mix.articles) {
+      storyOf.set(a.id, assigner.assign({ ...a, title: a.title ?? "" }));
+      for (const m of assigner.takeMerges()) for (const [id, key] of storyOf) if (key === m.from) storyOf.set(id, m.into);
+    }
+    f += bcubed(storyOf, mix.gold).f;
+  }
+  assert.ok(f / mixes.length >= 0.85, `BCubed F1 ${(f / mixes.length).toFixed(3)} over ${mixes.length} mixtures`);
 });

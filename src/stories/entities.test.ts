@@ -311,3 +311,10 @@ test("entities: a sentence's opening function word ('Throughout', 'Whether') is 
   assert.ok(names.includes("Izmit") && names.includes("Cheung"), names.join(" | "));
   assert.ok(!names.some((n) => n.startsWith("Throughout") || n.startsWith("Whether")), names.join(" | "));
 });
+
+test("entities: 'I'm' is never a name; 'San Mateo-based' is an adjective before the name, while 'Li Ka-shing' stays whole", () => {
+  const a = article("a", "\"Maybe I'm wrong,\" said Li Ka-shing. The San Mateo-based Napster grew fast, and I'm told Napster said so. Li Ka-shing said I'm sure.");
+  const names = storyEntities([a]).map((e) => e.name);
+  assert.ok(names.includes("Napster") && names.includes("Li Ka-shing"), names.join(" | "));
+  assert.ok(!names.some((n) => n.includes("I'm") || n.includes("-based")), names.join(" | "));
+});

@@ -47,8 +47,14 @@ const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "ibn", "bint",
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
+const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
+/** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
+const PLACE_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-(?:based|led|backed|owned|run|born|funded|controlled|sponsored|made|style)$/u;
+/** "I'm", "I've", "I'll", "I'd": the pronoun, capitalised wherever it stands, never a name. */
+const PRONOUN_I = /^I['’](?:m|ve|ll|d)$/;
+
 function isCapitalised(word: string): boolean {
-  return /^[\p{Lu}]/u.test(word);
+  return /^[\p{Lu}]/u.test(word) && !PRONOUN_I.test(word);
 }
 
 /** Every capitalised run of an article, as name mentions (titles split off). */
@@ -83,8 +89,10 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       else break;
     }
     let run = tokens.slice(i, j);
-    // "Russian-mediated", "U.S.-led": a compound adjective, not part of the name after it.
-    while (run.length && /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u.test(run[0].w)) run = run.slice(1);
+    // "Russian-mediated", "U.S.-led", "San Mateo-based": a compound adjective, not part of the name after it.
+    while (run.length && COMPOUND_ADJECTIVE.test(run[0].w)) run = run.slice(1);
+    const adjective = run.findLastIndex((t) => PLACE_ADJECTIVE.test(t.w));
+    if (adjective >= 0) run = run.slice(adjective + 1);
     let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
     let whole = run.length > 1 && isWholeName(text, run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.

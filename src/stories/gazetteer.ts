@@ -47,7 +47,7 @@ export const NOT_NAMES = new Set(
     "Here According Asked Former Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. One Two Three First Second New Photo AD Advertisement Share Read More Click Sign Subscribe " +
     "By With From To Of Not All Every Each Other Such Only Even Just Over Under Into During Between Among Without Within Against Toward Towards " +
     "Is Are Was Were Be Been Will Would Could Should May Might Must Can Did Does Do Has Have Had Said Says Told Like Let Please Yes Oh OK TV " +
-    "Whether Throughout Today Tonight Yesterday Tomorrow Once Until Unless Upon Because Instead Perhaps Unlike Beyond Through Across Around Besides My Your"
+    "Several Whether Throughout Today Tonight Yesterday Tomorrow Once Until Unless Upon Because Instead Perhaps Unlike Beyond Through Across Around Besides My Your"
   ).split(" "),
 );
 

@@ -444,7 +444,8 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
     if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5) continue;
     if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
-    if (t.length > 20 && seen.has(t)) continue;
+    // A line said twice over, even a short one ("Sale" / "Sale"), is one line shown in two layouts; a table's cells may repeat.
+    if ((t.length > 20 && seen.has(t)) || (t === out[out.length - 1] && !CELL.has(b.tag))) continue;
     seen.add(t);
     out.push(t);
   }

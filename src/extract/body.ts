@@ -132,6 +132,7 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   }
   const vetoed = new Set<DomElement>();
   for (const [e, p] of inside) if (p >= 300 && p > total * 0.3 && !NO_VETO.test(s.reasons.get(e)!)) vetoed.add(e);
+  for (const e of hiddenPage(s)) vetoed.add(e);
   // Boxes of one kind (same tag and class) are judged together: a page made of twenty "promo" cards, or of collapsed
   // accordion panels and tabs, holds its prose in all of them. Not page furniture that repeats (footers, sidebars,
   // captions), nor forms (a multi-step form's hidden pages).
@@ -148,6 +149,23 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   }
   return s.blocks;
 }
+
+/**
+ * A hidden box holding most of the page's text is the page itself, hidden until a script shows it (an access check,
+ * an anti-flicker snippet, an open modal): readers see it, so it is read. Prose alone does not tell (a shop's grid has none).
+ */
+function hiddenPage(s: WalkState): DomElement[] {
+  let total = 0;
+  const inside = new Map<DomElement, number>();
+  for (const b of s.blocks) {
+    total += b.text.length;
+    for (const e of b.junkEls ?? []) if (s.reasons.get(e) === "hidden") inside.set(e, (inside.get(e) ?? 0) + b.text.length);
+  }
+  return [...inside].filter(([, chars]) => chars > total * HIDDEN_PAGE_SHARE).map(([e]) => e);
+}
+
+/** Share of the page's text beyond which a hidden box is the page. */
+const HIDDEN_PAGE_SHARE = 0.5;
 
 function isHeading(tag: string): boolean {
   return tag.length === 2 && tag[0] === "H" && tag[1] >= "1" && tag[1] <= "6";
@@ -426,7 +444,8 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
     if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5) continue;
     if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
-    if (t.length > 20 && seen.has(t)) continue;
+    // A line said twice over, even a short one ("Sale" / "Sale"), is one line shown in two layouts; a table's cells may repeat.
+    if ((t.length > 20 && seen.has(t)) || (t === out[out.length - 1] && !CELL.has(b.tag))) continue;
     seen.add(t);
     out.push(t);
   }

@@ -191,6 +191,24 @@ test("boxes of one kind are judged together: collapsed accordion panels holding 
   assert.doesNotMatch(form.text, /Step 2/);
 });
 
+test("a hidden box holding most of the page is the page, shown by a script: a shop grid without prose is read; a small hidden cart is not", () => {
+  const item = (i: number) => `<li class="grid__item"><h3 class="card__heading">Harbour rope, braided, ${i * 5} metres</h3><div class="price">$${i + 10}.99</div></li>`;
+  const grid = `<div style="display:none"><h1>Mooring gear</h1><p>${12} products</p><ul class="grid">${Array.from({ length: 12 }, (_, i) => item(i + 1)).join("")}</ul></div>`;
+  const cart = `<div hidden><p>Your cart is empty, keep shopping for harbour gear.</p></div>`;
+  const page = extractHtml(wrap("<title>Mooring gear</title>", `<header><a href="/">Harbour Shop</a></header>${cart}${grid}`));
+  assert.match(page.text, /braided, 60 metres/);
+  assert.doesNotMatch(page.text, /cart is empty/);
+});
+
+test("a short line shown twice in a row (one layout's copy after another's) is read once; repeated table cells stay", () => {
+  const product = `<h1>Harbour rope</h1><p class="badge badge--mobile">New arrival</p><p class="badge badge--desktop">New arrival</p>${P(3)}`;
+  const table = `<table><tr><td>Mooring</td><td>10</td></tr><tr><td>10</td><td>10</td></tr></table>`;
+  const page = extractHtml(wrap("<title>Harbour rope</title>", `<main>${product}${table}</main>`));
+  assert.equal(page.text.match(/New arrival/g)?.length, 1);
+  assert.equal(page.text.match(/\b10\b/g)?.length, 3);
+  assert.match(page.text, /Paragraph 3 of the story/);
+});
+
 test("the date readers see: a modified date shown as 'Last updated' wins over an unshown published date", () => {
   const ld = `<script type="application/ld+json">{"@type":"Article","headline":"Harbour project approved","datePublished":"2024-04-10T19:30:39Z","dateModified":"2025-09-04T19:24:33Z"}</script>`;
   const shown = extractHtml(wrap(ld, `<article><h1>Harbour project approved</h1><p class="meta">Last updated: September 4, 2025</p>${P(4)}</article>`));

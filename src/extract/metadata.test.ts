@@ -372,3 +372,9 @@ test("titles: a one-word heading that the declared title goes on from is the hea
   assert.equal(entry.title, "restaurant");
   assert.equal(page(`<title>Restaurants near the harbour - City Guide</title>`, `<article><h1>restaurant</h1>${P(4)}</article>`).title, "Restaurants near the harbour");
 });
+
+test("of several headings, the headline is the one sharing meaningful words with the declared titles, not 'to', 'in', 'the'", () => {
+  const head = `<title>Where to Go by the Water in Bristol | Harbour Magazine</title><meta property="og:title" content="Our Favourite Cycling Spots Near Bristol">`;
+  const body = `<article><h1>Quiet Harbour Walks and Coves Near Bristol for Cycling</h1>${P(4)}</article><section><h1>Next in Your Guide to Getting Out on the Water in Bristol</h1><p>More to read.</p></section>`;
+  assert.equal(page(head, body).title, "Quiet Harbour Walks and Coves Near Bristol for Cycling");
+});

@@ -441,6 +441,15 @@ function words(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
+/** A text's words less the function words ("to", "in", "the"), which any two titles share without resembling each other. */
+function contentWords(s: string): Set<string> {
+  const all = words(s);
+  for (const w of FUNCTION_WORDS) all.delete(w);
+  return all;
+}
+
+const FUNCTION_WORDS = ["a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "as", "is", "are", "be", "your", "you", "our", "we", "my", "i", "it", "its"];
+
 /** Whether most words of `a` occur in one of `texts`. */
 function mostWordsIn(a: string, texts: string[]): boolean {
   const wa = words(a);
@@ -452,9 +461,9 @@ function mostWordsIn(a: string, texts: string[]): boolean {
   });
 }
 
-export function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+export function similarity(a: string, b: string, wordsOf: (s: string) => Set<string> = words): number {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
   if (!wa.size || !wb.size) return 0;
   let n = 0;
   for (const w of wa) if (wb.has(w)) n++;
@@ -661,7 +670,7 @@ function pickHeading(doc: DomDocument, hints: string[], site?: string, masthead?
   let best: string | undefined;
   let bestScore = 0;
   for (const t of h1s) {
-    const s = Math.max(0, ...hints.map((h) => similarity(t, h)));
+    const s = Math.max(0, ...hints.map((h) => similarity(t, h, contentWords)));
     if (s > bestScore) {
       best = t;
       bestScore = s;

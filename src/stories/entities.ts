@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -73,6 +73,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   }
   const headlines = titleCaseLines(text);
   const lower = new Set(tokens.filter((t) => !isCapitalised(t.w)).map((t) => t.w));
+  const ctx: RunContext = { id: article.id, text, lower };
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i].w) || headlines.some(([a, b]) => tokens[i].start >= a && tokens[i].start < b)) {
@@ -106,12 +107,12 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
     for (let k = run.findIndex((t) => POSSESSIVE.test(t.w)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => POSSESSIVE.test(t.w))) {
-      out.push(...splitRun(article.id, run.slice(0, k + 1), initial, whole));
+      out.push(...splitRun(ctx, run.slice(0, k + 1), initial, whole));
       run = run.slice(k + 1);
       initial = false;
       whole = false;
     }
-    const found = splitRun(article.id, run, initial, whole);
+    const found = splitRun(ctx, run, initial, whole);
     const last = found[found.length - 1];
     // "the Corps said", "the Pentagon said": a body speaking, not a person.
     if (last && SPEAKS.test(text.slice(last.end, last.end + 12)) && !AFTER_THE.test(text.slice(Math.max(0, last.start - 4), last.start))) last.speaks = true;
@@ -185,8 +186,16 @@ function leadingPlace(run: Array<{ w: string }>): number {
   return 0;
 }
 
+interface RunContext {
+  id: string;
+  text: string;
+  /** The article's words written in lower case. */
+  lower: ReadonlySet<string>;
+}
+
 /** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
-function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
+function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
+  const articleId = ctx.id;
   let k = 0;
   // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President";
   // not before a body's word ("Cypriot Justice Ministry" names a ministry, not a Justice called "Ministry").
@@ -196,11 +205,19 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   for (let t = run.length - 1; t >= 1; t--) {
     const head = run.slice(0, t).map((x) => x.w).join(" ");
     const afterPlace = place > 0 && t > place ? run.slice(place, t).map((x) => x.w).join(" ") : "";
-    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace))) && !ORG_WORDS.has(run[t].w)) {
+    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace)) || (t >= 2 && TITLE_WORD.test(run[t - 1].w) && personShaped(run.slice(t)))) && !ORG_WORDS.has(run[t].w)) {
       title = head;
       k = t;
       break;
     }
+  }
+  // "Educator Joe Nathan", "European Movement Stephen Woodard": a given name opens the person's name.
+  const given = title ? -1 : givenNameAt(run);
+  if (given > 0 && !partOfName(run.slice(0, given), run[given].w, ctx)) {
+    const head = run.slice(0, given);
+    const headName = head.map((x) => x.w).join(" ");
+    const own = head.length > 1 || PLACES.has(headName) || ALIASES.has(headName) ? splitRun(ctx, head, initial, false) : [];
+    return [...own, ...splitRun(ctx, run.slice(given), false, false)];
   }
   // "U.S. Secretary of State …": the country before a title is a mention of its own.
   const at = place || 1;
@@ -215,10 +232,10 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
     words = words.slice(portfolio + 1);
   }
   // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.
-  else if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
+  else if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(ctx, words.slice(1), false, false)];
   // "Sen. John Ashcroft of Missouri", "Brownell of Yale": what a titled name is "of" is a mention of its own.
   const of = title ? words.findIndex((x, n) => n >= 1 && x.w === "of") : -1;
-  const affiliation = of > 0 ? splitRun(articleId, words.slice(of + 1), false, false) : [];
+  const affiliation = of > 0 ? splitRun(ctx, words.slice(of + 1), false, false) : [];
   if (of > 0) words = words.slice(0, of);
   if (!title && !whole && words.length > 1 && NOT_NAMES.has(words[0].w)) {
     words = words.slice(1);
@@ -239,6 +256,37 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
   end = first.start + name.length;
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
+}
+
+/** Words that can be a person's name after a title: one to four, none a body's or a place's word. */
+function personShaped(words: Array<{ w: string }>): boolean {
+  if (!words.length || words.length > 4 || CONNECTORS.has(words[0].w)) return false;
+  const name = words.map((x) => x.w).join(" ");
+  return !PLACES.has(name) && !ALIASES.has(name) && !words.some((x) => ORG_WORDS.has(x.w) || PLACE_WORDS.has(x.w) || DIGIT.test(x.w));
+}
+
+/**
+ * Whether the words before a given name may be the start of the same name ("Mustafa" in "Mustafa Mahmoud
+ * Said Ahmed", "J." in "J. Bruce Moseley"), not a role, nationality, place or body before it ("Educator",
+ * "Briton", "European Movement").
+ */
+function partOfName(head: Array<{ w: string }>, next: string, { text, lower }: RunContext): boolean {
+  const name = head.map((x) => x.w).join(" ");
+  if (PLACES.has(name) || ALIASES.has(name) || DEMONYMS.has(name) || NOT_NAMES.has(name)) return false;
+  if (head.length > 1) return GIVEN_NAMES.has(head[0].w) || /^\p{Lu}\.$/u.test(head[0].w);
+  return !lower.has(name.toLowerCase()) && !usedApart(text, name, next);
+}
+
+/** Whether the text also writes `name` before some other word than `next` ("Pichilemu" on its own, not only in "Pichilemu Roberto Córdova"). */
+function usedApart(text: string, name: string, next: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!text.startsWith(` ${next}`, at + name.length)) return true;
+  return false;
+}
+
+/** Where a known given name opens the last two or three words of a run ("Educator [Joe] Nathan"), or -1. */
+function givenNameAt(run: Array<{ w: string }>): number {
+  for (let k = Math.max(1, run.length - 3); k <= run.length - 2; k++) if (GIVEN_NAMES.has(run[k].w) && personShaped(run.slice(k))) return k;
+  return -1;
 }
 
 /** Words (1 or 2) of a government portfolio opening `words` ("Health", "Foreign Affairs"); 0 when none. */

@@ -24,11 +24,17 @@ const MAJOR_NATIONALITIES = (
   "Pakistani Belarusian Georgian Armenian Chechen Afghan Arab Soviet Kurdish"
 ).split(" ");
 
+const TITLE_WORDS =
+  "President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor|Agent|Lieutenant|Sheriff";
+
 /** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
 export const TITLES = new RegExp(
   `^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|U\\.S\\.|US|South Korean|North Korean|${[...MAJOR_NATIONALITIES, ...NATIONALITIES].join("|")}|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*` +
-    "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
+    `(?:${TITLE_WORDS})$`,
 );
+
+/** The word that ends a title, whatever comes before it ("Transport Minister", "Microsoft Senior Vice President"). */
+export const TITLE_WORD = new RegExp(`^(?:${TITLE_WORDS})$`);
 
 /** What a minister or secretary is "of": "Minister of Health", "Secretary of Foreign Affairs". */
 export const PORTFOLIOS = new Set(

@@ -331,3 +331,11 @@ test("entities: any title ending in a title word ('Canadian Transport Minister',
   const quotes = storyQuotes([article("c", "Transport Minister David Anderson spoke. “We must work together on this,” Transport Minister David Anderson said.")]);
   assert.equal(quotes[0]?.speaker, "David Anderson");
 });
+
+test("entities: words for peoples, faiths and parties ('Islamic', 'Brazilians', 'East Timorese', 'American Indian') are no entities; a place before one stays ('New Hampshire Democratic'), and the Summer Olympics stay a name", () => {
+  const a = article("a", "Islamic militants marched. Brazilians voted on Sunday, and East Timorese fled. American Indian leaders met in New Hampshire. New Hampshire Democratic voters stayed home.");
+  const b = article("b", "The Islamic group said it would march again. Many Brazilians stayed home. The Summer Olympics open in Sydney. Athletes trained for the Summer Olympics.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const bad of ["Islamic", "Brazilians", "East Timorese", "American Indian", "New Hampshire Democratic", "Democratic"]) assert.ok(!names.includes(bad), `${bad} in ${names.join(", ")}`);
+  assert.ok(names.includes("New Hampshire") && names.includes("Summer Olympics"), names.join(", "));
+});

@@ -242,6 +242,12 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
     initial = false;
   }
   while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
+  // "East Timorese", "American Indian", "New Hampshire Democratic": a people's or party's word ends no name; a place before it is one.
+  if (words.length > 1 && DEMONYMS.has(words[words.length - 1].w)) {
+    while (words.length && DEMONYMS.has(words[words.length - 1].w)) words = words.slice(0, -1);
+    const rest = words.map((x) => x.w).join(" ");
+    if (!PLACES.has(rest) && !ALIASES.has(rest)) words = [];
+  }
   if (!words.length) return [...country, ...affiliation];
   const first = words[0];
   const last = words[words.length - 1];

@@ -123,14 +123,22 @@ export const PLACE_WORDS = new Set(
   "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta".split(" "),
 );
 
+/** Words for peoples, faiths and parties that are adjectives or common nouns, like nationality words ("Islamic militants", "the Aborigines"; "Olympic torch" below). */
+const GROUP_WORDS =
+  "Timorese Scottish Welsh Yugoslav Aboriginal Aborigine Native Hispanic Latino Islamic Islamist Christian Catholic Protestant Orthodox Shiite Sunni " +
+  "Buddhist Mormon Evangelical Democratic Communist Socialist Marxist Maoist Nazi Fascist Zionist";
+
 /** Nationality words: adjectives, not entities ("a Russian official", "the Chileans"). */
 export const DEMONYMS = new Set([
   ...(
     "Russians Americans Germans Ukrainians Syrians Israelis Iranians Europeans Arabs Kurds Palestinians Iraqis Koreans " +
     "Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
-  ...MAJOR_NATIONALITIES,
+  ...withPlurals(MAJOR_NATIONALITIES.join(" ")),
   ...withPlurals(NATIONALITIES.join(" ")),
+  ...withPlurals(GROUP_WORDS),
+  // Not "Olympics": the Games are a name.
+  "Olympic",
 ]);
 
 /** "Chilean" and "Chileans": a word and its plural ("-ese", "-ish", "Swiss" and the like have none). */

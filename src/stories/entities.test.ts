@@ -339,3 +339,15 @@ test("entities: words for peoples, faiths and parties ('Islamic', 'Brazilians', 
   for (const bad of ["Islamic", "Brazilians", "East Timorese", "American Indian", "New Hampshire Democratic", "Democratic"]) assert.ok(!names.includes(bad), `${bad} in ${names.join(", ")}`);
   assert.ok(names.includes("New Hampshire") && names.includes("Summer Olympics"), names.join(", "));
 });
+
+test("entities: a firm's bare name joins its name with the legal form ('Microsoft' and 'Microsoft Corp'), an organisation even when it speaks; a last word the text writes in lower case is no surname ('Climate Change' … 'Change')", () => {
+  const a = article("a", "Microsoft Corp. shares fell. Microsoft said the ruling was wrong. Delegates met on Climate Change in Bali.");
+  const b = article("b", "On Monday, Microsoft said it would appeal. Change came slowly, and the climate change talks went on. Delegates on Climate Change left.");
+  const entities = storyEntities([a, b]);
+  const firm = find(entities, "Microsoft Corp");
+  assert.equal(firm.type, "organization");
+  assert.deepEqual([...firm.variants].sort(), ["Microsoft", "Microsoft Corp"]);
+  const climate = find(entities, "Climate Change");
+  assert.notEqual(climate.type, "person");
+  assert.deepEqual(climate.variants, ["Climate Change"]);
+});

@@ -30,6 +30,8 @@ export interface Mention {
   speaks?: boolean;
   /** A single word after "the", "a" or "an" and before no noun ("the Wetlands", "a CD"; not "the Bush administration"): a common noun's use, never a surname's. */
   determined?: boolean;
+  /** A single word the article also writes in lower case ("Change", "City", "Wars"): a common word, seldom a surname. */
+  common?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
 }
@@ -121,6 +123,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   }
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
+    if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
@@ -327,12 +330,20 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   // Full names first, so that lone surnames can join them.
   const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
   const surnames = new Map<string, Set<string>>();
+  const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
+  // "Microsoft" is "Microsoft Corp", a firm.
+  const firms = new Map<string, string>();
+  for (const m of kept) {
+    const stem = FIRM.exec(m.text)?.[1];
+    if (stem) firms.set(stem, m.text);
+  }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
     let key = keyOf.get(m.text);
     if (!key) {
-      key = canonicalKey(m.text, surnames);
+      const firm = firms.get(m.text);
+      key = (firm && keyOf.get(firm)) || canonicalKey(m.text, surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -349,8 +360,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     g.count++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
-      if (parts.length >= 2 && parts.length <= 4 && !parts.includes("of") && !parts.includes("for") && !PLACES.has(parts[parts.length - 1]) && !ALIASES.has(parts[parts.length - 1])) {
-        const last = parts[parts.length - 1];
+      const last = parts[parts.length - 1];
+      // "Climate Change", "New York City": a last word the story writes as a common word is no surname, unless the name is a person's.
+      if (parts.length >= 2 && parts.length <= 4 && !parts.includes("of") && !parts.includes("for") && !PLACES.has(last) && !ALIASES.has(last) && (g.type === "person" || !common.has(last))) {
         (surnames.get(last) ?? surnames.set(last, new Set()).get(last)!).add(key);
       }
     }
@@ -361,7 +373,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const lookAlikes = new Set<string>();
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
@@ -386,6 +398,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
+/** A firm's name with its legal form: "Microsoft Corp", "Monsanto Co". */
+const FIRM = /^(.+?) (?:Corp|Corporation|Inc|Co|Ltd)\.?$/;
 /** "Andrew Weiss": how an untitled person's name looks. */
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 

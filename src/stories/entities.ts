@@ -32,6 +32,8 @@ export interface Mention {
   determined?: boolean;
   /** A single word the article also writes in lower case ("Change", "City", "Wars"): a common word, seldom a surname. */
   common?: boolean;
+  /** Followed by an age ("Xiao Tan, 32,"): a person. */
+  aged?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
 }
@@ -108,7 +110,9 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     }
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
-    for (let k = run.findIndex((t) => POSSESSIVE.test(t.w)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => POSSESSIVE.test(t.w))) {
+    // "Central People's Radio Station", "National People's Congress": a common noun's possessive is inside the name.
+    const possessor = (t: { w: string }): boolean => POSSESSIVE.test(t.w) && !lower.has(t.w.slice(0, -2).toLowerCase());
+    for (let k = run.findIndex(possessor); k >= 0 && k < run.length - 1; k = run.findIndex(possessor)) {
       out.push(...splitRun(ctx, run.slice(0, k + 1), initial, whole));
       run = run.slice(k + 1);
       initial = false;
@@ -124,12 +128,15 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
+    if (AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
 }
 
 const DETERMINER = /\b(?:the|a|an)\s$/i;
+/** "Xiao Tan, 32, of Chinese origin": an age after a name. */
+const AGE_AFTER = /^,\s*\d{1,3},/;
 /** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
 const ATTRIBUTIVE = /^['’]?s?\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|may|of|in|on|at|to|for|and|or|but|with|by|from|as|that|which|who|said|says)\b)[\p{Ll}]/u;
 /** "(AP) --", "told China's state-run Xinhua", "according to Interfax", "faxed to The Associated Press", "on the BBC". */
@@ -158,11 +165,15 @@ function titleCaseLines(text: string): Array<[number, number]> {
   let at = 0;
   for (const line of text.split("\n")) {
     const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
-    if (words.length >= 3 && words.length <= 20 && words.filter((w) => isCapitalised(w)).length >= words.length * 0.7) out.push([at, at + line.length]);
+    // "International Olympic Committee President Jacques Rogge declared the Games closed on Sunday.": a sentence, though mostly capitalised.
+    const share = SENTENCE_CLOSE.test(line) ? 0.8 : 0.7;
+    if (words.length >= 3 && words.length <= 20 && words.filter((w) => isCapitalised(w)).length >= words.length * share) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
 }
+
+const SENTENCE_CLOSE = /[.!?]["”’]?\s*$/;
 
 function adjacent(text: string, end: number, start: number): boolean {
   return start - end === 1 && (text[end] === " " || text[end] === "\u00a0");
@@ -354,7 +365,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
       g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks) && !DIGIT.test(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;

@@ -111,8 +111,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
     // "Central People's Radio Station", "National People's Congress": a common noun's possessive is inside the name.
-    const possessor = (t: { w: string }): boolean => POSSESSIVE.test(t.w) && !lower.has(t.w.slice(0, -2).toLowerCase());
-    for (let k = run.findIndex(possessor); k >= 0 && k < run.length - 1; k = run.findIndex(possessor)) {
+    for (let k = run.findIndex((t) => isPossessor(t.w, lower)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => isPossessor(t.w, lower))) {
       out.push(...splitRun(ctx, run.slice(0, k + 1), initial, whole));
       run = run.slice(k + 1);
       initial = false;
@@ -128,10 +127,14 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
-    if (AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
+    if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
+}
+
+function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
+  return POSSESSIVE.test(word) && !lower.has(word.slice(0, -2).toLowerCase());
 }
 
 const DETERMINER = /\b(?:the|a|an)\s$/i;
@@ -219,7 +222,7 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
   for (let t = run.length - 1; t >= 1; t--) {
     const head = run.slice(0, t).map((x) => x.w).join(" ");
     const afterPlace = place > 0 && t > place ? run.slice(place, t).map((x) => x.w).join(" ") : "";
-    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace)) || (t >= 2 && TITLE_WORD.test(run[t - 1].w) && personShaped(run.slice(t)))) && !ORG_WORDS.has(run[t].w)) {
+    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace)) || (t >= 2 && TITLE_WORD.has(run[t - 1].w) && personShaped(run.slice(t)))) && !ORG_WORDS.has(run[t].w)) {
       title = head;
       k = t;
       break;
@@ -345,8 +348,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   // "Microsoft" is "Microsoft Corp", a firm.
   const firms = new Map<string, string>();
   for (const m of kept) {
-    const stem = FIRM.exec(m.text)?.[1];
-    if (stem) firms.set(stem, m.text);
+    const space = m.text.lastIndexOf(" ");
+    if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
   }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
@@ -409,8 +412,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
-/** A firm's name with its legal form: "Microsoft Corp", "Monsanto Co". */
-const FIRM = /^(.+?) (?:Corp|Corporation|Inc|Co|Ltd)\.?$/;
+/** A firm's legal form after its name: "Microsoft Corp", "Monsanto Co." */
+const FIRM_FORMS = new Set(["Corp", "Corp.", "Corporation", "Inc", "Inc.", "Co", "Co.", "Ltd", "Ltd."]);
 /** "Andrew Weiss": how an untitled person's name looks. */
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 

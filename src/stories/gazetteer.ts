@@ -33,8 +33,8 @@ export const TITLES = new RegExp(
     `(?:${TITLE_WORDS})$`,
 );
 
-/** The word that ends a title, whatever comes before it ("Transport Minister", "Microsoft Senior Vice President"). */
-export const TITLE_WORD = new RegExp(`^(?:${TITLE_WORDS})$`);
+/** The words that end a title, whatever comes before them ("Transport Minister", "Microsoft Senior Vice President"). */
+export const TITLE_WORD = new Set(TITLE_WORDS.split("|").map((w) => w.replace(/\\/g, "")).filter((w) => !w.includes(" ")));
 
 /** What a minister or secretary is "of": "Minister of Health", "Secretary of Foreign Affairs". */
 export const PORTFOLIOS = new Set(

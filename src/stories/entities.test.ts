@@ -370,3 +370,9 @@ test("entities: a common noun's possessive stays inside a name ('People's Libera
   assert.ok(names.includes("People's Liberation Army") && !names.includes("Liberation Army"), names.join(", "));
   assert.ok(names.includes("Jacques Rogge"), names.join(", "));
 });
+
+test("entities: a name written after 'in' or 'near' twice and in a quarter of its mentions is a place ('in Pichilemu'); a given name or a possessive after 'in' is not ('in Clinton's speech')", () => {
+  const texts = ["Rains hit Pichilemu on Monday. Roads in Pichilemu were closed, and the mayor of Pichilemu wants help. Schools in Pichilemu are shut.", "In Clinton's speech the budget came first. Clinton said so. Clinton spoke again, and Clinton left."];
+  const types = new Map(storyEntities(texts.map((t, k) => article(`a${k}`, t))).map((e) => [e.name, e.type]));
+  assert.deepEqual([types.get("Pichilemu"), types.get("Clinton")], ["place", "person"]);
+});

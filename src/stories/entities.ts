@@ -32,6 +32,8 @@ export interface Mention {
   determined?: boolean;
   /** A single word the article also writes in lower case ("Change", "City", "Wars"): a common word, seldom a surname. */
   common?: boolean;
+  /** After "in" or "near" ("in Pichilemu"): where something is. */
+  located?: boolean;
   /** Followed by an age ("Xiao Tan, 32,"): a person. */
   aged?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
@@ -127,6 +129,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
+    if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
@@ -138,6 +141,7 @@ function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
 }
 
 const DETERMINER = /\b(?:the|a|an)\s$/i;
+const LOCATED = /\b(?:[Ii]n|near)\s$/;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
 const AGE_AFTER = /^,\s*\d{1,3},/;
 /** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
@@ -324,6 +328,7 @@ interface Group {
   variants: Map<string, number>;
   articleIds: Set<string>;
   count: number;
+  located: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -365,13 +370,14 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
+      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
+    if (m.located) g.located++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
       const last = parts[parts.length - 1];
@@ -388,6 +394,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
     if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
+    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);

@@ -376,3 +376,11 @@ test("entities: a name written after 'in' or 'near' twice and in a quarter of it
   const types = new Map(storyEntities(texts.map((t, k) => article(`a${k}`, t))).map((e) => [e.name, e.type]));
   assert.deepEqual([types.get("Pichilemu"), types.get("Clinton")], ["place", "person"]);
 });
+
+test("entities: a first name that opens the other ('Don', 'Donald') joins the full name, so the bare surname has one holder; a title opening a sentence stays a title ('Dr. Ahmet Ozkul of Intelsat')", () => {
+  const a = article("a", "Rates may rise, said Don Yeomans, a scientist. Experts, including Dr. Donald K. Yeomans of the laboratory, agreed. Yeomans said more.");
+  const b = article("b", "The storm passed. Dr. Ahmet Ozkul of Intelsat estimates the risk is small. On Monday, Ozkul said the satellites were safe.");
+  const entities = storyEntities([a, b]);
+  person(entities, "Donald K. Yeomans", ["Don Yeomans", "Donald K. Yeomans", "Yeomans"]);
+  person(entities, "Ahmet Ozkul", ["Ahmet Ozkul", "Ozkul"]);
+});

@@ -103,7 +103,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
     let whole = run.length > 1 && isWholeName(text, run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
-    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole) {
+    // "Dr. Ahmet Ozkul of Intelsat", "President Clinton" opening a sentence keep their title for splitRun.
+    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole && !TITLES.test(run[0].w)) {
       run = run.slice(1);
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;
@@ -450,6 +451,8 @@ function similarFirstName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a[0] !== b[0]) return false;
   if (/^\p{Lu}\.?$/u.test(a) || /^\p{Lu}\.?$/u.test(b)) return true;
+  // "Don" and "Donald", "Ken" and "Kenneth".
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
   return editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
 }
 

@@ -352,16 +352,17 @@ test("entities: a firm's bare name joins its name with the legal form ('Microsof
   assert.deepEqual(climate.variants, ["Climate Change"]);
 });
 
-test("quotes: a name after a quote that closed its sentence is no attribution, the speaker before it is; a name after 'of' or 'the' is not the speaker; 'Name, the X's Secretary said' is Name; an age marks a person", () => {
+test("quotes: a name after a quote that closed its sentence is no attribution, the speaker before it is; a name after 'of' or 'the' is not the speaker, but 'the State Department said' is the State Department's; 'Name, the X's Secretary said' is Name; an age marks a person", () => {
   const text = [
     'The statement, read by an aide, demanded "that the talks end this week." Chile has previously said it would wait.',
     'Team manager Marc Biver declared: "He denies any wrongdoing at all." He added that the team was shocked.',
     'Margaret Beckett, the U.K.\'s Foreign Secretary said, "we sought a full explanation of what happened."',
     'A website run by supporters of Ahmadinejad said on Monday: "The charges would be very serious indeed."',
     'At least one protester was arrested, Xiao Tan, 32, of Chinese origin. "I am proud to be here," he told reporters.',
+    '"The sides will discuss the need to stop the violence," the State Department said in a statement.',
   ].join("\n\n");
   const quotes = storyQuotes([article("a", text)]);
-  assert.deepEqual(quotes.map((q) => q.speaker), ["Marc Biver", "Margaret Beckett", "Xiao Tan"]);
+  assert.deepEqual(quotes.map((q) => q.speaker), ["Marc Biver", "Margaret Beckett", "Xiao Tan", "State Department"]);
 });
 
 test("entities: a common noun's possessive stays inside a name ('People's Liberation Army'); a mostly capitalised line that is a sentence is read for names", () => {

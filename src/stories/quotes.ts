@@ -17,6 +17,7 @@ const UNNAMED_SPEAKER = new RegExp(`(?:^|[.!?]\\s+|["”]\\s*)(?:(?:And|But)\\s+
 /** "Gregg Smith, chief strategist at Prudential Securities, said": the name is the subject of a speech verb. */
 const APPOSITION_THEN_VERB = new RegExp(`^,[^.;:"“”]{0,120}?,\\s+(?:${VERBS})\\b`, "u");
 const APPOSITION_BEFORE = /^,\s+(?:the|a|an)\s+$/;
+const OPENING_THE = /^the\s+$/i;
 const OBJECT_BEFORE = /\b(?:of|at|in|for|from|with|to|by|on|the|into|near|against|about|than)\s+$/i;
 /** A name opening a sentence is its subject ("Lynda Dufour, owner of …, called"), whatever its shape. */
 const CLAUSE_START = /(?:^|[.!?]["”]?\s+|\n\s*|\b(?:But|And)\s+)$/;
@@ -103,8 +104,10 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
     const m = antecedent(mentions, names, quoteStart, text);
     return m && (nameOf.get(m.text) ?? m.text);
   }
-  // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not the speaker.
-  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2 && !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
+  // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not
+  // the speaker, unless the phrase is just "the" and the name ("the State Department said").
+  const wholePhrase = (m: Mention): boolean => OPENING_THE.test(text.slice(at, m.start)) && !text.slice(m.end, at + raw.length).trim();
+  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2 && (wholePhrase(m) || !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))));
   // "Margaret Beckett, the U.K.'s Foreign Secretary said": the name the role stands beside.
   if (!inside.some((m) => persons.has(nameOf.get(m.text) ?? m.text))) {
     const beside = mentions.find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameOf.get(m.text) ?? m.text));

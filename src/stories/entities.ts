@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLES } from "./gazetteer.js";
+import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -30,6 +30,12 @@ export interface Mention {
   speaks?: boolean;
   /** A single word after "the", "a" or "an" and before no noun ("the Wetlands", "a CD"; not "the Bush administration"): a common noun's use, never a surname's. */
   determined?: boolean;
+  /** A single word the article also writes in lower case ("Change", "City", "Wars"): a common word, seldom a surname. */
+  common?: boolean;
+  /** After "in" or "near" ("in Pichilemu"): where something is. */
+  located?: boolean;
+  /** Followed by an age ("Xiao Tan, 32,"): a person. */
+  aged?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
 }
@@ -73,6 +79,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   }
   const headlines = titleCaseLines(text);
   const lower = new Set(tokens.filter((t) => !isCapitalised(t.w)).map((t) => t.w));
+  const ctx: RunContext = { id: article.id, text, lower };
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i].w) || headlines.some(([a, b]) => tokens[i].start >= a && tokens[i].start < b)) {
@@ -96,7 +103,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
     let whole = run.length > 1 && isWholeName(text, run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
-    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole) {
+    // "Dr. Ahmet Ozkul of Intelsat", "President Clinton" opening a sentence keep their title for splitRun.
+    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole && !TITLES.test(run[0].w)) {
       run = run.slice(1);
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;
@@ -105,13 +113,14 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     }
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
-    for (let k = run.findIndex((t) => POSSESSIVE.test(t.w)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => POSSESSIVE.test(t.w))) {
-      out.push(...splitRun(article.id, run.slice(0, k + 1), initial, whole));
+    // "Central People's Radio Station", "National People's Congress": a common noun's possessive is inside the name.
+    for (let k = run.findIndex((t) => isPossessor(t.w, lower)); k >= 0 && k < run.length - 1; k = run.findIndex((t) => isPossessor(t.w, lower))) {
+      out.push(...splitRun(ctx, run.slice(0, k + 1), initial, whole));
       run = run.slice(k + 1);
       initial = false;
       whole = false;
     }
-    const found = splitRun(article.id, run, initial, whole);
+    const found = splitRun(ctx, run, initial, whole);
     const last = found[found.length - 1];
     // "the Corps said", "the Pentagon said": a body speaking, not a person.
     if (last && SPEAKS.test(text.slice(last.end, last.end + 12)) && !AFTER_THE.test(text.slice(Math.max(0, last.start - 4), last.start))) last.speaks = true;
@@ -120,12 +129,22 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   }
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
+    if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
+    if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
 }
 
+function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
+  return POSSESSIVE.test(word) && !lower.has(word.slice(0, -2).toLowerCase());
+}
+
 const DETERMINER = /\b(?:the|a|an)\s$/i;
+const LOCATED = /\b(?:[Ii]n|near)\s$/;
+/** "Xiao Tan, 32, of Chinese origin": an age after a name. */
+const AGE_AFTER = /^,\s*\d{1,3},/;
 /** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
 const ATTRIBUTIVE = /^['’]?s?\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|may|of|in|on|at|to|for|and|or|but|with|by|from|as|that|which|who|said|says)\b)[\p{Ll}]/u;
 /** "(AP) --", "told China's state-run Xinhua", "according to Interfax", "faxed to The Associated Press", "on the BBC". */
@@ -154,11 +173,15 @@ function titleCaseLines(text: string): Array<[number, number]> {
   let at = 0;
   for (const line of text.split("\n")) {
     const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
-    if (words.length >= 3 && words.length <= 20 && words.filter((w) => isCapitalised(w)).length >= words.length * 0.7) out.push([at, at + line.length]);
+    // "International Olympic Committee President Jacques Rogge declared the Games closed on Sunday.": a sentence, though mostly capitalised.
+    const share = SENTENCE_CLOSE.test(line) ? 0.8 : 0.7;
+    if (words.length >= 3 && words.length <= 20 && words.filter((w) => isCapitalised(w)).length >= words.length * share) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
 }
+
+const SENTENCE_CLOSE = /[.!?]["”’]?\s*$/;
 
 function adjacent(text: string, end: number, start: number): boolean {
   return start - end === 1 && (text[end] === " " || text[end] === "\u00a0");
@@ -185,8 +208,16 @@ function leadingPlace(run: Array<{ w: string }>): number {
   return 0;
 }
 
+interface RunContext {
+  id: string;
+  text: string;
+  /** The article's words written in lower case. */
+  lower: ReadonlySet<string>;
+}
+
 /** Splits a capitalised run into a title and a name ("Foreign Minister" + "Sergei Lavrov"). */
-function splitRun(articleId: string, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
+function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: number }>, initial: boolean, whole: boolean): Mention[] {
+  const articleId = ctx.id;
   let k = 0;
   // Leading demonyms and titles: "Russian Foreign Minister", "U.S. Secretary of State", "President";
   // not before a body's word ("Cypriot Justice Ministry" names a ministry, not a Justice called "Ministry").
@@ -196,11 +227,19 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   for (let t = run.length - 1; t >= 1; t--) {
     const head = run.slice(0, t).map((x) => x.w).join(" ");
     const afterPlace = place > 0 && t > place ? run.slice(place, t).map((x) => x.w).join(" ") : "";
-    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace))) && !ORG_WORDS.has(run[t].w)) {
+    if ((TITLES.test(head) || (afterPlace && TITLES.test(afterPlace)) || (t >= 2 && TITLE_WORD.has(run[t - 1].w) && personShaped(run.slice(t)))) && !ORG_WORDS.has(run[t].w)) {
       title = head;
       k = t;
       break;
     }
+  }
+  // "Educator Joe Nathan", "European Movement Stephen Woodard": a given name opens the person's name.
+  const given = title ? -1 : givenNameAt(run);
+  if (given > 0 && !partOfName(run.slice(0, given), run[given].w, ctx)) {
+    const head = run.slice(0, given);
+    const headName = head.map((x) => x.w).join(" ");
+    const own = head.length > 1 || PLACES.has(headName) || ALIASES.has(headName) ? splitRun(ctx, head, initial, false) : [];
+    return [...own, ...splitRun(ctx, run.slice(given), false, false)];
   }
   // "U.S. Secretary of State …": the country before a title is a mention of its own.
   const at = place || 1;
@@ -215,16 +254,22 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
     words = words.slice(portfolio + 1);
   }
   // "CEO of General Motors Corp.", "Prince of Wales Building": what follows "of" is no titled person but a name of its own.
-  else if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(articleId, words.slice(1), false, false)];
+  else if (title && CONNECTORS.has(words[0].w)) return [...country, ...splitRun(ctx, words.slice(1), false, false)];
   // "Sen. John Ashcroft of Missouri", "Brownell of Yale": what a titled name is "of" is a mention of its own.
   const of = title ? words.findIndex((x, n) => n >= 1 && x.w === "of") : -1;
-  const affiliation = of > 0 ? splitRun(articleId, words.slice(of + 1), false, false) : [];
+  const affiliation = of > 0 ? splitRun(ctx, words.slice(of + 1), false, false) : [];
   if (of > 0) words = words.slice(0, of);
   if (!title && !whole && words.length > 1 && NOT_NAMES.has(words[0].w)) {
     words = words.slice(1);
     initial = false;
   }
   while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
+  // "East Timorese", "American Indian", "New Hampshire Democratic": a people's or party's word ends no name; a place before it is one.
+  if (words.length > 1 && DEMONYMS.has(words[words.length - 1].w)) {
+    while (words.length && DEMONYMS.has(words[words.length - 1].w)) words = words.slice(0, -1);
+    const rest = words.map((x) => x.w).join(" ");
+    if (!PLACES.has(rest) && !ALIASES.has(rest)) words = [];
+  }
   if (!words.length) return [...country, ...affiliation];
   const first = words[0];
   const last = words[words.length - 1];
@@ -241,6 +286,37 @@ function splitRun(articleId: string, run: Array<{ w: string; start: number; end:
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }
 
+/** Words that can be a person's name after a title: one to four, none a body's or a place's word. */
+function personShaped(words: Array<{ w: string }>): boolean {
+  if (!words.length || words.length > 4 || CONNECTORS.has(words[0].w)) return false;
+  const name = words.map((x) => x.w).join(" ");
+  return !PLACES.has(name) && !ALIASES.has(name) && !words.some((x) => ORG_WORDS.has(x.w) || PLACE_WORDS.has(x.w) || DIGIT.test(x.w));
+}
+
+/**
+ * Whether the words before a given name may be the start of the same name ("Mustafa" in "Mustafa Mahmoud
+ * Said Ahmed", "J." in "J. Bruce Moseley"), not a role, nationality, place or body before it ("Educator",
+ * "Briton", "European Movement").
+ */
+function partOfName(head: Array<{ w: string }>, next: string, { text, lower }: RunContext): boolean {
+  const name = head.map((x) => x.w).join(" ");
+  if (PLACES.has(name) || ALIASES.has(name) || DEMONYMS.has(name) || NOT_NAMES.has(name)) return false;
+  if (head.length > 1) return GIVEN_NAMES.has(head[0].w) || /^\p{Lu}\.$/u.test(head[0].w);
+  return !lower.has(name.toLowerCase()) && !usedApart(text, name, next);
+}
+
+/** Whether the text also writes `name` before some other word than `next` ("Pichilemu" on its own, not only in "Pichilemu Roberto Córdova"). */
+function usedApart(text: string, name: string, next: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!text.startsWith(` ${next}`, at + name.length)) return true;
+  return false;
+}
+
+/** Where a known given name opens the last two or three words of a run ("Educator [Joe] Nathan"), or -1. */
+function givenNameAt(run: Array<{ w: string }>): number {
+  for (let k = Math.max(1, run.length - 3); k <= run.length - 2; k++) if (GIVEN_NAMES.has(run[k].w) && personShaped(run.slice(k))) return k;
+  return -1;
+}
+
 /** Words (1 or 2) of a government portfolio opening `words` ("Health", "Foreign Affairs"); 0 when none. */
 function portfolioLength(words: Array<{ w: string }>): number {
   if (words.length >= 2 && PORTFOLIOS.has(`${words[0].w} ${words[1].w}`)) return 2;
@@ -253,6 +329,7 @@ interface Group {
   variants: Map<string, number>;
   articleIds: Set<string>;
   count: number;
+  located: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -273,12 +350,20 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   // Full names first, so that lone surnames can join them.
   const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
   const surnames = new Map<string, Set<string>>();
+  const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
+  // "Microsoft" is "Microsoft Corp", a firm.
+  const firms = new Map<string, string>();
+  for (const m of kept) {
+    const space = m.text.lastIndexOf(" ");
+    if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
+  }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
     let key = keyOf.get(m.text);
     if (!key) {
-      key = canonicalKey(m.text, surnames);
+      const firm = firms.get(m.text);
+      key = (firm && keyOf.get(firm)) || canonicalKey(m.text, surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -286,17 +371,19 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0 };
+      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks) && !DIGIT.test(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
+    if (m.located) g.located++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
-      if (parts.length >= 2 && parts.length <= 4 && !parts.includes("of") && !parts.includes("for") && !PLACES.has(parts[parts.length - 1]) && !ALIASES.has(parts[parts.length - 1])) {
-        const last = parts[parts.length - 1];
+      const last = parts[parts.length - 1];
+      // "Climate Change", "New York City": a last word the story writes as a common word is no surname, unless the name is a person's.
+      if (parts.length >= 2 && parts.length <= 4 && !parts.includes("of") && !parts.includes("for") && !PLACES.has(last) && !ALIASES.has(last) && (g.type === "person" || !common.has(last))) {
         (surnames.get(last) ?? surnames.set(last, new Set()).get(last)!).add(key);
       }
     }
@@ -307,7 +394,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const lookAlikes = new Set<string>();
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
+    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
@@ -332,6 +421,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
+/** A firm's legal form after its name: "Microsoft Corp", "Monsanto Co." */
+const FIRM_FORMS = new Set(["Corp", "Corp.", "Corporation", "Inc", "Inc.", "Co", "Co.", "Ltd", "Ltd."]);
 /** "Andrew Weiss": how an untitled person's name looks. */
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 
@@ -360,6 +451,8 @@ function similarFirstName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a[0] !== b[0]) return false;
   if (/^\p{Lu}\.?$/u.test(a) || /^\p{Lu}\.?$/u.test(b)) return true;
+  // "Don" and "Donald", "Ken" and "Kenneth".
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
   return editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
 }
 

@@ -24,11 +24,17 @@ const MAJOR_NATIONALITIES = (
   "Pakistani Belarusian Georgian Armenian Chechen Afghan Arab Soviet Kurdish"
 ).split(" ");
 
+const TITLE_WORDS =
+  "President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor|Agent|Lieutenant|Sheriff";
+
 /** A title or role before a name: "President", "Russian Foreign Minister", "U.S. Secretary of State". */
 export const TITLES = new RegExp(
   `^(?:(?:the|The|Former|former|Then|then|Acting|Deputy|Vice|Chief|Top|Senior|U\\.S\\.|US|South Korean|North Korean|${[...MAJOR_NATIONALITIES, ...NATIONALITIES].join("|")}|Democratic|Republican|State|Foreign|Defense|Defence|Prime|Interior|Finance|Justice|Health|Trade|Energy|Education|Secretary-General|General|Attorney|Special|Presidential|National Security|White House|Kremlin) )*` +
-    "(?:President|Presidents|Vice President|Minister|Secretary|Secretary of State|Secretary of Defense|Secretary-General|Ambassador|Envoy|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Gov\\.|Governor|Mayor|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen\\.|Lt\\.|Col\\.|Colonel|Major|Maj\\.|Captain|Capt\\.|Admiral|Adm\\.|Sgt\\.|Sergeant|Commander|Judge|Justice|Chief Justice|Prosecutor|Attorney General|Speaker|Leader|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|Officer|Detective|Inspector|Dr\\.|Dr|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Professor|Prof\\.|Sir|Dame|Lord|Lady|CEO|Founder|Coach|Chief of Staff|Chief|Commissioner|Counselor|Counsellor)$",
+    `(?:${TITLE_WORDS})$`,
 );
+
+/** The words that end a title, whatever comes before them ("Transport Minister", "Microsoft Senior Vice President"). */
+export const TITLE_WORD = new Set(TITLE_WORDS.split("|").map((w) => w.replace(/\\/g, "")).filter((w) => !w.includes(" ")));
 
 /** What a minister or secretary is "of": "Minister of Health", "Secretary of Foreign Affairs". */
 export const PORTFOLIOS = new Set(
@@ -117,14 +123,22 @@ export const PLACE_WORDS = new Set(
   "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta".split(" "),
 );
 
+/** Words for peoples, faiths and parties that are adjectives or common nouns, like nationality words ("Islamic militants", "the Aborigines"; "Olympic torch" below). */
+const GROUP_WORDS =
+  "Timorese Scottish Welsh Yugoslav Aboriginal Aborigine Native Hispanic Latino Islamic Islamist Christian Catholic Protestant Orthodox Shiite Sunni " +
+  "Buddhist Mormon Evangelical Democratic Communist Socialist Marxist Maoist Nazi Fascist Zionist";
+
 /** Nationality words: adjectives, not entities ("a Russian official", "the Chileans"). */
 export const DEMONYMS = new Set([
   ...(
     "Russians Americans Germans Ukrainians Syrians Israelis Iranians Europeans Arabs Kurds Palestinians Iraqis Koreans " +
     "Crimean Western Eastern Northern Southern Democrat Democrats Republican Republicans"
   ).split(" "),
-  ...MAJOR_NATIONALITIES,
+  ...withPlurals(MAJOR_NATIONALITIES.join(" ")),
   ...withPlurals(NATIONALITIES.join(" ")),
+  ...withPlurals(GROUP_WORDS),
+  // Not "Olympics": the Games are a name.
+  "Olympic",
 ]);
 
 /** "Chilean" and "Chileans": a word and its plural ("-ese", "-ish", "Swiss" and the like have none). */

@@ -16,6 +16,8 @@ const AFTER_VERB_NAME = new RegExp(`^[,]?\\s+(?:${VERBS})\\s+((?:the\\s+)?[\\p{L
 const UNNAMED_SPEAKER = new RegExp(`(?:^|[.!?]\\s+|["”]\\s*)(?:(?:And|But)\\s+)?(?:[Tt]he|[Aa]n?)\\s+(?:[\\p{L}.-]+\\s+){0,3}?(?!(?:he|she|they|it|we|you)\\b)[\\p{Ll}]+\\s+(?:${VERBS})\\b`, "u");
 /** "Gregg Smith, chief strategist at Prudential Securities, said": the name is the subject of a speech verb. */
 const APPOSITION_THEN_VERB = new RegExp(`^,[^.;:"“”]{0,120}?,\\s+(?:${VERBS})\\b`, "u");
+const APPOSITION_BEFORE = /^,\s+(?:the|a|an)\s+$/;
+const OPENING_THE = /^the\s+$/i;
 const OBJECT_BEFORE = /\b(?:of|at|in|for|from|with|to|by|on|the|into|near|against|about|than)\s+$/i;
 /** A name opening a sentence is its subject ("Lynda Dufour, owner of …, called"), whatever its shape. */
 const CLAUSE_START = /(?:^|[.!?]["”]?\s+|\n\s*|\b(?:But|And)\s+)$/;
@@ -83,11 +85,15 @@ function findClose(text: string, from: number): number {
 function speakerOf(text: string, after: number, before: number, mentions: Mention[], names: Names): string | undefined {
   const tail = text.slice(after, Math.min(text.length, after + 120)).split(/\n/)[0];
   const head = text.slice(Math.max(0, before - 120), before).split(/\n/).pop()!;
-  const found = AFTER_NAME_VERB.exec(tail) ?? AFTER_VERB_NAME.exec(tail);
-  if (found) return resolve(found[1], after + found[0].indexOf(found[1]), mentions, names, before, text);
   const lead = BEFORE.exec(head);
-  if (lead) return resolve(lead[1], before - head.length + lead.index, mentions, names, before, text);
-  return undefined;
+  const leading = (): string | undefined => (lead ? resolve(lead[1], before - head.length + lead.index, mentions, names, before, text) : undefined);
+  const found = AFTER_NAME_VERB.exec(tail) ?? AFTER_VERB_NAME.exec(tail);
+  const trailing = (): string | undefined => (found ? resolve(found[1], after + found[0].indexOf(found[1]), mentions, names, before, text) : undefined);
+  // A sentence closed inside the quote: what follows is a new sentence, so the speaker named before the quote
+  // comes first ('Astana manager Marc Biver declared: "… July 12." He added'), and a name after it is no attribution
+  // ('"… end of this situation." Chile has previously said'); "He said" after it still takes the last speaker.
+  if (/\.\s*$/.test(text.slice(after - 3, after - 1)) && /^\s+[\p{Lu}]/u.test(tail)) return leading() ?? (found && /^(?:he|she)$/i.test(found[1].trim()) ? trailing() : undefined);
+  return trailing() ?? leading();
 }
 
 /** A named speaker → its entity name; "he"/"she" → see {@link antecedent}. */
@@ -98,7 +104,15 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
     const m = antecedent(mentions, names, quoteStart, text);
     return m && (nameOf.get(m.text) ?? m.text);
   }
-  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2);
+  // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not
+  // the speaker, unless the phrase is just "the" and the name ("the State Department said").
+  const wholePhrase = (m: Mention): boolean => OPENING_THE.test(text.slice(at, m.start)) && !text.slice(m.end, at + raw.length).trim();
+  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2 && (wholePhrase(m) || !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))));
+  // "Margaret Beckett, the U.K.'s Foreign Secretary said": the name the role stands beside.
+  if (!inside.some((m) => persons.has(nameOf.get(m.text) ?? m.text))) {
+    const beside = mentions.find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameOf.get(m.text) ?? m.text));
+    if (beside) return nameOf.get(beside.text) ?? beside.text;
+  }
   // "said Mesut Yilmaz of Turkey": the person, not the place after it.
   const named = inside.filter((m) => persons.has(nameOf.get(m.text) ?? m.text)).pop() ?? inside[inside.length - 1];
   if (!named) return undefined;

@@ -83,6 +83,13 @@ test("extract a directory, a bad file and a missing path: one line each, problem
   assert.equal(a.text, STORY.join("\n\n"));
   assert.equal(byFile.get(path.join("pages", "b.html.gz")).title, "Second page");
   assert.equal(byFile.get(path.join("pages", "c.html")).messages[0].ruleId, "empty-file");
+  assert.match(io.err(), /^newsbrief extract: nope\.html: error no such file or directory \(extract:missing-path\)$/m, "errors also on stderr");
+  assert.match(io.err(), /^newsbrief extract: pages\/c\.html: error file is empty \(extract:empty-file\)$/m);
+
+  const none = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", "nope.html", path.join("pages", "c.html")], none), 1, "nothing extracted: exit 1");
+  assert.match(none.err(), /nope\.html: error no such file/);
+  assert.match(none.err(), /no text extracted from any input/);
 });
 
 test("extract reports an undecidable charset and decodes a declared one", async () => {

@@ -134,6 +134,7 @@ test("brief URL... feed.xml and brief --feed URL --since 2d", async () => {
   assert.equal(await main(["brief", "--feed", `${server.base}/feed.xml`, "--since", "2d", "--allow", "127.0.0.1", "--no-cache", "--format", "json"], viaFeed), 0);
   const f = JSON.parse(viaFeed.out()) as Briefing;
   assert.deepEqual(f.articles.map((a) => a.url).sort(), [`${server.base}/fire`, `${server.base}/fire-2`]);
+  assert.match(viaFeed.err(), /feed\.xml: info 1 of 3 feed items are older than --since \(\S+\) and were left out \(fetch:older-than-since\)/, "what --since dropped is said");
   const unreachable = fakeIo({ cwd: dir });
   assert.equal(await main(["brief", `${server.base}/fire`, "--no-cache", "--format", "json"], unreachable), 1);
   assert.match(unreachable.err(), /fire: error refused to connect to 127\.0\.0\.1: it is a loopback address/);

@@ -156,11 +156,14 @@ export async function feedArticles(xml: string, source: string, options: FeedOpt
   } catch (error) {
     throw new FetchError("http-status", `${source}: ${(error as Error).message}`, source);
   }
-  const recent = itemsSince(feed.items, options.since).slice(0, options.maxItems ?? 100);
+  const kept = itemsSince(feed.items, options.since);
+  const recent = kept.slice(0, options.maxItems ?? 100);
+  const skipped = feed.items.length - kept.length;
   const messages: FetchMessage[] = [];
   if (!feed.items.length) messages.push({ url: source, severity: "warning", ruleId: "empty-feed", reason: "the feed has no items" });
+  if (skipped) messages.push({ url: source, severity: "info", ruleId: "older-than-since", reason: `${skipped} of ${feed.items.length} feed items are older than --since (${options.since!.toISOString()}) and were left out` });
   const articles = await Promise.all(recent.map((item) => itemArticle(item, feed, source, options, messages)));
-  return { url: source, format: feed.format, title: feed.title, articles: articles.filter((a): a is FetchedArticle => a !== undefined), skipped: feed.items.length - itemsSince(feed.items, options.since).length, messages };
+  return { url: source, format: feed.format, title: feed.title, articles: articles.filter((a): a is FetchedArticle => a !== undefined), skipped, messages };
 }
 
 async function itemArticle(item: FeedItem, feed: Feed, source: string, options: FeedOptions, messages: FetchMessage[]): Promise<FetchedArticle | undefined> {

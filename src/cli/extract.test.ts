@@ -114,6 +114,10 @@ test("extract URLs and a feed over HTTP (allow-listed 127.0.0.1); private addres
   assert.deepEqual(rows.map((r) => r.url), [`${server.base}/fire`, `${server.base}/fire`, `${server.base}/fire-2`]);
   assert.equal(rows[2].title, "Alder Creek residents return home after wildfire");
   assert.match(rows[2].text, /on Monday after three days/);
+  const all = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", `${server.base}/feed.xml`, "--allow", "127.0.0.1", "--no-cache"], all), 0);
+  const flood = all.out().trim().split("\n").map((l) => JSON.parse(l)).find((r) => r.url === `${server.base}/flood`);
+  assert.deepEqual(flood.messages.map((m: { reason: string }) => m.reason), ["could not fetch the article page (the server answered 404); using the feed's teaser"], "the URL is named once");
   const refused = fakeIo({ cwd: dir });
   await main(["extract", `${server.base}/fire`, "--no-cache"], refused);
   const r = JSON.parse(refused.out());

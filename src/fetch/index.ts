@@ -9,7 +9,7 @@ import { extractHtml, type ExtractedPage } from "../extract/index.js";
 import type { ArticleInput } from "../types/index.js";
 import { decodeHtmlBytes } from "../extract/decode.js";
 import { Fetcher, type FetchOptions, type FetchResponse } from "./client.js";
-import { FetchError } from "./errors.js";
+import { FetchError, reasonAfterUrl } from "./errors.js";
 import { itemsSince, looksLikeFeed, parseFeed, type Feed, type FeedItem } from "./feed.js";
 
 export { Fetcher, DEFAULT_USER_AGENT, retryAfterMs, checkUrl, type FetchOptions, type FetchResponse, type GetOptions } from "./client.js";
@@ -191,9 +191,9 @@ async function itemArticle(item: FeedItem, feed: Feed, source: string, options: 
     // The feed's title has no site-name suffix; the page's own date beats the feed's (often a re-publication time).
     return { ...article, title: item.title ?? article.title, published: article.published ?? item.published, author: article.author ?? item.author, source: article.source ?? feed.title };
   } catch (error) {
-    const reason = `could not fetch the article page (${(error as Error).message}); using the feed's teaser`;
+    const reason = `could not fetch the article page (${reasonAfterUrl(error, item.url)}); using the feed's teaser`;
     if (!item.text) {
-      messages.push({ url: item.url, severity: "warning", ruleId: "fetch-failed", reason: `could not fetch the article page: ${(error as Error).message}` });
+      messages.push({ url: item.url, severity: "warning", ruleId: "fetch-failed", reason: `could not fetch the article page: ${reasonAfterUrl(error, item.url)}` });
       return undefined;
     }
     return fromFeed([{ url: item.url, severity: "warning", ruleId: "teaser-only", reason }]);

@@ -90,6 +90,11 @@ test("extract a directory, a bad file and a missing path: one line each, problem
   assert.equal(await main(["extract", "nope.html", path.join("pages", "c.html")], none), 1, "nothing extracted: exit 1");
   assert.match(none.err(), /nope\.html: error no such file/);
   assert.match(none.err(), /no text extracted from any input/);
+
+  writeFileSync(path.join(dir, "menu.html"), "<html><body><nav><a href='/'>Home</a></nav></body></html>");
+  const textless = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", "menu.html"], textless), 1);
+  assert.match(textless.err(), /^newsbrief extract: menu\.html: warning .+ \(extract:[a-z-]+\)$/m, "the page that gave no text is named, with why");
 });
 
 test("extract reports an undecidable charset and decodes a declared one", async () => {

@@ -87,8 +87,11 @@ export const extractCommand: Command = async (argv, io) => {
   const results: ExtractResult[] = [];
   let extracted = 0;
   const emit = (r: ExtractResult) => {
-    // The JSON keeps every message; errors also go to stderr so a redirected run does not fail silently.
-    for (const m of r.messages) if (m.severity === "error") io.stderr.write(`newsbrief extract: ${r.url ?? r.file}: error ${m.reason} (extract:${m.ruleId})\n`);
+    // The JSON keeps every message; errors (and why an input gave no text) also go to stderr, so a redirected run does not fail silently.
+    const where = r.url ?? r.file;
+    const told = r.messages.filter((m) => m.severity === "error" || (!r.text && m.severity === "warning"));
+    for (const m of told) io.stderr.write(`newsbrief extract: ${where}: ${m.severity} ${m.reason} (extract:${m.ruleId})\n`);
+    if (!r.text && !told.length) io.stderr.write(`newsbrief extract: ${where}: warning no article text found (extract:no-text)\n`);
     if (r.text) extracted++;
     if (format === "jsonl") io.stdout.write(JSON.stringify(r) + "\n");
     else if (format === "text") io.stdout.write(asText(r));

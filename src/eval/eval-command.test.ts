@@ -172,3 +172,11 @@ test("eval --summaries-out into a missing folder: exit 1 with the reason before 
     assert.equal(io.out(), "", "nothing evaluated");
   }
 });
+
+test("eval on a damaged .gz says it is not a valid gzip file", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-gz-"));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "cut.jsonl.gz"], io), 1);
+  assert.match(io.err(), /^newsbrief eval: cut\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
+});

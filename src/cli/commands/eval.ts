@@ -137,7 +137,8 @@ export const evalCommand: Command = async (argv, io) => {
       else results.push(result);
     } catch (error) {
       progress.stop();
-      io.stderr.write(`newsbrief eval: ${given}: ${(error as Error).message}\n`);
+      const e = error as NodeJS.ErrnoException;
+      io.stderr.write(`newsbrief eval: ${given}: ${e.code?.startsWith("Z_") ? `not a valid gzip file (${e.message})` : e.message}\n`);
     } finally {
       // A failed stream has already said why (openOutputs); ending it must not throw a second time.
       if (outputs) await Promise.all([...outputs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));

@@ -119,3 +119,15 @@ test("usage errors exit 2 with a hint", async () => {
     assert.ok(io.err().length > 10);
   }
 });
+
+test("--out to a missing folder or a directory: exit 1 before any work, naming the file and why", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-out-"));
+  writeFileSync(path.join(dir, "a.txt"), "The council closed the harbour bridge on Monday after a storm damaged two of its cables.\n");
+  const missing = fakeIo({ cwd: dir });
+  assert.equal(await main(["brief", "a.txt", "--out", "no/such/folder/brief.md"], missing), 1);
+  assert.match(missing.err(), /^newsbrief brief: cannot write no\/such\/folder\/brief\.md: the folder \S+ does not exist$/m);
+  assert.doesNotMatch(missing.err(), /ENOENT|brief:no-usable/);
+  const directory = fakeIo({ cwd: dir });
+  assert.equal(await main(["brief", "a.txt", "--out", "."], directory), 1);
+  assert.match(directory.err(), /cannot write \.: it is a directory; name a file/);
+});

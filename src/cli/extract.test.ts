@@ -83,6 +83,18 @@ test("extract a directory, a bad file and a missing path: one line each, problem
   assert.equal(a.text, STORY.join("\n\n"));
   assert.equal(byFile.get(path.join("pages", "b.html.gz")).title, "Second page");
   assert.equal(byFile.get(path.join("pages", "c.html")).messages[0].ruleId, "empty-file");
+  assert.match(io.err(), /^newsbrief extract: nope\.html: error no such file or directory \(extract:missing-path\)$/m, "errors also on stderr");
+  assert.match(io.err(), /^newsbrief extract: pages\/c\.html: error file is empty \(extract:empty-file\)$/m);
+
+  const none = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", "nope.html", path.join("pages", "c.html")], none), 1, "nothing extracted: exit 1");
+  assert.match(none.err(), /nope\.html: error no such file/);
+  assert.match(none.err(), /no text extracted from any input/);
+
+  writeFileSync(path.join(dir, "menu.html"), "<html><body><nav><a href='/'>Home</a></nav></body></html>");
+  const textless = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", "menu.html"], textless), 1);
+  assert.match(textless.err(), /^newsbrief extract: menu\.html: warning .+ \(extract:[a-z-]+\)$/m, "the page that gave no text is named, with why");
 });
 
 test("extract reports an undecidable charset and decodes a declared one", async () => {
@@ -107,6 +119,10 @@ test("extract URLs and a feed over HTTP (allow-listed 127.0.0.1); private addres
   assert.deepEqual(rows.map((r) => r.url), [`${server.base}/fire`, `${server.base}/fire`, `${server.base}/fire-2`]);
   assert.equal(rows[2].title, "Alder Creek residents return home after wildfire");
   assert.match(rows[2].text, /on Monday after three days/);
+  const all = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", `${server.base}/feed.xml`, "--allow", "127.0.0.1", "--no-cache"], all), 0);
+  const flood = all.out().trim().split("\n").map((l) => JSON.parse(l)).find((r) => r.url === `${server.base}/flood`);
+  assert.deepEqual(flood.messages.map((m: { reason: string }) => m.reason), ["could not fetch the article page (the server answered 404); using the feed's teaser"], "the URL is named once");
   const refused = fakeIo({ cwd: dir });
   await main(["extract", `${server.base}/fire`, "--no-cache"], refused);
   const r = JSON.parse(refused.out());
@@ -127,6 +143,7 @@ test("brief URL... feed.xml and brief --feed URL --since 2d", async () => {
   assert.equal(await main(["brief", "--feed", `${server.base}/feed.xml`, "--since", "2d", "--allow", "127.0.0.1", "--no-cache", "--format", "json"], viaFeed), 0);
   const f = JSON.parse(viaFeed.out()) as Briefing;
   assert.deepEqual(f.articles.map((a) => a.url).sort(), [`${server.base}/fire`, `${server.base}/fire-2`]);
+  assert.match(viaFeed.err(), /feed\.xml: info 1 of 3 feed items are older than --since \(\S+\) and were left out \(fetch:older-than-since\)/, "what --since dropped is said");
   const unreachable = fakeIo({ cwd: dir });
   assert.equal(await main(["brief", `${server.base}/fire`, "--no-cache", "--format", "json"], unreachable), 1);
   assert.match(unreachable.err(), /fire: error refused to connect to 127\.0\.0\.1: it is a loopback address/);

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { readFileSync } from "node:fs";
 import type { Briefing, Sentence } from "../types/index.js";
 import { REPO, SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
+import { render } from "../render/index.js";
 import { brief, briefDocuments } from "./brief.js";
 
 const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
@@ -134,4 +135,22 @@ test("a summary sentence right after another picked sentence of its article foll
     assert.equal(before, k - 1, `${JSON.stringify(s.text)} is not placed after ${JSON.stringify(summary[before].text)}`);
   });
   assert.ok(pairs > 0);
+});
+
+test("library misuse gets a clear error, not a TypeError or a silently empty summary", async () => {
+  const article = { title: "Bridge closed", text: "The harbour bridge in Lowtown was closed on Monday after a storm damaged two of its support cables. Repairs will take three weeks, the council said." };
+  for (const options of [{ words: 0 }, { words: -5 }, { sentences: 1.5 }]) {
+    await assert.rejects(brief([article], options), /NB-E005: (words|sentences) takes a whole number above 0/, JSON.stringify(options));
+  }
+  await assert.rejects(brief(article as never), /NB-E005: brief\(\) takes an array/);
+  const mixed = await brief([null as never, 7 as never, article]);
+  assert.equal(mixed.stories.length, 1, "the good article is still briefed");
+  assert.deepEqual(
+    mixed.messages.map((m) => [m.file, m.ruleId, m.reason]),
+    [
+      ["input[0]", "not-an-article", "not an article object (got null)"],
+      ["input[1]", "not-an-article", "not an article object (got number)"],
+    ],
+  );
+  assert.throws(() => render(mixed, "pdf" as never), /NB-E005: unknown format "pdf"; use one of text, md, html, json/);
 });

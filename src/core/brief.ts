@@ -18,12 +18,15 @@ export interface BriefInputOptions extends BriefOptions, Omit<IngestOptions, "ma
  * entry point, and what the CLI prints.
  */
 export async function brief(inputs: ReadonlyArray<ArticleInput | string>, options: BriefInputOptions = {}): Promise<Briefing> {
+  if (!Array.isArray(inputs)) throw new TypeError("NB-E005: brief() takes an array of article objects and/or paths");
+  checkLength(options);
   const { docs, messages } = await readInputs(inputs, options);
   return briefDocuments(docs, messages, options);
 }
 
 /** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
 export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
+  checkLength(options);
   const { articles, usable } = cleanReporting(docs, messages, "brief");
   const byId = new Map(usable.map((a) => [a.id, a]));
   const groups: Array<{ id: string; articleIds: string[]; label?: string }> =
@@ -111,4 +114,12 @@ function leadSentence(corpus: Corpus): Sentence {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A length of 0, -5 or 1.5 would silently give empty summaries: refuse it, as the CLI does. */
+function checkLength(options: BriefOptions): void {
+  for (const key of ["words", "sentences"] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) throw new RangeError(`NB-E005: ${key} takes a whole number above 0, not ${JSON.stringify(value)}`);
+  }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -159,4 +159,24 @@ test("eval focuses newsbrief on a record's query (title and narrative) unless --
   const plain = fakeIo();
   assert.equal(await main(["eval", path.join(SHARED, "data", "duc2003_task2/test.jsonl"), "--limit", "1"], plain), 0, plain.err());
   assert.match(plain.out(), /query: none in the dataset/);
+});
+
+test("eval --summaries-out into a missing folder: exit 1 with the reason before evaluating, no crash", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-out-"));
+  const file = path.join(dir, "tiny.jsonl");
+  writeFileSync(file, `${JSON.stringify({ id: "c1", documents: ["A storm closed the harbour bridge on Monday. Repairs will take three weeks."], summaries: ["A storm closed the bridge."] })}\n`);
+  for (const algorithm of ["lead", "lead,random"]) {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", file, "--algorithm", algorithm, "--summaries-out", "gone/out.jsonl"], io), 1);
+    assert.match(io.err(), /^newsbrief eval: cannot write gone\/out(\.lead)?\.jsonl: the folder \S+ does not exist$/m);
+    assert.equal(io.out(), "", "nothing evaluated");
+  }
+});
+
+test("eval on a damaged .gz says it is not a valid gzip file", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-gz-"));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "cut.jsonl.gz"], io), 1);
+  assert.match(io.err(), /^newsbrief eval: cut\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
 });

@@ -21,3 +21,9 @@ export class FetchError extends Error {
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;
 }
+
+/** A fetch failure's reason without the "URL: " it starts with, for a message that names the URL already. */
+export function reasonAfterUrl(error: unknown, url: string): string {
+  const message = (error as Error).message;
+  return message.startsWith(`${url}: `) ? message.slice(url.length + 2) : message;
+}

@@ -9,7 +9,7 @@ import { extractHtml, type ExtractedPage } from "../extract/index.js";
 import type { ArticleInput } from "../types/index.js";
 import { decodeHtmlBytes } from "../extract/decode.js";
 import { Fetcher, type FetchOptions, type FetchResponse } from "./client.js";
-import { FetchError } from "./errors.js";
+import { FetchError, reasonAfterUrl } from "./errors.js";
 import { itemsSince, looksLikeFeed, parseFeed, type Feed, type FeedItem } from "./feed.js";
 
 export { Fetcher, DEFAULT_USER_AGENT, retryAfterMs, checkUrl, type FetchOptions, type FetchResponse, type GetOptions } from "./client.js";
@@ -156,11 +156,14 @@ export async function feedArticles(xml: string, source: string, options: FeedOpt
   } catch (error) {
     throw new FetchError("http-status", `${source}: ${(error as Error).message}`, source);
   }
-  const recent = itemsSince(feed.items, options.since).slice(0, options.maxItems ?? 100);
+  const kept = itemsSince(feed.items, options.since);
+  const recent = kept.slice(0, options.maxItems ?? 100);
+  const skipped = feed.items.length - kept.length;
   const messages: FetchMessage[] = [];
   if (!feed.items.length) messages.push({ url: source, severity: "warning", ruleId: "empty-feed", reason: "the feed has no items" });
+  if (skipped) messages.push({ url: source, severity: "info", ruleId: "older-than-since", reason: `${skipped} of ${feed.items.length} feed items are older than --since (${options.since!.toISOString()}) and were left out` });
   const articles = await Promise.all(recent.map((item) => itemArticle(item, feed, source, options, messages)));
-  return { url: source, format: feed.format, title: feed.title, articles: articles.filter((a): a is FetchedArticle => a !== undefined), skipped: feed.items.length - itemsSince(feed.items, options.since).length, messages };
+  return { url: source, format: feed.format, title: feed.title, articles: articles.filter((a): a is FetchedArticle => a !== undefined), skipped, messages };
 }
 
 async function itemArticle(item: FeedItem, feed: Feed, source: string, options: FeedOptions, messages: FetchMessage[]): Promise<FetchedArticle | undefined> {
@@ -188,9 +191,9 @@ async function itemArticle(item: FeedItem, feed: Feed, source: string, options: 
     // The feed's title has no site-name suffix; the page's own date beats the feed's (often a re-publication time).
     return { ...article, title: item.title ?? article.title, published: article.published ?? item.published, author: article.author ?? item.author, source: article.source ?? feed.title };
   } catch (error) {
-    const reason = `could not fetch the article page (${(error as Error).message}); using the feed's teaser`;
+    const reason = `could not fetch the article page (${reasonAfterUrl(error, item.url)}); using the feed's teaser`;
     if (!item.text) {
-      messages.push({ url: item.url, severity: "warning", ruleId: "fetch-failed", reason: `could not fetch the article page: ${(error as Error).message}` });
+      messages.push({ url: item.url, severity: "warning", ruleId: "fetch-failed", reason: `could not fetch the article page: ${reasonAfterUrl(error, item.url)}` });
       return undefined;
     }
     return fromFeed([{ url: item.url, severity: "warning", ruleId: "teaser-only", reason }]);

@@ -20,7 +20,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
     if (info?.isDirectory()) {
       const found = await walk(absolute, messages, input);
       if (found.length === 0) messages.push(problem(input, undefined, "empty-directory", `no article files (${ARTICLE_EXTENSIONS.join(" ")}) in this directory`));
-      files.push(...found.map((f) => relativeName(cwd, f)));
+      files.push(...found.map((f) => path.join(input, path.relative(absolute, f))));
     } else if (info) {
       files.push(input);
     } else if (/[*?[\]{}]/.test(input)) {
@@ -31,7 +31,13 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
       messages.push(problem(input, undefined, "missing-path", "no such file or directory"));
     }
   }
-  return { files: [...new Set(files)], messages };
+  // One file named twice ("seeds" and "/abs/seeds") is read once.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = f === "-" ? f : path.resolve(cwd, f);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return { files: unique, messages };
 }
 
 async function walk(dir: string, messages: Message[], label: string): Promise<string[]> {
@@ -39,7 +45,7 @@ async function walk(dir: string, messages: Message[], label: string): Promise<st
   let skipped = 0;
   const visit = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true }).catch((error: Error) => {
-      messages.push(problem(current, undefined, "unreadable-directory", error.message));
+      messages.push(problem(path.join(label, path.relative(dir, current)), undefined, "unreadable-directory", error.message));
       return [];
     });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -65,9 +71,4 @@ async function walk(dir: string, messages: Message[], label: string): Promise<st
 export function isArticleFile(name: string): boolean {
   const lower = name.toLowerCase().replace(/\.gz$/, "");
   return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-function relativeName(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel.startsWith("..") && path.isAbsolute(file) && rel.split(path.sep).filter((p) => p === "..").length > 3 ? file : rel;
 }

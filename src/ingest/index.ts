@@ -49,6 +49,10 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
 export function ingestObjects(items: ArticleInput[]): Parsed {
   const out: Parsed = { docs: [], messages: [] };
   items.forEach((item, i) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      out.messages.push(problem(`input[${i}]`, undefined, "not-an-article", `not an article object (got ${item === null ? "null" : Array.isArray(item) ? "an array" : typeof item})`));
+      return;
+    }
     const file = item.file ?? `input[${i}]`;
     const doc = articleToDocument(item, file);
     if (typeof doc === "string") out.messages.push(problem(file, undefined, "no-text", doc));

@@ -17,5 +17,7 @@ export function render(briefing: Briefing, format: Format, width?: number): stri
       return renderHtml(briefing);
     case "json":
       return renderJson(briefing);
+    default:
+      throw new RangeError(`NB-E005: unknown format "${String(format)}"; use one of ${FORMATS.join(", ")}`);
   }
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { buildApp } from "./app.js";
+import { FetchError } from "../fetch/errors.js";
 import { FeedPoller } from "./feeds.js";
 import { CSP } from "./security.js";
 import type { Briefing } from "../types/index.js";
@@ -184,9 +185,13 @@ describe("API", () => {
         assert.equal(a.title, STORM.title);
         assert.equal(a.source, "News Example");
         assert.equal(a.url, "https://news.example/storm");
+        const gone = await post(s, "/api/articles", { url: "https://news.example/gone" });
+        assert.equal(gone.statusCode, 422);
+        assert.equal(gone.json().error, "could not fetch https://news.example/gone: the server answered 404", "the URL is named once");
       },
       {
         fetchArticle: async (url) => {
+          if (url.endsWith("/gone")) throw new FetchError("http-status", `${url}: the server answered 404`, url, { status: 404 });
           asked.push(url);
           return { html: `<html><head><title>${STORM.title}</title></head><body><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>` };
         },

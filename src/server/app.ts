@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { VERSION } from "../core/version.js";
+import { reasonAfterUrl } from "../fetch/errors.js";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
@@ -147,7 +148,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         try {
           fetched = await options.fetchArticle(item.url, AbortSignal.timeout(20_000));
         } catch (error) {
-          throw new HttpError(422, `could not fetch ${item.url}: ${(error as Error).message}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
+          throw new HttpError(422, `could not fetch ${item.url}: ${reasonAfterUrl(error, item.url)}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
         }
         jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
       } else {

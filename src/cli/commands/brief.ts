@@ -7,6 +7,7 @@ import { SUMMARIZERS } from "../../summarize/index.js";
 import { messageLine } from "../../render/common.js";
 import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
+import { unwritable, writeProblem } from "../output.js";
 import { Fetcher, fetchOptionsFromEnv, parseSince } from "../../fetch/index.js";
 
 export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|urls|-> [options]
@@ -69,6 +70,12 @@ export const briefCommand: Command = async (argv, io) => {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const outFile = values.out ? path.resolve(io.cwd, values.out) : undefined;
+  const outProblem = outFile && (await unwritable(outFile));
+  if (outProblem) {
+    io.stderr.write(`newsbrief brief: cannot write ${values.out}: ${outProblem}\n`);
+    return 1;
+  }
   const env = fetchOptionsFromEnv(io.env);
   const allow = (values.allow ?? "").split(",").map((x) => x.trim()).filter(Boolean);
   const fetcher = new Fetcher({ ...env, allowList: [...(env.allowList ?? []), ...allow], userAgent: values["user-agent"] ?? env.userAgent, cacheDir: values["no-cache"] ? false : env.cacheDir });
@@ -96,8 +103,13 @@ export const briefCommand: Command = async (argv, io) => {
     return 1;
   }
   const output = render(briefing, format, Math.min(io.stdout.columns ?? 100, 120));
-  if (values.out) {
-    await writeFile(path.resolve(io.cwd, values.out), output);
+  if (outFile) {
+    try {
+      await writeFile(outFile, output);
+    } catch (error) {
+      io.stderr.write(`newsbrief brief: cannot write ${values.out}: ${writeProblem(error)}\n`);
+      return 1;
+    }
     io.stderr.write(`newsbrief: wrote ${values.out} (${format}, ${briefing.articles.length} articles)\n`);
   } else {
     io.stdout.write(output);

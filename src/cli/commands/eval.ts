@@ -10,6 +10,7 @@ import type { Interval } from "../../eval/bootstrap.js";
 import { messageLine } from "../../render/common.js";
 import { SUMMARIZERS } from "../../summarize/index.js";
 import { positiveInt, UsageError } from "../args.js";
+import { unwritable, writeProblem } from "../output.js";
 import type { Command, Io } from "../io.js";
 
 export const EVAL_HELP = `Usage: newsbrief eval <dataset.jsonl[.gz]>... [options]
@@ -93,6 +94,15 @@ export const evalCommand: Command = async (argv, io) => {
     if (!Number.isInteger(seed)) throw new UsageError(`--seed takes a whole number, not "${values.seed}"`);
   }
 
+  if (summariesOut) {
+    for (const target of outputTargets(path.resolve(io.cwd, summariesOut), algorithms)) {
+      const problem = await unwritable(target);
+      if (problem) {
+        io.stderr.write(`newsbrief eval: cannot write ${shownPath(target, io.cwd)}: ${problem}\n`);
+        return 1;
+      }
+    }
+  }
   const results: DatasetResult[] = [];
   const progress = new Progress(io);
   for (const given of positionals) {
@@ -102,7 +112,7 @@ export const evalCommand: Command = async (argv, io) => {
       io.stderr.write(`newsbrief eval: ${given}: ${problem}\n`);
       continue;
     }
-    const outputs = summariesOut ? openOutputs(path.resolve(io.cwd, summariesOut), algorithms) : undefined;
+    const outputs = summariesOut ? openOutputs(path.resolve(io.cwd, summariesOut), algorithms, io) : undefined;
     try {
       const lines = io.stderr.isTTY ? Math.max(0, (await countLines(file)) - offset) : 0;
       const total = io.stderr.isTTY ? Math.min(limit ?? Infinity, split === "even" ? Math.ceil(lines / 2) : split === "odd" ? Math.floor(lines / 2) : lines) : undefined;
@@ -127,10 +137,13 @@ export const evalCommand: Command = async (argv, io) => {
       else results.push(result);
     } catch (error) {
       progress.stop();
-      io.stderr.write(`newsbrief eval: ${given}: ${(error as Error).message}\n`);
+      const e = error as NodeJS.ErrnoException;
+      io.stderr.write(`newsbrief eval: ${given}: ${e.code?.startsWith("Z_") ? `not a valid gzip file (${e.message})` : e.message}\n`);
     } finally {
-      if (outputs) await Promise.all([...outputs.values()].map((s) => new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(e) : resolve())))));
+      // A failed stream has already said why (openOutputs); ending it must not throw a second time.
+      if (outputs) await Promise.all([...outputs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
     }
+    if (outputs && [...outputs.values()].some((s) => s.errored)) return 1;
     if (outputs && results.length > 0) io.stderr.write(`newsbrief eval: wrote ${[...outputs.values()].map((s) => path.relative(io.cwd, String(s.path)) || String(s.path)).join(", ")}\n`);
   }
   if (results.length === 0) {
@@ -164,17 +177,22 @@ async function unreadable(file: string): Promise<string | undefined> {
 }
 
 /** One output stream per algorithm: the file itself for one algorithm, else `name.<algorithm>.ext`. */
-function openOutputs(file: string, algorithms: string[]): Map<string, WriteStream> {
-  const out = new Map<string, WriteStream>();
-  for (const a of algorithms) {
-    let target = file;
-    if (algorithms.length > 1) {
-      const ext = /(\.jsonl|\.json|\.ndjson)$/i.exec(file)?.[0] ?? "";
-      target = `${file.slice(0, file.length - ext.length)}.${a}${ext}`;
-    }
-    out.set(a, createWriteStream(target));
-  }
-  return out;
+function openOutputs(file: string, algorithms: string[], io: Io): Map<string, WriteStream> {
+  const targets = outputTargets(file, algorithms);
+  const report = (target: string) => (error: Error) => io.stderr.write(`newsbrief eval: cannot write ${shownPath(target, io.cwd)}: ${writeProblem(error)}\n`);
+  return new Map(algorithms.map((a, i) => [a, createWriteStream(targets[i]).on("error", report(targets[i]))]));
+}
+
+/** A path as the user would name it: relative below the working directory, else absolute. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}
+
+function outputTargets(file: string, algorithms: string[]): string[] {
+  if (algorithms.length === 1) return [file];
+  const ext = /(\.jsonl|\.json|\.ndjson)$/i.exec(file)?.[0] ?? "";
+  return algorithms.map((a) => `${file.slice(0, file.length - ext.length)}.${a}${ext}`);
 }
 
 /** The results of one dataset as a text table: one row per algorithm and metric. */

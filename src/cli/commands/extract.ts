@@ -85,7 +85,14 @@ export const extractCommand: Command = async (argv, io) => {
   const maxBytes = values["max-file-size"] ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_BYTES;
   const fetcher = new Fetcher(fetchOptions(values, io.env, maxBytes));
   const results: ExtractResult[] = [];
+  let extracted = 0;
   const emit = (r: ExtractResult) => {
+    // The JSON keeps every message; errors (and why an input gave no text) also go to stderr, so a redirected run does not fail silently.
+    const where = r.url ?? r.file;
+    const told = r.messages.filter((m) => m.severity === "error" || (!r.text && m.severity === "warning"));
+    for (const m of told) io.stderr.write(`newsbrief extract: ${where}: ${m.severity} ${m.reason} (extract:${m.ruleId})\n`);
+    if (!r.text && !told.length) io.stderr.write(`newsbrief extract: ${where}: warning no article text found (extract:no-text)\n`);
+    if (r.text) extracted++;
     if (format === "jsonl") io.stdout.write(JSON.stringify(r) + "\n");
     else if (format === "text") io.stdout.write(asText(r));
     else results.push(r);
@@ -105,6 +112,10 @@ export const extractCommand: Command = async (argv, io) => {
     fetcher.close();
   }
   if (format === "json") io.stdout.write(JSON.stringify(results, null, 1) + "\n");
+  if (extracted === 0) {
+    io.stderr.write("newsbrief extract: no text extracted from any input. Check the messages above; `newsbrief extract --help` lists the accepted inputs.\n");
+    return 1;
+  }
   return 0;
 };
 

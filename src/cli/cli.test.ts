@@ -131,3 +131,9 @@ test("--out to a missing folder or a directory: exit 1 before any work, naming t
   assert.equal(await main(["brief", "a.txt", "--out", "."], directory), 1);
   assert.match(directory.err(), /cannot write \.: it is a directory; name a file/);
 });
+
+test("--words with --sentences is refused with both named, not one silently ignored", async () => {
+  const io = fakeIo();
+  assert.equal(await main(["brief", "x.txt", "--words", "80", "--sentences", "3"], io), 2);
+  assert.match(io.err(), /^newsbrief brief: give --words or --sentences, not both/);
+});

@@ -15,3 +15,20 @@ export function parseSize(value: string): number {
   const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * factor);
 }
+
+/**
+ * `--sentences -1` → `--sentences=-1`: node's parseArgs takes a value starting with a dash for an
+ * option of its own ("argument is ambiguous"), so a negative number would never reach the range check.
+ */
+export function attachNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if (/^--[^=]+$/.test(argv[i]) && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}

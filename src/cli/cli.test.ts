@@ -131,3 +131,21 @@ test("--out to a missing folder or a directory: exit 1 before any work, naming t
   assert.equal(await main(["brief", "a.txt", "--out", "."], directory), 1);
   assert.match(directory.err(), /cannot write \.: it is a directory; name a file/);
 });
+
+test("--words with --sentences is refused with both named, not one silently ignored", async () => {
+  const io = fakeIo();
+  assert.equal(await main(["brief", "x.txt", "--words", "80", "--sentences", "3"], io), 2);
+  assert.match(io.err(), /^newsbrief brief: give --words or --sentences, not both/);
+});
+
+test("a negative number after an option gets our range message, spaced or with =", async () => {
+  for (const argv of [["brief", "x.txt", "--sentences", "-1"], ["brief", "x.txt", "--sentences=-1"], ["eval", "x.jsonl", "--words", "-5"]]) {
+    const io = fakeIo();
+    assert.equal(await main(argv, io), 2, argv.join(" "));
+    assert.match(io.err(), /takes a whole number above 0, not "-\d"/, argv.join(" "));
+    assert.doesNotMatch(io.err(), /ambiguous/);
+  }
+  const afterEnd = fakeIo();
+  assert.equal(await main(["brief", "--sentences", "2", "--", "-1"], afterEnd), 1, "after -- a dash-number is a file name");
+  assert.match(afterEnd.err(), /-1: error no such file/);
+});

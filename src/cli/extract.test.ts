@@ -148,3 +148,15 @@ test("brief URL... feed.xml and brief --feed URL --since 2d", async () => {
   assert.equal(await main(["brief", `${server.base}/fire`, "--no-cache", "--format", "json"], unreachable), 1);
   assert.match(unreachable.err(), /fire: error refused to connect to 127\.0\.0\.1: it is a loopback address/);
 });
+
+test("extract names a binary file as binary, as brief does, and still reads a UTF-16 page", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-ex-"));
+  writeFileSync(path.join(dir, "blob.txt"), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));
+  writeFileSync(path.join(dir, "wide.html"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page("Wide page", "2025-08-12"), "utf16le")]));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["extract", "blob.txt", "wide.html", "--format", "json"], io), 0);
+  const [blob, wide] = JSON.parse(io.out());
+  assert.deepEqual(blob.messages.map((m: { ruleId: string }) => m.ruleId), ["binary-file"]);
+  assert.match(io.err(), /^newsbrief extract: blob\.txt: error file is binary, not an HTML page or a feed \(extract:binary-file\)$/m);
+  assert.equal(wide.title, "Wide page");
+});

@@ -1,5 +1,5 @@
 import { VERSION } from "../core/version.js";
-import { UsageError } from "./args.js";
+import { attachNegativeValues, UsageError } from "./args.js";
 import { processIo, type Command, type Io } from "./io.js";
 
 /** Loads a command's module only when it runs, so `brief` does not pay for the server or ROUGE at start-up. */
@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(attachNegativeValues(rest), io);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr.write(`newsbrief ${name}: ${(error as Error).message}\nRun \`newsbrief ${name} --help\` for usage.\n`);

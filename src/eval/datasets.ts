@@ -19,7 +19,7 @@ export interface ClusterRecord {
 /** One line of a dataset: a cluster, or why the line could not be read. */
 export type DatasetLine = { line: number; record: ClusterRecord } | { line: number; error: string };
 
-async function isGzip(file: string): Promise<boolean> {
+export async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, "r");
   try {
     const head = Buffer.alloc(2);

@@ -180,3 +180,19 @@ test("eval on a damaged .gz says it is not a valid gzip file", async () => {
   assert.equal(await main(["eval", "cut.jsonl.gz"], io), 1);
   assert.match(io.err(), /^newsbrief eval: cut\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
 });
+
+test("eval on bytes that are neither gzip nor JSONL says so once; among clusters, bad lines past three are counted", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-noise-"));
+  writeFileSync(path.join(dir, "noise.jsonl.gz"), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 53 + 7) % 256)));
+  const noise = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "noise.jsonl.gz"], noise), 1);
+  assert.match(noise.err(), /^newsbrief eval: noise\.jsonl\.gz: error not a gzip file \(no gzip header\) nor a JSONL dataset: none of its \d+ lines is a cluster \(line 1: not valid JSON\) \(eval:not-a-dataset\)$/m);
+  assert.doesNotMatch(noise.err(), /bad-cluster-line/);
+
+  const cluster = JSON.stringify({ id: "c1", documents: ["The council closed the harbour bridge on Monday after a storm damaged two of its cables. Repairs will take a month."], summaries: ["A storm closed the harbour bridge."] });
+  writeFileSync(path.join(dir, "mixed.jsonl"), [cluster, ...Array.from({ length: 5 }, (_, i) => `broken ${i}`)].join("\n"));
+  const mixed = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "mixed.jsonl", "--algorithm", "lead"], mixed), 0, mixed.err());
+  assert.equal(mixed.err().match(/error not valid JSON/g)?.length, 3);
+  assert.match(mixed.err(), /^newsbrief eval: mixed\.jsonl: error 2 more bad lines not shown \(eval:bad-cluster-line\)$/m);
+});

@@ -14,7 +14,7 @@ import { parseTextDocument } from "../ingest/text.js";
 import { getSummarizer } from "../summarize/index.js";
 import type { Message, RawDocument, Selection } from "../types/index.js";
 import { bootstrap, type BootstrapResult } from "./bootstrap.js";
-import { readDataset, type ClusterRecord } from "./datasets.js";
+import { isGzip, readDataset, type ClusterRecord } from "./datasets.js";
 import { cutWords, defaultProtocol, getProtocol, scoringFor, type Protocol, type Scoring } from "./protocols.js";
 import { prfFromCounts, rougeCounts, type Prf } from "./rouge.js";
 
@@ -251,6 +251,8 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
   };
 
   let badLines = 0;
+  // Bad lines before the first cluster are held back: if no line is a cluster, one message says the file is not a dataset.
+  let heldBack: Message[] | undefined = [];
   const limit = options.limit ?? Infinity;
   let skip = options.offset ?? 0;
   let position = 0;
@@ -262,9 +264,12 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
         if (index >= limit) break;
         if ("error" in item) {
           badLines++;
-          report({ file, line: item.line, severity: "error", ruleId: "bad-cluster-line", reason: item.error, source: "eval" });
+          const bad: Message = { file, line: item.line, severity: "error", ruleId: "bad-cluster-line", reason: item.error, source: "eval" };
+          if (badLines <= SHOWN_BAD_LINES) (heldBack ? heldBack.push(bad) : report(bad));
           continue;
         }
+        if (heldBack) heldBack.forEach(report);
+        heldBack = undefined;
         if (skip > 0) {
           skip--;
           continue;
@@ -287,8 +292,19 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
   } finally {
     clearInterval(sampler);
   }
+  if (heldBack?.length) report({ file, severity: "error", ruleId: "not-a-dataset", reason: await notADataset(file, badLines, heldBack[0]), source: "eval" });
+  else if (badLines > SHOWN_BAD_LINES) report({ file, severity: "error", ruleId: "bad-cluster-line", reason: `${badLines - SHOWN_BAD_LINES} more bad lines not shown`, source: "eval" });
   sample();
   return summarise(file, config, jobs, outcomes, badLines, messages, performance.now() - started, peak, scoring);
+}
+
+/** Bad lines named one by one; the rest are counted in one message. */
+const SHOWN_BAD_LINES = 3;
+
+async function notADataset(file: string, badLines: number, first: Message): Promise<string> {
+  const why = `none of its ${badLines} lines is a cluster (line ${first.line}: ${first.reason.replace(/ \(.*\)$/s, "")})`;
+  if (file.toLowerCase().endsWith(".gz") && !(await isGzip(file))) return `not a gzip file (no gzip header) nor a JSONL dataset: ${why}`;
+  return `not a JSONL dataset of clusters: ${why}`;
 }
 
 function summarise(file: string, config: ResolvedConfig, jobs: number, outcomes: ClusterOutcome[], badLines: number, messages: Message[], wallMs: number, peakRssBytes: number, scoring: Scoring): DatasetResult {

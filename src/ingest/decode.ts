@@ -28,8 +28,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded | DecodeProblem {
   }
 }
 
-/** NUL bytes, or many control characters in the first 8 KB, mean the file is not text. */
-function looksBinary(bytes: Uint8Array): boolean {
+/** NUL bytes, or many control characters in the first 8 KB, mean the file is not text (a UTF-16 byte-order mark says it is). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {

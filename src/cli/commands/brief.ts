@@ -21,7 +21,7 @@ Options:
   --format <f>        text | md | html | json (default: text on a terminal, else json;
                       with --out, taken from the file extension)
   --words <n>         summary length in words (default 120)
-  --sentences <n>     summary length in sentences (overrides --words)
+  --sentences <n>     summary length in sentences (instead of --words; not both)
   --focus <text>      a question or topic: the summaries favour the sentences about it
   --granularity <g>   story separation: event (default) or topic
   --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
@@ -64,6 +64,7 @@ export const briefCommand: Command = async (argv, io) => {
   }
   const inputs = [...positionals, ...(values.feed ?? [])];
   if (inputs.length === 0) throw new UsageError("no input given: name files, directories, globs, URLs, or - for stdin");
+  if (values.words && values.sentences) throw new UsageError("give --words or --sentences, not both: each sets the summary length");
   let since: Date | undefined;
   try {
     since = values.since ? parseSince(values.since) : undefined;

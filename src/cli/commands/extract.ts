@@ -6,6 +6,7 @@ import { decodeHtmlBytes } from "../../extract/decode.js";
 import { extractHtml, type ExtractedPage } from "../../extract/index.js";
 import { feedArticles, fetchOptionsFromEnv, fetchUrl, Fetcher, looksLikeFeed, parseSince, type FetchedArticle, type FetchOptions } from "../../fetch/index.js";
 import { expandInputs } from "../../ingest/files.js";
+import { looksBinary } from "../../ingest/decode.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../ingest/index.js";
 import { isUrl } from "../../ingest/web.js";
 import type { Command } from "../io.js";
@@ -203,6 +204,7 @@ async function extractFile(file: string, cwd: string, maxBytes: number, since: D
     return [failed(where, "unreadable", e.code === "Z_DATA_ERROR" ? "not a valid gzip file" : e.message)];
   }
   if (!bytes.length) return [failed(where, "empty-file", "file is empty")];
+  if (looksBinary(bytes)) return [failed(where, "binary-file", "file is binary, not an HTML page or a feed")];
   const decoded = decodeHtmlBytes(bytes);
   if (looksLikeFeed(decoded.html)) {
     try {

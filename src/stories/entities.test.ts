@@ -385,3 +385,11 @@ test("entities: a first name that opens the other ('Don', 'Donald') joins the fu
   person(entities, "Donald K. Yeomans", ["Don Yeomans", "Donald K. Yeomans", "Yeomans"]);
   person(entities, "Ahmet Ozkul", ["Ahmet Ozkul", "Ozkul"]);
 });
+
+test("time zones, currencies and common nouns' abbreviations are no entities, nor the end of one", () => {
+  const a = article("a", "The quake struck at 09:40 UTC near Lowtown. Aftershocks followed at 11:02 UTC and 13:15 UTC. Donors pledged 20 million USD, and a further 5 million USD came later.");
+  const b = article("b", "Acme Corp said its IBM PC sales fell. Acme Corp blamed the IBM PC price and the OS licence; the OS ships on every IBM PC.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const code of ["UTC", "USD", "OS", "PC", "IBM PC"]) assert.ok(!names.includes(code), names.join(", "));
+  assert.ok(names.includes("IBM"), names.join(", "));
+});

@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
+import { ALIASES, CODES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -263,7 +263,8 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
     words = words.slice(1);
     initial = false;
   }
-  while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
+  // "Lowtown Monday", "IBM PC": a date or a common noun's abbreviation ends no name.
+  while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w) || CODES.has(words[words.length - 1].w))) words = words.slice(0, -1);
   // "East Timorese", "American Indian", "New Hampshire Democratic": a people's or party's word ends no name; a place before it is one.
   if (words.length > 1 && DEMONYMS.has(words[words.length - 1].w)) {
     while (words.length && DEMONYMS.has(words[words.length - 1].w)) words = words.slice(0, -1);

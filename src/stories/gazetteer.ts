@@ -64,6 +64,15 @@ export const MONTHS_AND_DAYS = new Set(
   ).split(" "),
 );
 
+/** Abbreviations of time zones, currencies, units and common nouns ("09:00 UTC", "5 billion USD", "the OS", "an SUV"): no one's name. */
+export const CODES = new Set(
+  (
+    "UTC GMT BST EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST AEST AEDT JST IST " +
+    "USD EUR GBP JPY CNY RMB CHF AUD CAD HKD INR RUB " +
+    "OS PC PCs SUV SUVs CD CDs DVD DVDs GDP GNP CPI GHG GHGs CO2 HIV AIDS SARS DNA ID IQ AM PM MPH KM KG URL PDF SMS ATM"
+  ).split(" "),
+);
+
 /** Words that make a name an organisation. */
 export const ORG_WORDS = new Set(
   (

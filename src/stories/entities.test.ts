@@ -393,3 +393,13 @@ test("time zones, currencies and common nouns' abbreviations are no entities, no
   for (const code of ["UTC", "USD", "OS", "PC", "IBM PC"]) assert.ok(!names.includes(code), names.join(", "));
   assert.ok(names.includes("IBM"), names.join(", "));
 });
+
+test("a name that 'said its' or has shares is a body, however often it speaks; a name mostly in quotation marks is a title", () => {
+  const a = article("a", "Zentrair said its pilots followed the checklist. Zentrair said on Tuesday that its fleet was safe. Zentrair shares fell 4 percent. Investigators praised Zentrair.");
+  const b = article("b", "Fans queued for \"Moon Quest\" tickets. The \"Moon Quest\" line grew, and \"Moon Quest\" toys sold out. Moon Quest said nothing, critics wrote.");
+  const c = article("c", "After the match, Kowalczyk said his team would win. Asked again, Kowalczyk said its rival was weaker. At home, Kowalczyk said he was tired.");
+  const entities = storyEntities([a, b, c]);
+  assert.equal(find(entities, "Zentrair").type, "organization");
+  assert.notEqual(find(entities, "Moon Quest").type, "person");
+  assert.equal(find(entities, "Kowalczyk").type, "person");
+});

@@ -403,3 +403,12 @@ test("a name that 'said its' or has shares is a body, however often it speaks; a
   assert.notEqual(find(entities, "Moon Quest").type, "person");
   assert.equal(find(entities, "Kowalczyk").type, "person");
 });
+
+test("a name ending in City is a place, one ending in Watch a body, and one 'of' a place is named by its head", () => {
+  const a = article("a", "Floods reached Riverton City on Monday. Officials in Riverton City said the City would reopen schools. Harbor Rights Watch said aid was late, and Harbor Rights Watch asked for more.");
+  const b = article("b", "A judge of the Superior Court of Lowe County ruled on Friday. The Superior Court of Lowe County will hear the appeal.");
+  const entities = storyEntities([a, b]);
+  assert.equal(find(entities, "Riverton City").type, "place");
+  assert.equal(find(entities, "Harbor Rights Watch").type, "organization");
+  assert.equal(find(entities, "Superior Court of Lowe County").type, "organization");
+});

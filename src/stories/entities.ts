@@ -504,7 +504,8 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   const alias = ALIASES.get(text) ?? text;
   if (PLACES.has(alias)) return "place";
   const words = text.split(" ");
-  if (words.length > 1 && (PLACE_WORDS.has(words[words.length - 1]) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
+  // "Atlantic Ocean", "Gulf of Mexico"; not "The Press of Atlantic City", named by what comes before "of".
+  if (words.length > 1 && ((PLACE_WORDS.has(words[words.length - 1]) && !words.includes("of")) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";

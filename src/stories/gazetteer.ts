@@ -81,7 +81,7 @@ export const ORG_WORDS = new Set(
     "Times Post Journal Network Foundation Congress Senate Parliament Duma Kremlin Pentagon Police Airlines Airways Air Agency Authority Board " +
     "Bureau Center Centre Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +
     "Press Reuters AP AFP BBC CNN Government Administration Cabinet Assembly Tribunal Guard Guards Brigade Regiment Embassy Consulate Mission " +
-    "House Hospital Church Museum Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"
+    "House Hospital Church Museum Watch Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"
   ).split(" "),
 );
 
@@ -129,7 +129,7 @@ export const PLACES = new Set([
 
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
 export const PLACE_WORDS = new Set(
-  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta".split(" "),
+  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta City".split(" "),
 );
 
 /** Words for peoples, faiths and parties that are adjectives or common nouns, like nationality words ("Islamic militants", "the Aborigines"; "Olympic torch" below). */

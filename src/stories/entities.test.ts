@@ -14,6 +14,12 @@ function find(entities: Entity[], name: string): Entity {
   return e;
 }
 
+/** The type of each entity of a story made of these texts. */
+function typesIn(...texts: string[]): (name: string) => string {
+  const entities = storyEntities(texts.map((text, k) => article(`t${k}`, text)));
+  return (name) => find(entities, name).type;
+}
+
 /** The entity `name`, a person known by exactly `variants`. */
 function person(entities: Entity[], name: string, variants: string[]): Entity {
   const e = find(entities, name);
@@ -395,20 +401,18 @@ test("time zones, currencies and common nouns' abbreviations are no entities, no
 });
 
 test("a name that 'said its' or has shares is a body, however often it speaks; a name mostly in quotation marks is a title", () => {
-  const a = article("a", "Zentrair said its pilots followed the checklist. Zentrair said on Tuesday that its fleet was safe. Zentrair shares fell 4 percent. Investigators praised Zentrair.");
-  const b = article("b", "Fans queued for \"Moon Quest\" tickets. The \"Moon Quest\" line grew, and \"Moon Quest\" toys sold out. Moon Quest said nothing, critics wrote.");
-  const c = article("c", "After the match, Kowalczyk said his team would win. Asked again, Kowalczyk said its rival was weaker. At home, Kowalczyk said he was tired.");
-  const entities = storyEntities([a, b, c]);
-  assert.equal(find(entities, "Zentrair").type, "organization");
-  assert.notEqual(find(entities, "Moon Quest").type, "person");
-  assert.equal(find(entities, "Kowalczyk").type, "person");
+  const type = typesIn(
+    "Zentrair said its pilots followed the checklist. Zentrair said on Tuesday that its fleet was safe. Zentrair shares fell 4 percent. Investigators praised Zentrair.",
+    "Fans queued for \"Moon Quest\" tickets. The \"Moon Quest\" line grew, and \"Moon Quest\" toys sold out. Moon Quest said nothing, critics wrote.",
+    "After the match, Kowalczyk said his team would win. Asked again, Kowalczyk said its rival was weaker. At home, Kowalczyk said he was tired.",
+  );
+  assert.deepEqual(["Zentrair", "Moon Quest", "Kowalczyk"].map(type), ["organization", "other", "person"]);
 });
 
 test("a name ending in City is a place, one ending in Watch a body, and one 'of' a place is named by its head", () => {
-  const a = article("a", "Floods reached Riverton City on Monday. Officials in Riverton City said the City would reopen schools. Harbor Rights Watch said aid was late, and Harbor Rights Watch asked for more.");
-  const b = article("b", "A judge of the Superior Court of Lowe County ruled on Friday. The Superior Court of Lowe County will hear the appeal.");
-  const entities = storyEntities([a, b]);
-  assert.equal(find(entities, "Riverton City").type, "place");
-  assert.equal(find(entities, "Harbor Rights Watch").type, "organization");
-  assert.equal(find(entities, "Superior Court of Lowe County").type, "organization");
+  const type = typesIn(
+    "Floods reached Riverton City on Monday. Officials in Riverton City said the City would reopen schools. Harbor Rights Watch said aid was late, and Harbor Rights Watch asked for more.",
+    "A judge of the Superior Court of Lowe County ruled on Friday. The Superior Court of Lowe County will hear the appeal.",
+  );
+  assert.deepEqual(["Riverton City", "Harbor Rights Watch", "Superior Court of Lowe County"].map(type), ["place", "organization", "organization"]);
 });

@@ -14,6 +14,12 @@ function find(entities: Entity[], name: string): Entity {
   return e;
 }
 
+/** The type of each entity of a story made of these texts. */
+function typesIn(...texts: string[]): (name: string) => string {
+  const entities = storyEntities(texts.map((text, k) => article(`t${k}`, text)));
+  return (name) => find(entities, name).type;
+}
+
 /** The entity `name`, a person known by exactly `variants`. */
 function person(entities: Entity[], name: string, variants: string[]): Entity {
   const e = find(entities, name);
@@ -384,4 +390,29 @@ test("entities: a first name that opens the other ('Don', 'Donald') joins the fu
   const entities = storyEntities([a, b]);
   person(entities, "Donald K. Yeomans", ["Don Yeomans", "Donald K. Yeomans", "Yeomans"]);
   person(entities, "Ahmet Ozkul", ["Ahmet Ozkul", "Ozkul"]);
+});
+
+test("time zones, currencies and common nouns' abbreviations are no entities, nor the end of one", () => {
+  const a = article("a", "The quake struck at 09:40 UTC near Lowtown. Aftershocks followed at 11:02 UTC and 13:15 UTC. Donors pledged 20 million USD, and a further 5 million USD came later.");
+  const b = article("b", "Acme Corp said its IBM PC sales fell. Acme Corp blamed the IBM PC price and the OS licence; the OS ships on every IBM PC.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const code of ["UTC", "USD", "OS", "PC", "IBM PC"]) assert.ok(!names.includes(code), names.join(", "));
+  assert.ok(names.includes("IBM"), names.join(", "));
+});
+
+test("a name that 'said its' or has shares is a body, however often it speaks; a name mostly in quotation marks is a title", () => {
+  const type = typesIn(
+    "Zentrair said its pilots followed the checklist. Zentrair said on Tuesday that its fleet was safe. Zentrair shares fell 4 percent. Investigators praised Zentrair.",
+    "Fans queued for \"Moon Quest\" tickets. The \"Moon Quest\" line grew, and \"Moon Quest\" toys sold out. Moon Quest said nothing, critics wrote.",
+    "After the match, Kowalczyk said his team would win. Asked again, Kowalczyk said its rival was weaker. At home, Kowalczyk said he was tired.",
+  );
+  assert.deepEqual(["Zentrair", "Moon Quest", "Kowalczyk"].map(type), ["organization", "other", "person"]);
+});
+
+test("a name ending in City is a place, one ending in Watch a body, and one 'of' a place is named by its head", () => {
+  const type = typesIn(
+    "Floods reached Riverton City on Monday. Officials in Riverton City said the City would reopen schools. Harbor Rights Watch said aid was late, and Harbor Rights Watch asked for more.",
+    "A judge of the Superior Court of Lowe County ruled on Friday. The Superior Court of Lowe County will hear the appeal.",
+  );
+  assert.deepEqual(["Riverton City", "Harbor Rights Watch", "Superior Court of Lowe County"].map(type), ["place", "organization", "organization"]);
 });

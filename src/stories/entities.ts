@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
+import { ALIASES, CODES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -38,6 +38,12 @@ export interface Mention {
   aged?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
+  /** Followed in its clause by "its", or by a firm's or movement's noun ("Swissair said its", "Volvo shares", "Peace Now activists"): a body's name. */
+  corporate?: boolean;
+  /** Followed in its clause by "he", "his", "she" or "her" before any "its": a person's name, or a person's possessor. */
+  personal?: boolean;
+  /** The whole of a quotation ("Star Wars", 'Peace Now'): a work's or a group's title, not a person. */
+  quoted?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -132,6 +138,11 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
     if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
+    const after = text.slice(m.end, m.end + 80);
+    const pronoun = PRONOUN.exec(after)?.[1];
+    if (BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
+    else if (pronoun) m.personal = true;
+    if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
@@ -141,6 +152,12 @@ function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
   return POSSESSIVE.test(word) && !lower.has(word.slice(0, -2).toLowerCase());
 }
 
+/** The first third-person pronoun before the clause ends: "its" for a body, "he", "his", "she", "her" for a person. */
+const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
+/** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */
+const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
+const OPENING_QUOTE = /["“‘`]/;
+const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
 const LOCATED = /\b(?:[Ii]n|near)\s$/;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
@@ -263,7 +280,8 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
     words = words.slice(1);
     initial = false;
   }
-  while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w))) words = words.slice(0, -1);
+  // "Lowtown Monday", "IBM PC": a date or a common noun's abbreviation ends no name.
+  while (words.length && (CONNECTORS.has(words[words.length - 1].w) || MONTHS_AND_DAYS.has(words[words.length - 1].w) || CODES.has(words[words.length - 1].w))) words = words.slice(0, -1);
   // "East Timorese", "American Indian", "New Hampshire Democratic": a people's or party's word ends no name; a place before it is one.
   if (words.length > 1 && DEMONYMS.has(words[words.length - 1].w)) {
     while (words.length && DEMONYMS.has(words[words.length - 1].w)) words = words.slice(0, -1);
@@ -330,6 +348,11 @@ interface Group {
   articleIds: Set<string>;
   count: number;
   located: number;
+  /** Mentions with a body's cue, with a person's cue, in quotation marks, behind a title. */
+  corporate: number;
+  personal: number;
+  quoted: number;
+  titled: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -371,7 +394,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0 };
+      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
@@ -379,6 +402,10 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     g.articleIds.add(m.articleId);
     g.count++;
     if (m.located) g.located++;
+    if (m.corporate) g.corporate++;
+    if (m.personal) g.personal++;
+    if (m.quoted) g.quoted++;
+    if (m.title || m.aged) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
       const last = parts[parts.length - 1];
@@ -397,6 +424,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
+    // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
+    if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
+    else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
@@ -474,7 +504,8 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   const alias = ALIASES.get(text) ?? text;
   if (PLACES.has(alias)) return "place";
   const words = text.split(" ");
-  if (words.length > 1 && (PLACE_WORDS.has(words[words.length - 1]) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
+  // "Atlantic Ocean", "Gulf of Mexico"; not "The Press of Atlantic City", named by what comes before "of".
+  if (words.length > 1 && ((PLACE_WORDS.has(words[words.length - 1]) && !words.includes("of")) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";

@@ -64,6 +64,15 @@ export const MONTHS_AND_DAYS = new Set(
   ).split(" "),
 );
 
+/** Abbreviations of time zones, currencies, units and common nouns ("09:00 UTC", "5 billion USD", "the OS", "an SUV"): no one's name. */
+export const CODES = new Set(
+  (
+    "UTC GMT BST EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST AEST AEDT JST IST " +
+    "USD EUR GBP JPY CNY RMB CHF AUD CAD HKD INR RUB " +
+    "OS PC PCs SUV SUVs CD CDs DVD DVDs GDP GNP CPI GHG GHGs CO2 HIV AIDS SARS DNA ID IQ AM PM MPH KM KG URL PDF SMS ATM"
+  ).split(" "),
+);
+
 /** Words that make a name an organisation. */
 export const ORG_WORDS = new Set(
   (
@@ -72,7 +81,7 @@ export const ORG_WORDS = new Set(
     "Times Post Journal Network Foundation Congress Senate Parliament Duma Kremlin Pentagon Police Airlines Airways Air Agency Authority Board " +
     "Bureau Center Centre Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +
     "Press Reuters AP AFP BBC CNN Government Administration Cabinet Assembly Tribunal Guard Guards Brigade Regiment Embassy Consulate Mission " +
-    "House Hospital Church Museum Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"
+    "House Hospital Church Museum Watch Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"
   ).split(" "),
 );
 
@@ -120,7 +129,7 @@ export const PLACES = new Set([
 
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
 export const PLACE_WORDS = new Set(
-  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta".split(" "),
+  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta City".split(" "),
 );
 
 /** Words for peoples, faiths and parties that are adjectives or common nouns, like nationality words ("Islamic militants", "the Aborigines"; "Olympic torch" below). */

@@ -4,7 +4,7 @@
  */
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
 import { fromDayNumber, isoOf, trustedForRelative, type PartialDate } from "../timeline/dates.js";
-import { DEMONYMS } from "./gazetteer.js";
+import { DEMONYMS, MONTHS_AND_DAYS } from "./gazetteer.js";
 import { findMentions, groupMentions } from "./entities.js";
 import type { StoryArticle } from "./index.js";
 
@@ -12,7 +12,7 @@ import type { StoryArticle } from "./index.js";
 export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, string>>, times: Array<TimeInfo | undefined>): string {
   const surface = new Map<number, string>();
   for (const s of surfaces) for (const [id, text] of s) if (!surface.has(id)) surface.set(id, text);
-  const ranked = [...sum.entries()].filter(([id]) => surface.has(id) && !DEMONYMS.has(surface.get(id)!)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = [...sum.entries()].filter(([id]) => surface.has(id) && !DEMONYMS.has(surface.get(id)!) && !namesADate(surface.get(id)!)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const picked: string[] = [];
   const words = new Set<string>();
   for (const [id] of ranked) {
@@ -25,6 +25,12 @@ export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, 
   const when = whenOf(times);
   const text = picked.length ? picked.join(", ") : "untitled";
   return when ? `${text} (${when})` : text;
+}
+
+/** "Monday", "Dec", "Lowtown Monday": a weekday or month names when, never what ("Theresa May" keeps her name). */
+function namesADate(surface: string): boolean {
+  const words = surface.split(" ");
+  return words.some((w) => MONTHS_AND_DAYS.has(w) && (w !== "May" || words.length === 1));
 }
 
 /**

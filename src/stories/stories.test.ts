@@ -208,3 +208,13 @@ test("lower-cased reports on one subject but different events stay apart (Multi-
   assert.ok(p > 0.91, `precision ${p}`);
   assert.ok(f > 0.85, `F1 ${f}`);
 });
+
+test("an incremental label names no weekday or month, however often the story says them", () => {
+  const text = (id: string) => ({ id, text: "Floods hit Lowtown on Monday. Rescuers in Lowtown worked through Monday and Tuesday. On Tuesday the river fell in Lowtown, and by Wednesday in June the roads reopened." });
+  const index = new StoryIndex();
+  for (const a of [text("a"), text("b"), text("c")]) index.add(a);
+  index.refresh();
+  const labels = index.stories().map((s) => s.label);
+  assert.ok(labels.some((l) => l.includes("Lowtown")), labels.join(" | "));
+  for (const label of labels) assert.doesNotMatch(label, /Monday|Tuesday|Wednesday|June/);
+});

@@ -57,12 +57,16 @@ export function isCandidate(doc: Doc, i: number): boolean {
   return !startsWithDateline(text.slice(doc.sentStart[i], Math.min(doc.sentEnd[i], doc.sentStart[i] + 100)));
 }
 
-/** A pronoun pointing back to someone or something named before ("He said…", "This was…", "Their plan…"). */
-const POINTING_BACK = /^(?:he|she|they|his|her|their)\b/i;
+/**
+ * A pronoun pointing back to someone named before ("He said…", "Their plan…"), or a connective
+ * answering the sentence before ("But…", "However, …", "In fact, …"; "Instead of…" and "So far…" stand alone).
+ */
+const POINTING_BACK =
+  /^(?:(?:he|she|they|his|her|their|but|and|or|yet|also)\b|(?:however|still|instead|in fact|as a result|in addition|indeed|moreover|furthermore|even so|then|besides|meanwhile|nevertheless|nonetheless|therefore|thus|otherwise|likewise|similarly),)/i;
 
-/** Starts with a pronoun whose referent is in an earlier sentence: read alone, it points at nothing. */
+/** Starts with a word whose sense is in an earlier sentence: read alone, it points at nothing. */
 export function startsPointingBack(doc: Doc, i: number): boolean {
-  return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
+  return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 16));
 }
 
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */

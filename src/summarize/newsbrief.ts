@@ -170,7 +170,7 @@ interface Pool {
   norm: Float64Array;
   prior: Float64Array;
   dangling: Uint8Array;
-  /** Opens with a pronoun pointing back (`startsPointingBack`): taken only right after the sentence before it. */
+  /** Opens with a pronoun or connective pointing back (`startsPointingBack`): taken only right after the sentence before it. */
   pointing: Uint8Array;
   /** Gain the candidate has whatever is already covered (its function-word credit). */
   base: Float64Array;
@@ -233,7 +233,7 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
       pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
-      pool.pointing[k] = dangling && startsPointingBack(doc, i) ? 1 : 0;
+      pool.pointing[k] = startsPointingBack(doc, i) ? 1 : 0;
       pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;
       pool.from[k] = index.sentFrom[s];
       pool.to[k] = index.sentFrom[s + 1];
@@ -331,7 +331,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
-  // Corpus sentences taken (numbered as `index.docSent`): a pronoun-led sentence needs the one before it among them.
+  // Corpus sentences taken (numbered as `index.docSent`): a sentence pointing back needs the one before it among them.
   const chosen = new Set<number>();
   const poolOf = new Int32Array(index.docSent[corpus.docs.length]).fill(-1);
   for (let k = 0; k < pool.size; k++) poolOf[index.docSent[pool.doc[k]] + pool.sent[k]] = k;

@@ -96,9 +96,14 @@ test("newsbrief picks a self-contained sentence over a dangling one that says th
   }
 });
 
-test("a sentence opening with a personal pronoun comes only after the sentence before it, which is taken first", () => {
+/**
+ * With `second` following the mayor's sentence in the first article, and without the position prior
+ * and the dangling penalty, `second` scores best and nothing else says the same: the mayor's
+ * sentence must be taken first, `second` right after it.
+ */
+function assertTakenAfterItsAntecedent(second: string): void {
   const corpus = corpusOf([
-    "Mayor Tom Ruiz spoke to reporters in town on Monday. He promised federal money to rebuild the Milton bridge and the Milton school.",
+    `Mayor Tom Ruiz spoke to reporters in town on Monday. ${second}`,
     "Officials said the Milton bridge was closed after the storm.",
     "Parents said the Milton school was closed after the storm.",
     "Federal money to rebuild was promised for the town on Monday.",
@@ -106,18 +111,31 @@ test("a sentence opening with a personal pronoun comes only after the sentence b
   assert.ok(startsPointingBack(corpus.docs[0], 1) && !startsPointingBack(corpus.docs[0], 0));
   const saved = { ...TUNING };
   try {
-    // Without the position prior and the dangling penalty the "He…" sentence scores best, and nothing else says the same.
     Object.assign(TUNING, { positionPrior: 0, danglingPenalty: 1 });
     const picked = newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 }).map((p) => [p.doc, p.sent]);
     assert.deepEqual(picked, [[0, 0], [0, 1]], picked.map(([d, i]) => textOf(corpus, d, i)).join(" | "));
   } finally {
     Object.assign(TUNING, saved);
   }
+}
+
+test("a sentence opening with a personal pronoun comes only after the sentence before it, which is taken first", () => {
+  assertTakenAfterItsAntecedent("He promised federal money to rebuild the Milton bridge and the Milton school.");
 });
 
-test("pointing-back openers are personal pronouns only: 'It is…' and 'This year…' stand alone", () => {
-  const corpus = corpusOf(["He said the plan would work out well. They left the town before the storm. Her office said the talks went on. It is not clear what the plan will cost. This year the town got more rain than ever."]);
-  assert.deepEqual([0, 1, 2, 3, 4].map((i) => startsPointingBack(corpus.docs[0], i)), [true, true, true, false, false]);
+test("pointing-back openers are personal pronouns and connectives: 'It is…', 'This year…', 'Instead of…', 'So far…' stand alone", () => {
+  const corpus = corpusOf([
+    "He said the plan would work out well. They left the town before the storm. Her office said the talks went on. But the council voted against the plan. However, the mayor signed the plan. In fact, the town paid for the plan. " +
+      "It is not clear what the plan will cost. This year the town got more rain than ever. Instead of a bridge the town will build a ferry. So far the town has paid nothing.",
+  ]);
+  assert.deepEqual(
+    Array.from({ length: 10 }, (_, i) => startsPointingBack(corpus.docs[0], i)),
+    [true, true, true, true, true, true, false, false, false, false],
+  );
+});
+
+test("a sentence opening with a connective ('Also, …') comes only after the sentence before it, which is taken first", () => {
+  assertTakenAfterItsAntecedent("Also, federal money to rebuild the Milton bridge and the Milton school was promised.");
 });
 
 test("on DUC 2003 newsbrief output carries no dateline and few dangling openers", async (t) => {

@@ -74,6 +74,16 @@ export function startsDangling(doc: Doc, i: number): boolean {
   return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
 }
 
+/** Holds an odd number of quotation marks: it opens or closes a quotation whose other half is in another sentence. */
+export function isHalfQuote(text: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) marks++;
+  }
+  return marks % 2 === 1;
+}
+
 function lastVisible(text: string, end: number): string {
   return text[end - 1] ?? "";
 }

@@ -2,7 +2,7 @@ import { isCrawlJunk, isFurniture } from "../stories/boilerplate.js";
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
 import { centrality, type SentenceVectors } from "./centrality.js";
-import { isCandidate, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, wordsOf } from "./candidates.js";
+import { isCandidate, isHalfQuote, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
 import { sentenceIdf, termSpace } from "./vectors.js";
@@ -220,7 +220,8 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
       const k = pool.size++;
-      const dangling = startsDangling(doc, i);
+      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
+      const dangling = startsDangling(doc, i) || isHalfQuote(text);
       const s = index.docSent[d] + i;
       pool.doc[k] = d;
       pool.sent[k] = i;
@@ -228,7 +229,6 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
       pool.spaced[k] = spacedWords(doc, i, wordOfToken);
       for (let j = index.sentFrom[s]; j < index.sentFrom[s + 1]; j++) pool.conceptWord[j] = wordOfToken[index.conceptWord[j]];
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
-      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
       const furniture = (READER.test(text) && !QUOTE.test(text)) || (furnished[d] && isFurniture(text));
       pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;

@@ -9,7 +9,7 @@ import { SHARED } from "../testing/fixtures.js";
 import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus, Selection } from "../types/index.js";
-import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsPointingBack, startsWithDateline } from "./candidates.js";
+import { isCandidate, isHalfQuote, isPhotoCaption, spacedWords, startsDangling, startsPointingBack, startsWithDateline } from "./candidates.js";
 import { copiedSentences, newsbrief, TUNING } from "./newsbrief.js";
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
@@ -136,6 +136,25 @@ test("pointing-back openers are personal pronouns and connectives: 'It is…', '
 
 test("a sentence opening with a connective ('Also, …') comes only after the sentence before it, which is taken first", () => {
   assertTakenAfterItsAntecedent("Also, federal money to rebuild the Milton bridge and the Milton school was promised.");
+});
+
+test("half quotes are recognised: a sentence opening or closing a quotation the sentence next to it completes", () => {
+  assertRecognises(
+    isHalfQuote,
+    ['"The bridge will be rebuilt by spring.', 'We owe it to the town," the mayor said.', "“The bridge will be rebuilt by spring.", "We owe it to the town,” the mayor said.", 'The mayor said: "The bridge will be rebuilt.'],
+    ['"The bridge will be rebuilt by spring," the mayor said.', "The mayor called the plan “a good start” on Monday.", "The bridge will be rebuilt by spring."],
+  );
+});
+
+test("newsbrief passes over a half quote for a self-contained sentence saying the same", () => {
+  const corpus = corpusOf([
+    '"The Milton bridge was closed by the flood on Monday and the storm warning stays in force until Friday. We will rebuild the bridge," the mayor said.',
+    "The Milton bridge was closed by the flood on Monday, and a storm warning is in force, officials said.",
+    "A storm warning is in force until Friday in Milton after the flood closed the bridge.",
+    "The flood on Monday closed the Milton bridge and schools.",
+  ]);
+  const first = firstPick(corpus);
+  assert.deepEqual([first.doc, first.sent], [1, 0], textOf(corpus, first.doc, first.sent));
 });
 
 test("on DUC 2003 newsbrief output carries no dateline and few dangling openers", async (t) => {

@@ -69,6 +69,18 @@ export function startsPointingBack(doc: Doc, i: number): boolean {
   return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 16));
 }
 
+/**
+ * "The company …", "The man …", "The agency's …": a bare description of a party named in an earlier
+ * sentence. A phrase saying which one ("The man accused of …", "The company that …", "The group,
+ * whose …") does not point back.
+ */
+const BARE_DESCRIPTION =
+  /^The (?:company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim)(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible)\b)[a-z])/;
+
+export function startsWithBareDescription(doc: Doc, i: number): boolean {
+  return BARE_DESCRIPTION.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 40));
+}
+
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */
 export function startsDangling(doc: Doc, i: number): boolean {
   return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));

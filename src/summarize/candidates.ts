@@ -59,10 +59,11 @@ export function isCandidate(doc: Doc, i: number): boolean {
 
 /**
  * A pronoun pointing back to someone named before ("He said…", "Their plan…"), or a connective
- * answering the sentence before ("But…", "However, …", "In fact, …"; "Instead of…" and "So far…" stand alone).
+ * answering the sentence before ("But…", "However, …", "In fact, …"; "Instead of…" and "So far…" stand alone),
+ * also at the start of a quotation ("\"But we will…").
  */
 const POINTING_BACK =
-  /^(?:(?:he|she|they|his|her|their|but|and|or|yet|also)\b|(?:however|still|instead|in fact|as a result|in addition|indeed|moreover|furthermore|even so|then|besides|meanwhile|nevertheless|nonetheless|therefore|thus|otherwise|likewise|similarly),)/i;
+  /^["“]?(?:(?:he|she|they|his|her|their|but|and|or|yet|also)\b|(?:however|still|instead|in fact|as a result|in addition|indeed|moreover|furthermore|even so|then|besides|meanwhile|nevertheless|nonetheless|therefore|thus|otherwise|likewise|similarly),)/i;
 
 /** Starts with a word whose sense is in an earlier sentence: read alone, it points at nothing. */
 export function startsPointingBack(doc: Doc, i: number): boolean {

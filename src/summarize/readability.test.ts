@@ -132,11 +132,11 @@ test("a sentence opening with a personal pronoun comes only after the sentence b
   assertTakenAfterItsAntecedent("He promised federal money to rebuild the Milton bridge and the Milton school.");
 });
 
-test("pointing-back openers are personal pronouns and connectives: 'It is…', 'This year…', 'Instead of…', 'So far…' stand alone", () => {
+test("pointing-back openers are personal pronouns and connectives, also opening a quotation: 'It is…', 'This year…', 'Instead of…', 'So far…' stand alone", () => {
   const text =
-    "He said the plan would work out well. They left the town before the storm. Her office said the talks went on. But the council voted against the plan. However, the mayor signed the plan. In fact, the town paid for the plan. " +
+    "He said the plan would work out well. They left the town before the storm. Her office said the talks went on. But the council voted against the plan. However, the mayor signed the plan. In fact, the town paid for the plan. \"But we will pay for the bridge.\" " +
     "It is not clear what the plan will cost. This year the town got more rain than ever. Instead of a bridge the town will build a ferry. So far the town has paid nothing.";
-  assert.deepEqual(flagsOf(startsPointingBack, text), [true, true, true, true, true, true, false, false, false, false]);
+  assert.deepEqual(flagsOf(startsPointingBack, text), [true, true, true, true, true, true, true, false, false, false, false]);
 });
 
 test("a sentence opening with a connective ('Also, …') comes only after the sentence before it, which is taken first", () => {

@@ -57,17 +57,44 @@ export function isCandidate(doc: Doc, i: number): boolean {
   return !startsWithDateline(text.slice(doc.sentStart[i], Math.min(doc.sentEnd[i], doc.sentStart[i] + 100)));
 }
 
-/** A pronoun pointing back to someone or something named before ("He said…", "This was…", "Their plan…"). */
-const POINTING_BACK = /^(?:he|she|they|his|her|their)\b/i;
+/**
+ * A pronoun pointing back to someone named before ("He said…", "Their plan…"), or a connective
+ * answering the sentence before ("But…", "However, …", "In fact, …"; "Instead of…" and "So far…" stand alone),
+ * also at the start of a quotation ("\"But we will…").
+ */
+const POINTING_BACK =
+  /^["“]?(?:(?:he|she|they|his|her|their|but|and|or|yet|also)\b|(?:however|still|instead|in fact|as a result|in addition|indeed|moreover|furthermore|even so|then|besides|meanwhile|nevertheless|nonetheless|therefore|thus|otherwise|likewise|similarly),)/i;
 
-/** Starts with a pronoun whose referent is in an earlier sentence: read alone, it points at nothing. */
+/** Starts with a word whose sense is in an earlier sentence: read alone, it points at nothing. */
 export function startsPointingBack(doc: Doc, i: number): boolean {
-  return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
+  return POINTING_BACK.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 16));
+}
+
+/**
+ * "The company …", "The man …", "The agency's …": a bare description of a party named in an earlier
+ * sentence. A phrase saying which one ("The man accused of …", "The company that …", "The group,
+ * whose …") does not point back.
+ */
+const BARE_DESCRIPTION =
+  /^The (?:company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim)(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible)\b)[a-z])/;
+
+export function startsWithBareDescription(doc: Doc, i: number): boolean {
+  return BARE_DESCRIPTION.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 40));
 }
 
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */
 export function startsDangling(doc: Doc, i: number): boolean {
   return DANGLING.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 12));
+}
+
+/** Holds an odd number of quotation marks: it opens or closes a quotation whose other half is in another sentence. */
+export function isHalfQuote(text: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) marks++;
+  }
+  return marks % 2 === 1;
 }
 
 function lastVisible(text: string, end: number): string {

@@ -2,7 +2,7 @@ import { isCrawlJunk, isFurniture } from "../stories/boilerplate.js";
 import type { Budget, Corpus, Doc, Selection, Summarizer } from "../types/index.js";
 import { BudgetTracker, DEFAULT_WORDS } from "./budget.js";
 import { centrality, type SentenceVectors } from "./centrality.js";
-import { isCandidate, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, wordsOf } from "./candidates.js";
+import { isCandidate, isHalfQuote, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, startsWithBareDescription, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
 import { sentenceIdf, termSpace } from "./vectors.js";
@@ -170,7 +170,7 @@ interface Pool {
   norm: Float64Array;
   prior: Float64Array;
   dangling: Uint8Array;
-  /** Opens with a pronoun pointing back (`startsPointingBack`): taken only right after the sentence before it. */
+  /** Opens with a pronoun, connective or bare description pointing back: taken only right after the sentence before it. */
   pointing: Uint8Array;
   /** Gain the candidate has whatever is already covered (its function-word credit). */
   base: Float64Array;
@@ -220,7 +220,9 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
     for (let i = 0; i < doc.sentStart.length; i++) {
       if (!isCandidate(doc, i)) continue;
       const k = pool.size++;
-      const dangling = startsDangling(doc, i);
+      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
+      const bare = startsWithBareDescription(doc, i);
+      const dangling = startsDangling(doc, i) || isHalfQuote(text) || bare;
       const s = index.docSent[d] + i;
       pool.doc[k] = d;
       pool.sent[k] = i;
@@ -228,12 +230,11 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
       pool.spaced[k] = spacedWords(doc, i, wordOfToken);
       for (let j = index.sentFrom[s]; j < index.sentFrom[s + 1]; j++) pool.conceptWord[j] = wordOfToken[index.conceptWord[j]];
       pool.norm[k] = Math.pow(pool.words[k], TUNING.lengthExponent);
-      const text = doc.text.slice(doc.sentStart[i], doc.sentEnd[i]);
       const furniture = (READER.test(text) && !QUOTE.test(text)) || (furnished[d] && isFurniture(text));
       pool.prior[k] = (1 + TUNING.positionPrior / (1 + i)) * (dangling ? TUNING.danglingPenalty : 1) * (furniture ? TUNING.readerPenalty : 1) * (isPhotoCaption(text) ? TUNING.captionPenalty : 1);
       if (focus && focusTotal > 0) pool.prior[k] *= 1 + (TUNING.focusPrior * focusIn(index, s, focus)) / focusTotal;
       pool.dangling[k] = dangling ? 1 : 0;
-      pool.pointing[k] = dangling && startsPointingBack(doc, i) ? 1 : 0;
+      pool.pointing[k] = startsPointingBack(doc, i) || bare ? 1 : 0;
       pool.base[k] = credit > 0 ? credit * functionWords(doc, i) : 0;
       pool.from[k] = index.sentFrom[s];
       pool.to[k] = index.sentFrom[s + 1];
@@ -331,7 +332,7 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const taken = new Uint8Array(pool.size);
   const tracker = new BudgetTracker(budget);
   const out: Selection[] = [];
-  // Corpus sentences taken (numbered as `index.docSent`): a pronoun-led sentence needs the one before it among them.
+  // Corpus sentences taken (numbered as `index.docSent`): a sentence pointing back needs the one before it among them.
   const chosen = new Set<number>();
   const poolOf = new Int32Array(index.docSent[corpus.docs.length]).fill(-1);
   for (let k = 0; k < pool.size; k++) poolOf[index.docSent[pool.doc[k]] + pool.sent[k]] = k;

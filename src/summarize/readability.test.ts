@@ -8,8 +8,8 @@ import { clusterDocuments } from "../eval/run.js";
 import { SHARED } from "../testing/fixtures.js";
 import { isCrawlJunk } from "../stories/boilerplate.js";
 import { corpusOfTexts as corpusOf } from "../testing/articles.js";
-import type { Corpus, Selection } from "../types/index.js";
-import { isCandidate, isPhotoCaption, spacedWords, startsDangling, startsPointingBack, startsWithDateline } from "./candidates.js";
+import type { Corpus, Doc, Selection } from "../types/index.js";
+import { isCandidate, isHalfQuote, isPhotoCaption, spacedWords, startsDangling, startsPointingBack, startsWithBareDescription, startsWithDateline } from "./candidates.js";
 import { copiedSentences, newsbrief, TUNING } from "./newsbrief.js";
 
 function textOf(corpus: Corpus, doc: number, sent: number): string {
@@ -21,6 +21,12 @@ function textOf(corpus: Corpus, doc: number, sent: number): string {
 function assertRecognises(recognises: (s: string) => boolean, yes: string[], no: string[]): void {
   for (const s of yes) assert.ok(recognises(s), s);
   for (const s of no) assert.ok(!recognises(s), s);
+}
+
+/** `recognises` on each sentence of `text`, read as one article. */
+function flagsOf(recognises: (doc: Doc, i: number) => boolean, text: string): boolean[] {
+  const doc = corpusOf([text]).docs[0];
+  return Array.from({ length: doc.sentStart.length }, (_, i) => recognises(doc, i));
 }
 
 /** The sentence newsbrief picks first, with `tuning` in force while it picks. */
@@ -96,28 +102,76 @@ test("newsbrief picks a self-contained sentence over a dangling one that says th
   }
 });
 
-test("a sentence opening with a personal pronoun comes only after the sentence before it, which is taken first", () => {
+/**
+ * The two sentences newsbrief picks when `second` follows the mayor's sentence in the first article,
+ * without the position prior and the dangling penalty (`second` then scores best, and the others
+ * say only part of it).
+ */
+function picksAfterTheMayor(second: string): number[][] {
   const corpus = corpusOf([
-    "Mayor Tom Ruiz spoke to reporters in town on Monday. He promised federal money to rebuild the Milton bridge and the Milton school.",
+    `Mayor Tom Ruiz spoke to reporters in town on Monday. ${second}`,
     "Officials said the Milton bridge was closed after the storm.",
     "Parents said the Milton school was closed after the storm.",
     "Federal money to rebuild was promised for the town on Monday.",
   ]);
-  assert.ok(startsPointingBack(corpus.docs[0], 1) && !startsPointingBack(corpus.docs[0], 0));
   const saved = { ...TUNING };
   try {
-    // Without the position prior and the dangling penalty the "He…" sentence scores best, and nothing else says the same.
     Object.assign(TUNING, { positionPrior: 0, danglingPenalty: 1 });
-    const picked = newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 }).map((p) => [p.doc, p.sent]);
-    assert.deepEqual(picked, [[0, 0], [0, 1]], picked.map(([d, i]) => textOf(corpus, d, i)).join(" | "));
+    return newsbrief.summarize(corpus, { sentences: 2 }, { seed: 1 }).map((p) => [p.doc, p.sent]);
   } finally {
     Object.assign(TUNING, saved);
   }
+}
+
+/** `second` is taken, right after the mayor's sentence, which is taken first. */
+function assertTakenAfterItsAntecedent(second: string): void {
+  assert.deepEqual(picksAfterTheMayor(second), [[0, 0], [0, 1]]);
+}
+
+test("a sentence opening with a personal pronoun comes only after the sentence before it, which is taken first", () => {
+  assertTakenAfterItsAntecedent("He promised federal money to rebuild the Milton bridge and the Milton school.");
 });
 
-test("pointing-back openers are personal pronouns only: 'It is…' and 'This year…' stand alone", () => {
-  const corpus = corpusOf(["He said the plan would work out well. They left the town before the storm. Her office said the talks went on. It is not clear what the plan will cost. This year the town got more rain than ever."]);
-  assert.deepEqual([0, 1, 2, 3, 4].map((i) => startsPointingBack(corpus.docs[0], i)), [true, true, true, false, false]);
+test("pointing-back openers are personal pronouns and connectives, also opening a quotation: 'It is…', 'This year…', 'Instead of…', 'So far…' stand alone", () => {
+  const text =
+    "He said the plan would work out well. They left the town before the storm. Her office said the talks went on. But the council voted against the plan. However, the mayor signed the plan. In fact, the town paid for the plan. \"But we will pay for the bridge.\" " +
+    "It is not clear what the plan will cost. This year the town got more rain than ever. Instead of a bridge the town will build a ferry. So far the town has paid nothing.";
+  assert.deepEqual(flagsOf(startsPointingBack, text), [true, true, true, true, true, true, true, false, false, false, false]);
+});
+
+test("a sentence opening with a connective ('Also, …') comes only after the sentence before it, which is taken first", () => {
+  assertTakenAfterItsAntecedent("Also, federal money to rebuild the Milton bridge and the Milton school was promised.");
+});
+
+test("a sentence opening with a bare description ('The man …') never comes before the sentence naming him", () => {
+  const picked = picksAfterTheMayor("The man promised federal money to rebuild the Milton bridge, closed after the storm.").map(([d, i]) => `${d}:${i}`);
+  assert.ok(!picked.includes("0:1") || picked.indexOf("0:0") === picked.indexOf("0:1") - 1, picked.join(" "));
+});
+
+test("bare descriptions are 'The company/man/agency's …' with nothing saying which: 'The man accused of …', 'The company that …' stand alone", () => {
+  const text =
+    "The company said the plan would work out well. The man was arrested in the town on Friday. The agency's report on the storm came out. " +
+    "The man accused of the theft was arrested on Friday. The company that built the bridge said it was safe. The storm closed the bridge on Monday. The group of ten walked into the town.";
+  assert.deepEqual(flagsOf(startsWithBareDescription, text), [true, true, true, false, false, false, false]);
+});
+
+test("half quotes are recognised: a sentence opening or closing a quotation the sentence next to it completes", () => {
+  assertRecognises(
+    isHalfQuote,
+    ['"The bridge will be rebuilt by spring.', 'We owe it to the town," the mayor said.', "“The bridge will be rebuilt by spring.", "We owe it to the town,” the mayor said.", 'The mayor said: "The bridge will be rebuilt.'],
+    ['"The bridge will be rebuilt by spring," the mayor said.', "The mayor called the plan “a good start” on Monday.", "The bridge will be rebuilt by spring."],
+  );
+});
+
+test("newsbrief passes over a half quote for a self-contained sentence saying the same", () => {
+  const corpus = corpusOf([
+    '"The Milton bridge was closed by the flood on Monday and the storm warning stays in force until Friday. We will rebuild the bridge," the mayor said.',
+    "The Milton bridge was closed by the flood on Monday, and a storm warning is in force, officials said.",
+    "A storm warning is in force until Friday in Milton after the flood closed the bridge.",
+    "The flood on Monday closed the Milton bridge and schools.",
+  ]);
+  const first = firstPick(corpus);
+  assert.deepEqual([first.doc, first.sent], [1, 0], textOf(corpus, first.doc, first.sent));
 });
 
 test("on DUC 2003 newsbrief output carries no dateline and few dangling openers", async (t) => {

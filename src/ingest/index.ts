@@ -77,6 +77,7 @@ async function readOne(file: string, cwd: string, options: IngestOptions): Promi
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === "TOO_LARGE" || e.code === "ERR_BUFFER_TOO_LARGE") return fail(file, "too-large", `input is over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
+    if (e.code?.startsWith("Z_")) return fail(file, "unreadable", `not a valid gzip file (${e.message})`);
     return fail(file, "unreadable", e.code === "EACCES" ? "permission denied" : e.message);
   }
   if (/\.x?html?(?:\.gz)?$/i.test(file) && bytes.length) return htmlFromBytes(bytes, file);

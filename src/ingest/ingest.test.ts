@@ -131,6 +131,14 @@ test("unreadable files are reported, not fatal", async () => {
   assert.deepEqual(messages.map((m) => [m.file.endsWith("locked.txt"), m.ruleId]), [[true, "unreadable"]]);
 });
 
+test("a .gz that is not gzip is called that, and the other files are still read", async () => {
+  const dir = tmp({ "notes.txt.gz": ARTICLE, "ok.txt": ARTICLE });
+  const { docs, messages } = await ingestPaths([dir]);
+  assert.equal(docs.length, 1);
+  assert.deepEqual(messages.map((m) => [m.file.endsWith("notes.txt.gz"), m.ruleId]), [[true, "unreadable"]]);
+  assert.match(messages[0].reason, /^not a valid gzip file \(/);
+});
+
 test("globs and stdin", async () => {
   const dir = tmp({ "x1.txt": ARTICLE, "x2.txt": ARTICLE, "y.txt": ARTICLE });
   const globbed = await ingestPaths(["x*.txt"], { cwd: dir });

@@ -28,6 +28,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded | DecodeProblem {
   }
 }
 
+/** A failed gunzip as a user's reason ("not a valid gzip file (incorrect header check)"); undefined for any other error. */
+export function gzipProblem(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  return e.code?.startsWith("Z_") ? `not a valid gzip file (${e.message})` : undefined;
+}
+
 /** NUL bytes, or many control characters in the first 8 KB, mean the file is not text (a UTF-16 byte-order mark says it is). */
 export function looksBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import type { ArticleInput, Message, RawDocument } from "../types/index.js";
-import { decodeBytes } from "./decode.js";
+import { decodeBytes, gzipProblem } from "./decode.js";
 import { expandInputs } from "./files.js";
 import { parseHtmlDocument } from "./html.js";
 import { articleToDocument, parseJsonDocuments, parseJsonLines, problem, type Parsed } from "./json.js";
@@ -77,8 +77,7 @@ async function readOne(file: string, cwd: string, options: IngestOptions): Promi
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === "TOO_LARGE" || e.code === "ERR_BUFFER_TOO_LARGE") return fail(file, "too-large", `input is over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
-    if (e.code?.startsWith("Z_")) return fail(file, "unreadable", `not a valid gzip file (${e.message})`);
-    return fail(file, "unreadable", e.code === "EACCES" ? "permission denied" : e.message);
+    return fail(file, "unreadable", gzipProblem(e) ?? (e.code === "EACCES" ? "permission denied" : e.message));
   }
   if (/\.x?html?(?:\.gz)?$/i.test(file) && bytes.length) return htmlFromBytes(bytes, file);
   const decoded = decodeBytes(bytes);

@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { ALIASES, CODES, DEMONYMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
+import { ALIASES, CODES, DEMONYMS, FIRM_FORMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
 /** One mention of a name in an article. */
@@ -451,8 +451,6 @@ function commonNouns(mentions: Mention[]): Set<string> {
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
-/** A firm's legal form after its name: "Microsoft Corp", "Monsanto Co." */
-const FIRM_FORMS = new Set(["Corp", "Corp.", "Corporation", "Inc", "Inc.", "Co", "Co.", "Ltd", "Ltd."]);
 /** "Andrew Weiss": how an untitled person's name looks. */
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 

@@ -98,25 +98,26 @@ function speakerOf(text: string, after: number, before: number, mentions: Mentio
 
 /** A named speaker → its entity name; "he"/"she" → see {@link antecedent}. */
 function resolve(raw: string, at: number, mentions: Mention[], names: Names, quoteStart: number, text: string): string | undefined {
-  const { nameOf, persons } = names;
+  const { persons } = names;
+  const nameFor = (m: Mention): string => names.nameOf.get(m.text) ?? m.text;
   const words = raw.trim();
   if (/^(?:he|she)$/i.test(words)) {
     const m = antecedent(mentions, names, quoteStart, text);
-    return m && (nameOf.get(m.text) ?? m.text);
+    return m && nameFor(m);
   }
   // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not
   // the speaker, unless the phrase is just "the" and the name ("the State Department said").
   const wholePhrase = (m: Mention): boolean => OPENING_THE.test(text.slice(at, m.start)) && !text.slice(m.end, at + raw.length).trim();
   const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2 && (wholePhrase(m) || !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))));
   // "Margaret Beckett, the U.K.'s Foreign Secretary said": the name the role stands beside.
-  if (!inside.some((m) => persons.has(nameOf.get(m.text) ?? m.text))) {
-    const beside = mentions.find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameOf.get(m.text) ?? m.text));
-    if (beside) return nameOf.get(beside.text) ?? beside.text;
+  if (!inside.some((m) => persons.has(nameFor(m)))) {
+    const beside = mentions.find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameFor(m)));
+    if (beside) return nameFor(beside);
   }
   // "said Mesut Yilmaz of Turkey": the person, not the place after it.
-  const named = inside.filter((m) => persons.has(nameOf.get(m.text) ?? m.text)).pop() ?? inside[inside.length - 1];
+  const named = inside.filter((m) => persons.has(nameFor(m))).pop() ?? inside[inside.length - 1];
   if (!named) return undefined;
-  return nameOf.get(named.text) ?? named.text;
+  return nameFor(named);
 }
 
 /**

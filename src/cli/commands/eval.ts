@@ -7,6 +7,7 @@ import { countLines } from "../../eval/datasets.js";
 import { PROTOCOLS } from "../../eval/protocols.js";
 import { datasetName, evaluateDataset, METRICS, resultToJson, type DatasetResult } from "../../eval/run.js";
 import type { Interval } from "../../eval/bootstrap.js";
+import { gzipProblem } from "../../ingest/decode.js";
 import { messageLine } from "../../render/common.js";
 import { SUMMARIZERS } from "../../summarize/index.js";
 import { positiveInt, UsageError } from "../args.js";
@@ -137,8 +138,7 @@ export const evalCommand: Command = async (argv, io) => {
       else results.push(result);
     } catch (error) {
       progress.stop();
-      const e = error as NodeJS.ErrnoException;
-      io.stderr.write(`newsbrief eval: ${given}: ${e.code?.startsWith("Z_") ? `not a valid gzip file (${e.message})` : e.message}\n`);
+      io.stderr.write(`newsbrief eval: ${given}: ${gzipProblem(error) ?? (error as Error).message}\n`);
     } finally {
       // A failed stream has already said why (openOutputs); ending it must not throw a second time.
       if (outputs) await Promise.all([...outputs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));

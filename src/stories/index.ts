@@ -124,6 +124,7 @@ interface Member {
   vector: Vec;
   time?: TimeInfo;
   surfaces: Map<number, string>;
+  title?: string;
   cluster: number;
 }
 
@@ -490,7 +491,7 @@ export class StoryIndex {
     return orderStories(
       this.clusters.filter((c) => c.alive && c.members.length),
       (c) => c.members.map((m) => this.members[m]),
-      (c) => labelFrom(c.sum, c.members.map((m) => this.members[m].surfaces), c.members.map((m) => this.members[m].time)),
+      (c) => labelFrom(c.sum, c.members.map((m) => this.members[m].surfaces), c.members.map((m) => this.members[m].time), c.members.map((m) => this.members[m].title)),
     );
   }
 
@@ -514,6 +515,7 @@ export class StoryIndex {
       vector: this.vectorize(raw),
       time: timeOf(article.published, article.text),
       surfaces: raw.surfaces,
+      title: article.title,
       cluster: -1,
     };
     this.byId.set(article.id, member.index);

@@ -8,8 +8,8 @@ import { DEMONYMS, MONTHS_AND_DAYS } from "./gazetteer.js";
 import { findMentions, groupMentions } from "./entities.js";
 import type { StoryArticle } from "./index.js";
 
-/** Label from a story's summed term weights, its articles' name surfaces and their times. */
-export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, string>>, times: Array<TimeInfo | undefined>): string {
+/** Label from a story's summed term weights, its articles' name surfaces and their times; with no name at all, its first article's title. */
+export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, string>>, times: Array<TimeInfo | undefined>, titles: Array<string | undefined> = []): string {
   const surface = new Map<number, string>();
   for (const s of surfaces) for (const [id, text] of s) if (!surface.has(id)) surface.set(id, text);
   const ranked = [...sum.entries()].filter(([id]) => surface.has(id) && !DEMONYMS.has(surface.get(id)!) && !namesADate(surface.get(id)!)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -23,7 +23,7 @@ export function labelFrom(sum: Map<number, number>, surfaces: Array<Map<number, 
     if (picked.length >= 3) break;
   }
   const when = whenOf(times);
-  const text = picked.length ? picked.join(", ") : "untitled";
+  const text = picked.length ? picked.join(", ") : (titles.find((t) => t?.trim())?.trim() ?? "untitled");
   return when ? `${text} (${when})` : text;
 }
 
@@ -69,7 +69,7 @@ function termLabel(articles: StoryArticle[]): string {
     norm = Math.sqrt(norm) || 1;
     r.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + w[k] / norm));
   }
-  return labelFrom(sum, raws.map((r) => r.surfaces), articles.map((a) => timeOf(a.published, a.text)));
+  return labelFrom(sum, raws.map((r) => r.surfaces), articles.map((a) => timeOf(a.published, a.text)), articles.map((a) => a.title));
 }
 
 /**

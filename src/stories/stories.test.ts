@@ -218,3 +218,10 @@ test("an incremental label names no weekday or month, however often the story sa
   assert.ok(labels.some((l) => l.includes("Lowtown")), labels.join(" | "));
   for (const label of labels) assert.doesNotMatch(label, /Monday|Tuesday|Wednesday|June/);
 });
+
+test("a story whose text names no one is labelled by its article's title, not 'untitled', in a batch run and alone", () => {
+  const article = { id: "a", title: "Council vote", text: "The city council voted on Tuesday to approve the harbour budget after a long debate about schools and roads." };
+  assert.deepEqual(groupStories([article]).map((s) => s.label), ["Council vote"]);
+  assert.equal(storyLabel([article]), "Council vote");
+  assert.equal(storyLabel([{ ...article, title: undefined }]), "untitled");
+});

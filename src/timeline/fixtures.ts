@@ -133,4 +133,10 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The city won the vote for the 2002 Games in 1995.", published: "1998-12-10", expect: ["2002", "1995"], line: "1995" },
   { text: "The 1987 treaty banned intermediate-range missiles, officials recalled.", published: "2019-05-10", expect: ["1987"], line: "1987" },
   { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
+  // A date in a ", which/who …" aside tells when the thing named did something, not the line's own development.
+  { text: "Divers have raised the tail of the airliner, which crashed into the sea on June 1.", published: "2009-06-08", expect: ["2009-06-01"], line: null },
+  { text: "The minister said today that banks are not ready for the new currency, which is due to start on January 1, 1999.", published: "1997-10-10", expect: ["1997-10-10", "1999-01-01"], line: "1997-10-10" },
+  { text: "The nurses, who began their strike on Monday, marched to parliament on Tuesday.", published: "1998-11-12", expect: ["1998-11-09", "1998-11-10"], line: "1998-11-10" },
+  { text: "The women who marched on Monday were arrested.", published: "1998-11-12", expect: ["1998-11-09"], line: "1998-11-09" },
+  { text: "Rain delayed the vote, which is why the council will meet again on Friday.", published: "1998-11-12", expect: ["1998-11-13"], line: "1998-11-13" },
 ];

@@ -16,6 +16,15 @@ const TELLS = /^[^.]{0,80}\b(?:said|says|told|announced|reported|confirmed|state
 const attributive = (text: string, x: DateMention): boolean =>
   x.known.month === undefined && x.known.year !== undefined && !x.decade && /\bthe\s+$/i.test(text.slice(Math.max(0, x.start - 4), x.start)) && /^\s+[A-Za-z]/.test(text.slice(x.end, x.end + 2));
 
+/**
+ * "Flight 447, which crashed on June 1, …", "Habibie, who took over in May, …": a date inside a
+ * clause set off by a comma and who/which tells when the thing named did something, not when the
+ * sentence's own development happened. The clause runs to the next comma; without the comma
+ * ("the militants who died…") it may be the sentence's own subject, and is not skipped, nor is a
+ * "which is why"/"which means" that goes on with the sentence's own development.
+ */
+const ASIDE = /,\s*(?:which(?!\s+(?:is|was)\s+why\b|\s+means?\b|\s+meant\b)|who|whom|whose)\s+[^,;:()"\u201c\u201d\u2014\u2013]*$/i;
+
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
 
@@ -50,6 +59,7 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     const r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
     if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && x.known.year! > refYear)) continue;
+    if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
     if (x.since) {
       since ??= r;
       continue;

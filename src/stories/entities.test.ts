@@ -158,7 +158,9 @@ test("entities: a number ends a name and makes it a thing; sea and ocean names a
   const a = article("a", "Air France Flight 447 vanished over the Atlantic Ocean on June 1. The Airbus A330 carried 228 people. Officials said the A330 sent error messages.");
   const b = article("b", "Debris from Air France Flight 447 was found in the Atlantic Ocean. Brazil said 12 percent of the wreckage was recovered. The Airbus A330 was new.");
   const entities = storyEntities([a, b]);
-  assert.equal(find(entities, "Air France Flight 447").count, 2);
+  const flight = find(entities, "Air France Flight 447");
+  assert.equal(flight.count, 2);
+  assert.equal(flight.type, "other", "a flight is no organisation, though named after its airline");
   const airbus = find(entities, "Airbus A330");
   assert.notEqual(airbus.type, "person");
   assert.equal(find(entities, "Atlantic Ocean").type, "place");

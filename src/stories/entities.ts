@@ -504,6 +504,8 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   const words = text.split(" ");
   // "Atlantic Ocean", "Gulf of Mexico"; not "The Press of Atlantic City", named by what comes before "of".
   if (words.length > 1 && ((PLACE_WORDS.has(words[words.length - 1]) && !words.includes("of")) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
+  // "Air France Flight 447", "Pan Am Flight 103": a flight, named after its airline.
+  if (/\bFlight \d/.test(text)) return "other";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";

@@ -74,3 +74,18 @@ test("every write the API acknowledged survives kill -9 of the server right afte
     await store.close();
   }
 });
+
+test("a second server on the same database is refused with a message, and the first keeps serving; after kill -9 a new one starts", async () => {
+  const db = path.join(dir, "two.db");
+  const first = await startChild(db);
+  try {
+    const second = startChild(db).then((s) => s.child.kill("SIGKILL"));
+    await assert.rejects(second, /two\.db is already being served by another newsbrief serve/);
+    assert.equal((await fetch(`${first.url}/api/health`)).status, 200);
+  } finally {
+    first.child.kill("SIGKILL");
+  }
+  await new Promise((resolve) => first.child.once("exit", resolve));
+  const next = await startChild(db);
+  next.child.kill("SIGKILL");
+});

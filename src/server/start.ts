@@ -5,6 +5,7 @@ import { SqliteStore } from "../store/sqlite.js";
 import type { BriefOptions } from "../types/index.js";
 import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
 import { WorkerBriefer, type Briefer } from "./briefer.js";
+import { ServeLock } from "./db-lock.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
 import { Newsroom } from "./newsroom.js";
 import type { Preparer } from "./preparer.js";
@@ -46,7 +47,14 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
+  const lock = ServeLock.acquire(options.dbPath);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let newsroom: Newsroom | undefined;
   let writer: WorkerWriter | undefined;
   const web = options.fetchArticle && options.fetchFeed ? undefined : webFetchers(options.web);
@@ -76,12 +84,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           await app.close();
           await room.close();
           await store.close();
+          lock.release();
           web?.close();
         })()),
     };
   } catch (error) {
     await (newsroom ?? writer)?.close().catch(() => {});
     await store.close();
+    lock.release();
     web?.close();
     throw error;
   }

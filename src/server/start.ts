@@ -50,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const lock = ServeLock.acquire(options.dbPath);
   let store: SqliteStore;
   try {
-    store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
+    store = openWritableStore(options.dbPath, options.synchronous);
   } catch (error) {
     lock.release();
     throw error;
@@ -94,5 +94,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     lock.release();
     web?.close();
     throw error;
+  }
+}
+
+/** The store, or an error that names the file and says why the server cannot use it. */
+function openWritableStore(dbPath: string, synchronous: ServeOptions["synchronous"]): SqliteStore {
+  let store: SqliteStore | undefined;
+  try {
+    store = new SqliteStore(dbPath, { synchronous });
+    store.probeWrite();
+    return store;
+  } catch (error) {
+    void store?.close();
+    const code = (error as { code?: string }).code ?? "";
+    const why = code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") ? " (the server stores what it receives there: the file and its directory must be writable)" : "";
+    throw new Error(`cannot use ${dbPath}: ${(error as Error).message}${why}`);
   }
 }

@@ -188,10 +188,17 @@ describe("API", () => {
         const gone = await post(s, "/api/articles", { url: "https://news.example/gone" });
         assert.equal(gone.statusCode, 422);
         assert.equal(gone.json().error, "could not fetch https://news.example/gone: the server answered 404", "the URL is named once");
+        const empty = await post(s, "/api/articles", { url: "https://news.example/empty" });
+        assert.equal(empty.statusCode, 422);
+        assert.deepEqual(empty.json(), {
+          error: "no article text found at https://news.example/empty: the page holds no article (send its text along with the url)",
+          issues: [{ field: "url", message: "holds no article text" }],
+        });
       },
       {
         fetchArticle: async (url) => {
           if (url.endsWith("/gone")) throw new FetchError("http-status", `${url}: the server answered 404`, url, { status: 404 });
+          if (url.endsWith("/empty")) return { url, text: "" };
           asked.push(url);
           return { html: `<html><head><title>${STORM.title}</title></head><body><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>` };
         },

@@ -150,6 +150,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
         } catch (error) {
           throw new HttpError(422, `could not fetch ${item.url}: ${reasonAfterUrl(error, item.url)}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
         }
+        if (![fetched.text, fetched.html].some((t) => typeof t === "string" && t.trim() !== "")) {
+          throw new HttpError(422, `no article text found at ${item.url}: the page holds no article (send its text along with the url)`, [{ field: `${fieldPrefix(i)}url`, message: "holds no article text" }]);
+        }
         jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
       } else {
         jobs.push({ item, input });

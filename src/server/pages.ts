@@ -52,14 +52,20 @@ function sourcesLine(sources: string[], max = 4): string {
   return sources.length > max ? `${shown} and ${sources.length - max} more` : shown;
 }
 
-export function storyListItem(s: StorySummary): string {
-  const meta = [
+/** Articles, sources, dates and last update, leaving out what is not known. */
+function storyMeta(s: StorySummary, maxSources: number): string {
+  return [
     `${s.articleCount} article${s.articleCount === 1 ? "" : "s"}`,
-    sourcesLine(s.sources),
+    sourcesLine(s.sources, maxSources),
     dateRange(s.firstPublished, s.lastPublished),
     `updated ${when(s.updatedAt)}`,
-  ].filter(Boolean);
-  return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${meta.join(" · ")}</small></li>`;
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+export function storyListItem(s: StorySummary): string {
+  return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${storyMeta(s, 4)}</small></li>`;
 }
 
 export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string }): string {
@@ -158,7 +164,7 @@ export function storyPage(story: StorySummary, briefing: Briefing, articles: Sto
   return layout(
     title.slice(0, 90),
     `<article class="briefing">
-<p class="meta">${story.articleCount} article${story.articleCount === 1 ? "" : "s"} · ${sourcesLine(story.sources, 8)}${story.firstPublished ? ` · ${dateRange(story.firstPublished, story.lastPublished)}` : ""} · updated ${when(story.updatedAt)}</p>
+<p class="meta">${storyMeta(story, 8)}</p>
 ${note}
 ${stories || `<p class="empty">Nothing to brief yet.</p>`}
 <h2>Sources</h2>

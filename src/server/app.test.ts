@@ -440,6 +440,18 @@ describe("API", () => {
       assert.equal((await s.app.inject("/api/health")).headers["x-content-type-options"], "nosniff");
     }));
 
+  test("a query parameter given twice is read once (the first), on pages and in the API, not answered with a 500", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, ELECTION]);
+      for (const url of ["/?q=storm&q=vote", "/?since=2020-01-01&since=x", "/search?q=storm&q=vote"]) {
+        const r = await s.app.inject(url);
+        assert.equal(r.statusCode, 200, url);
+      }
+      const hits = (await s.app.inject("/api/search?q=evacuate&q=zzz")).json().hits;
+      assert.deepEqual(hits.map((h: { title: string }) => h.title), [STORM.title]);
+      assert.equal((await s.app.inject("/api/stories?limit=1&limit=x")).json().stories.length, 1);
+    }));
+
   test("errors never leak stack traces to clients; they are logged on the server", () =>
     withService(async (s) => {
       s.store.counts = async () => {

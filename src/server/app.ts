@@ -76,7 +76,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const rendering = new Map<string, Promise<CachedPage | undefined>>();
   const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true, routerOptions: { querystringParser: firstValues } });
 
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -417,6 +417,13 @@ function outcomeJson(o: IngestOutcome) {
     messages: o.messages.map(({ severity, ruleId, reason, source }) => ({ severity, ruleId, reason, source })),
     ...(o.articleId ? { links: { article: `/api/articles/${o.articleId}`, story: `/api/stories/${o.storyId}`, page: `/stories/${o.storyId}` } } : {}),
   };
+}
+
+/** A query string as the routes read it: one string per name, the first when a name repeats (`?q=a&q=b`). */
+function firstValues(query: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(query)) if (!Object.hasOwn(out, name)) out[name] = value;
+  return out;
 }
 
 function formFields(body: unknown): Record<string, string | undefined> {

@@ -440,6 +440,19 @@ describe("API", () => {
       assert.equal((await s.app.inject("/api/health")).headers["x-content-type-options"], "nosniff");
     }));
 
+  test("since: an impossible date is refused with a 400 naming it, and a date-time with a space filters by its time", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, ELECTION]);
+      for (const since of ["2026-02-30", "2026-13-45", "2026-12-07T25:00"]) {
+        const r = await s.app.inject(`/api/stories?since=${since}`);
+        assert.equal(r.statusCode, 400, since);
+        assert.deepEqual(r.json().issues, [{ field: "since", message: "is not a real date or time, e.g. 2026-11-21 or 2026-11-21T09:30" }]);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      assert.equal((await s.app.inject(`/api/stories?since=${today}`)).json().stories.length, 2);
+      assert.deepEqual((await s.app.inject(`/api/stories?since=${encodeURIComponent(`${today} 23:59:59`)}`)).json().stories, []);
+    }));
+
   test("a query parameter given twice is read once (the first), on pages and in the API, not answered with a 500", () =>
     withService(async (s) => {
       await post(s, "/api/articles", [STORM, ELECTION]);

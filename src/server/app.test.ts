@@ -482,6 +482,19 @@ describe("API", () => {
       assert.doesNotMatch(page.body, /boom|TypeError|\.js:\d+/);
     }));
 
+  test("the add form, sent an article already stored, says so on the story page it leads to", () =>
+    withService(async (s) => {
+      const form = { method: "POST" as const, url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: "Another outlet", text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
+      const first = await s.app.inject(form);
+      const again = await s.app.inject(form);
+      assert.equal(again.statusCode, 303);
+      const page = await s.app.inject(again.headers.location as string);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<main>\n<p class="note" role="status">That article was already here \(the same URL or the same text\): nothing new was added, and what you sent is kept as one more source of <a href="\/articles\/a1">the stored article<\/a>/);
+      const plain = await s.app.inject(first.headers.location as string);
+      assert.doesNotMatch(plain.body, /already here/, "the shared page carries no notice");
+    }));
+
   test("the add form stores an article and redirects to its story page", () =>
     withService(async (s) => {
       const r = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: STORM.source, text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });

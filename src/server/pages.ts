@@ -119,6 +119,15 @@ export function addPage(ctx: PageContext, error?: string): string {
   return layout("Add", addForms(ctx, error));
 }
 
+/** A page rendered once for everyone, with a notice for this reader at the top of its main part. */
+export function withNotice(page: Buffer, notice: string): string {
+  return page.toString().replace("<main>\n", `<main>\n${notice}\n`);
+}
+
+export function duplicateNotice(articleId: string): string {
+  return `<p class="note" role="status">That article was already here (the same URL or the same text): nothing new was added, and what you sent is kept as one more source of <a href="${esc(citeHref(articleId))}">the stored article</a>.</p>`;
+}
+
 /** `/articles/:id#s-START`: the source sentence, highlighted by :target without any script. */
 export function citeHref(articleId: string, start?: number): string {
   return `/articles/${encodeURIComponent(articleId)}${start !== undefined ? `#s-${start}` : ""}`;

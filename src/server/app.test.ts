@@ -495,6 +495,17 @@ describe("API", () => {
       assert.doesNotMatch(plain.body, /already here/, "the shared page carries no notice");
     }));
 
+  test("the add form, sent an article with a problem it kept, names the problem on the story page it leads to", () =>
+    withService(async (s) => {
+      const payload = new URLSearchParams({ title: STORM.title, published: "31/12/2026", text: STORM.text }).toString();
+      const r = await s.app.inject({ method: "POST", url: "/articles", payload, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.equal(r.statusCode, 303);
+      const page = await s.app.inject(r.headers.location as string);
+      assert.match(page.body, /<main>\n<p class="note" role="status">Added, with a warning: published date &quot;31\/12\/2026&quot; is not a date; ignored \(<a href="\/articles\/a1">the article<\/a>\)\.<\/p>/);
+      const clean = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: ELECTION.title, text: ELECTION.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.doesNotMatch(clean.headers.location as string, /\?/, "no notice when there is nothing to say");
+    }));
+
   test("the add form stores an article and redirects to its story page", () =>
     withService(async (s) => {
       const r = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: STORM.source, text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });

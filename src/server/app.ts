@@ -305,7 +305,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return cached;
   }
 
-  app.get<{ Params: { id: string }; Querystring: { duplicate?: string } }>("/stories/:id", async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { duplicate?: string; added?: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
     const changes = newsroom.changeCount(id);
     let cached = pageCache.get(id);
@@ -329,9 +329,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
       cached = await render;
       if (!cached) throw new HttpError(404, `no story ${id}`);
     }
-    // After the add form met a copy: the shared page, with a word on what became of what was sent.
-    const duplicateOf = request.query.duplicate;
-    if (duplicateOf) return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-store").send(pages.withNotice(cached.page, pages.duplicateNotice(duplicateOf)));
+    // After the add form: the shared page, with a word on what became of what was sent.
+    const { duplicate, added } = request.query;
+    const warnings = added ? (await store.messages({ articleId: added })).filter((m) => m.severity === "warning") : [];
+    const notice = duplicate ? pages.duplicateNotice(duplicate) : warnings.length ? pages.warningsNotice(added!, warnings) : undefined;
+    if (notice) return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-store").send(pages.withNotice(cached.page, notice));
     reply.header("etag", cached.etag).header("cache-control", "no-cache");
     if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
     return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
@@ -365,7 +367,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (!item.text && !item.url) throw new HttpError(400, "give the article's text (or a URL)", [{ field: "text", message: "is required" }]);
     const [outcome] = await ingest([item], "form", request.ip, () => "");
     if (outcome.status === "rejected") throw new HttpError(422, `not added: ${outcome.messages.map((m) => m.reason).join("; ")} (what you sent is kept as input ${outcome.inputId})`);
-    return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${outcome.status === "duplicate" ? `?duplicate=${encodeURIComponent(outcome.articleId!)}` : ""}`, 303);
+    const after = outcome.status === "duplicate" ? "duplicate" : outcome.messages.some((m) => m.severity === "warning") ? "added" : undefined;
+    return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${after ? `?${after}=${encodeURIComponent(outcome.articleId!)}` : ""}`, 303);
   });
 
   app.post("/feeds", async (request, reply) => {

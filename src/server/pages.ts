@@ -128,6 +128,10 @@ export function duplicateNotice(articleId: string): string {
   return `<p class="note" role="status">That article was already here (the same URL or the same text): nothing new was added, and what you sent is kept as one more source of <a href="${esc(citeHref(articleId))}">the stored article</a>.</p>`;
 }
 
+export function warningsNotice(articleId: string, warnings: Array<{ reason: string }>): string {
+  return `<p class="note" role="status">Added, with ${warnings.length === 1 ? "a warning" : "warnings"}: ${warnings.map((w) => esc(w.reason)).join("; ")} (<a href="${esc(citeHref(articleId))}">the article</a>).</p>`;
+}
+
 /** `/articles/:id#s-START`: the source sentence, highlighted by :target without any script. */
 export function citeHref(articleId: string, start?: number): string {
   return `/articles/${encodeURIComponent(articleId)}${start !== undefined ? `#s-${start}` : ""}`;

@@ -506,6 +506,21 @@ describe("API", () => {
       assert.doesNotMatch(clean.headers.location as string, /\?/, "no notice when there is nothing to say");
     }));
 
+  test("an add form that meets an error comes back filled with what was sent, beside the error", () =>
+    withService(async (s) => {
+      const form = (url: string, fields: Record<string, string>) => s.app.inject({ method: "POST", url, payload: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const text = "\nLine one of a long <b>pasted</b> text.\nLine two.";
+      const r = await form("/articles", { title: 'A "quoted" title', source: "Wire", url: "not a url", text });
+      assert.equal(r.statusCode, 400);
+      assert.match(r.body, /role="alert">invalid url: must be an http\(s\) URL</);
+      assert.match(r.body, /<input name="title" maxlength="1000" value="A &quot;quoted&quot; title">/);
+      assert.match(r.body, /placeholder="e.g. Reuters" value="Wire">/);
+      assert.ok(r.body.includes(`<textarea name="text" rows="8" required>\n\nLine one of a long &lt;b&gt;pasted&lt;/b&gt; text.\nLine two.</textarea>`));
+      const feed = await form("/feeds", { url: "https://news.example/rss", every: "5s" });
+      assert.equal(feed.statusCode, 400);
+      assert.match(feed.body, /<input type="url" name="url" required maxlength="2048" value="https:\/\/news.example\/rss"><\/label>\n<label>Every <input name="every" value="5s"/);
+    }));
+
   test("the add form stores an article and redirects to its story page", () =>
     withService(async (s) => {
       const r = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: STORM.source, text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });

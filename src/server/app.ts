@@ -124,7 +124,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
     reply.code(status);
     if (request.url.startsWith("/api/")) return reply.type("application/json; charset=utf-8").send({ error: message, ...(issues ? { issues } : {}) });
-    const body = status === 400 || status === 422 ? (request.url.startsWith("/feeds") ? pages.layout("Error", `<p class="error" role="alert">${pages.esc(message)}</p>${pages.addForms(ctx)}`) : pages.addPage(ctx, message)) : pages.errorPage(status, message);
+    const body = sentForm(request) ? pages.addPage(ctx, message, sentForm(request)) : status === 400 || status === 422 ? pages.addPage(ctx, message) : pages.errorPage(status, message);
     return reply.type("text/html; charset=utf-8").send(body);
   }
 
@@ -430,6 +430,14 @@ function firstValues(query: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [name, value] of new URLSearchParams(query)) if (!Object.hasOwn(out, name)) out[name] = value;
   return out;
+}
+
+/** An add form's post (article or feed) that met an error: what was sent, to fill the form again. The token is not sent back. */
+function sentForm(request: FastifyRequest): pages.SentForm | undefined {
+  const action = request.url.split("?")[0];
+  if (request.method !== "POST" || (action !== "/articles" && action !== "/feeds")) return undefined;
+  const { token: _token, ...fields } = formFields(request.body);
+  return { action, fields };
 }
 
 function formFields(body: unknown): Record<string, string | undefined> {

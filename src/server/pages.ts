@@ -85,38 +85,54 @@ ${addForms(ctx)}`,
   );
 }
 
-export function addForms(ctx: PageContext, error?: string): string {
+/** What a reader sent through one of the add forms, shown again beside the error it met. */
+export interface SentForm {
+  action: "/articles" | "/feeds";
+  fields: Record<string, string | undefined>;
+}
+
+export function addForms(ctx: PageContext, error?: string, sent?: SentForm): string {
+  const fields = sent?.fields ?? {};
+  const article = sent?.action === "/articles" && fields.text !== undefined ? fields : {};
+  const byUrl = sent?.action === "/articles" && fields.text === undefined ? fields : {};
+  const feed = sent?.action === "/feeds" ? fields : {};
+  const value = (form: Record<string, string | undefined>, name: string, fallback?: string) => {
+    const v = form[name] ?? fallback;
+    return v === undefined ? "" : ` value="${esc(v)}"`;
+  };
+  // The parser drops one newline right after <textarea>: one is written so the text comes back whole.
+  const text = article.text === undefined ? "" : `\n${esc(article.text)}`;
   return `<section class="add" id="add">
 <h2>Add</h2>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <form method="post" action="/articles" class="card" id="add-article">
 <h3>An article</h3>
-<label>Title <input name="title" maxlength="1000"></label>
-<label>Source <input name="source" maxlength="300" placeholder="e.g. Reuters"></label>
-<label>Published <input type="date" name="published"></label>
-<label>URL (optional) <input type="url" name="url" maxlength="2048"></label>
-<label>Text <textarea name="text" rows="8" required></textarea></label>
+<label>Title <input name="title" maxlength="1000"${value(article, "title")}></label>
+<label>Source <input name="source" maxlength="300" placeholder="e.g. Reuters"${value(article, "source")}></label>
+<label>Published <input type="date" name="published"${value(article, "published")}></label>
+<label>URL (optional) <input type="url" name="url" maxlength="2048"${value(article, "url")}></label>
+<label>Text <textarea name="text" rows="8" required>${text}</textarea></label>
 ${tokenField(ctx)}
 <button type="submit">Add article</button>
 </form>
 <form method="post" action="/articles" class="card" id="add-url">
 <h3>An article by URL</h3>
-<label>URL <input type="url" name="url" required maxlength="2048"></label>
+<label>URL <input type="url" name="url" required maxlength="2048"${value(byUrl, "url")}></label>
 ${tokenField(ctx)}
 <button type="submit">Fetch and add</button>
 </form>
 <form method="post" action="/feeds" class="card" id="add-feed">
 <h3>A feed</h3>
-<label>Feed URL <input type="url" name="url" required maxlength="2048"></label>
-<label>Every <input name="every" value="1h" pattern="\\s*\\d+\\s*[smhdSMHD]?\\s*" title="e.g. 15m, 1h, 1d"></label>
+<label>Feed URL <input type="url" name="url" required maxlength="2048"${value(feed, "url")}></label>
+<label>Every <input name="every"${value(feed, "every", "1h")} pattern="\\s*\\d+\\s*[smhdSMHD]?\\s*" title="e.g. 15m, 1h, 1d"></label>
 ${tokenField(ctx)}
 <button type="submit">Add feed</button>
 </form>
 </section>`;
 }
 
-export function addPage(ctx: PageContext, error?: string): string {
-  return layout("Add", addForms(ctx, error));
+export function addPage(ctx: PageContext, error?: string, sent?: SentForm): string {
+  return layout("Add", addForms(ctx, error, sent));
 }
 
 /** A page rendered once for everyone, with a notice for this reader at the top of its main part. */

@@ -76,11 +76,15 @@ function addArticle(out: Parsed, value: unknown, file: string, line?: number, wh
     out.messages.push(problem(file, line, "no-text", where ? `${where}: ${doc}` : doc));
     return;
   }
-  const dateValue = DATE_FIELDS.map((f) => (value as Record<string, unknown>)[f]).find((v) => v !== undefined && v !== null && v !== "");
-  if (dateValue !== undefined && !doc.published) {
-    out.messages.push({ ...problem(file, line, "bad-date", `published date ${JSON.stringify(dateValue)} is not a date; ignored`), severity: "warning" });
-  }
+  const ignored = ignoredDateReason(value, doc);
+  if (ignored) out.messages.push({ ...problem(file, line, "bad-date", ignored), severity: "warning" });
   out.docs.push(doc);
+}
+
+/** Why the article's given publication date was dropped (it is not a date); undefined when none was given or it was used. */
+export function ignoredDateReason(item: object, doc: RawDocument): string | undefined {
+  const dateValue = DATE_FIELDS.map((f) => (item as Record<string, unknown>)[f]).find((v) => v !== undefined && v !== null && v !== "");
+  return dateValue !== undefined && !doc.published ? `published date ${JSON.stringify(dateValue)} is not a date; ignored` : undefined;
 }
 
 function str(v: unknown): string | undefined {

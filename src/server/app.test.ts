@@ -188,10 +188,17 @@ describe("API", () => {
         const gone = await post(s, "/api/articles", { url: "https://news.example/gone" });
         assert.equal(gone.statusCode, 422);
         assert.equal(gone.json().error, "could not fetch https://news.example/gone: the server answered 404", "the URL is named once");
+        const empty = await post(s, "/api/articles", { url: "https://news.example/empty" });
+        assert.equal(empty.statusCode, 422);
+        assert.deepEqual(empty.json(), {
+          error: "no article text found at https://news.example/empty: the page holds no article (send its text along with the url)",
+          issues: [{ field: "url", message: "holds no article text" }],
+        });
       },
       {
         fetchArticle: async (url) => {
           if (url.endsWith("/gone")) throw new FetchError("http-status", `${url}: the server answered 404`, url, { status: 404 });
+          if (url.endsWith("/empty")) return { url, text: "" };
           asked.push(url);
           return { html: `<html><head><title>${STORM.title}</title></head><body><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>` };
         },
@@ -433,6 +440,31 @@ describe("API", () => {
       assert.equal((await s.app.inject("/api/health")).headers["x-content-type-options"], "nosniff");
     }));
 
+  test("since: an impossible date is refused with a 400 naming it, and a date-time with a space filters by its time", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, ELECTION]);
+      for (const since of ["2026-02-30", "2026-13-45", "2026-12-07T25:00"]) {
+        const r = await s.app.inject(`/api/stories?since=${since}`);
+        assert.equal(r.statusCode, 400, since);
+        assert.deepEqual(r.json().issues, [{ field: "since", message: "is not a real date or time, e.g. 2026-11-21 or 2026-11-21T09:30" }]);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      assert.equal((await s.app.inject(`/api/stories?since=${today}`)).json().stories.length, 2);
+      assert.deepEqual((await s.app.inject(`/api/stories?since=${encodeURIComponent(`${today} 23:59:59`)}`)).json().stories, []);
+    }));
+
+  test("a query parameter given twice is read once (the first), on pages and in the API, not answered with a 500", () =>
+    withService(async (s) => {
+      await post(s, "/api/articles", [STORM, ELECTION]);
+      for (const url of ["/?q=storm&q=vote", "/?since=2020-01-01&since=x", "/search?q=storm&q=vote"]) {
+        const r = await s.app.inject(url);
+        assert.equal(r.statusCode, 200, url);
+      }
+      const hits = (await s.app.inject("/api/search?q=evacuate&q=zzz")).json().hits;
+      assert.deepEqual(hits.map((h: { title: string }) => h.title), [STORM.title]);
+      assert.equal((await s.app.inject("/api/stories?limit=1&limit=x")).json().stories.length, 1);
+    }));
+
   test("errors never leak stack traces to clients; they are logged on the server", () =>
     withService(async (s) => {
       s.store.counts = async () => {
@@ -448,6 +480,45 @@ describe("API", () => {
       const page = await s.app.inject("/stories/s1");
       assert.equal(page.statusCode, 500);
       assert.doesNotMatch(page.body, /boom|TypeError|\.js:\d+/);
+    }));
+
+  test("the add form, sent an article already stored, says so on the story page it leads to", () =>
+    withService(async (s) => {
+      const form = { method: "POST" as const, url: "/articles", payload: new URLSearchParams({ title: STORM.title, source: "Another outlet", text: STORM.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
+      const first = await s.app.inject(form);
+      const again = await s.app.inject(form);
+      assert.equal(again.statusCode, 303);
+      const page = await s.app.inject(again.headers.location as string);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<main>\n<p class="note" role="status">That article was already here \(the same URL or the same text\): nothing new was added, and what you sent is kept as one more source of <a href="\/articles\/a1">the stored article<\/a>/);
+      const plain = await s.app.inject(first.headers.location as string);
+      assert.doesNotMatch(plain.body, /already here/, "the shared page carries no notice");
+    }));
+
+  test("the add form, sent an article with a problem it kept, names the problem on the story page it leads to", () =>
+    withService(async (s) => {
+      const payload = new URLSearchParams({ title: STORM.title, published: "31/12/2026", text: STORM.text }).toString();
+      const r = await s.app.inject({ method: "POST", url: "/articles", payload, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.equal(r.statusCode, 303);
+      const page = await s.app.inject(r.headers.location as string);
+      assert.match(page.body, /<main>\n<p class="note" role="status">Added, with a warning: published date &quot;31\/12\/2026&quot; is not a date; ignored \(<a href="\/articles\/a1">the article<\/a>\)\.<\/p>/);
+      const clean = await s.app.inject({ method: "POST", url: "/articles", payload: new URLSearchParams({ title: ELECTION.title, text: ELECTION.text }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      assert.doesNotMatch(clean.headers.location as string, /\?/, "no notice when there is nothing to say");
+    }));
+
+  test("an add form that meets an error comes back filled with what was sent, beside the error", () =>
+    withService(async (s) => {
+      const form = (url: string, fields: Record<string, string>) => s.app.inject({ method: "POST", url, payload: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const text = "\nLine one of a long <b>pasted</b> text.\nLine two.";
+      const r = await form("/articles", { title: 'A "quoted" title', source: "Wire", url: "not a url", text });
+      assert.equal(r.statusCode, 400);
+      assert.match(r.body, /role="alert">invalid url: must be an http\(s\) URL</);
+      assert.match(r.body, /<input name="title" maxlength="1000" value="A &quot;quoted&quot; title">/);
+      assert.match(r.body, /placeholder="e.g. Reuters" value="Wire">/);
+      assert.ok(r.body.includes(`<textarea name="text" rows="8" required>\n\nLine one of a long &lt;b&gt;pasted&lt;/b&gt; text.\nLine two.</textarea>`));
+      const feed = await form("/feeds", { url: "https://news.example/rss", every: "5s" });
+      assert.equal(feed.statusCode, 400);
+      assert.match(feed.body, /<input type="url" name="url" required maxlength="2048" value="https:\/\/news.example\/rss"><\/label>\n<label>Every <input name="every" value="5s"/);
     }));
 
   test("the add form stores an article and redirects to its story page", () =>

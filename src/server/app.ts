@@ -76,7 +76,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const rendering = new Map<string, Promise<CachedPage | undefined>>();
   const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true });
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true, routerOptions: { querystringParser: firstValues } });
 
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -124,7 +124,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
     reply.code(status);
     if (request.url.startsWith("/api/")) return reply.type("application/json; charset=utf-8").send({ error: message, ...(issues ? { issues } : {}) });
-    const body = status === 400 || status === 422 ? (request.url.startsWith("/feeds") ? pages.layout("Error", `<p class="error" role="alert">${pages.esc(message)}</p>${pages.addForms(ctx)}`) : pages.addPage(ctx, message)) : pages.errorPage(status, message);
+    const body = sentForm(request) ? pages.addPage(ctx, message, sentForm(request)) : status === 400 || status === 422 ? pages.addPage(ctx, message) : pages.errorPage(status, message);
     return reply.type("text/html; charset=utf-8").send(body);
   }
 
@@ -149,6 +149,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
           fetched = await options.fetchArticle(item.url, AbortSignal.timeout(20_000));
         } catch (error) {
           throw new HttpError(422, `could not fetch ${item.url}: ${reasonAfterUrl(error, item.url)}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
+        }
+        if (![fetched.text, fetched.html].some((t) => typeof t === "string" && t.trim() !== "")) {
+          throw new HttpError(422, `no article text found at ${item.url}: the page holds no article (send its text along with the url)`, [{ field: `${fieldPrefix(i)}url`, message: "holds no article text" }]);
         }
         jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
       } else {
@@ -302,7 +305,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return cached;
   }
 
-  app.get<{ Params: { id: string } }>("/stories/:id", async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { duplicate?: string; added?: string } }>("/stories/:id", async (request, reply) => {
     const id = request.params.id;
     const changes = newsroom.changeCount(id);
     let cached = pageCache.get(id);
@@ -326,6 +329,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
       cached = await render;
       if (!cached) throw new HttpError(404, `no story ${id}`);
     }
+    // After the add form: the shared page, with a word on what became of what was sent.
+    const { duplicate, added } = request.query;
+    const warnings = added ? (await store.messages({ articleId: added })).filter((m) => m.severity === "warning") : [];
+    const notice = duplicate ? pages.duplicateNotice(duplicate) : warnings.length ? pages.warningsNotice(added!, warnings) : undefined;
+    if (notice) return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-store").send(pages.withNotice(cached.page, notice));
     reply.header("etag", cached.etag).header("cache-control", "no-cache");
     if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
     return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
@@ -359,7 +367,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (!item.text && !item.url) throw new HttpError(400, "give the article's text (or a URL)", [{ field: "text", message: "is required" }]);
     const [outcome] = await ingest([item], "form", request.ip, () => "");
     if (outcome.status === "rejected") throw new HttpError(422, `not added: ${outcome.messages.map((m) => m.reason).join("; ")} (what you sent is kept as input ${outcome.inputId})`);
-    return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${outcome.status === "duplicate" ? "?duplicate=1" : ""}`, 303);
+    const after = outcome.status === "duplicate" ? "duplicate" : outcome.messages.some((m) => m.severity === "warning") ? "added" : undefined;
+    return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${after ? `?${after}=${encodeURIComponent(outcome.articleId!)}` : ""}`, 303);
   });
 
   app.post("/feeds", async (request, reply) => {
@@ -414,6 +423,21 @@ function outcomeJson(o: IngestOutcome) {
     messages: o.messages.map(({ severity, ruleId, reason, source }) => ({ severity, ruleId, reason, source })),
     ...(o.articleId ? { links: { article: `/api/articles/${o.articleId}`, story: `/api/stories/${o.storyId}`, page: `/stories/${o.storyId}` } } : {}),
   };
+}
+
+/** A query string as the routes read it: one string per name, the first when a name repeats (`?q=a&q=b`). */
+function firstValues(query: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(query)) if (!Object.hasOwn(out, name)) out[name] = value;
+  return out;
+}
+
+/** An add form's post (article or feed) that met an error: what was sent, to fill the form again. The token is not sent back. */
+function sentForm(request: FastifyRequest): pages.SentForm | undefined {
+  const action = request.url.split("?")[0];
+  if (request.method !== "POST" || (action !== "/articles" && action !== "/feeds")) return undefined;
+  const { token: _token, ...fields } = formFields(request.body);
+  return { action, fields };
 }
 
 function formFields(body: unknown): Record<string, string | undefined> {

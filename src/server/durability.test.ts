@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +13,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "nb-kill-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts `newsbrief serve` as a real child process and resolves with its URL once it prints it. */
-function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+function startChild(db: string, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], ...user });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
@@ -72,5 +72,39 @@ test("every write the API acknowledged survives kill -9 of the server right afte
     }
   } finally {
     await store.close();
+  }
+});
+
+test("a second server on the same database is refused with a message, and the first keeps serving; after kill -9 a new one starts", async () => {
+  const db = path.join(dir, "two.db");
+  const first = await startChild(db);
+  try {
+    const second = startChild(db).then((s) => s.child.kill("SIGKILL"));
+    await assert.rejects(second, /two\.db is already being served by another newsbrief serve/);
+    assert.equal((await fetch(`${first.url}/api/health`)).status, 200);
+  } finally {
+    first.child.kill("SIGKILL");
+  }
+  await new Promise((resolve) => first.child.once("exit", resolve));
+  const next = await startChild(db);
+  next.child.kill("SIGKILL");
+});
+
+test("a database file the server cannot write is refused at start, naming it, instead of answering every write with a 500", async () => {
+  const roDir = path.join(dir, "ro");
+  mkdirSync(roDir);
+  const db = path.join(roDir, "ro.db");
+  const seed = new SqliteStore(db);
+  try {
+    // The database and its -wal and -shm files read-only, as after a copy or a mount; the directory stays writable.
+    for (const f of readdirSync(roDir)) chmodSync(path.join(roDir, f), 0o444);
+    chmodSync(dir, 0o755);
+    chmodSync(roDir, 0o777);
+    // Permission bits do not bind root: then the server runs as nobody.
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const started = startChild(db, user).then((s) => s.child.kill("SIGKILL"));
+    await assert.rejects(started, /cannot use .*ro\.db: attempt to write a readonly database \(the server stores what it receives there/);
+  } finally {
+    await seed.close();
   }
 });

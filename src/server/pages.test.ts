@@ -85,6 +85,12 @@ describe("story page extras", () => {
     assert.doesNotMatch(small, /not listed/);
   });
 
+  test("a story whose articles name no source has no empty slot in its meta line", () => {
+    const meta = (sources: string[]) => /<p class="meta">(.*?)<\/p>/.exec(storyPage({ ...story, sources }, briefing({}), stored, false))?.[1];
+    assert.match(meta([]) ?? "", /^1 article · updated <time/);
+    assert.match(meta(["Wire"]) ?? "", /^1 article · Wire · updated <time/);
+  });
+
   test("dates of any precision start their period", () => {
     assert.equal(dateMs("2010"), Date.UTC(2010, 0, 1));
     assert.equal(dateMs("2010-03"), Date.UTC(2010, 2, 1));

@@ -52,14 +52,20 @@ function sourcesLine(sources: string[], max = 4): string {
   return sources.length > max ? `${shown} and ${sources.length - max} more` : shown;
 }
 
-export function storyListItem(s: StorySummary): string {
-  const meta = [
+/** Articles, sources, dates and last update, leaving out what is not known. */
+function storyMeta(s: StorySummary, maxSources: number): string {
+  return [
     `${s.articleCount} article${s.articleCount === 1 ? "" : "s"}`,
-    sourcesLine(s.sources),
+    sourcesLine(s.sources, maxSources),
     dateRange(s.firstPublished, s.lastPublished),
     `updated ${when(s.updatedAt)}`,
-  ].filter(Boolean);
-  return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${meta.join(" · ")}</small></li>`;
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+export function storyListItem(s: StorySummary): string {
+  return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${storyMeta(s, 4)}</small></li>`;
 }
 
 export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string }): string {
@@ -79,38 +85,67 @@ ${addForms(ctx)}`,
   );
 }
 
-export function addForms(ctx: PageContext, error?: string): string {
+/** What a reader sent through one of the add forms, shown again beside the error it met. */
+export interface SentForm {
+  action: "/articles" | "/feeds";
+  fields: Record<string, string | undefined>;
+}
+
+export function addForms(ctx: PageContext, error?: string, sent?: SentForm): string {
+  const fields = sent?.fields ?? {};
+  const article = sent?.action === "/articles" && fields.text !== undefined ? fields : {};
+  const byUrl = sent?.action === "/articles" && fields.text === undefined ? fields : {};
+  const feed = sent?.action === "/feeds" ? fields : {};
+  const value = (form: Record<string, string | undefined>, name: string, fallback?: string) => {
+    const v = form[name] ?? fallback;
+    return v === undefined ? "" : ` value="${esc(v)}"`;
+  };
+  // The parser drops one newline right after <textarea>: one is written so the text comes back whole.
+  const text = article.text === undefined ? "" : `\n${esc(article.text)}`;
   return `<section class="add" id="add">
 <h2>Add</h2>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <form method="post" action="/articles" class="card" id="add-article">
 <h3>An article</h3>
-<label>Title <input name="title" maxlength="1000"></label>
-<label>Source <input name="source" maxlength="300" placeholder="e.g. Reuters"></label>
-<label>Published <input type="date" name="published"></label>
-<label>URL (optional) <input type="url" name="url" maxlength="2048"></label>
-<label>Text <textarea name="text" rows="8" required></textarea></label>
+<label>Title <input name="title" maxlength="1000"${value(article, "title")}></label>
+<label>Source <input name="source" maxlength="300" placeholder="e.g. Reuters"${value(article, "source")}></label>
+<label>Published <input type="date" name="published"${value(article, "published")}></label>
+<label>URL (optional) <input type="url" name="url" maxlength="2048"${value(article, "url")}></label>
+<label>Text <textarea name="text" rows="8" required>${text}</textarea></label>
 ${tokenField(ctx)}
 <button type="submit">Add article</button>
 </form>
 <form method="post" action="/articles" class="card" id="add-url">
 <h3>An article by URL</h3>
-<label>URL <input type="url" name="url" required maxlength="2048"></label>
+<label>URL <input type="url" name="url" required maxlength="2048"${value(byUrl, "url")}></label>
 ${tokenField(ctx)}
 <button type="submit">Fetch and add</button>
 </form>
 <form method="post" action="/feeds" class="card" id="add-feed">
 <h3>A feed</h3>
-<label>Feed URL <input type="url" name="url" required maxlength="2048"></label>
-<label>Every <input name="every" value="1h" pattern="\\s*\\d+\\s*[smhdSMHD]?\\s*" title="e.g. 15m, 1h, 1d"></label>
+<label>Feed URL <input type="url" name="url" required maxlength="2048"${value(feed, "url")}></label>
+<label>Every <input name="every"${value(feed, "every", "1h")} pattern="\\s*\\d+\\s*[smhdSMHD]?\\s*" title="e.g. 15m, 1h, 1d"></label>
 ${tokenField(ctx)}
 <button type="submit">Add feed</button>
 </form>
 </section>`;
 }
 
-export function addPage(ctx: PageContext, error?: string): string {
-  return layout("Add", addForms(ctx, error));
+export function addPage(ctx: PageContext, error?: string, sent?: SentForm): string {
+  return layout("Add", addForms(ctx, error, sent));
+}
+
+/** A page rendered once for everyone, with a notice for this reader at the top of its main part. */
+export function withNotice(page: Buffer, notice: string): string {
+  return page.toString().replace("<main>\n", `<main>\n${notice}\n`);
+}
+
+export function duplicateNotice(articleId: string): string {
+  return `<p class="note" role="status">That article was already here (the same URL or the same text): nothing new was added, and what you sent is kept as one more source of <a href="${esc(citeHref(articleId))}">the stored article</a>.</p>`;
+}
+
+export function warningsNotice(articleId: string, warnings: Array<{ reason: string }>): string {
+  return `<p class="note" role="status">Added, with ${warnings.length === 1 ? "a warning" : "warnings"}: ${warnings.map((w) => esc(w.reason)).join("; ")} (<a href="${esc(citeHref(articleId))}">the article</a>).</p>`;
 }
 
 /** `/articles/:id#s-START`: the source sentence, highlighted by :target without any script. */
@@ -158,7 +193,7 @@ export function storyPage(story: StorySummary, briefing: Briefing, articles: Sto
   return layout(
     title.slice(0, 90),
     `<article class="briefing">
-<p class="meta">${story.articleCount} article${story.articleCount === 1 ? "" : "s"} · ${sourcesLine(story.sources, 8)}${story.firstPublished ? ` · ${dateRange(story.firstPublished, story.lastPublished)}` : ""} · updated ${when(story.updatedAt)}</p>
+<p class="meta">${storyMeta(story, 8)}</p>
 ${note}
 ${stories || `<p class="empty">Nothing to brief yet.</p>`}
 <h2>Sources</h2>

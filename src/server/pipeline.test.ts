@@ -26,3 +26,14 @@ test("a full article gets no too-short warning from the service", () => {
   assert.ok(seed.article && seed.article.wordCount > 100);
   assert.deepEqual(seed.messages.filter((m) => m.ruleId === "too-short"), []);
 });
+
+test("a published date that is not a date is reported as ignored (as brief does), not dropped in silence", () => {
+  const text = "The council of Lakeside voted on Tuesday to build a new library, officials said.";
+  const item = prepareItem({ text, published: "yesterday-ish" }, { kind: "api", body: "{}" });
+  assert.equal(item.article?.published, undefined);
+  assert.deepEqual(
+    item.messages.map((m) => [m.severity, m.ruleId, m.reason]),
+    [["warning", "bad-date", 'published date "yesterday-ish" is not a date; ignored']],
+  );
+  assert.deepEqual(prepareItem({ text, published: "2026-12-01" }, { kind: "api", body: "{}" }).messages, []);
+});

@@ -1,6 +1,6 @@
 import { cleanDocument } from "../clean/index.js";
 import { MIN_STORY_WORDS, tooShortReason } from "../clean/too-short.js";
-import { articleToDocument } from "../ingest/json.js";
+import { articleToDocument, ignoredDateReason } from "../ingest/json.js";
 import { contentHash, urlKey } from "../store/text.js";
 import type { IngestItem, RawInput, StoredArticle } from "../store/types.js";
 import type { ArticleInput, Message, RawDocument } from "../types/index.js";
@@ -16,6 +16,8 @@ export function prepareItem(item: ArticleInput, input: RawInput, file: string = 
   const messages: Message[] = [];
   const warnings = (doc as RawDocument & { warnings?: string[] }).warnings ?? [];
   for (const w of warnings) messages.push(msg(file, "warning", "html-extract", w, "ingest"));
+  const ignoredDate = ignoredDateReason(item, doc);
+  if (ignoredDate) messages.push(msg(file, "warning", "bad-date", ignoredDate, "ingest"));
   let cleaned = cleanDocument(doc, "new");
   if (cleaned.wordCount === 0) {
     messages.push(msg(file, "error", "empty-after-cleaning", "no article text left after removing boilerplate", "clean"));

@@ -31,7 +31,12 @@ export const FeedBody = z.object({
 });
 
 export const StoriesQuery = z.object({
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+Z?)?$/, "must be an ISO date or date-time, e.g. 2026-11-21").optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+Z?)?$/, "must be an ISO date or date-time, e.g. 2026-11-21")
+    .refine(isRealInstant, "is not a real date or time, e.g. 2026-11-21 or 2026-11-21T09:30")
+    .transform((v) => v.replace(" ", "T"))
+    .optional(),
   q: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
@@ -40,6 +45,14 @@ export const SearchQuery = z.object({
   q: z.string({ error: "is required" }).min(1, "is required").max(500),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+/** `2026-02-30` and `2026-12-07T25:00` are not instants (Date.parse would roll the first into March). */
+function isRealInstant(v: string): boolean {
+  if (Number.isNaN(Date.parse(v.replace(" ", "T")))) return false;
+  const [y, m, d] = v.slice(0, 10).split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
 
 /** Seconds in an `every` value; throws a message naming the field when out of range. */
 export function everySeconds(every: string | number): number {

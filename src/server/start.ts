@@ -5,6 +5,7 @@ import { SqliteStore } from "../store/sqlite.js";
 import type { BriefOptions } from "../types/index.js";
 import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
 import { WorkerBriefer, type Briefer } from "./briefer.js";
+import { ServeLock } from "./db-lock.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
 import { Newsroom } from "./newsroom.js";
 import type { Preparer } from "./preparer.js";
@@ -46,7 +47,14 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = new SqliteStore(options.dbPath, { synchronous: options.synchronous });
+  const lock = ServeLock.acquire(options.dbPath);
+  let store: SqliteStore;
+  try {
+    store = openWritableStore(options.dbPath, options.synchronous);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let newsroom: Newsroom | undefined;
   let writer: WorkerWriter | undefined;
   const web = options.fetchArticle && options.fetchFeed ? undefined : webFetchers(options.web);
@@ -76,13 +84,30 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           await app.close();
           await room.close();
           await store.close();
+          lock.release();
           web?.close();
         })()),
     };
   } catch (error) {
     await (newsroom ?? writer)?.close().catch(() => {});
     await store.close();
+    lock.release();
     web?.close();
     throw error;
+  }
+}
+
+/** The store, or an error that names the file and says why the server cannot use it. */
+function openWritableStore(dbPath: string, synchronous: ServeOptions["synchronous"]): SqliteStore {
+  let store: SqliteStore | undefined;
+  try {
+    store = new SqliteStore(dbPath, { synchronous });
+    store.probeWrite();
+    return store;
+  } catch (error) {
+    void store?.close();
+    const code = (error as { code?: string }).code ?? "";
+    const why = code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") ? " (the server stores what it receives there: the file and its directory must be writable)" : "";
+    throw new Error(`cannot use ${dbPath}: ${(error as Error).message}${why}`);
   }
 }

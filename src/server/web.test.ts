@@ -129,6 +129,9 @@ describe("serve fetches the web through the SSRF-safe fetcher", () => {
     assert.match(urlProblem("http://192.168.1.10/", [])!, /private-network/);
     assert.match(urlProblem("http://api.localhost/", [])!, /loopback/);
     assert.equal(urlProblem("http://127.0.0.1:8080/", ["127.0.0.1"]), undefined);
+    assert.equal(urlProblem("http://localhost:8080/", ["127.0.0.1"]), undefined, "localhost is left to the fetcher's check once loopback is allow-listed");
+    assert.equal(urlProblem("http://localhost:8080/", ["127.0.0.0/8"]), undefined);
+    assert.match(urlProblem("http://localhost:8080/", ["10.0.0.0/8"])!, /loopback/);
     assert.equal(urlProblem("http://10.0.0.7/", ["10.0.0.0/8"]), undefined);
     assert.equal(urlProblem("https://en.wikinews.org/wiki/Main_Page", []), undefined);
   });

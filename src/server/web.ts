@@ -74,7 +74,8 @@ export function urlProblem(url: string, allowList: readonly string[]): string | 
   }
   if (allowListMatches(allowList, host)) return undefined;
   const lower = host.toLowerCase().replace(/\.$/, "");
-  if (lower === "localhost" || lower.endsWith(".localhost")) return `refused to fetch ${url}: ${host} is ${CLASS_WORDS.loopback}; only public addresses are fetched unless allow-listed (serve --allow-hosts)`;
+  const loopbackAllowed = allowListMatches(allowList, "127.0.0.1") || allowListMatches(allowList, "::1");
+  if ((lower === "localhost" || lower.endsWith(".localhost")) && !loopbackAllowed) return `refused to fetch ${url}: ${host} is ${CLASS_WORDS.loopback}; only public addresses are fetched unless allow-listed (serve --allow-hosts)`;
   if (isIpLiteral(host)) {
     const cls = classifyAddress(host);
     if (cls !== "public") return `refused to fetch ${url}: ${host} is ${CLASS_WORDS[cls]}; only public addresses are fetched unless allow-listed (serve --allow-hosts)`;

@@ -302,6 +302,11 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
+  /** Throws SQLite's error when the file cannot be written (read-only file, directory or disk): rewrites the header's user_version with its own value. */
+  probeWrite(): void {
+    this.db.pragma(`user_version = ${Number(this.db.pragma("user_version", { simple: true }))}`);
+  }
+
   private readonly statements = new Map<string, Database.Statement>();
 
   /** A prepared statement for SQL built at run time (a few shapes), prepared once. */

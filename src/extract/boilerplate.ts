@@ -37,7 +37,7 @@ function withoutBuilderWidgets(cls: string): string {
   return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
 }
 
-const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container)(?=\s|$)/g;
+const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container|content-sidebar-wrap|(?:has|with|no|without)-sidebar)(?=\s|$)/g;
 const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content)|widget_(?:text|sow-editor|custom_html))(?:\s|$)/;
 
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */

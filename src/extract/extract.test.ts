@@ -483,3 +483,9 @@ test("an index nothing declares keeps its entries beside its intro; a declared a
   assert.match(page("").text, /Entry 11: a guide to one useful skill/);
   assert.doesNotMatch(page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Guides"}</script>`).text, /Entry 11/);
 });
+
+test("a theme's frame named for content and sidebar together ('content-sidebar-wrap') holds the content: not a sidebar", () => {
+  const items = ["Bakery on Main Street", "Harbour dental clinic", "Riverside garden centre", "City cycling club", "Hill farm shop"].map((t) => `<div class="project"><h4>${t}</h4></div>`).join("");
+  const page = extractHtml(wrap("<title>Portfolio</title>", `<div class="content-sidebar-wrap"><main><article><h1>Our web designs</h1><h2>Sites we built for local firms this year</h2>${items}</article></main></div>`));
+  assert.match(page.text, /Riverside garden centre/);
+});

@@ -484,6 +484,14 @@ test("an index nothing declares keeps its entries beside its intro; a declared a
   assert.doesNotMatch(page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Guides"}</script>`).text, /Entry 11/);
 });
 
+test("a page showing only a few linked tiles under its headline is read as those tiles, not as empty (wcxb-dev 4509, a shop's category page)", () => {
+  requireShared();
+  const html = gunzipSync(readFileSync(`${SHARED}data/extraction/wcxb-dev/html/4509.html.gz`)).toString("utf8");
+  const page = extractHtml(html);
+  assert.match(page.text, /Power Banks \(158\)/);
+  assert.doesNotMatch(page.text, /Camp Kitchen|Powered by/);
+});
+
 test("a theme's frame named for content and sidebar together ('content-sidebar-wrap') holds the content: not a sidebar", () => {
   const items = ["Bakery on Main Street", "Harbour dental clinic", "Riverside garden centre", "City cycling club", "Hill farm shop"].map((t) => `<div class="project"><h4>${t}</h4></div>`).join("");
   const page = extractHtml(wrap("<title>Portfolio</title>", `<div class="content-sidebar-wrap"><main><article><h1>Our web designs</h1><h2>Sites we built for local firms this year</h2>${items}</article></main></div>`));

@@ -133,6 +133,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const text = withoutReviews(kind.type, body.text, pageBlocks, body.container);
     if (text !== undefined) body = { ...body, text, strategy: `${body.strategy}-reviews` };
   }
+  // Whatever the readings above missed, a page that shows text is not read as empty: its whole non-boilerplate text, link lists included.
+  if (pageBlocks && (body?.text.length ?? 0) < LITTLE_TEXT) {
+    const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
+    if (all.length > (body?.text.length ?? 0)) body = { ...body, text: all, strategy: "blocks:page-fallback" };
+  }
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -234,6 +239,9 @@ function pageSpan(blocks: Block[]): Block[] {
 
 /** Share of the page's text above its headline beyond which that text is read as content. */
 const BEFORE_HEADLINE = 0.3;
+
+/** Below this many characters a reading found little text. */
+const LITTLE_TEXT = 200;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;

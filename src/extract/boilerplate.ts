@@ -100,3 +100,16 @@ export function isBoilerplateLine(text: string): boolean {
   if (text.length < 250 && CAPTION_LINE.test(text)) return true;
   return text.length < 120 && BOILERPLATE_LINE.test(text.replace(/[\s|›»:•·]+$/g, "").trim());
 }
+
+/**
+ * Text meant for machines, never for readers: a run of identifiers (three or more UUIDs making up most of the line, as
+ * shops print to foil scrapers) or a bare image address ("thumb: https://cdn.example/tee.jpg").
+ */
+export function isMachineText(text: string): boolean {
+  if (IMAGE_ADDRESS.test(text)) return true;
+  const ids = text.match(UUID);
+  return !!ids && ids.length >= 3 && ids.join("").length > text.replace(/\s/g, "").length * 0.5;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const IMAGE_ADDRESS = /^(?:[\w-]+:\s*)?https?:\/\/\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$/i;

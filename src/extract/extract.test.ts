@@ -497,3 +497,11 @@ test("a theme's frame named for content and sidebar together ('content-sidebar-w
   const page = extractHtml(wrap("<title>Portfolio</title>", `<div class="content-sidebar-wrap"><main><article><h1>Our web designs</h1><h2>Sites we built for local firms this year</h2>${items}</article></main></div>`));
   assert.match(page.text, /Riverside garden centre/);
 });
+
+test("lines meant for machines (a run of UUIDs, a bare image address) leave the text; a line quoting one identifier stays", () => {
+  const ids = "9a3e1f2c-1b2d-4c3e-8f4a-5b6c7d8e9f0aX2bf8403c-6590-4d73-8b16-95f6c3ecdef8 84f535a2-9d93-4358-b5a8-c77d761c12e9S";
+  const page = extractHtml(wrap("<title>Tee</title>", `<main><h1>Staple tee</h1>${P(3)}<p>${ids}</p><p>thumb_bone: https://cdn.example.org/images/tee_bone_thumb.jpg</p><p>Mount it with: sudo mount /dev/disk/by-uuid/ba5b7f3a-54d2-4325-80e5-e7a159900d3f /media/disk</p>${P(2)}</main>`));
+  assert.match(page.text, /Paragraph 2 of the story/);
+  assert.match(page.text, /by-uuid\/ba5b7f3a/);
+  assert.doesNotMatch(page.text, /c77d761c12e9|tee_bone_thumb/);
+});

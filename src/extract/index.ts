@@ -5,6 +5,7 @@ import { parseHTML } from "./parse.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
+import { isMachineText } from "./boilerplate.js";
 import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
@@ -138,6 +139,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
     if (all.length > (body?.text.length ?? 0)) body = { ...body, text: all, strategy: "blocks:page-fallback" };
   }
+  if (body?.text) body = { ...body, text: withoutMachineText(body.text) };
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -151,6 +153,13 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
+}
+
+/** The text without its paragraphs meant for machines (identifier runs, bare image addresses), once the reading is chosen: they still tell which box holds the page. */
+function withoutMachineText(text: string): string {
+  const paragraphs = text.split("\n\n");
+  const kept = paragraphs.filter((p) => !isMachineText(p));
+  return kept.length < paragraphs.length ? kept.join("\n\n") : text;
 }
 
 /**

@@ -505,3 +505,10 @@ test("lines meant for machines (a run of UUIDs, a bare image address) leave the 
   assert.match(page.text, /by-uuid\/ba5b7f3a/);
   assert.doesNotMatch(page.text, /c77d761c12e9|tee_bone_thumb/);
 });
+
+test("markup between </head> and <body> (an ad slot) does not hide the page's body: browsers read it all as the body", () => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour project approved</title></head><div id="ad-slot" style="width:1px"></div><body class="page"><main><article><h1>Harbour project approved</h1>${P(6)}</article></main></body></html>`;
+  const page = extractHtml(html);
+  assert.match(page.text, /Paragraph 1 of the story[^]*Paragraph 6 of the story/);
+  assert.equal(page.strategies.text, "blocks");
+});

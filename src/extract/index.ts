@@ -2,6 +2,7 @@
 
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
+import { oneBody } from "./mend.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
@@ -45,13 +46,13 @@ export interface ExtractedPage {
 
 export function extractHtml(html: string, options: { url?: string } = {}): ExtractedPage {
   const messages: ExtractMessage[] = [];
-  let doc = parseHTML(prestrip(html)).document as unknown as DomDocument;
+  let doc = parsePage(prestrip(html));
   const md = extractMetadata(doc, options.url);
   const bodyOptions = { title: md.title?.value, keepComments: false, keepLinkLists: false };
   let body = ownBody(doc, bodyOptions);
   // Pages rendered by scripts may put their whole text in noscript for crawlers (forum software does): read the page as a script-less browser shows it.
   if ((!body || body.text.length < 200) && noscriptText(html)) {
-    const again = parseHTML(prestrip(html, { noscript: "unwrap" })).document as unknown as DomDocument;
+    const again = parsePage(prestrip(html, { noscript: "unwrap" }));
     const b = ownBody(again, bodyOptions);
     if (b && b.text.length > (body?.text.length ?? 0)) {
       doc = again;
@@ -153,6 +154,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
+}
+
+function parsePage(html: string): DomDocument {
+  const doc = parseHTML(html).document as unknown as DomDocument;
+  oneBody(doc);
+  return doc;
 }
 
 /** The text without its paragraphs meant for machines (identifier runs, bare image addresses), once the reading is chosen: they still tell which box holds the page. */

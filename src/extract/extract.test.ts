@@ -512,3 +512,11 @@ test("markup between </head> and <body> (an ad slot) does not hide the page's bo
   assert.match(page.text, /Paragraph 1 of the story[^]*Paragraph 6 of the story/);
   assert.equal(page.strategies.text, "blocks");
 });
+
+test("a form field's text (a 'republish this story' box holding the article's HTML) is no prose: it does not outweigh the article", () => {
+  const escaped = `&lt;h1&gt;Harbour project approved&lt;/h1&gt;${P(6).replace(/</g, "&lt;").replace(/>/g, "&gt;")}`.repeat(3);
+  const page = extractHtml(wrap("<title>Harbour project approved</title>", `<main><article><div class="sidebar-layout"><div class="sidebar-content"><h1>Harbour project approved</h1>${P(6)}</div><div class="sidebar"><div class="republish"><textarea readonly>${escaped}</textarea></div></div></div></article></main>`));
+  assert.match(page.text, /^Paragraph 1 of the story[^]*Paragraph 6 of the story[^<]*$/);
+  // Read by our own pass, not left to the Readability fallback (which, on the page this comes from, kept a tenth of the article).
+  assert.equal(page.strategies.text, "blocks");
+});

@@ -64,7 +64,7 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`);
+  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${anchorSlug(el.getAttribute("id") ?? "") ? "" : el.getAttribute("id")}`);
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;
@@ -72,6 +72,13 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (opts.keepComments && /^(?:comments?|respond|reply)$/.test(word)) return undefined;
   return `class:${word}`;
 }
+
+/** An id made of many words is an anchor spelled from a heading ("receive-and-reply-to-an-sms-section"): its words name the topic, not the box's role. */
+function anchorSlug(id: string): boolean {
+  return id.split(/[-_]+/).filter(Boolean).length >= SLUG_WORDS;
+}
+
+const SLUG_WORDS = 6;
 
 /** Short paragraphs that are interface text rather than content. */
 const BOILERPLATE_LINE = new RegExp(

@@ -520,3 +520,10 @@ test("a form field's text (a 'republish this story' box holding the article's HT
   // Read by our own pass, not left to the Readability fallback (which, on the page this comes from, kept a tenth of the article).
   assert.equal(page.strategies.text, "blocks");
 });
+
+test("an id spelled from a heading ('receive-and-reply-to-an-inbound-message-section') does not make its section boilerplate by the words in it", () => {
+  const section = (id: string, heading: string, n: number) => `<section id="${id}"><h2>${heading}</h2>${P(n)}</section>`;
+  const page = extractHtml(wrap("<title>Messaging quickstart</title>", `<main><article><h1>Messaging quickstart</h1>${section("send-an-outbound-message-section", "Send a message", 3)}${section("receive-and-reply-to-an-inbound-message-section", "Receive and reply to a message", 3)}${section("share-your-first-app-with-the-team-section", "Share your first app with the team", 3)}</article></main>`));
+  assert.match(page.text, /Receive and reply to a message/);
+  assert.match(page.text, /Share your first app with the team/);
+});

@@ -527,3 +527,12 @@ test("an id spelled from a heading ('receive-and-reply-to-an-inbound-message-sec
   assert.match(page.text, /Receive and reply to a message/);
   assert.match(page.text, /Share your first app with the team/);
 });
+
+test("hidden tab panels holding the page's prose are read, though each carries an empty language picker (a select scripts fill); panels with fields to fill stay out", () => {
+  const panel = (i: number, field: string) => `<div class="panel"${i ? " hidden" : ""}>${field}<h3>Step ${i + 1} in language ${i + 1}</h3>${P(3)}</div>`;
+  const tabs = (field: string) => `<main><h1>Send a message</h1><p>Pick your language below and follow the steps.</p>${[0, 1, 2, 3].map((i) => panel(i, field)).join("")}</main>`;
+  const page = extractHtml(wrap("<title>Send a message</title>", tabs(`<select class="lang"></select>`)));
+  assert.match(page.text, /Step 3 in language 3/);
+  const form = extractHtml(wrap("<title>Send a message</title>", tabs(`<label>Name</label><input type="text" name="name">`)));
+  assert.doesNotMatch(form.text, /Step 3 in language 3/);
+});

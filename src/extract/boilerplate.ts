@@ -28,17 +28,18 @@ const JUNK_WORDS = new RegExp(
 
 /**
  * Site builders wrap every module of a page, content and furniture alike, in a box named a widget (HubSpot 'widget-span
- * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'): that name says nothing of the box.
- * Their text modules (Elementor 'elementor-widget-text-editor', SiteOrigin 'so-panel widget widget_text') hold the page's own
- * text; other modules stay widgets ('elementor-widget-nav-menu').
+ * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'; SiteOrigin 'panel-widget-style'):
+ * that name says nothing of the box. Their content modules (Elementor text, headings, icon and image boxes, lists, accordions,
+ * tabs…; SiteOrigin 'so-panel widget widget_text', 'so-widget-sow-editor') hold the page's own text; other modules stay
+ * widgets ('elementor-widget-nav-menu').
  */
 function withoutBuilderWidgets(cls: string): string {
   const c = cls.replace(MODULE_FRAME, " ");
   return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
 }
 
-const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container|content-sidebar-wrap|(?:has|with|no|without)-sidebar)(?=\s|$)/g;
-const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content)|widget_(?:text|sow-editor|custom_html))(?:\s|$)/;
+const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container|panel-widget-style\S*|content-sidebar-wrap|(?:\S+-)?(?:has|with|no|without)-sidebar)(?=\s|$)/g;
+const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content|icon-box|image-box|icon-list|accordion|toggle|tabs|testimonial|price-table|price-list|call-to-action|flip-box|animated-headline|blockquote)|widget_(?:text|sow-editor|custom_html)|so-widget-sow-editor)(?:\s|$)/;
 
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);

@@ -536,3 +536,14 @@ test("hidden tab panels holding the page's prose are read, though each carries a
   const form = extractHtml(wrap("<title>Send a message</title>", tabs(`<label>Name</label><input type="text" name="name">`)));
   assert.doesNotMatch(form.text, /Step 3 in language 3/);
 });
+
+test("a site builder's content modules (Elementor icon boxes) are content; its menu module stays a menu", () => {
+  const box = (i: number) =>
+    `<div class="elementor-element elementor-element-a${i}f elementor-widget elementor-widget-icon-box"><div class="elementor-widget-container"><div class="elementor-icon-box-content"><h3>Benefit number ${i}</h3><p>Benefit ${i} of working with us is told here at some length, with a reason, an example and a promise to the reader.</p></div></div></div>`;
+  const menu = `<div class="elementor-element elementor-element-m1 elementor-widget elementor-widget-nav-menu"><div class="elementor-widget-container"><ul><li><a href="/a">About the studio</a></li><li><a href="/w">Our work</a></li><li><a href="/c">Contact</a></li></ul></div></div>`;
+  const page = extractHtml(wrap("<title>Brand storytelling</title>", `${menu}<div class="elementor-section"><h1>Brand storytelling</h1>${[1, 2, 3, 4, 5, 6].map(box).join("")}</div>`));
+  assert.match(page.text, /Benefit 4 of working with us/);
+  assert.doesNotMatch(page.text, /About the studio/);
+  // Found by our own pass: Readability, the fallback, kept a third of such a page (wcxb-dev 0716).
+  assert.equal(page.strategies.text, "blocks");
+});

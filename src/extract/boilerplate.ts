@@ -34,6 +34,7 @@ const JUNK_WORDS = new RegExp(
  * widgets ('elementor-widget-nav-menu').
  */
 function withoutBuilderWidgets(cls: string): string {
+  if (!cls.includes("widget") && !cls.includes("sidebar") && !cls.includes("hs_cos")) return cls;
   const c = cls.replace(MODULE_FRAME, " ");
   return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
 }
@@ -65,7 +66,8 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${anchorSlug(el.getAttribute("id") ?? "") ? "" : el.getAttribute("id")}`);
+  const id = el.getAttribute("id") ?? "";
+  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${anchorSlug(id) ? "" : id}`);
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;
@@ -76,10 +78,11 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
 
 /** An id made of many words is an anchor spelled from a heading ("receive-and-reply-to-an-sms-section"): its words name the topic, not the box's role. */
 function anchorSlug(id: string): boolean {
-  return id.split(/[-_]+/).filter(Boolean).length >= SLUG_WORDS;
+  return id.length > 20 && SLUG.test(id);
 }
 
-const SLUG_WORDS = 6;
+/** Six or more words joined by - or _. */
+const SLUG = /^[-_]*[^-_]+(?:[-_]+[^-_]+){5}/;
 
 /** Short paragraphs that are interface text rather than content. */
 const BOILERPLATE_LINE = new RegExp(

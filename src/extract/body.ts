@@ -42,7 +42,7 @@ export interface BodyResult {
   blocks?: Block[];
 }
 
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "IMG", "PICTURE", "VIDEO", "AUDIO", "SOURCE", "MAP", "math"]);
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "TITLE", "META", "LINK", "IMG", "PICTURE", "VIDEO", "AUDIO", "SOURCE", "MAP", "math"]);
 const CELL = new Set(["TD", "TH"]);
 
 interface WalkState {
@@ -114,6 +114,9 @@ function prose(b: Block): number {
 
 const NO_VETO = /^(?:footer|button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
 
+/** Fields a reader fills in; an empty select (a code sample's language picker that scripts fill) is none. */
+const FORM_FIELDS = 'input:not([type="hidden"]), textarea, select option';
+
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;
 const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
@@ -139,7 +142,7 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   const candidates = [...inside.keys()].filter((e) => !vetoed.has(e) && !NO_VETO.test(s.reasons.get(e)!) && !NO_GROUP_VETO.test(s.reasons.get(e)!));
   for (const els of groupBy(candidates, (e) => `${elementKind(e)}#${s.reasons.get(e)}`).values()) {
     const p = els.reduce((sum, e) => sum + inside.get(e)!, 0);
-    if (els.length < 3 || p < 300 || p <= total * GROUP_SHARE || els.some((e) => e.querySelector("input, select, textarea"))) continue;
+    if (els.length < 3 || p < 300 || p <= total * GROUP_SHARE || els.some((e) => e.querySelector(FORM_FIELDS))) continue;
     for (const e of els) vetoed.add(e);
   }
   for (const b of s.blocks) {

@@ -28,17 +28,19 @@ const JUNK_WORDS = new RegExp(
 
 /**
  * Site builders wrap every module of a page, content and furniture alike, in a box named a widget (HubSpot 'widget-span
- * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'): that name says nothing of the box.
- * Their text modules (Elementor 'elementor-widget-text-editor', SiteOrigin 'so-panel widget widget_text') hold the page's own
- * text; other modules stay widgets ('elementor-widget-nav-menu').
+ * widget-type-rich_text', 'hs_cos_wrapper_widget'; Elementor 'elementor-widget-container'; SiteOrigin 'panel-widget-style'):
+ * that name says nothing of the box. Their content modules (Elementor text, headings, icon and image boxes, lists, accordions,
+ * tabs…; SiteOrigin 'so-panel widget widget_text', 'so-widget-sow-editor') hold the page's own text; other modules stay
+ * widgets ('elementor-widget-nav-menu').
  */
 function withoutBuilderWidgets(cls: string): string {
+  if (!cls.includes("widget") && !cls.includes("sidebar") && !cls.includes("hs_cos")) return cls;
   const c = cls.replace(MODULE_FRAME, " ");
   return TEXT_MODULE.test(c) ? c.replace(/(?:^|\s)\S*widget\S*/g, " ") : c;
 }
 
-const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container)(?=\s|$)/g;
-const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content)|widget_(?:text|sow-editor|custom_html))(?:\s|$)/;
+const MODULE_FRAME = /(?:^|\s)(?:widget-span|widget-type-\S+|hs_cos_wrapper\S*|elementor-widget-container|panel-widget-style\S*|content-sidebar-wrap|(?:\S+-)?(?:has|with|no|without)-sidebar)(?=\s|$)/g;
+const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-post-content|icon-box|image-box|icon-list|accordion|toggle|tabs|testimonial|price-table|price-list|call-to-action|flip-box|animated-headline|blockquote)|widget_(?:text|sow-editor|custom_html)|so-widget-sow-editor)(?:\s|$)/;
 
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
@@ -64,7 +66,8 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
   if (isHidden(el)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
-  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`);
+  const id = el.getAttribute("id") ?? "";
+  const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${anchorSlug(id) ? "" : id}`);
   if (cls.length < 3) return undefined;
   const m = JUNK_WORDS.exec(cls);
   if (!m) return undefined;
@@ -72,6 +75,14 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (opts.keepComments && /^(?:comments?|respond|reply)$/.test(word)) return undefined;
   return `class:${word}`;
 }
+
+/** An id made of many words is an anchor spelled from a heading ("receive-and-reply-to-an-sms-section"): its words name the topic, not the box's role. */
+function anchorSlug(id: string): boolean {
+  return id.length > 20 && SLUG.test(id);
+}
+
+/** Six or more words joined by - or _. */
+const SLUG = /^[-_]*[^-_]+(?:[-_]+[^-_]+){5}/;
 
 /** Short paragraphs that are interface text rather than content. */
 const BOILERPLATE_LINE = new RegExp(
@@ -100,3 +111,16 @@ export function isBoilerplateLine(text: string): boolean {
   if (text.length < 250 && CAPTION_LINE.test(text)) return true;
   return text.length < 120 && BOILERPLATE_LINE.test(text.replace(/[\s|›»:•·]+$/g, "").trim());
 }
+
+/**
+ * Text meant for machines, never for readers: a run of identifiers (three or more UUIDs making up most of the line, as
+ * shops print to foil scrapers) or a bare image address ("thumb: https://cdn.example/tee.jpg").
+ */
+export function isMachineText(text: string): boolean {
+  if (IMAGE_ADDRESS.test(text)) return true;
+  const ids = text.match(UUID);
+  return !!ids && ids.length >= 3 && ids.join("").length > text.replace(/\s/g, "").length * 0.5;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const IMAGE_ADDRESS = /^(?:[\w-]+:\s*)?https?:\/\/\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$/i;

@@ -483,3 +483,67 @@ test("an index nothing declares keeps its entries beside its intro; a declared a
   assert.match(page("").text, /Entry 11: a guide to one useful skill/);
   assert.doesNotMatch(page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Guides"}</script>`).text, /Entry 11/);
 });
+
+test("a page showing only a few linked tiles under its headline is read as those tiles, not as empty (wcxb-dev 4509, a shop's category page)", () => {
+  requireShared();
+  const html = gunzipSync(readFileSync(`${SHARED}data/extraction/wcxb-dev/html/4509.html.gz`)).toString("utf8");
+  const page = extractHtml(html);
+  assert.match(page.text, /Power Banks \(158\)/);
+  assert.doesNotMatch(page.text, /Camp Kitchen|Powered by/);
+});
+
+test("a theme's frame named for content and sidebar together ('content-sidebar-wrap') holds the content: not a sidebar", () => {
+  const items = ["Bakery on Main Street", "Harbour dental clinic", "Riverside garden centre", "City cycling club", "Hill farm shop"].map((t) => `<div class="project"><h4>${t}</h4></div>`).join("");
+  const page = extractHtml(wrap("<title>Portfolio</title>", `<div class="content-sidebar-wrap"><main><article><h1>Our web designs</h1><h2>Sites we built for local firms this year</h2>${items}</article></main></div>`));
+  assert.match(page.text, /Riverside garden centre/);
+});
+
+test("lines meant for machines (a run of UUIDs, a bare image address) leave the text; a line quoting one identifier stays", () => {
+  const ids = "9a3e1f2c-1b2d-4c3e-8f4a-5b6c7d8e9f0aX2bf8403c-6590-4d73-8b16-95f6c3ecdef8 84f535a2-9d93-4358-b5a8-c77d761c12e9S";
+  const page = extractHtml(wrap("<title>Tee</title>", `<main><h1>Staple tee</h1>${P(3)}<p>${ids}</p><p>thumb_bone: https://cdn.example.org/images/tee_bone_thumb.jpg</p><p>Mount it with: sudo mount /dev/disk/by-uuid/ba5b7f3a-54d2-4325-80e5-e7a159900d3f /media/disk</p>${P(2)}</main>`));
+  assert.match(page.text, /Paragraph 2 of the story/);
+  assert.match(page.text, /by-uuid\/ba5b7f3a/);
+  assert.doesNotMatch(page.text, /c77d761c12e9|tee_bone_thumb/);
+});
+
+test("markup between </head> and <body> (an ad slot) does not hide the page's body: browsers read it all as the body", () => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour project approved</title></head><div id="ad-slot" style="width:1px"></div><body class="page"><main><article><h1>Harbour project approved</h1>${P(6)}</article></main></body></html>`;
+  const page = extractHtml(html);
+  assert.match(page.text, /Paragraph 1 of the story[^]*Paragraph 6 of the story/);
+  assert.equal(page.strategies.text, "blocks");
+});
+
+test("a form field's text (a 'republish this story' box holding the article's HTML) is no prose: it does not outweigh the article", () => {
+  const escaped = `&lt;h1&gt;Harbour project approved&lt;/h1&gt;${P(6).replace(/</g, "&lt;").replace(/>/g, "&gt;")}`.repeat(3);
+  const page = extractHtml(wrap("<title>Harbour project approved</title>", `<main><article><div class="sidebar-layout"><div class="sidebar-content"><h1>Harbour project approved</h1>${P(6)}</div><div class="sidebar"><div class="republish"><textarea readonly>${escaped}</textarea></div></div></div></article></main>`));
+  assert.match(page.text, /^Paragraph 1 of the story[^]*Paragraph 6 of the story[^<]*$/);
+  // Read by our own pass, not left to the Readability fallback (which, on the page this comes from, kept a tenth of the article).
+  assert.equal(page.strategies.text, "blocks");
+});
+
+test("an id spelled from a heading ('receive-and-reply-to-an-inbound-message-section') does not make its section boilerplate by the words in it", () => {
+  const section = (id: string, heading: string, n: number) => `<section id="${id}"><h2>${heading}</h2>${P(n)}</section>`;
+  const page = extractHtml(wrap("<title>Messaging quickstart</title>", `<main><article><h1>Messaging quickstart</h1>${section("send-an-outbound-message-section", "Send a message", 3)}${section("receive-and-reply-to-an-inbound-message-section", "Receive and reply to a message", 3)}${section("share-your-first-app-with-the-team-section", "Share your first app with the team", 3)}</article></main>`));
+  assert.match(page.text, /Receive and reply to a message/);
+  assert.match(page.text, /Share your first app with the team/);
+});
+
+test("hidden tab panels holding the page's prose are read, though each carries an empty language picker (a select scripts fill); panels with fields to fill stay out", () => {
+  const panel = (i: number, field: string) => `<div class="panel"${i ? " hidden" : ""}>${field}<h3>Step ${i + 1} in language ${i + 1}</h3>${P(3)}</div>`;
+  const tabs = (field: string) => `<main><h1>Send a message</h1><p>Pick your language below and follow the steps.</p>${[0, 1, 2, 3].map((i) => panel(i, field)).join("")}</main>`;
+  const page = extractHtml(wrap("<title>Send a message</title>", tabs(`<select class="lang"></select>`)));
+  assert.match(page.text, /Step 3 in language 3/);
+  const form = extractHtml(wrap("<title>Send a message</title>", tabs(`<label>Name</label><input type="text" name="name">`)));
+  assert.doesNotMatch(form.text, /Step 3 in language 3/);
+});
+
+test("a site builder's content modules (Elementor icon boxes) are content; its menu module stays a menu", () => {
+  const box = (i: number) =>
+    `<div class="elementor-element elementor-element-a${i}f elementor-widget elementor-widget-icon-box"><div class="elementor-widget-container"><div class="elementor-icon-box-content"><h3>Benefit number ${i}</h3><p>Benefit ${i} of working with us is told here at some length, with a reason, an example and a promise to the reader.</p></div></div></div>`;
+  const menu = `<div class="elementor-element elementor-element-m1 elementor-widget elementor-widget-nav-menu"><div class="elementor-widget-container"><ul><li><a href="/a">About the studio</a></li><li><a href="/w">Our work</a></li><li><a href="/c">Contact</a></li></ul></div></div>`;
+  const page = extractHtml(wrap("<title>Brand storytelling</title>", `${menu}<div class="elementor-section"><h1>Brand storytelling</h1>${[1, 2, 3, 4, 5, 6].map(box).join("")}</div>`));
+  assert.match(page.text, /Benefit 4 of working with us/);
+  assert.doesNotMatch(page.text, /About the studio/);
+  // Found by our own pass: Readability, the fallback, kept a third of such a page (wcxb-dev 0716).
+  assert.equal(page.strategies.text, "blocks");
+});

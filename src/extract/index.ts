@@ -2,9 +2,11 @@
 
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
+import { oneBody } from "./mend.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
+import { isMachineText } from "./boilerplate.js";
 import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
@@ -44,13 +46,13 @@ export interface ExtractedPage {
 
 export function extractHtml(html: string, options: { url?: string } = {}): ExtractedPage {
   const messages: ExtractMessage[] = [];
-  let doc = parseHTML(prestrip(html)).document as unknown as DomDocument;
+  let doc = parsePage(prestrip(html));
   const md = extractMetadata(doc, options.url);
   const bodyOptions = { title: md.title?.value, keepComments: false, keepLinkLists: false };
   let body = ownBody(doc, bodyOptions);
   // Pages rendered by scripts may put their whole text in noscript for crawlers (forum software does): read the page as a script-less browser shows it.
   if ((!body || body.text.length < 200) && noscriptText(html)) {
-    const again = parseHTML(prestrip(html, { noscript: "unwrap" })).document as unknown as DomDocument;
+    const again = parsePage(prestrip(html, { noscript: "unwrap" }));
     const b = ownBody(again, bodyOptions);
     if (b && b.text.length > (body?.text.length ?? 0)) {
       doc = again;
@@ -133,6 +135,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     const text = withoutReviews(kind.type, body.text, pageBlocks, body.container);
     if (text !== undefined) body = { ...body, text, strategy: `${body.strategy}-reviews` };
   }
+  // Whatever the readings above missed, a page that shows text is not read as empty: its whole non-boilerplate text, link lists included.
+  if (pageBlocks && (body?.text.length ?? 0) < LITTLE_TEXT) {
+    const all = blocksText(pageBlocks, { ...bodyOptions, keepLinkLists: true });
+    if (all.length > (body?.text.length ?? 0)) body = { ...body, text: all, strategy: "blocks:page-fallback" };
+  }
+  if (body?.text) body = { ...body, text: withoutMachineText(body.text) };
   const page: ExtractedPage = { text: body?.text ?? "", pageType: kind.type, strategies: { pageType: kind.strategy }, messages };
   for (const key of ["title", "author", "published", "modified", "canonicalUrl", "siteName", "lang", "image"] as const) {
     const c = md[key];
@@ -146,6 +154,19 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
+}
+
+function parsePage(html: string): DomDocument {
+  const doc = parseHTML(html).document as unknown as DomDocument;
+  oneBody(doc);
+  return doc;
+}
+
+/** The text without its paragraphs meant for machines (identifier runs, bare image addresses), once the reading is chosen: they still tell which box holds the page. */
+function withoutMachineText(text: string): string {
+  const paragraphs = text.split("\n\n");
+  const kept = paragraphs.filter((p) => !isMachineText(p));
+  return kept.length < paragraphs.length ? kept.join("\n\n") : text;
 }
 
 /**
@@ -234,6 +255,9 @@ function pageSpan(blocks: Block[]): Block[] {
 
 /** Share of the page's text above its headline beyond which that text is read as content. */
 const BEFORE_HEADLINE = 0.3;
+
+/** Below this many characters a reading found little text. */
+const LITTLE_TEXT = 200;
 
 /** Blocks (paragraphs, list items, rows…) beyond which a page counts as large for the fallback policy. */
 const LARGE_PAGE_BLOCKS = 300;

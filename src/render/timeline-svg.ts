@@ -35,10 +35,11 @@ export function timelineSvg(entries: TimelineEntry[], esc: (s: string) => string
     const [a, b] = spans[i];
     const y = TOP + i * ROW;
     const x1 = x(a);
-    const x2 = Math.max(x(b + 1), x1 + 3);
-    const mark = b - a < 1 ? `<circle cx="${x1.toFixed(1)}" cy="${y}" r="5" fill="${color}"/>` : `<rect x="${x1.toFixed(1)}" y="${y - 5}" width="${(x2 - x1).toFixed(1)}" height="10" rx="3" fill="${color}" fill-opacity="0.55"/>`;
-    const leftSide = x1 > WIDTH / 2;
-    const tx = leftSide ? x1 - 9 : x2 + 9;
+    const x2 = Math.max(Math.min(x(b + 1), RIGHT), x1 + 3);
+    const side = labelSide(x1, x2);
+    const mark = b - a < 1 ? `<circle cx="${x1.toFixed(1)}" cy="${y}" r="5" fill="${color}"/>` : `<rect x="${x1.toFixed(1)}" y="${y - 5}" width="${(x2 - x1).toFixed(1)}" height="10" rx="3" fill="${color}" fill-opacity="${side === "over" ? 0.2 : 0.55}"/>`;
+    const leftSide = side === "left";
+    const tx = leftSide ? x1 - 9 : side === "right" ? x2 + 9 : x1 + 6;
     const room = Math.max(12, Math.floor((leftSide ? tx - LEFT : RIGHT - tx) / 7) - e.date.length - 2);
     const line = lineText(e);
     const snippet = line.length > room ? line.slice(0, room - 1).trimEnd() + "…" : line;
@@ -49,6 +50,22 @@ export function timelineSvg(entries: TimelineEntry[], esc: (s: string) => string
 ${ticks.join("")}
 ${rows.join("\n")}
 </svg>`;
+}
+
+/** Room for about 20 characters after the date. */
+const MIN_LABEL = 160;
+
+/**
+ * Where a row's label goes: beside its mark, on the side with room (the left half's marks to the
+ * right), or over a bar too wide to leave room on either side (a year on a chart of that year).
+ */
+function labelSide(x1: number, x2: number): "left" | "right" | "over" {
+  const left = x1 - 9 - LEFT;
+  const right = RIGHT - (x2 + 9);
+  const preferred = x1 > WIDTH / 2 ? left : right;
+  if (preferred >= MIN_LABEL) return x1 > WIDTH / 2 ? "left" : "right";
+  if (Math.max(left, right) >= MIN_LABEL) return left > right ? "left" : "right";
+  return "over";
 }
 
 function tickLabel(day: number, span: number): string {

@@ -66,3 +66,18 @@ test("an undated article the text cannot date says so", async () => {
   const b = await brief([{ id: "a", text: "Pinochet seized power in a coup in September 1973 and ruled until 1990. His lawyers appealed against the arrest on Saturday, the court said." }]);
   assert.match(render(b, "text"), /undated, no date evidence/);
 });
+
+test("a timeline row whose bar spans the chart keeps its label on the chart, readable", async () => {
+  const { timelineSvg } = await import("./timeline-svg.js");
+  const line = "Lavrov's last trip to Washington ended in a firestorm of criticism over photographs of the meeting.";
+  const entry = (date: string, start: number) => ({ text: line, articleId: "a", start, end: start + line.length, supportingArticleIds: ["a"], date, precision: "year" as const });
+  for (const entries of [[entry("2017", 0)], [entry("2019-05", 0), { ...entry("2019-05-14", 200), precision: "day" as const }]]) {
+    const svg = timelineSvg(entries, (s) => s, () => "#s", "timeline");
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+    const first = /<text x="([\d.]+)" y="\d+" text-anchor="(start|end)"><tspan class="date">[^<]*<\/tspan> ([^<]*)<\/text>/.exec(svg)!;
+    const x = Number(first[1]);
+    assert.ok(x > 0 && x < width, `label drawn inside the chart (x=${x}, width ${width})`);
+    assert.ok(first[3].length >= 40, `label shows the line's start, not a stub: "${first[3]}"`);
+    if (first[2] === "start") assert.ok(x + first[3].length * 6 < width + 10, "a label running right fits the chart");
+  }
+});

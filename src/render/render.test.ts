@@ -43,3 +43,16 @@ test("every format shows each story with its label, entities and quotes", async 
   assert.deepEqual(Object.keys(json.stories[0]).slice(0, 2), ["id", "articleIds"]);
   assert.ok(json.stories.every((s) => typeof s.label === "string" && Array.isArray(s.entities) && Array.isArray(s.quotes)));
 });
+
+test("Markdown's Sources are a numbered list, each entry the anchor its citations jump to", async () => {
+  const b = await brief([
+    { id: "a", title: "Hikers found", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." },
+    { id: "b", title: "Search ends", text: "The missing hikers were found alive on Sunday after a three-day search in the mountains, rescuers said." },
+  ]);
+  const md = render(b, "md");
+  const sources = md.split("## Sources\n\n")[1].trim().split("\n");
+  assert.equal(sources.length, 2);
+  // A line opening with inline HTML is no list item: the entries would run together as one paragraph.
+  sources.forEach((line, i) => assert.match(line, new RegExp(`^${i + 1}\\. <a id="source-${i + 1}"></a>`)));
+  assert.match(md, /\[\[1\]\]\(#source-1\)/);
+});

@@ -418,3 +418,12 @@ test("a name ending in City is a place, one ending in Watch a body, and one 'of'
   );
   assert.deepEqual(["Riverton City", "Harbor Rights Watch", "Superior Court of Lowe County"].map(type), ["place", "organization", "organization"]);
 });
+
+test("a lone initial is no name: 'E. coli' and 'S. aureus' give no entity 'E.' or 'S.'; initials inside a name stay ('James B. Comey')", () => {
+  const a = article("a", "An E. coli outbreak sickened 30 people at the Lowe County Fair. Health officials said the E. coli strain was rare. FBI Director James B. Comey was not involved.");
+  const b = article("b", "Doctors found S. aureus in two patients and E. coli in five, the Lowe County Fair board said.");
+  const names = storyEntities([a, b]).map((e) => e.name);
+  for (const initial of ["E.", "S."]) assert.ok(!names.includes(initial), names.join(", "));
+  assert.ok(names.includes("James B. Comey"), names.join(", "));
+  assert.ok(names.includes("Lowe County Fair"), names.join(", "));
+});

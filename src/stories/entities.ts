@@ -59,6 +59,7 @@ const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "ibn", "bint",
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
+const LONE_INITIAL = /^\p{Lu}\.$/u;
 const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
 /** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
 const PLACE_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-(?:based|led|backed|owned|run|born|funded|controlled|sponsored|made|style)$/u;
@@ -102,6 +103,11 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       else break;
     }
     let run = tokens.slice(i, j);
+    // "E. coli", "S. aureus": an initial alone abbreviates a word; it names no one.
+    if (run.length === 1 && LONE_INITIAL.test(run[0].w)) {
+      i = j;
+      continue;
+    }
     // "Russian-mediated", "U.S.-led", "San Mateo-based": a compound adjective, not part of the name after it.
     while (run.length && COMPOUND_ADJECTIVE.test(run[0].w)) run = run.slice(1);
     const adjective = run.findLastIndex((t) => PLACE_ADJECTIVE.test(t.w));

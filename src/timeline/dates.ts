@@ -676,7 +676,7 @@ const coarser = (a: Precision, b: Precision): Precision => (RANK[a] >= RANK[b] ?
  * Resolves a mention against the reference date (and, for "two years later", the date resolved
  * just before it). Year-less dates take the year that puts them nearest the reference on the side
  * the sentence's tense points to; weekdays the nearest such day before (or, in a sentence about
- * the future, after) the reference. Undefined when the reference is too vague to place it.
+ * the future, after) the reference, but "last Thursday" on a Friday the one a week before. Undefined when the reference is too vague to place it.
  */
 export function resolveMention(x: DateMention, ref: Reference | undefined, prev?: ResolvedDate): ResolvedDate | undefined {
   const k = x.known;
@@ -728,6 +728,8 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
     if (forward) {
       if (delta < 0 || (delta === 0 && x.shift === 1)) delta += 7;
     } else if (delta > 0 || (delta === 0 && x.shift === -1)) delta -= 7;
+    // "last Thursday" written on a Friday: yesterday would be "Thursday"; it is the week before's.
+    if (delta === -1 && /^last\b/i.test(x.text)) delta -= 7;
     return resolved(ref.day + delta, "day");
   }
   return undefined;

@@ -427,3 +427,13 @@ test("a lone initial is no name: 'E. coli' and 'S. aureus' give no entity 'E.' o
   assert.ok(names.includes("James B. Comey"), names.join(", "));
   assert.ok(names.includes("Lowe County Fair"), names.join(", "));
 });
+
+test("a name the story calls a group is an organisation ('the militant group Zorvan', 'Kestrel fighters', 'his team Veloria'); a group's name after a clause's comma is not ('In one group, Curamid cut…')", () => {
+  const type = typesIn(
+    "The militant group Zorvan claimed the attack. Zorvan has threatened more attacks, and Zorvan leaders met on Friday.",
+    "Kestrel fighters crossed the border. Kestrel controls the valley, and Kestrel commanders refused talks.",
+    "The rider was withdrawn from the race by his team Veloria. Veloria had warned the rider twice, and Veloria apologised.",
+    "In one group, Curamid cut the virus to undetectable levels. Curamid costs more, and doctors prescribe Curamid rarely.",
+  );
+  assert.deepEqual(["Zorvan", "Kestrel", "Veloria", "Curamid"].map(type), ["organization", "organization", "organization", "other"]);
+});

@@ -44,6 +44,8 @@ export interface Mention {
   personal?: boolean;
   /** The whole of a quotation ("Star Wars", 'Peace Now'): a work's or a group's title, not a person. */
   quoted?: boolean;
+  /** Named as a group ("the militant group Hamas", "his team Rabobank", "Hamas militants"): an organisation. */
+  grouped?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -146,7 +148,11 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
     const pronoun = PRONOUN.exec(after)?.[1];
-    if (BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
+    const before = GROUP_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    // After a comma only as an apposition closed by one ("the militant group, Hamas, said"; not "In one group, Rebetron cut…").
+    const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
+    if (grouped) m.grouped = true;
+    if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
@@ -162,6 +168,10 @@ function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
 const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
 /** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */
 const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
+/** "the Islamic militant group Hamas", "the largest militant group, Hamas,", "his team Rabobank". */
+const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
+/** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
+const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
@@ -359,6 +369,7 @@ interface Group {
   personal: number;
   quoted: number;
   titled: number;
+  grouped: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -400,7 +411,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0 };
+      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
@@ -411,6 +422,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.corporate) g.corporate++;
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
+    if (m.grouped) g.grouped++;
     if (m.title || m.aged) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
@@ -432,6 +444,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
+    // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
+    else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);

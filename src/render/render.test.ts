@@ -56,3 +56,11 @@ test("Markdown's Sources are a numbered list, each entry the anchor its citation
   sources.forEach((line, i) => assert.match(line, new RegExp(`^${i + 1}\\. <a id="source-${i + 1}"></a>`)));
   assert.match(md, /\[\[1\]\]\(#source-1\)/);
 });
+
+test("the text briefing's first line counts in words a reader would write: '1 article, 1 story', '2 articles, 1 story, 1 near-duplicate credited'", async () => {
+  const one = await brief([{ id: "a", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." }]);
+  assert.equal(render(one, "text").split("\n")[0], "newsbrief: 1 article, 1 story");
+  const text = "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains, officials said. The hikers were taken to hospital in the valley, where doctors said all three were in good condition.";
+  const copies = await brief([{ id: "a", text }, { id: "b", text }]);
+  assert.equal(render(copies, "text").split("\n")[0], "newsbrief: 2 articles, 1 story, 1 near-duplicate credited");
+});

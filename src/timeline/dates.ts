@@ -611,9 +611,13 @@ function yearsCounted(s: string, found: Found[]): void {
   }
 }
 
-const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|spoke|gave|began|\w{3,}ed)\b/i;
+/**
+ * Past tense words. A participle after "be" is a passive, of any tense ("will be signed on
+ * Friday", "will be held"); a capitalised word is a name ("United Nations", "Fred").
+ */
+const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\b(?:met|said|told|took|came|went|held|spoke|gave|began)\b/gi;
+const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing)\s+)\b[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
-const PAST_ALL = new RegExp(PAST.source, "gi");
 
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
@@ -623,7 +627,7 @@ const PAST_ALL = new RegExp(PAST.source, "gi");
 function futureAt(s: string, at: number, sentenceFuture: boolean): boolean {
   const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
-  const p = lastMatch(PAST_ALL, before);
+  const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));
   return f < 0 && p < 0 ? sentenceFuture : f >= p;
 }
 

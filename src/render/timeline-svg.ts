@@ -6,6 +6,7 @@ const ROW = 22;
 const TOP = 34;
 const LEFT = 12;
 const RIGHT = WIDTH - 12;
+const DAY_MS = 86_400_000;
 
 /**
  * A story's timeline as an inline SVG chart: one row per entry, a dot for a day, a bar for a
@@ -24,13 +25,11 @@ export function timelineSvg(entries: TimelineEntry[], esc: (s: string) => string
   const x = (day: number): number => LEFT + ((day - lo) / (hi - lo)) * (RIGHT - LEFT);
   const height = TOP + entries.length * ROW + 8;
   const color = muted ? "#8a8a8a" : "#1f5fa8";
-  const ticks: string[] = [];
-  for (let k = 0; k <= 4; k++) {
-    const day = lo + ((hi - lo) * k) / 4;
+  const ticks = calendarTicks(lo, hi).map(({ day, label }) => {
     const tx = x(day);
-    const anchor = k === 0 ? "start" : k === 4 ? "end" : "middle";
-    ticks.push(`<line x1="${tx.toFixed(1)}" y1="18" x2="${tx.toFixed(1)}" y2="${height - 4}" class="grid"/><text x="${tx.toFixed(1)}" y="12" text-anchor="${anchor}" class="tick">${esc(tickLabel(day, hi - lo))}</text>`);
-  }
+    const anchor = tx < LEFT + 30 ? "start" : tx > RIGHT - 30 ? "end" : "middle";
+    return `<line x1="${tx.toFixed(1)}" y1="18" x2="${tx.toFixed(1)}" y2="${height - 4}" class="grid"/><text x="${tx.toFixed(1)}" y="12" text-anchor="${anchor}" class="tick">${esc(label)}</text>`;
+  });
   const rows = entries.map((e, i) => {
     const [a, b] = spans[i];
     const y = TOP + i * ROW;
@@ -68,7 +67,35 @@ function labelSide(x1: number, x2: number): "left" | "right" | "over" {
   return "over";
 }
 
-function tickLabel(day: number, span: number): string {
-  const iso = new Date(Math.round(day) * 86_400_000).toISOString();
-  return span > 8 * 365 ? iso.slice(0, 4) : span > 90 ? iso.slice(0, 7) : iso.slice(0, 10);
+/**
+ * Axis ticks on calendar boundaries inside [lo, hi] (days since 1970-01-01), at most about six:
+ * the first of a year, of a month, or a day, each labelled with what begins there, so a month's
+ * bar starts at its month's tick.
+ */
+function calendarTicks(lo: number, hi: number): Array<{ day: number; label: string }> {
+  const span = hi - lo;
+  const first = new Date(Math.ceil(lo) * DAY_MS);
+  const out: Array<{ day: number; label: string }> = [];
+  if (span > 8 * 365) {
+    const step = niceStep(span / 365 / 5, [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]);
+    for (let y = Math.ceil(first.getUTCFullYear() / step) * step; Date.UTC(y, 0, 1) / DAY_MS <= hi; y += step) {
+      const day = Date.UTC(y, 0, 1) / DAY_MS;
+      if (day >= lo) out.push({ day, label: String(y) });
+    }
+  } else if (span > 90) {
+    const step = niceStep(span / 30.4 / 5, [1, 2, 3, 6, 12]);
+    for (let m = first.getUTCFullYear() * 12 + first.getUTCMonth(); Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY_MS <= hi; m++) {
+      const day = Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY_MS;
+      if (day >= lo && (m % 12) % step === 0) out.push({ day, label: new Date(day * DAY_MS).toISOString().slice(0, step === 12 ? 4 : 7) });
+    }
+  } else {
+    const step = niceStep(span / 5, [1, 2, 7, 14, 28]);
+    for (let day = Math.ceil(lo); day <= hi; day += step) out.push({ day, label: new Date(day * DAY_MS).toISOString().slice(0, 10) });
+  }
+  return out;
+}
+
+/** The smallest of `steps` at least `raw`, or the largest. */
+function niceStep(raw: number, steps: number[]): number {
+  return steps.find((s) => s >= raw) ?? steps[steps.length - 1];
 }

@@ -521,7 +521,7 @@ function relatives(s: string): Found[] {
     // "2013, a year before the annexation": the annexation is a year after the date it follows.
     else if (/(?:,|\band|—|–)\s*$/.test(s.slice(Math.max(0, m.index! - 6), m.index))) add(m as RegExpExecArray, { rel: { n: how === "before" ? n : -n, unit: u, anchor: "prev" } });
   }
-  for (const m of s.matchAll(/\b(?:(last|next|this|coming|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
+  for (const m of s.matchAll(/\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { known: { weekday: WEEKDAYS.indexOf(m[2].toLowerCase()) }, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }

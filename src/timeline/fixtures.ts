@@ -36,6 +36,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Rebels seized the town last Tuesday.", published: "2020-03-09", expect: ["2020-03-03"] },
   { text: "Gunmen fired on the convoy last Thursday, officials said.", published: "2020-03-06", expect: ["2020-02-27"] },
   { text: "Gunmen fired on the convoy on Thursday, officials said.", published: "2020-03-06", expect: ["2020-03-05"] },
+  { text: "Last Thursday, gunmen fired on the convoy.", published: "2020-03-06", expect: ["2020-02-27"] },
+  { text: "Next Monday, the court will rule on the appeal.", published: "2020-03-09", expect: ["2020-03-16"] },
   { text: "The talks resume next Monday.", published: "2020-03-09", expect: ["2020-03-16"] },
   { text: "Voters will go to the polls on Sunday.", published: "2020-03-09", expect: ["2020-03-15"] },
   { text: "The storm hit the coast over the weekend.", published: "2020-03-09", expect: ["2020-03-07..2020-03-08"] },

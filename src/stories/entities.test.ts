@@ -437,3 +437,20 @@ test("a name the story calls a group is an organisation ('the militant group Zor
   );
   assert.deepEqual(["Zorvan", "Kestrel", "Veloria", "Curamid"].map(type), ["organization", "organization", "organization", "other"]);
 });
+
+test("quotes: 'he said' and 'she said' pass over a name the story gives the other pronoun ('Ms. Kern', 'Hale said he')", () => {
+  const text =
+    "Ms. Ida Kern runs the seed bank in the valley. Olaf Brandt, a father of three, planted the seeds Ms. Kern gave him last spring. " +
+    "“This corn is part of our tradition,” he said. " +
+    "Mayor Tom Hale said he would visit the farm, and Hale said he would bring the council. Rita Oduya said she would show them the fields. " +
+    "After the tour, Hale spoke to Oduya's volunteers. “We could not have done it without them,” she said.";
+  const a = article("a", text);
+  const quotes = storyQuotes([a], storyEntities([a]));
+  assert.deepEqual(
+    quotes.map((q) => [q.text, q.speaker]),
+    [
+      ["This corn is part of our tradition", "Olaf Brandt"],
+      ["We could not have done it without them", "Rita Oduya"],
+    ],
+  );
+});

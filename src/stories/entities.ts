@@ -42,6 +42,8 @@ export interface Mention {
   corporate?: boolean;
   /** Followed in its clause by "he", "his", "she" or "her" before any "its": a person's name, or a person's possessor. */
   personal?: boolean;
+  /** "Reno said she", "Lujan said that he", "Mr." or "Mrs.": which pronoun stands for the name. */
+  gender?: "he" | "she";
   /** The whole of a quotation ("Star Wars", 'Peace Now'): a work's or a group's title, not a person. */
   quoted?: boolean;
   /** Named as a group ("the militant group Hamas", "his team Rabobank", "Hamas militants"): an organisation. */
@@ -154,6 +156,9 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (grouped) m.grouped = true;
     if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
+    const says = SAYS_PRONOUN.exec(after)?.[1];
+    if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
+    else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
@@ -164,6 +169,10 @@ function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
   return POSSESSIVE.test(word) && !lower.has(word.slice(0, -2).toLowerCase());
 }
 
+/** "Mr.", "Mrs.", "Ms.", "Miss": a title that says whether "he" or "she" stands for the name. */
+const TITLE_GENDER = /^(?:Mr|Mrs|Ms|Miss)\.?$/;
+/** "Reno said she will", "Lujan says that he": the sayer's own pronoun (not "said that his words", someone else's). */
+const SAYS_PRONOUN = /^\s+(?:said|says|told\s+\w+|added|insisted|acknowledged|admitted|stressed|warned)\s+(?:that\s+)?(he|she)\b/;
 /** The first third-person pronoun before the clause ends: "its" for a body, "he", "his", "she", "her" for a person. */
 const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
 /** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */

@@ -29,6 +29,13 @@ test("splits sentences without breaking at abbreviations, initials or dates", ()
   ]);
 });
 
+test("military ranks abbreviated before a name do not end a sentence ('Army Spc. Charles Graner', 'Pfc. Lynndie England')", () => {
+  assert.deepEqual(sentences("A court martial found Army Spc. Ray Tolan guilty of abuse. Pfc. Ana Ruiz was tried next."), [
+    "A court martial found Army Spc. Ray Tolan guilty of abuse.",
+    "Pfc. Ana Ruiz was tried next.",
+  ]);
+});
+
 test("paragraph breaks end sentences; headings stand alone", () => {
   assert.deepEqual(sentences("Common position\n\nRyabkov said on Monday that talks went well.\nThey will meet again."), [
     "Common position",

@@ -8,7 +8,7 @@ import { SENTENCE_STARTERS } from "./stopwords.js";
 
 const NEVER_ENDS = new Set(
   ("mr mrs ms dr prof gen sen rep reps gov lt col capt cmdr sgt st jr sr rev hon pres supt adm maj brig fr mt ft " +
-    "gen lieut cpl pvt messrs mme mlle sens govs atty insp det vol op ed fig no nos vs v")
+    "gen lieut cpl pvt pfc spc messrs mme mlle sens govs atty insp det vol op ed fig no nos vs v")
     .split(" "),
 );
 const MONTHS = new Set("jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));

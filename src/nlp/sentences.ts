@@ -51,8 +51,13 @@ function pushSentence(para: string, start: number, end: number, offset: number, 
   const head = para.slice(start, Math.min(end, start + 80));
   const dateline = DATELINE_MARK.test(head) ? DATELINE.exec(head) : null;
   if (dateline && end - start - dateline[0].length > 20) start += dateline[0].length;
+  const slug = SLUG.exec(para.slice(Math.max(start, end - 40), end));
+  if (slug) end -= slug[0].length - 1;
   out.push(offset + start, offset + end);
 }
+
+/** A wire editor's initials after the last sentence ("… a possible threat. (tc-pfg-dkt)", "… last year. tt-ggl"): outside it. */
+const SLUG = /[.!?"”’]\s+(?:\([a-z]{1,5}(?:-[a-z]{1,5})*-?\)?|[a-z]{2,5}(?:-[a-z]{2,5})+)$/;
 
 function isBoundary(para: string, punctAt: number, end: number): boolean {
   if (para[punctAt] !== ".") return true;

@@ -470,3 +470,8 @@ test("quotes: 'he said' and 'she said' pass over a name the story gives the othe
     ],
   );
 });
+
+test("a U.S. state abbreviated by initials is that state, a place ('Albany, N.Y.', 'Trenton, N.J.')", () => {
+  const type = typesIn("The outbreak began at a fair in Albany, N.Y., and spread to Trenton, N.J., health officials said. Officials in N.Y. and N.J. closed two farms.");
+  assert.deepEqual(["New York", "New Jersey"].map(type), ["place", "place"]);
+});

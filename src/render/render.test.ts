@@ -54,6 +54,9 @@ test("Markdown's Sources are a numbered list, each entry the anchor its citation
   assert.equal(sources.length, 2);
   // A line opening with inline HTML is no list item: the entries would run together as one paragraph.
   sources.forEach((line, i) => assert.match(line, new RegExp(`^${i + 1}\\. <a id="source-${i + 1}"></a>`)));
+  // A title ending with a full stop is followed by a dash, not a colon ("Hikers found.: 2019-…").
+  const stopped = render(await brief([{ id: "c", title: "Hikers found alive.", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." }]), "md");
+  assert.match(stopped, /\n1\. <a id="source-1"><\/a>Hikers found alive\. — undated/);
   assert.match(md, /\[\[1\]\]\(#source-1\)/);
 });
 

@@ -466,7 +466,7 @@ export function estimatePublished(text: string, options: EstimateOptions = {}): 
 // "next week" a week, "two years later" counts from the date named before, not from today.
 
 const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous|following) (?:week|month|year|night|morning|afternoon|evening|spring|summer|fall|autumn|winter|day)|day before)\b/i;
-const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
+const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|(?:is|are)(?: not)? expected|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)(?![a-z])/;
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const MONTH_CUE = /\b(?:in|since|by|until|till|through|early|late|mid|of|from|last|this|next|before|after|during|between|and|to|on|for)[\s-]+$/i;
@@ -613,10 +613,11 @@ function yearsCounted(s: string, found: Found[]): void {
 
 /**
  * Past tense words. A participle after "be" is a passive, of any tense ("will be signed on
- * Friday", "will be held"); a capitalised word is a name ("United Nations", "Fred").
+ * Friday", "will be held"), after "is"/"are" a present one ("a ruling is expected Friday"); a
+ * capitalised word is a name ("United Nations", "Fred").
  */
 const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\b(?:met|said|told|took|came|went|held|spoke|gave|began)\b/gi;
-const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing)\s+)\b[a-z]\w{2,}ed\b/g;
+const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+)\b[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 
 /**

@@ -51,6 +51,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The accord is expected to be signed Friday, aides said.", published: "2019-05-08", expect: ["2019-05-10"] },
   { text: "Delegates will brief United Nations envoys on Friday.", published: "2019-05-08", expect: ["2019-05-10"] },
   { text: "The accord was signed on Friday, aides said.", published: "2019-05-08", expect: ["2019-05-03"] },
+  { text: "A ruling is expected Friday, lawyers said.", published: "2019-05-08", expect: ["2019-05-10"] },
+  { text: "Final results are not expected until Sunday.", published: "2019-05-08", expect: ["2019-05-12"] },
   { text: "The ceasefire held through the night on Saturday.", published: "1998-10-17", expect: ["1998-10-17"] },
   { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"], line: "2020-03-09" },
   { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"], line: "2019-04" },

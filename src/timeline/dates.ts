@@ -41,6 +41,8 @@ export interface DateMention {
   shift?: -1 | 1;
   /** "the 1990s": `known.year` is the first year of a decade. */
   decade?: boolean;
+  /** "the 1970s and '80s": the first year of the last decade named. */
+  decadeEnd?: number;
   /** "the weekend": Saturday and Sunday. */
   weekend?: boolean;
   /**
@@ -525,7 +527,12 @@ function relatives(s: string): Found[] {
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { known: { weekday: WEEKDAYS.indexOf(m[2].toLowerCase()) }, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }
-  for (const m of s.matchAll(/\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?((?:1[89]|20)\d0)['’]?s\b/g)) add(m as RegExpExecArray, { known: { year: +m[1] }, decade: true });
+  // "the 1970s and '80s", "the 1960s and 1970s": one span of decades.
+  for (const m of s.matchAll(/\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?((?:1[89]|20)\d0)['’]?s(?:\s+(?:and|to|through|into)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?['’]?((?:1[89]|20)?\d0)['’]?s)?\b/g)) {
+    const first = +m[1];
+    const last = m[2] ? (m[2].length === 4 ? +m[2] : Math.floor(first / 100) * 100 + +m[2] + (+m[2] < first % 100 ? 100 : 0)) : first;
+    add(m as RegExpExecArray, { known: { year: first }, decade: true, ...(last > first ? { decadeEnd: last } : {}) });
+  }
   return out;
 }
 
@@ -687,7 +694,7 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
   const k = x.known;
   if (x.rel?.anchor === "prev") return prev ? shifted(prev.day, x.rel.n, x.rel.unit, coarser(prev.precision, x.rel.unit)) : undefined;
   if (k.year !== undefined) {
-    if (x.decade) return resolved(dayNumber(k.year), "year", dayNumber(k.year + 9));
+    if (x.decade) return resolved(dayNumber(k.year), "year", dayNumber((x.decadeEnd ?? k.year) + 9));
     if (k.month === undefined) return resolved(dayNumber(k.year), "year");
     if (k.day === undefined) return resolved(dayNumber(k.year, k.month), "month");
     return resolved(dayNumber(k.year, k.month, k.day), "day");

@@ -475,3 +475,12 @@ test("a U.S. state abbreviated by initials is that state, a place ('Albany, N.Y.
   const type = typesIn("The outbreak began at a fair in Albany, N.Y., and spread to Trenton, N.J., health officials said. Officials in N.Y. and N.J. closed two farms.");
   assert.deepEqual(["New York", "New Jersey"].map(type), ["place", "place"]);
 });
+
+test("a name in capitals ('KHIN NYO:' heading an interview's answers) joins the full name it stands for", () => {
+  const entities = storyEntities([
+    article("a", "Opposition leader Daw Khin Nyo was stopped by police on Monday. Khin Nyo said she would try again."),
+    article("b", "Q: Were you afraid when the police stopped you?\n\nKHIN NYO: Not at all. I was calm.\n\nQ: Will you go back to the port?\n\nKHIN NYO: Yes, next week."),
+  ]);
+  assert.ok(!entities.some((e) => e.name === "KHIN NYO"), entities.map((e) => e.name).join(", "));
+  assert.ok(entities.some((e) => e.type === "person" && e.variants.includes("KHIN NYO") && e.variants.includes("Daw Khin Nyo")), JSON.stringify(entities));
+});

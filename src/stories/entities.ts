@@ -412,7 +412,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     let key = keyOf.get(m.text);
     if (!key) {
       const firm = firms.get(m.text);
-      key = (firm && keyOf.get(firm)) || canonicalKey(m.text, surnames);
+      key = (firm && keyOf.get(firm)) || canonicalKey(unshouted(m.text), surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -420,7 +420,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
@@ -502,6 +502,12 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
     }
   }
   return text;
+}
+
+/** "SUU KYI" as written mid-text would be ("Suu Kyi"), so it joins the full name; "NATO", "U.S. ARMY" stay. */
+function unshouted(text: string): string {
+  if (!text.includes(" ") || text !== text.toUpperCase() || !/^[\p{Lu} ]+$/u.test(text)) return text;
+  return text.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
 
 function similarFirstName(a: string, b: string): boolean {

@@ -145,6 +145,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The squad was picked with a view to the 2000 Olympics.", published: "1998-12-06", expect: ["2000"], line: null },
   { text: "The city won the vote for the 2002 Games in 1995.", published: "1998-12-10", expect: ["2002", "1995"], line: "1995" },
   { text: "The 1987 treaty banned intermediate-range missiles, officials recalled.", published: "2019-05-10", expect: ["1987"], line: "1987" },
+  { text: "The country has pulled out of the 1987 treaty, citing violations.", published: "2019-05-10", expect: ["1987"], line: null },
+  { text: "Thousands marked the anniversary of the 1989 crackdown on Sunday.", published: "2019-06-05", expect: ["1989", "2019-06-02"], line: "2019-06-02" },
   { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
   // A date in a ", which/who …" aside tells when the thing named did something, not the line's own development.
   { text: "Divers have raised the tail of the airliner, which crashed into the sea on June 1.", published: "2009-06-08", expect: ["2009-06-01"], line: null },

@@ -29,6 +29,23 @@ test("splits sentences without breaking at abbreviations, initials or dates", ()
   ]);
 });
 
+test("military ranks abbreviated before a name do not end a sentence ('Army Spc. Charles Graner', 'Pfc. Lynndie England')", () => {
+  assert.deepEqual(sentences("A court martial found Army Spc. Ray Tolan guilty of abuse. Pfc. Ana Ruiz was tried next."), [
+    "A court martial found Army Spc. Ray Tolan guilty of abuse.",
+    "Pfc. Ana Ruiz was tried next.",
+  ]);
+});
+
+test("a wire editor's initials after the last sentence are outside it ('(tc-pfg-dkt)', 'tt-ggl', '(gm)')", () => {
+  assert.deepEqual(sentences("Police raided two flats on Tuesday. No arrests were made. (tc-pfg-dkt)\n\nThe court met again. tt-ggl\n\nWinds stalled the launch. (gm)"), [
+    "Police raided two flats on Tuesday.",
+    "No arrests were made.",
+    "The court met again.",
+    "Winds stalled the launch.",
+  ]);
+  assert.deepEqual(sentences("He called it a mistake, not a crime (though others disagree)."), ["He called it a mistake, not a crime (though others disagree)."]);
+});
+
 test("paragraph breaks end sentences; headings stand alone", () => {
   assert.deepEqual(sentences("Common position\n\nRyabkov said on Monday that talks went well.\nThey will meet again."), [
     "Common position",

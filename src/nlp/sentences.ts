@@ -8,7 +8,7 @@ import { SENTENCE_STARTERS } from "./stopwords.js";
 
 const NEVER_ENDS = new Set(
   ("mr mrs ms dr prof gen sen rep reps gov lt col capt cmdr sgt st jr sr rev hon pres supt adm maj brig fr mt ft " +
-    "gen lieut cpl pvt messrs mme mlle sens govs atty insp det vol op ed fig no nos vs v")
+    "gen lieut cpl pvt pfc spc messrs mme mlle sens govs atty insp det vol op ed fig no nos vs v")
     .split(" "),
 );
 const MONTHS = new Set("jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
@@ -51,8 +51,13 @@ function pushSentence(para: string, start: number, end: number, offset: number, 
   const head = para.slice(start, Math.min(end, start + 80));
   const dateline = DATELINE_MARK.test(head) ? DATELINE.exec(head) : null;
   if (dateline && end - start - dateline[0].length > 20) start += dateline[0].length;
+  const slug = SLUG.exec(para.slice(Math.max(start, end - 40), end));
+  if (slug) end -= slug[0].length - 1;
   out.push(offset + start, offset + end);
 }
+
+/** A wire editor's initials after the last sentence ("… a possible threat. (tc-pfg-dkt)", "… last year. tt-ggl"): outside it. */
+const SLUG = /[.!?"”’]\s+(?:\([a-z]{1,5}(?:-[a-z]{1,5})*-?\)?|[a-z]{2,5}(?:-[a-z]{2,5})+)$/;
 
 function isBoundary(para: string, punctAt: number, end: number): boolean {
   if (para[punctAt] !== ".") return true;

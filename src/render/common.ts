@@ -86,10 +86,19 @@ export function dateRange(e: TimelineEntry): [number, number] {
 /** Quotes shown per story (the JSON keeps them all). */
 export const MAX_QUOTES = 5;
 
+/** "1 story", "3 stories". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "newsbrief: 5 articles, 3 stories", the first line of the text briefing and grouping. */
+export function countsLine(articles: number, stories: number, nearCopies = 0): string {
+  return `newsbrief: ${counted(articles, "article")}, ${counted(stories, "story", "stories")}${nearCopies ? `, ${counted(nearCopies, "near-duplicate")} credited` : ""}`;
+}
+
 /** "Story s1: Lavrov, Tillerson (2017) · 3 articles [1][2][4]". */
 export function storyHeading(story: Story, numbers: Map<string, number>): string {
-  const n = story.articleIds.length;
-  return `Story ${story.id}: ${story.label} · ${n} article${n === 1 ? "" : "s"} ${story.articleIds.map((id) => `[${numbers.get(id)}]`).join("")}`;
+  return `Story ${story.id}: ${story.label} · ${counted(story.articleIds.length, "article")} ${story.articleIds.map((id) => `[${numbers.get(id)}]`).join("")}`;
 }
 
 /** The story's most mentioned entities: "Sergei Lavrov (person, 14), Russia (place, 9)…". */

@@ -26,7 +26,7 @@ export function renderMarkdown(briefing: Briefing): string {
     const where = articleWhere(a);
     const title = a.url ? `[${escapeMd(a.title)}](${a.url})` : escapeMd(a.title);
     const dup = a.duplicateOf ? ` (near-copy of [${numbers.get(a.duplicateOf)}])` : "";
-    out.push(`<a id="source-${i + 1}"></a>${i + 1}. ${title}${dup}: ${articleMeta(a)}${where && !a.url ? ` · \`${where}\`` : ""}; removed ${describeRemoved(a.removed)}`);
+    out.push(`${i + 1}. <a id="source-${i + 1}"></a>${title}${dup} — ${articleMeta(a)}${where && !a.url ? ` · \`${where}\`` : ""}; removed ${describeRemoved(a.removed)}`);
   });
   if (briefing.messages.length) {
     out.push("", "## Messages", "");

@@ -43,3 +43,27 @@ test("every format shows each story with its label, entities and quotes", async 
   assert.deepEqual(Object.keys(json.stories[0]).slice(0, 2), ["id", "articleIds"]);
   assert.ok(json.stories.every((s) => typeof s.label === "string" && Array.isArray(s.entities) && Array.isArray(s.quotes)));
 });
+
+test("Markdown's Sources are a numbered list, each entry the anchor its citations jump to", async () => {
+  const b = await brief([
+    { id: "a", title: "Hikers found", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." },
+    { id: "b", title: "Search ends", text: "The missing hikers were found alive on Sunday after a three-day search in the mountains, rescuers said." },
+  ]);
+  const md = render(b, "md");
+  const sources = md.split("## Sources\n\n")[1].trim().split("\n");
+  assert.equal(sources.length, 2);
+  // A line opening with inline HTML is no list item: the entries would run together as one paragraph.
+  sources.forEach((line, i) => assert.match(line, new RegExp(`^${i + 1}\\. <a id="source-${i + 1}"></a>`)));
+  // A title ending with a full stop is followed by a dash, not a colon ("Hikers found.: 2019-…").
+  const stopped = render(await brief([{ id: "c", title: "Hikers found alive.", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." }]), "md");
+  assert.match(stopped, /\n1\. <a id="source-1"><\/a>Hikers found alive\. — undated/);
+  assert.match(md, /\[\[1\]\]\(#source-1\)/);
+});
+
+test("the text briefing's first line counts in words a reader would write: '1 article, 1 story', '2 articles, 1 story, 1 near-duplicate credited'", async () => {
+  const one = await brief([{ id: "a", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." }]);
+  assert.equal(render(one, "text").split("\n")[0], "newsbrief: 1 article, 1 story");
+  const text = "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains, officials said. The hikers were taken to hospital in the valley, where doctors said all three were in good condition.";
+  const copies = await brief([{ id: "a", text }, { id: "b", text }]);
+  assert.equal(render(copies, "text").split("\n")[0], "newsbrief: 2 articles, 1 story, 1 near-duplicate credited");
+});

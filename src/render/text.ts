@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, countsLine, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -7,7 +7,7 @@ export function renderText(briefing: Briefing, width = 100): string {
   const cite = (s: Parameters<typeof citesOf>[0]): string => citesOf(s, numbers).map((n) => `[${n}]`).join("");
   const lines: string[] = [];
   const used = briefing.articles.filter((a) => !a.duplicateOf).length;
-  lines.push(`newsbrief: ${briefing.articles.length} article(s), ${briefing.stories.length} story(ies)${used < briefing.articles.length ? `, ${briefing.articles.length - used} near-duplicate(s) credited` : ""}`);
+  lines.push(countsLine(briefing.articles.length, briefing.stories.length, briefing.articles.length - used));
   for (const story of briefing.stories) {
     lines.push("", `== ${storyHeading(story, numbers)}`);
     lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");

@@ -66,3 +66,35 @@ test("an undated article the text cannot date says so", async () => {
   const b = await brief([{ id: "a", text: "Pinochet seized power in a coup in September 1973 and ruled until 1990. His lawyers appealed against the arrest on Saturday, the court said." }]);
   assert.match(render(b, "text"), /undated, no date evidence/);
 });
+
+test("a timeline row whose bar spans the chart keeps its label on the chart, readable", async () => {
+  const { timelineSvg } = await import("./timeline-svg.js");
+  const line = "Lavrov's last trip to Washington ended in a firestorm of criticism over photographs of the meeting.";
+  const entry = (date: string, start: number) => ({ text: line, articleId: "a", start, end: start + line.length, supportingArticleIds: ["a"], date, precision: "year" as const });
+  for (const entries of [[entry("2017", 0)], [entry("2019-05", 0), { ...entry("2019-05-14", 200), precision: "day" as const }]]) {
+    const svg = timelineSvg(entries, (s) => s, () => "#s", "timeline");
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+    const first = /<text x="([\d.]+)" y="\d+" text-anchor="(start|end)"><tspan class="date">[^<]*<\/tspan> ([^<]*)<\/text>/.exec(svg)!;
+    const x = Number(first[1]);
+    assert.ok(x > 0 && x < width, `label drawn inside the chart (x=${x}, width ${width})`);
+    assert.ok(first[3].length >= 40, `label shows the line's start, not a stub: "${first[3]}"`);
+    if (first[2] === "start") assert.ok(x + first[3].length * 6 < width + 10, "a label running right fits the chart");
+  }
+});
+
+test("the timeline chart's ticks sit on the calendar: the tick labelled with a month is where that month's bar starts", async () => {
+  const { timelineSvg } = await import("./timeline-svg.js");
+  const line = "The ministers met again to discuss the ceasefire and the talks planned for the summer.";
+  const entry = (date: string, precision: "day" | "month" | "year", start: number) => ({ text: line, articleId: "a", start, end: start + line.length, supportingArticleIds: ["a"], date, precision });
+  const svg = timelineSvg([entry("2017-01-20", "day", 0), entry("2017-02", "month", 100), entry("2017-05", "month", 200)], (s) => s, () => "#s", "timeline");
+  const ticks = new Map([...svg.matchAll(/<text x="([\d.]+)" y="12" text-anchor="\w+" class="tick">([^<]+)<\/text>/g)].map((m) => [m[2], Number(m[1])]));
+  const bars = new Map([...svg.matchAll(/<rect x="([\d.]+)"[^>]*\/><text [^>]*><tspan class="date">([^<]+)<\/tspan>/g)].map((m) => [m[2], Number(m[1])]));
+  for (const month of ["2017-02", "2017-05"]) {
+    assert.ok(ticks.has(month), `a tick for ${month}: ${[...ticks.keys()].join(", ")}`);
+    assert.ok(Math.abs(ticks.get(month)! - bars.get(month)!) < 0.2, `${month}: tick at ${ticks.get(month)}, bar from ${bars.get(month)}`);
+  }
+  for (const label of ticks.keys()) assert.match(label, /^\d{4}-\d{2}$/, "month ticks on a chart of months");
+  const years = timelineSvg([entry("2007", "year", 0), entry("2013", "year", 100)], (s) => s, () => "#s", "timeline");
+  const yearTicks = [...years.matchAll(/class="tick">([^<]+)</g)].map((m) => m[1]);
+  assert.ok(yearTicks.length >= 3 && yearTicks.every((t) => /^\d{4}$/.test(t)), `yearly ticks read as years: ${yearTicks.join(", ")}`);
+});

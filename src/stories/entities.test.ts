@@ -20,6 +20,20 @@ function typesIn(...texts: string[]): (name: string) => string {
   return (name) => find(entities, name).type;
 }
 
+/** The story made of `texts` names none of `absent` and all of `present`. */
+function assertNames(texts: string[], absent: string[], present: string[]): void {
+  const names = storyEntities(texts.map((text, k) => article(`t${k}`, text))).map((e) => e.name);
+  for (const name of absent) assert.ok(!names.includes(name), `${name} in ${names.join(", ")}`);
+  for (const name of present) assert.ok(names.includes(name), `no ${name} in ${names.join(", ")}`);
+}
+
+/** A one-article story's quotes, and them as [text, speaker] pairs. */
+function attributed(text: string): { a: ReturnType<typeof article>; quotes: ReturnType<typeof storyQuotes>; pairs: string[][] } {
+  const a = article("a", text);
+  const quotes = storyQuotes([a], storyEntities([a]));
+  return { a, quotes, pairs: quotes.map((q) => [q.text, q.speaker]) };
+}
+
 /** The entity `name`, a person known by exactly `variants`. */
 function person(entities: Entity[], name: string, variants: string[]): Entity {
   const e = find(entities, name);
@@ -86,10 +100,9 @@ test("quotes: speaker after, before, or by pronoun; scare quotes and unnamed spe
     "Critics called the visit “crazy” and “a mistake.” " +
     "“Nothing was agreed on Ukraine today,” the official said. " +
     "Andrew Weiss, a scholar, was blunt. “The optics were really badly managed,” he said.";
-  const a = article("a", text);
-  const quotes = storyQuotes([a], storyEntities([a]));
+  const { a, quotes, pairs } = attributed(text);
   assert.deepEqual(
-    quotes.map((q) => [q.text, q.speaker]),
+    pairs,
     [
       ["We had a very, very good meeting", "Donald Trump"],
       ["The sides will keep talking about Syria.", "Sergei Lavrov"],
@@ -395,11 +408,14 @@ test("entities: a first name that opens the other ('Don', 'Donald') joins the fu
 });
 
 test("time zones, currencies and common nouns' abbreviations are no entities, nor the end of one", () => {
-  const a = article("a", "The quake struck at 09:40 UTC near Lowtown. Aftershocks followed at 11:02 UTC and 13:15 UTC. Donors pledged 20 million USD, and a further 5 million USD came later.");
-  const b = article("b", "Acme Corp said its IBM PC sales fell. Acme Corp blamed the IBM PC price and the OS licence; the OS ships on every IBM PC.");
-  const names = storyEntities([a, b]).map((e) => e.name);
-  for (const code of ["UTC", "USD", "OS", "PC", "IBM PC"]) assert.ok(!names.includes(code), names.join(", "));
-  assert.ok(names.includes("IBM"), names.join(", "));
+  assertNames(
+    [
+      "The quake struck at 09:40 UTC near Lowtown. Aftershocks followed at 11:02 UTC and 13:15 UTC. Donors pledged 20 million USD, and a further 5 million USD came later.",
+      "Acme Corp said its IBM PC sales fell. Acme Corp blamed the IBM PC price and the OS licence; the OS ships on every IBM PC.",
+    ],
+    ["UTC", "USD", "OS", "PC", "IBM PC"],
+    ["IBM"],
+  );
 });
 
 test("a name that 'said its' or has shares is a body, however often it speaks; a name mostly in quotation marks is a title", () => {
@@ -417,4 +433,54 @@ test("a name ending in City is a place, one ending in Watch a body, and one 'of'
     "A judge of the Superior Court of Lowe County ruled on Friday. The Superior Court of Lowe County will hear the appeal.",
   );
   assert.deepEqual(["Riverton City", "Harbor Rights Watch", "Superior Court of Lowe County"].map(type), ["place", "organization", "organization"]);
+});
+
+test("a lone initial is no name: 'E. coli' and 'S. aureus' give no entity 'E.' or 'S.'; initials inside a name stay ('James B. Comey')", () => {
+  assertNames(
+    [
+      "An E. coli outbreak sickened 30 people at the Lowe County Fair. Health officials said the E. coli strain was rare. FBI Director James B. Comey was not involved.",
+      "Doctors found S. aureus in two patients and E. coli in five, the Lowe County Fair board said.",
+    ],
+    ["E.", "S."],
+    ["James B. Comey", "Lowe County Fair"],
+  );
+});
+
+test("a name the story calls a group is an organisation ('the militant group Zorvan', 'Kestrel fighters', 'his team Veloria'); a group's name after a clause's comma is not ('In one group, Curamid cut…')", () => {
+  const type = typesIn(
+    "The militant group Zorvan claimed the attack. Zorvan has threatened more attacks, and Zorvan leaders met on Friday.",
+    "Kestrel fighters crossed the border. Kestrel controls the valley, and Kestrel commanders refused talks.",
+    "The rider was withdrawn from the race by his team Veloria. Veloria had warned the rider twice, and Veloria apologised.",
+    "In one group, Curamid cut the virus to undetectable levels. Curamid costs more, and doctors prescribe Curamid rarely.",
+  );
+  assert.deepEqual(["Zorvan", "Kestrel", "Veloria", "Curamid"].map(type), ["organization", "organization", "organization", "other"]);
+});
+
+test("quotes: 'he said' and 'she said' pass over a name the story gives the other pronoun ('Ms. Kern', 'Hale said he')", () => {
+  const text =
+    "Ms. Ida Kern runs the seed bank in the valley. Olaf Brandt, a father of three, planted the seeds Ms. Kern gave him last spring. " +
+    "“This corn is part of our tradition,” he said. " +
+    "Mayor Tom Hale said he would visit the farm, and Hale said he would bring the council. Rita Oduya said she would show them the fields. " +
+    "After the tour, Hale spoke to Oduya's volunteers. “We could not have done it without them,” she said.";
+  assert.deepEqual(
+    attributed(text).pairs,
+    [
+      ["This corn is part of our tradition", "Olaf Brandt"],
+      ["We could not have done it without them", "Rita Oduya"],
+    ],
+  );
+});
+
+test("a U.S. state abbreviated by initials is that state, a place ('Albany, N.Y.', 'Trenton, N.J.')", () => {
+  const type = typesIn("The outbreak began at a fair in Albany, N.Y., and spread to Trenton, N.J., health officials said. Officials in N.Y. and N.J. closed two farms.");
+  assert.deepEqual(["New York", "New Jersey"].map(type), ["place", "place"]);
+});
+
+test("a name in capitals ('KHIN NYO:' heading an interview's answers) joins the full name it stands for", () => {
+  const entities = storyEntities([
+    article("a", "Opposition leader Daw Khin Nyo was stopped by police on Monday. Khin Nyo said she would try again."),
+    article("b", "Q: Were you afraid when the police stopped you?\n\nKHIN NYO: Not at all. I was calm.\n\nQ: Will you go back to the port?\n\nKHIN NYO: Yes, next week."),
+  ]);
+  assert.ok(!entities.some((e) => e.name === "KHIN NYO"), entities.map((e) => e.name).join(", "));
+  assert.ok(entities.some((e) => e.type === "person" && e.variants.includes("KHIN NYO") && e.variants.includes("Daw Khin Nyo")), JSON.stringify(entities));
 });

@@ -42,8 +42,12 @@ export interface Mention {
   corporate?: boolean;
   /** Followed in its clause by "he", "his", "she" or "her" before any "its": a person's name, or a person's possessor. */
   personal?: boolean;
+  /** "Reno said she", "Lujan said that he", "Mr." or "Mrs.": which pronoun stands for the name. */
+  gender?: "he" | "she";
   /** The whole of a quotation ("Star Wars", 'Peace Now'): a work's or a group's title, not a person. */
   quoted?: boolean;
+  /** Named as a group ("the militant group Hamas", "his team Rabobank", "Hamas militants"): an organisation. */
+  grouped?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -59,6 +63,7 @@ const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "ibn", "bint",
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
+const LONE_INITIAL = /^\p{Lu}\.$/u;
 const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
 /** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
 const PLACE_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-(?:based|led|backed|owned|run|born|funded|controlled|sponsored|made|style)$/u;
@@ -102,6 +107,11 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       else break;
     }
     let run = tokens.slice(i, j);
+    // "E. coli", "S. aureus": an initial alone abbreviates a word; it names no one.
+    if (run.length === 1 && LONE_INITIAL.test(run[0].w)) {
+      i = j;
+      continue;
+    }
     // "Russian-mediated", "U.S.-led", "San Mateo-based": a compound adjective, not part of the name after it.
     while (run.length && COMPOUND_ADJECTIVE.test(run[0].w)) run = run.slice(1);
     const adjective = run.findLastIndex((t) => PLACE_ADJECTIVE.test(t.w));
@@ -140,8 +150,15 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
     const pronoun = PRONOUN.exec(after)?.[1];
-    if (BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
+    const before = GROUP_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    // After a comma only as an apposition closed by one ("the militant group, Hamas, said"; not "In one group, Rebetron cut…").
+    const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
+    if (grouped) m.grouped = true;
+    if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
+    const says = SAYS_PRONOUN.exec(after)?.[1];
+    if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
+    else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
@@ -152,10 +169,18 @@ function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
   return POSSESSIVE.test(word) && !lower.has(word.slice(0, -2).toLowerCase());
 }
 
+/** "Mr.", "Mrs.", "Ms.", "Miss": a title that says whether "he" or "she" stands for the name. */
+const TITLE_GENDER = /^(?:Mr|Mrs|Ms|Miss)\.?$/;
+/** "Reno said she will", "Lujan says that he": the sayer's own pronoun (not "said that his words", someone else's). */
+const SAYS_PRONOUN = /^\s+(?:said|says|told\s+\w+|added|insisted|acknowledged|admitted|stressed|warned)\s+(?:that\s+)?(he|she)\b/;
 /** The first third-person pronoun before the clause ends: "its" for a body, "he", "his", "she", "her" for a person. */
 const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
 /** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */
 const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
+/** "the Islamic militant group Hamas", "the largest militant group, Hamas,", "his team Rabobank". */
+const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
+/** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
+const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
@@ -353,6 +378,7 @@ interface Group {
   personal: number;
   quoted: number;
   titled: number;
+  grouped: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -386,7 +412,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     let key = keyOf.get(m.text);
     if (!key) {
       const firm = firms.get(m.text);
-      key = (firm && keyOf.get(firm)) || canonicalKey(m.text, surnames);
+      key = (firm && keyOf.get(firm)) || canonicalKey(unshouted(m.text), surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -394,7 +420,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(m.text, titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
@@ -405,6 +431,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.corporate) g.corporate++;
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
+    if (m.grouped) g.grouped++;
     if (m.title || m.aged) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
@@ -426,6 +453,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
+    // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
+    else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
     const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
@@ -473,6 +502,12 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
     }
   }
   return text;
+}
+
+/** "SUU KYI" as written mid-text would be ("Suu Kyi"), so it joins the full name; "NATO", "U.S. ARMY" stay. */
+function unshouted(text: string): string {
+  if (!text.includes(" ") || text !== text.toUpperCase() || !/^[\p{Lu} ]+$/u.test(text)) return text;
+  return text.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
 
 function similarFirstName(a: string, b: string): boolean {

@@ -101,6 +101,8 @@ export const ALIASES = new Map<string, string>([
   ...pairs("United Arab Emirates", ["UAE", "U.A.E."]),
   ...pairs("China", ["People's Republic of China", "PRC"]),
   ...pairs("State Department", ["U.S. State Department", "US State Department", "Department of State"]),
+  // U.S. states abbreviated by initials ("Albany, N.Y."): places, not bodies named by initials.
+  ...([["New York", "N.Y."], ["New Jersey", "N.J."], ["New Hampshire", "N.H."], ["New Mexico", "N.M."], ["North Carolina", "N.C."], ["North Dakota", "N.D."], ["South Carolina", "S.C."], ["South Dakota", "S.D."], ["Rhode Island", "R.I."], ["West Virginia", "W.Va."]] as const).map(([name, short]): [string, string] => [short, name]),
 ]);
 
 function pairs(name: string, variants: string[]): Array<[string, string]> {

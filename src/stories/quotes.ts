@@ -36,7 +36,8 @@ export function storyQuotes(articles: readonly Article[], entities: readonly Ent
   for (const e of entities) for (const v of e.variants) nameOf.set(v, e.name);
   const people = new Set([...grouped.people, ...entities.filter((e) => e.type === "person").map((e) => e.name)]);
   const persons = new Set([...people, ...grouped.lookAlikes]);
-  for (const { article, mentions } of perArticle) out.push(...articleQuotes(article, mentions, { nameOf, people, persons }));
+  const genders = gendersOf(perArticle.flatMap((x) => x.mentions), nameOf);
+  for (const { article, mentions } of perArticle) out.push(...articleQuotes(article, mentions, { nameOf, people, persons, genders }));
   return out;
 }
 
@@ -47,6 +48,26 @@ interface Names {
   people: Set<string>;
   /** People and untitled names that look like people's: preferred among the names of a speaker phrase. */
   persons: Set<string>;
+  /** "he" or "she" for the names the story's pronouns and titles say it of, and never the other. */
+  genders: Map<string, "he" | "she">;
+}
+
+/** Entity name → the pronoun its mentions take ("Pinochet … his", "Mrs. Marin"), when they agree. */
+function gendersOf(mentions: Mention[], nameOf: Map<string, string>): Map<string, "he" | "she"> {
+  const counts = new Map<string, { he: number; she: number }>();
+  for (const m of mentions) {
+    if (!m.gender) continue;
+    const name = nameOf.get(m.text) ?? m.text;
+    const c = counts.get(name) ?? { he: 0, she: 0 };
+    c[m.gender]++;
+    counts.set(name, c);
+  }
+  const out = new Map<string, "he" | "she">();
+  for (const [name, c] of counts) {
+    if (c.he >= 2 && c.she === 0) out.set(name, "he");
+    else if (c.she >= 2 && c.he === 0) out.set(name, "she");
+  }
+  return out;
 }
 
 function articleQuotes(article: Article, mentions: Mention[], names: Names): Quote[] {
@@ -102,7 +123,7 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
   const nameFor = (m: Mention): string => names.nameOf.get(m.text) ?? m.text;
   const words = raw.trim();
   if (/^(?:he|she)$/i.test(words)) {
-    const m = antecedent(mentions, names, quoteStart, text);
+    const m = antecedent(mentions, names, quoteStart, text, words.toLowerCase() as "he" | "she");
     return m && nameFor(m);
   }
   // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not
@@ -124,15 +145,17 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
  * The person "he" or "she" before a quote stands for: the last name within 600 characters that is
  * not the object of a preposition ("strategist at Prudential Securities") and is a person's or
  * speaks or opens a sentence ("Gladys Marin said", "Lynda Dufour, owner of …, called"; not "the World Wide Web"), or the name speaking in that same sentence ("Dan Stein, a specialist, said de Kock …" → Dan Stein); none when an unnamed
- * speaker ("the official said") comes after it.
+ * speaker ("the official said") comes after it. A name the story only calls by the other pronoun is passed over.
  */
-function antecedent(mentions: Mention[], { nameOf, people, persons }: Names, quoteStart: number, text: string): Mention | undefined {
+function antecedent(mentions: Mention[], { nameOf, people, persons, genders }: Names, quoteStart: number, text: string, pronoun: "he" | "she"): Mention | undefined {
   let last: Mention | undefined;
   let speaker: Mention | undefined;
   for (const m of mentions) {
     if (m.start >= quoteStart) break;
     const name = nameOf.get(m.text) ?? m.text;
     if (quoteStart - m.start >= 600 || !persons.has(name)) continue;
+    // "Gladys Marin … ‘…,’ she told" is not Pinochet's, whom the story calls "he".
+    if ((genders.get(name) ?? pronoun) !== pronoun) continue;
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     if (OBJECT_BEFORE.test(before)) continue;
     const speaks = m.speaks || APPOSITION_THEN_VERB.test(text.slice(m.end, m.end + 160)) || (VERB_BEFORE.test(before) && /^[,.;]/.test(text.slice(m.end, m.end + 1)));

@@ -41,6 +41,8 @@ export interface DateMention {
   shift?: -1 | 1;
   /** "the 1990s": `known.year` is the first year of a decade. */
   decade?: boolean;
+  /** "the 1970s and '80s": the first year of the last decade named. */
+  decadeEnd?: number;
   /** "the weekend": Saturday and Sunday. */
   weekend?: boolean;
   /**
@@ -466,7 +468,7 @@ export function estimatePublished(text: string, options: EstimateOptions = {}): 
 // "next week" a week, "two years later" counts from the date named before, not from today.
 
 const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:1[89]|20)\d\d|\d\/\d|\b(?:yesterday|today|tonight|tomorrow|ago|weekend|earlier|later|before|after|(?:last|next|this|past|coming|previous|following) (?:week|month|year|night|morning|afternoon|evening|spring|summer|fall|autumn|winter|day)|day before)\b/i;
-const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
+const FUTURE = /\b(?:will|would|'ll|’ll|is to|are to|is due|are due|(?:is|are)(?: not)? expected|scheduled|plans? to|planned|expected to|next|upcoming|coming|set to|slated|to be held|takes effect|begins|starts|expires|opens|could|might|planning|intends? to|aims? to)\b/i;
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)(?![a-z])/;
 const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const MONTH_CUE = /\b(?:in|since|by|until|till|through|early|late|mid|of|from|last|this|next|before|after|during|between|and|to|on|for)[\s-]+$/i;
@@ -521,11 +523,16 @@ function relatives(s: string): Found[] {
     // "2013, a year before the annexation": the annexation is a year after the date it follows.
     else if (/(?:,|\band|—|–)\s*$/.test(s.slice(Math.max(0, m.index! - 6), m.index))) add(m as RegExpExecArray, { rel: { n: how === "before" ? n : -n, unit: u, anchor: "prev" } });
   }
-  for (const m of s.matchAll(/\b(?:(last|next|this|coming|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
+  for (const m of s.matchAll(/\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { known: { weekday: WEEKDAYS.indexOf(m[2].toLowerCase()) }, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }
-  for (const m of s.matchAll(/\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?((?:1[89]|20)\d0)['’]?s\b/g)) add(m as RegExpExecArray, { known: { year: +m[1] }, decade: true });
+  // "the 1970s and '80s", "the 1960s and 1970s": one span of decades.
+  for (const m of s.matchAll(/\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?((?:1[89]|20)\d0)['’]?s(?:\s+(?:and|to|through|into)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?['’]?((?:1[89]|20)?\d0)['’]?s)?\b/g)) {
+    const first = +m[1];
+    const last = m[2] ? (m[2].length === 4 ? +m[2] : Math.floor(first / 100) * 100 + +m[2] + (+m[2] < first % 100 ? 100 : 0)) : first;
+    add(m as RegExpExecArray, { known: { year: first }, decade: true, ...(last > first ? { decadeEnd: last } : {}) });
+  }
   return out;
 }
 
@@ -611,9 +618,14 @@ function yearsCounted(s: string, found: Found[]): void {
   }
 }
 
-const PAST = /\b(?:had|has|have|was|were|did|met|said|told|took|came|went|held|spoke|gave|began|\w{3,}ed)\b/i;
+/**
+ * Past tense words. A participle after "be" is a passive, of any tense ("will be signed on
+ * Friday", "will be held"), after "is"/"are" a present one ("a ruling is expected Friday"); a
+ * capitalised word is a name ("United Nations", "Fred").
+ */
+const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\b(?:met|said|told|took|came|went|held|spoke|gave|began)\b/gi;
+const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+)\b[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
-const PAST_ALL = new RegExp(PAST.source, "gi");
 
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
@@ -623,7 +635,7 @@ const PAST_ALL = new RegExp(PAST.source, "gi");
 function futureAt(s: string, at: number, sentenceFuture: boolean): boolean {
   const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
-  const p = lastMatch(PAST_ALL, before);
+  const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));
   return f < 0 && p < 0 ? sentenceFuture : f >= p;
 }
 
@@ -676,13 +688,13 @@ const coarser = (a: Precision, b: Precision): Precision => (RANK[a] >= RANK[b] ?
  * Resolves a mention against the reference date (and, for "two years later", the date resolved
  * just before it). Year-less dates take the year that puts them nearest the reference on the side
  * the sentence's tense points to; weekdays the nearest such day before (or, in a sentence about
- * the future, after) the reference. Undefined when the reference is too vague to place it.
+ * the future, after) the reference, but "last Thursday" on a Friday the one a week before. Undefined when the reference is too vague to place it.
  */
 export function resolveMention(x: DateMention, ref: Reference | undefined, prev?: ResolvedDate): ResolvedDate | undefined {
   const k = x.known;
   if (x.rel?.anchor === "prev") return prev ? shifted(prev.day, x.rel.n, x.rel.unit, coarser(prev.precision, x.rel.unit)) : undefined;
   if (k.year !== undefined) {
-    if (x.decade) return resolved(dayNumber(k.year), "year", dayNumber(k.year + 9));
+    if (x.decade) return resolved(dayNumber(k.year), "year", dayNumber((x.decadeEnd ?? k.year) + 9));
     if (k.month === undefined) return resolved(dayNumber(k.year), "year");
     if (k.day === undefined) return resolved(dayNumber(k.year, k.month), "month");
     return resolved(dayNumber(k.year, k.month, k.day), "day");
@@ -728,6 +740,8 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
     if (forward) {
       if (delta < 0 || (delta === 0 && x.shift === 1)) delta += 7;
     } else if (delta > 0 || (delta === 0 && x.shift === -1)) delta -= 7;
+    // "last Thursday" written on a Friday: yesterday would be "Thursday"; it is the week before's.
+    if (delta === -1 && /^last\b/i.test(x.text)) delta -= 7;
     return resolved(ref.day + delta, "day");
   }
   return undefined;

@@ -125,6 +125,8 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       const words = doc.sentTokStart[i + 1] - doc.sentTokStart[i];
       // "The New York Times said in an editorial on Monday, Oct. 26:" introduces what follows; alone it says nothing.
       if (words > maxWords || /:\s*$/.test(doc.text.slice(end - 3, end))) continue;
+      // "Yesterday's negotiations", "ABC, Sunday night at 9": a subheading or a listing, no development.
+      if (isFragment(doc.text.slice(start, end))) continue;
       // "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman…": a wire budget's photo line, no development.
       if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
       const r = found.line.date;
@@ -168,6 +170,11 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
 
 function order(corpus: Corpus, e: TimelineEntry): number {
   return corpus.articles.findIndex((a) => a.id === e.articleId);
+}
+
+/** A line of under eight words that ends no sentence. */
+function isFragment(text: string): boolean {
+  return !/[.!?…]["”’')\]]*\s*$/.test(text) && (text.match(/[\p{L}\d][\p{L}\d'’.-]*/gu) ?? []).length < 8;
 }
 
 /** Interned content terms (no stop words, no punctuation) of sentence `i`. */

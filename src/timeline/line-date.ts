@@ -25,6 +25,9 @@ const attributive = (text: string, x: DateMention): boolean =>
  */
 const ASIDE = /,\s*(?:which(?!\s+(?:is|was)\s+why\b|\s+means?\b|\s+meant\b)|who|whom|whose)\s+[^,;:()"\u201c\u201d\u2014\u2013]*$/i;
 
+/** "pulled out of the 1987 treaty", "the anniversary of the 1989 crackdown": a past year naming the thing a development is about. */
+const OF_THE = /\bof\s+the\s+$/i;
+
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
 
@@ -58,7 +61,7 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     const x = mentions[k];
     const r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
-    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && x.known.year! > refYear)) continue;
+    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start))))) continue;
     if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
     if (x.since) {
       since ??= r;

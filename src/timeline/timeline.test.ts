@@ -169,6 +169,21 @@ test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -
   assert.deepEqual(t.map((e) => e.text), ["The city council approved the new budget on Monday after a long debate."]);
 });
 
+test("a short line that ends no sentence (a subheading, a TV listing) is no timeline line; a chronology's unpunctuated entry is", async () => {
+  const text = [
+    "The talks ran late into the night as delegates argued over the wording of the final text.",
+    "Yesterday's negotiations",
+    "Ministerial negotiations had continued through the night until the early morning hours yesterday, officials said.",
+    "ABC, Sunday night at 9",
+    "Weightlifter Ivo Marek expelled from the games after testing positive for steroids (September 13)",
+  ].join("\n\n");
+  const t = timeline(await brief([{ id: "a", published: "2000-09-16", text }]));
+  assert.deepEqual(
+    t.map((e) => e.text),
+    ["Weightlifter Ivo Marek expelled from the games after testing positive for steroids (September 13)", "Ministerial negotiations had continued through the night until the early morning hours yesterday, officials said."],
+  );
+});
+
 test("a lead-in ending with a colon is no timeline line", async () => {
   const b = await brief([{ id: "a", published: "1998-10-25", text: "The New York Times said in an editorial on Monday, Oct. 26:\n\nThe killing of Dr. Barnett Slepian on Friday was an act of terror." }]);
   const t = timeline(b);

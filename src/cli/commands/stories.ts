@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { groupInputs, type StoryGrouping } from "../../core/stories.js";
-import { messageLine } from "../../render/common.js";
+import { counted, countsLine, messageLine } from "../../render/common.js";
 import { UsageError } from "../args.js";
 import type { Command } from "../io.js";
 import { parseGranularity } from "./brief.js";
@@ -48,9 +48,9 @@ export const storiesCommand: Command = async (argv, io) => {
 function storiesText(g: StoryGrouping): string {
   const number = new Map(g.articles.map((a, i) => [a.id, i + 1]));
   const byId = new Map(g.articles.map((a) => [a.id, a]));
-  const lines = [`newsbrief: ${g.articles.length} article(s), ${g.stories.length} story(ies)`];
+  const lines = [countsLine(g.articles.length, g.stories.length)];
   for (const s of g.stories) {
-    lines.push("", `${s.id}  ${s.label}  (${s.articleIds.length} article${s.articleIds.length === 1 ? "" : "s"})`);
+    lines.push("", `${s.id}  ${s.label}  (${counted(s.articleIds.length, "article")})`);
     for (const id of s.articleIds) {
       const a = byId.get(id)!;
       lines.push(`  [${number.get(id)}] ${a.title}${a.file ? `  (${a.file})` : ""}`);

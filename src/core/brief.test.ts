@@ -154,3 +154,12 @@ test("library misuse gets a clear error, not a TypeError or a silently empty sum
   );
   assert.throws(() => render(mixed, "pdf" as never), /NB-E005: unknown format "pdf"; use one of text, md, html, json/);
 });
+
+test("articles and paths given together keep their order; a bad item is named by its place among the inputs", async () => {
+  requireShared();
+  const article = { title: "Bridge closed", text: "The harbour bridge in Lowtown was closed on Monday after a storm damaged two of its support cables. Repairs will take three weeks, the council said." };
+  const seed = `${SEEDS}/000_9002722f45dd2c8d.txt`;
+  const b = await brief([article, seed, 7 as never, { ...article, title: "Bridge shut", text: article.text.replace("Monday", "Tuesday") }]);
+  assert.deepEqual(b.articles.map((a) => a.file ?? a.title), ["input[0]", seed, "input[3]"]);
+  assert.deepEqual(b.messages.map((m) => [m.file, m.ruleId]), [["input[2]", "not-an-article"]]);
+});

@@ -37,11 +37,20 @@ export function cleanArticles(docs: readonly RawDocument[], ids: readonly string
 
 /** Reads article objects and paths (files, directories, globs, `-`) into raw documents and the problems met. */
 export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, options: IngestOptions = {}): Promise<{ docs: RawDocument[]; messages: Message[] }> {
-  const paths = inputs.filter((x): x is string => typeof x === "string");
-  const objects = inputs.filter((x): x is ArticleInput => typeof x !== "string");
-  const fromPaths = paths.length ? await ingestPaths(paths, options) : { docs: [], messages: [] };
-  const fromObjects = ingestObjects(objects);
-  return { docs: [...fromPaths.docs, ...fromObjects.docs], messages: [...fromPaths.messages, ...fromObjects.messages] };
+  const docs: RawDocument[] = [];
+  const messages: Message[] = [];
+  // Runs of paths and runs of objects, read in turn, so the articles keep the order they were given in.
+  for (let start = 0; start < inputs.length; ) {
+    const isPath = typeof inputs[start] === "string";
+    let end = start + 1;
+    while (end < inputs.length && (typeof inputs[end] === "string") === isPath) end++;
+    const run = inputs.slice(start, end);
+    const read = isPath ? await ingestPaths(run as string[], options) : ingestObjects(run as ArticleInput[], start);
+    docs.push(...read.docs);
+    messages.push(...read.messages);
+    start = end;
+  }
+  return { docs, messages };
 }
 
 /**

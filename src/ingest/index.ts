@@ -46,9 +46,11 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
 }
 
 /** Article objects handed to the library directly. */
-export function ingestObjects(items: ArticleInput[]): Parsed {
+/** Article objects; `first` is the position of `items[0]` among the caller's inputs, which messages name. */
+export function ingestObjects(items: ArticleInput[], first = 0): Parsed {
   const out: Parsed = { docs: [], messages: [] };
-  items.forEach((item, i) => {
+  items.forEach((item, k) => {
+    const i = first + k;
     if (typeof item !== "object" || item === null || Array.isArray(item)) {
       out.messages.push(problem(`input[${i}]`, undefined, "not-an-article", `not an article object (got ${item === null ? "null" : Array.isArray(item) ? "an array" : typeof item})`));
       return;

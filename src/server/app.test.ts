@@ -5,6 +5,7 @@ import { FetchError } from "../fetch/errors.js";
 import { FeedPoller } from "./feeds.js";
 import { CSP } from "./security.js";
 import type { Briefing } from "../types/index.js";
+import { render } from "../render/index.js";
 import { testService, wikinewsArticles, type TestService } from "../testing/newsroom.js";
 import { MIGRATIONS } from "../store/migrations/index.js";
 import type { StoryAssigner } from "../store/assigner.js";
@@ -74,6 +75,18 @@ describe("API", () => {
       assert.deepEqual(list.map((x) => [x.id, x.articleCount]), [[first.storyId, 3]]);
       const briefing = (await s.app.inject(`/api/stories/${first.storyId}?fresh=1`)).json() as Briefing;
       assert.equal(briefing.articles.length, 3, "the survivor's briefing covers the merged story's articles");
+      // The briefing in the CLI's other formats, rendered from the same JSON; a merged story's link keeps the format.
+      const md = await s.app.inject(`/api/stories/${first.storyId}?format=md`);
+      assert.equal(md.statusCode, 200);
+      assert.match(md.headers["content-type"] as string, /^text\/markdown; charset=utf-8/);
+      assert.equal(md.body, render(briefing, "md"));
+      const report = await s.app.inject(`/api/stories/${first.storyId}?format=html`);
+      assert.match(report.body, /^<!DOCTYPE html>/i);
+      assert.match(report.headers["content-security-policy"] as string, /script-src 'none'; style-src 'unsafe-inline'/, "the report's inline style applies; still no script");
+      assert.equal((await s.app.inject(`/api/stories/${second.storyId}?format=text`)).headers.location, `/api/stories/${first.storyId}?format=text`);
+      const bad = await s.app.inject(`/api/stories/${first.storyId}?format=pdf`);
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error, /invalid format: "pdf"; use one of text, md, html, json/);
     }, { assigner });
   });
 

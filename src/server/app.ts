@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { VERSION } from "../core/version.js";
+import { FORMATS, render, type Format } from "../render/index.js";
 import { reasonAfterUrl } from "../fetch/errors.js";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
@@ -11,7 +12,7 @@ import * as pages from "./pages.js";
 import { toRawDocument } from "./pipeline.js";
 import type { PrepareJob } from "./preparer.js";
 import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
-import { bearerOf, isLoopback, RateLimiter, SECURITY_HEADERS, tokenMatches } from "./security.js";
+import { bearerOf, isLoopback, RateLimiter, REPORT_CSP, SECURITY_HEADERS, tokenMatches } from "./security.js";
 
 /** Fetches one article page (HTML or text) for a `url`-only submission. Injected: not built yet. */
 export type ArticleFetcher = (url: string, signal: AbortSignal) => Promise<ArticleInput>;
@@ -46,6 +47,9 @@ interface CachedPage {
 }
 
 /** An error whose message is safe to show the client. */
+/** The media type of a briefing in each `newsbrief brief --format`. */
+const MEDIA_TYPES: Record<Format, string> = { json: "application/json", text: "text/plain", md: "text/markdown", html: "text/html" };
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -227,18 +231,24 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return { stories: await store.listStories(q) };
   });
 
-  app.get<{ Params: { id: string }; Querystring: { fresh?: string } }>("/api/stories/:id", async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { fresh?: string; format?: string } }>("/api/stories/:id", async (request, reply) => {
     const fresh = ["1", "true", ""].includes(String(request.query.fresh ?? "no"));
+    const format = request.query.format ?? "json";
+    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `invalid format: "${format}"; use one of ${FORMATS.join(", ")}`);
     const merged = (await store.storyRevision(request.params.id))?.mergedInto;
-    if (merged) return reply.redirect(`/api/stories/${encodeURIComponent(merged)}${fresh ? "?fresh=1" : ""}`, 301);
+    if (merged) {
+      const query = new URLSearchParams({ ...(fresh ? { fresh: "1" } : {}), ...(format !== "json" ? { format } : {}) }).toString();
+      return reply.redirect(`/api/stories/${encodeURIComponent(merged)}${query ? `?${query}` : ""}`, 301);
+    }
     const result = await newsroom.briefing(request.params.id, { fresh });
     if (!result) throw new HttpError(404, `no story ${request.params.id}`);
+    if (format === "html") reply.header("content-security-policy", REPORT_CSP);
     return reply
-      .type("application/json; charset=utf-8")
+      .type(`${MEDIA_TYPES[format as Format]}; charset=utf-8`)
       .header("x-briefing-stale", String(result.stale))
       .header("x-story-version", String(result.story.contentVersion))
       .header("x-briefing-version", String(result.storyVersion))
-      .send(result.json);
+      .send(format === "json" ? result.json : render(JSON.parse(result.json) as Briefing, format as Format));
   });
 
   app.get("/api/search", async (request) => {

@@ -142,9 +142,13 @@ export function openApiDocument(): object {
       },
       "/api/stories/{id}": {
         get: {
-          summary: "The story's briefing: the same JSON as `newsbrief brief --format json`",
-          parameters: [...idParam("id"), { name: "fresh", in: "query", schema: { type: "boolean" }, description: "wait for a recompute when the stored briefing is stale" }],
-          responses: { "200": ok("briefing; header X-Briefing-Stale: true when a newer one is being computed"), ...errors(404) },
+          summary: "The story's briefing: the same JSON as `newsbrief brief --format json` (or, with format, its text, Markdown or HTML)",
+          parameters: [
+            ...idParam("id"),
+            { name: "fresh", in: "query", schema: { type: "boolean" }, description: "wait for a recompute when the stored briefing is stale" },
+            { name: "format", in: "query", schema: { type: "string", enum: ["json", "text", "md", "html"] }, description: "as `newsbrief brief --format` (default json)" },
+          ],
+          responses: { "200": ok("briefing; header X-Briefing-Stale: true when a newer one is being computed"), ...errors(400, 404) },
         },
       },
       "/api/search": { get: { summary: "Full-text search over articles (FTS5) with snippets", parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer" } }], responses: { "200": ok("{hits: [...]}"), ...errors(400) } } },

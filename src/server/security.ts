@@ -51,6 +51,9 @@ export class RateLimiter {
 /** Sent with every response: pages run no script at all, load nothing from elsewhere, cannot be framed. */
 export const CSP = "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/** The self-contained HTML report (`?format=html`) carries its style inline; it still runs no script. */
+export const REPORT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export const SECURITY_HEADERS: Record<string, string> = {
   "content-security-policy": CSP,
   "x-content-type-options": "nosniff",

@@ -47,6 +47,18 @@ interface CachedPage {
 }
 
 /** An error whose message is safe to show the client. */
+/** URL-only articles of one batch fetched at the same time (the fetcher also limits each host). */
+const FETCHES_AT_ONCE = 8;
+
+/** Runs the tasks, at most `width` at a time; the first failure rejects once the running ones end. */
+async function inTurns(tasks: Array<() => Promise<void>>, width: number): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
+}
+
 /** The media type of a briefing in each `newsbrief brief --format`. */
 const MEDIA_TYPES: Record<Format, string> = { json: "application/json", text: "text/plain", md: "text/markdown", html: "text/html" };
 
@@ -139,30 +151,51 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   // ---- ingest shared by the API, the form and (through the newsroom) the feed poller ----
 
-  async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string): Promise<IngestOutcome[]> {
-    const jobs: PrepareJob[] = [];
+  /**
+   * Stores the items. A URL-only item is fetched first (up to FETCHES_AT_ONCE at a time); when that
+   * fails, a lone item is refused with a 422, while in a batch that one is stored as received and
+   * rejected with the reason, and the others go on. A URL no fetch may reach is refused up front.
+   */
+  async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string, batch = false): Promise<IngestOutcome[]> {
+    const jobs: PrepareJob[] = new Array(items.length);
+    const fetches: Array<() => Promise<void>> = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const input = { kind, client, body: JSON.stringify(item) };
       const hasText = [item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
-      if (!hasText && item.url) {
-        if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: `${fieldPrefix(i)}url`, message: NO_URL_FETCHER }]);
-        refuseBlockedUrl(item.url, `${fieldPrefix(i)}url`);
-        let fetched: ArticleInput;
-        try {
-          fetched = await options.fetchArticle(item.url, AbortSignal.timeout(20_000));
-        } catch (error) {
-          throw new HttpError(422, `could not fetch ${item.url}: ${reasonAfterUrl(error, item.url)}`, [{ field: `${fieldPrefix(i)}url`, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
-        }
-        if (![fetched.text, fetched.html].some((t) => typeof t === "string" && t.trim() !== "")) {
-          throw new HttpError(422, `no article text found at ${item.url}: the page holds no article (send its text along with the url)`, [{ field: `${fieldPrefix(i)}url`, message: "holds no article text" }]);
-        }
-        jobs.push({ item: { ...fetched, ...definedOnly(item), url: item.url }, input });
-      } else {
-        jobs.push({ item, input });
+      if (hasText || !item.url) {
+        jobs[i] = { item, input };
+        continue;
       }
+      const url = item.url;
+      // Known before anything is fetched: the whole request is refused, as for an invalid field.
+      if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: `${fieldPrefix(i)}url`, message: NO_URL_FETCHER }]);
+      refuseBlockedUrl(url, `${fieldPrefix(i)}url`);
+      fetches.push(async () => {
+        try {
+          jobs[i] = { item: { ...(await fetchForItem(url, `${fieldPrefix(i)}url`)), ...definedOnly(item), url }, input };
+        } catch (error) {
+          if (!batch || !(error instanceof HttpError)) throw error;
+          jobs[i] = { item, input, problem: { file: kind, severity: "error", ruleId: "url-not-fetched", reason: error.message, source: "fetch" } };
+        }
+      });
     }
+    await inTurns(fetches, FETCHES_AT_ONCE);
     return newsroom.submit(jobs);
+  }
+
+  /** The article at `url`, or an HttpError (422) saying why there is none. */
+  async function fetchForItem(url: string, field: string): Promise<ArticleInput> {
+    let fetched: ArticleInput;
+    try {
+      fetched = await options.fetchArticle!(url, AbortSignal.timeout(20_000));
+    } catch (error) {
+      throw new HttpError(422, `could not fetch ${url}: ${reasonAfterUrl(error, url)}`, [{ field, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
+    }
+    if (![fetched.text, fetched.html].some((t) => typeof t === "string" && t.trim() !== "")) {
+      throw new HttpError(422, `no article text found at ${url}: the page holds no article (send its text along with the url)`, [{ field, message: "holds no article text" }]);
+    }
+    return fetched;
   }
 
   // ---- API ----
@@ -194,7 +227,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       single = true;
       prefix = () => "";
     }
-    const outcomes = await ingest(items, "api", request.ip, prefix);
+    const outcomes = await ingest(items, "api", request.ip, prefix, !single);
     const results = outcomes.map(outcomeJson);
     if (single) {
       const r = results[0];

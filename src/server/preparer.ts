@@ -1,5 +1,5 @@
 import type { IngestItem, RawInput } from "../store/types.js";
-import type { ArticleInput } from "../types/index.js";
+import type { ArticleInput, Message } from "../types/index.js";
 import { prepareItem } from "./pipeline.js";
 import { WorkerChannel } from "./worker-channel.js";
 
@@ -8,6 +8,8 @@ export interface PrepareJob {
   item: ArticleInput;
   input: RawInput;
   file?: string;
+  /** Why the item holds no article (its URL could not be fetched): stored as received and rejected with this message. */
+  problem?: Message;
 }
 
 /** Turns submitted articles into store items (HTML extraction, cleaning, hashing). */
@@ -17,7 +19,7 @@ export interface Preparer {
 }
 
 export function prepareAll(jobs: PrepareJob[]): IngestItem[] {
-  return jobs.map((j) => prepareItem(j.item, j.input, j.file));
+  return jobs.map((j) => (j.problem ? { input: j.input, messages: [j.problem] } : prepareItem(j.item, j.input, j.file)));
 }
 
 /** Prepares on the calling thread (tests, tools). */

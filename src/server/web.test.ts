@@ -79,6 +79,25 @@ describe("serve fetches the web through the SSRF-safe fetcher", () => {
     }
   });
 
+  test("a batch whose URL cannot be fetched stores the rest, and that item as received, rejected with the reason", async () => {
+    const s = await serve("batch", ["127.0.0.1"]);
+    try {
+      const r = await postJson(s, "/api/articles", [{ url: `${siteUrl}/a0.html` }, { url: `${siteUrl}/gone.html` }, { url: `${siteUrl}/a1.html` }]);
+      const body = await r.json();
+      assert.equal(r.status, 201, JSON.stringify(body));
+      assert.deepEqual([body.created, body.rejected], [2, 1]);
+      assert.deepEqual(body.results.map((x: { status: string }) => x.status), ["created", "rejected", "created"]);
+      assert.equal(body.results[1].messages[0].ruleId, "url-not-fetched");
+      assert.match(body.results[1].messages[0].reason, /could not fetch .*gone\.html.*404/);
+      const health = await (await fetch(`${s.url}/api/health`)).json();
+      assert.deepEqual([health.counts.inputs, health.counts.articles], [3, 2], "the rejected item is kept as it was sent");
+      const alone = await postJson(s, "/api/articles", { url: `${siteUrl}/gone.html` });
+      assert.equal(alone.status, 422, "a lone article that cannot be fetched is still refused");
+    } finally {
+      await s.close();
+    }
+  });
+
   test("with the allow-list, a posted feed is polled into articles (teasers replaced by their pages)", async () => {
     const s = await serve("feed", ["127.0.0.1"]);
     try {

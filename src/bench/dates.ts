@@ -126,6 +126,7 @@ function main(): void {
   console.log("Cheap scan on the raw text, before cleaning (which drops date lines such as WikiNews' \"Saturday, January 8, 2005\"):\n" + table(rawRows));
   console.log("\nCheap scan on the cleaned text with the year guess story grouping uses ({ guess: true }; never shown as a date):\n" + table(cheapRows));
   console.log("\nFull resolution (brief):\n" + table(fullRows));
+  console.log("(brief states an estimate only when the text pins the year: a stated year by a dated event, an office term, a\n'since July 2018' fence. These texts, their datelines removed, seldom do, so it declines rather than show the guess above,\nwhose year is wrong in most cases; an undated article of a dated story takes the story's month instead, below.)");
   console.log("\nCalibration (full resolution): share right by stated confidence");
   console.log(table([["confidence", "estimates", "year right", "right as claimed"], ...BUCKETS.map(([a, z], i) => [`[${a}, ${z})`, String(buckets[i][0]), pct(buckets[i][1], buckets[i][0]), pct(buckets[i][2], buckets[i][0])])]));
   console.log("\nTimeline mentions resolved against the estimate (date hidden): year against the same mention resolved against the true date");

@@ -299,6 +299,11 @@ test("entities: lower-case particles inside a name keep it whole ('Daniel arap M
   assert.ok(entities.some((e) => e.name === "José Eduardo dos Santos"), entities.map((e) => e.name).join(", "));
 });
 
+test("entities: 'el' inside a name keeps it whole, and the surname after a bare 'el' joins it ('Karim el Masri' … 'el Masri said')", () => {
+  const a = article("a", "Prosecutors said Karim el Masri bought two rifles in Texas. Investigators said el Masri met the buyers twice, and el Masri denied it.");
+  person(storyEntities([a]), "Karim el Masri", ["Karim el Masri", "Masri"]);
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

@@ -304,6 +304,13 @@ test("entities: 'el' inside a name keeps it whole, and the surname after a bare 
   person(storyEntities([a]), "Karim el Masri", ["Karim el Masri", "Masri"]);
 });
 
+test("entities: a plural after 'the' names a group's members, not a person ('the Sable Harmonists' … 'Harmonists said')", () => {
+  const a = article("a", "Agents surrounded the farm of the Sable Harmonists on Monday. Harmonists said they would stay. Two Harmonists walked out.");
+  const b = article("b", "The siege of the Sable Harmonists went on. Harmonists told reporters they had food for a year.");
+  assert.equal(typesIn(a.text, b.text)("Sable Harmonists"), "organization");
+  assert.equal(typesIn("Agents met Anna Harmonists on Monday. Harmonists said she would stay.")("Anna Harmonists"), "person");
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

@@ -48,6 +48,8 @@ export interface Mention {
   quoted?: boolean;
   /** Named as a group ("the militant group Hamas", "his team Rabobank", "Hamas militants"): an organisation. */
   grouped?: boolean;
+  /** A plural after "the" ("the Branch Davidians", "the Sandinistas"): a group's members, not one person. */
+  members?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -154,6 +156,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // After a comma only as an apposition closed by one ("the militant group, Hamas, said"; not "In one group, Rebetron cut…").
     const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
     if (grouped) m.grouped = true;
+    if (MEMBERS_PLURAL.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.members = true;
     if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
     const says = SAYS_PRONOUN.exec(after)?.[1];
@@ -181,6 +184,8 @@ const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|c
 const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
 const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
+/** The plural of a follower's or member's noun: "Davidians", "Baptists", "Sandinistas", "Hashemites". */
+const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
@@ -379,6 +384,7 @@ interface Group {
   quoted: number;
   titled: number;
   grouped: number;
+  members: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -420,7 +426,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
@@ -432,6 +438,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
+    if (m.members) g.members++;
     if (m.title || m.aged) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
@@ -452,7 +459,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
-    if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
+    // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
+    if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";
+    else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";

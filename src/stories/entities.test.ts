@@ -311,6 +311,13 @@ test("entities: a plural after 'the' names a group's members, not a person ('the
   assert.equal(typesIn("Agents met Anna Harmonists on Monday. Harmonists said she would stay.")("Anna Harmonists"), "person");
 });
 
+test("entities: a plural's or an s-ending name's possessive apostrophe is no part of the name ('Karl Marrs' appeal', 'Texas' courts')", () => {
+  const a = article("a", "The board heard Karl Marrs' appeal on Monday. Marrs' lawyers said Texas' courts erred. Officials in Texas declined to comment.");
+  const entities = storyEntities([a]);
+  person(entities, "Karl Marrs", ["Karl Marrs", "Marrs"]);
+  assert.deepEqual(find(entities, "Texas").variants, ["Texas"]);
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

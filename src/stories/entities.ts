@@ -320,17 +320,11 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
   }
   if (!words.length) return [...country, ...affiliation];
   const first = words[0];
-  const last = words[words.length - 1];
-  let name = words.map((x) => x.w).join(" ");
-  let end = last.end;
-  const possessive = /['’]s$/.exec(name);
-  if (possessive) {
-    name = name.slice(0, -2);
-    end -= 2;
-  }
+  // "Lavrov's", and a plural's "Davidians'", "Texas'": the possessive is no part of the name.
+  let name = words.map((x) => x.w).join(" ").replace(/['’]s$|(?<=s)['’]$/, "");
   name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
   if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
-  end = first.start + name.length;
+  const end = first.start + name.length;
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }
 

@@ -318,6 +318,15 @@ test("entities: a plural's or an s-ending name's possessive apostrophe is no par
   assert.deepEqual(find(entities, "Texas").variants, ["Texas"]);
 });
 
+test("entities: a body's field after 'of' or 'for' goes on past 'and' ('Office of Water Safety and Sanitation'); two names joined by 'and' stay two ('Britain and France', 'Bank of Japan and Toyota')", () => {
+  const texts = [
+    "The Office of Water Safety and Sanitation said on Monday that Britain and France had agreed. A loan from the Bank of Japan and Toyota came later.",
+    "The Office of Water Safety and Sanitation declined to comment, and the Bank of Japan and Toyota said nothing. Centers for Rural Health and Nutrition staff helped.",
+  ];
+  assertNames(texts, ["Sanitation", "Office of Water Safety", "Bank of Japan and Toyota"], ["Office of Water Safety and Sanitation", "United Kingdom", "France", "Bank of Japan"]);
+  assert.equal(typesIn(...texts)("Office of Water Safety and Sanitation"), "organization");
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

@@ -105,7 +105,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
         j++;
         break;
-      } else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
+      } else if (bodyNameGoesOn(text, tokens, i, j)) j += 2;
+      else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
     let run = tokens.slice(i, j);
@@ -166,6 +167,27 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
+}
+
+/**
+ * "Centers for Disease Control and Prevention", "Board of Pardons and Paroles": a body's name whose field,
+ * after its "of" or "for", goes on past an "and". Not "Bank of America and Wells Fargo" (a place after
+ * "of") nor "Department of Agriculture and Physicians Committee" (a body's word after "and"): two names.
+ */
+function bodyNameGoesOn(text: string, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 1 >= tokens.length || tokens[j].w !== "and" || !isCapitalised(tokens[j + 1].w)) return false;
+  if (!adjacent(text, tokens[j - 1].end, tokens[j].start) || !adjacent(text, tokens[j].end, tokens[j + 1].start)) return false;
+  const run = tokens.slice(i, j).map((t) => t.w);
+  const of = Math.max(run.lastIndexOf("of"), run.lastIndexOf("for"));
+  if (of < 1 || run.includes("and") || !ORG_WORDS.has(run[of - 1])) return false;
+  let k = j + 1;
+  while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(text, tokens[k].end, tokens[k + 1].start)) k++;
+  const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
+  return [run.slice(of + 1), after].every((words) => !isPlaceName(words.join(" ")) && !words.some((w) => ORG_WORDS.has(w) || isPlaceName(w)));
+}
+
+function isPlaceName(name: string): boolean {
+  return PLACES.has(name) || ALIASES.has(name);
 }
 
 function isPossessor(word: string, lower: ReadonlySet<string>): boolean {

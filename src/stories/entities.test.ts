@@ -327,6 +327,16 @@ test("entities: a body's field after 'of' or 'for' goes on past 'and' ('Office o
   assert.equal(typesIn(...texts)("Office of Water Safety and Sanitation"), "organization");
 });
 
+test("entities: a role or kin in lower case before a name makes it a person ('her son Emil', 'his main rival, Ilko Varga Ruhl'); a firm's rival is no person", () => {
+  const types = typesIn(
+    "Police said her son Emil was hurt on the bridge. Emil was taken to a hospital in the city.",
+    "The mayor beat his main rival, Ilko Varga Ruhl, by ten points. Ilko Varga Ruhl won the north. Its rival Zentrix grew, and Zentrix hired staff.",
+  );
+  assert.equal(types("Emil"), "person");
+  assert.equal(types("Ilko Varga Ruhl"), "person");
+  assert.notEqual(types("Zentrix"), "person");
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

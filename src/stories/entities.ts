@@ -36,6 +36,8 @@ export interface Mention {
   located?: boolean;
   /** Followed by an age ("Xiao Tan, 32,"): a person. */
   aged?: boolean;
+  /** After a person's role or kin in lower case ("lawyer Tom Ruiz", "his wife, Ana", "his main rival, Luiz"): a person. */
+  role?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
   /** Followed in its clause by "its", or by a firm's or movement's noun ("Swissair said its", "Volvo shares", "Peace Now activists"): a body's name. */
@@ -150,6 +152,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
     if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    if (ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) m.role = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
     const pronoun = PRONOUN.exec(after)?.[1];
@@ -212,6 +215,8 @@ const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
 const LOCATED = /\b(?:[Ii]n|near)\s$/;
+/** "lawyer Tom Ruiz", "his wife, Ana", "her closest rival, Luiz": a role or kin only a person has, in lower case before a name. */
+const ROLE_BEFORE = /(?:\b(?:candidate|lawyer|attorney|spokesman|spokeswoman|widow|widower|wife|husband|son|daughter|brother|sister|mother|father|actor|actress|singer|novelist|businessman|businesswoman|tycoon|teenager)|\b(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:rival|opponent|challenger)),?\s$/u;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
 const AGE_AFTER = /^,\s*\d{1,3},/;
 /** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
@@ -445,7 +450,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
       g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
@@ -455,7 +460,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
     if (m.members) g.members++;
-    if (m.title || m.aged) g.titled++;
+    if (m.title || m.aged || m.role) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
       const last = parts[parts.length - 1];

@@ -337,6 +337,17 @@ test("entities: a role or kin in lower case before a name makes it a person ('he
   assert.notEqual(types("Zentrix"), "person");
 });
 
+test("entities: a group's singular ('the Sable Harmonist farm') is the group the plural names ('the Sable Harmonists'), named by the plural", () => {
+  const texts = [
+    "Agents surrounded the Sable Harmonist farm on Monday. Harmonists said they would stay. The Sable Harmonist leader spoke.",
+    "The siege of the Sable Harmonists went on. Harmonists told reporters they had food for a year.",
+  ];
+  const entities = storyEntities(texts.map((text, k) => article(`t${k}`, text)));
+  const group = find(entities, "Sable Harmonists");
+  assert.equal(group.type, "organization");
+  assert.deepEqual([...group.variants].sort(), ["Harmonists", "Sable Harmonist", "Sable Harmonists"]);
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

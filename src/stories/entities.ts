@@ -427,6 +427,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
   const surnames = new Map<string, Set<string>>();
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
+  // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
+  const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
   // "Microsoft" is "Microsoft Corp", a firm.
   const firms = new Map<string, string>();
   for (const m of kept) {
@@ -439,7 +441,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     let key = keyOf.get(m.text);
     if (!key) {
       const firm = firms.get(m.text);
-      key = (firm && keyOf.get(firm)) || canonicalKey(unshouted(m.text), surnames);
+      const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
+      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -486,7 +489,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
-    const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
+    // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
+    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
     else if (g.type === "other" && FULL_NAME.test(name)) lookAlikes.add(name);

@@ -348,6 +348,11 @@ test("entities: a group's singular ('the Sable Harmonist farm') is the group the
   assert.deepEqual([...group.variants].sort(), ["Harmonists", "Sable Harmonist", "Sable Harmonists"]);
 });
 
+test("entities: a body's name cut before its 'and' ('the Office of Water Safety') is the whole name ('Office of Water Safety and Sanitation')", () => {
+  const a = article("a", "The Office of Water Safety and Sanitation warned on Monday. Later the Office of Water Safety said the wells were clean.");
+  assert.deepEqual([...find(storyEntities([a]), "Office of Water Safety and Sanitation").variants].sort(), ["Office of Water Safety", "Office of Water Safety and Sanitation"]);
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

@@ -429,11 +429,13 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
   const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
-  // "Microsoft" is "Microsoft Corp", a firm.
+  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles".
   const firms = new Map<string, string>();
   for (const m of kept) {
     const space = m.text.lastIndexOf(" ");
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
+    const and = m.text.indexOf(" and ");
+    if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
   }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();

@@ -299,6 +299,60 @@ test("entities: lower-case particles inside a name keep it whole ('Daniel arap M
   assert.ok(entities.some((e) => e.name === "José Eduardo dos Santos"), entities.map((e) => e.name).join(", "));
 });
 
+test("entities: 'el' inside a name keeps it whole, and the surname after a bare 'el' joins it ('Karim el Masri' … 'el Masri said')", () => {
+  const a = article("a", "Prosecutors said Karim el Masri bought two rifles in Texas. Investigators said el Masri met the buyers twice, and el Masri denied it.");
+  person(storyEntities([a]), "Karim el Masri", ["Karim el Masri", "Masri"]);
+});
+
+test("entities: a plural after 'the' names a group's members, not a person ('the Sable Harmonists' … 'Harmonists said')", () => {
+  const a = article("a", "Agents surrounded the farm of the Sable Harmonists on Monday. Harmonists said they would stay. Two Harmonists walked out.");
+  const b = article("b", "The siege of the Sable Harmonists went on. Harmonists told reporters they had food for a year.");
+  assert.equal(typesIn(a.text, b.text)("Sable Harmonists"), "organization");
+  assert.equal(typesIn("Agents met Anna Harmonists on Monday. Harmonists said she would stay.")("Anna Harmonists"), "person");
+});
+
+test("entities: a plural's or an s-ending name's possessive apostrophe is no part of the name ('Karl Marrs' appeal', 'Texas' courts')", () => {
+  const a = article("a", "The board heard Karl Marrs' appeal on Monday. Marrs' lawyers said Texas' courts erred. Officials in Texas declined to comment.");
+  const entities = storyEntities([a]);
+  person(entities, "Karl Marrs", ["Karl Marrs", "Marrs"]);
+  assert.deepEqual(find(entities, "Texas").variants, ["Texas"]);
+});
+
+test("entities: a body's field after 'of' or 'for' goes on past 'and' ('Office of Water Safety and Sanitation'); two names joined by 'and' stay two ('Britain and France', 'Bank of Japan and Toyota')", () => {
+  const texts = [
+    "The Office of Water Safety and Sanitation said on Monday that Britain and France had agreed. A loan from the Bank of Japan and Toyota came later.",
+    "The Office of Water Safety and Sanitation declined to comment, and the Bank of Japan and Toyota said nothing. Centers for Rural Health and Nutrition staff helped.",
+  ];
+  assertNames(texts, ["Sanitation", "Office of Water Safety", "Bank of Japan and Toyota"], ["Office of Water Safety and Sanitation", "United Kingdom", "France", "Bank of Japan"]);
+  assert.equal(typesIn(...texts)("Office of Water Safety and Sanitation"), "organization");
+});
+
+test("entities: a role or kin in lower case before a name makes it a person ('her son Emil', 'his main rival, Ilko Varga Ruhl'); a firm's rival is no person", () => {
+  const types = typesIn(
+    "Police said her son Emil was hurt on the bridge. Emil was taken to a hospital in the city.",
+    "The mayor beat his main rival, Ilko Varga Ruhl, by ten points. Ilko Varga Ruhl won the north. Its rival Zentrix grew, and Zentrix hired staff.",
+  );
+  assert.equal(types("Emil"), "person");
+  assert.equal(types("Ilko Varga Ruhl"), "person");
+  assert.notEqual(types("Zentrix"), "person");
+});
+
+test("entities: a group's singular ('the Sable Harmonist farm') is the group the plural names ('the Sable Harmonists'), named by the plural", () => {
+  const texts = [
+    "Agents surrounded the Sable Harmonist farm on Monday. Harmonists said they would stay. The Sable Harmonist leader spoke.",
+    "The siege of the Sable Harmonists went on. Harmonists told reporters they had food for a year.",
+  ];
+  const entities = storyEntities(texts.map((text, k) => article(`t${k}`, text)));
+  const group = find(entities, "Sable Harmonists");
+  assert.equal(group.type, "organization");
+  assert.deepEqual([...group.variants].sort(), ["Harmonists", "Sable Harmonist", "Sable Harmonists"]);
+});
+
+test("entities: a body's name cut before its 'and' ('the Office of Water Safety') is the whole name ('Office of Water Safety and Sanitation')", () => {
+  const a = article("a", "The Office of Water Safety and Sanitation warned on Monday. Later the Office of Water Safety said the wells were clean.");
+  assert.deepEqual([...find(storyEntities([a]), "Office of Water Safety and Sanitation").variants].sort(), ["Office of Water Safety", "Office of Water Safety and Sanitation"]);
+});
+
 test("entities: a portfolio completes a title ('Minister of Health Chen Minzhang', 'Secretary of Labor Alexis Herman'); a company after 'of' is still a name of its own", () => {
   const a = article("a", "Minister of Health Chen Minzhang opened the clinic on Monday. Secretary of Labor Alexis Herman praised the CEO of General Motors Corp. for the deal.");
   const b = article("b", "Chen Minzhang said the clinic would help, and Alexis Herman agreed. General Motors Corp. declined to comment.");

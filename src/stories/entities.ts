@@ -36,6 +36,8 @@ export interface Mention {
   located?: boolean;
   /** Followed by an age ("Xiao Tan, 32,"): a person. */
   aged?: boolean;
+  /** After a person's role or kin in lower case ("lawyer Tom Ruiz", "his wife, Ana", "his main rival, Luiz"): a person. */
+  role?: boolean;
   /** A news agency credited as the source ("(Xinhua) --", "told Reuters", "Interfax reported"): not an actor of the story. */
   credit?: boolean;
   /** Followed in its clause by "its", or by a firm's or movement's noun ("Swissair said its", "Volvo shares", "Peace Now activists"): a body's name. */
@@ -48,6 +50,8 @@ export interface Mention {
   quoted?: boolean;
   /** Named as a group ("the militant group Hamas", "his team Rabobank", "Hamas militants"): an organisation. */
   grouped?: boolean;
+  /** A plural after "the" ("the Branch Davidians", "the Sandinistas"): a group's members, not one person. */
+  members?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -59,7 +63,7 @@ const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+
 const NAME_NUMBER = /^\d{1,4}$/;
 /** A name with a number in it ("Airbus A330", "Flight 447") names a thing, never a person. */
 const DIGIT = /\d/;
-const CONNECTORS = new Set(["of", "de", "del", "la", "al", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
+const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
@@ -103,7 +107,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
         j++;
         break;
-      } else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
+      } else if (bodyNameGoesOn(text, tokens, i, j)) j += 2;
+      else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
     let run = tokens.slice(i, j);
@@ -147,6 +152,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
     if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    if (ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) m.role = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
     const pronoun = PRONOUN.exec(after)?.[1];
@@ -154,6 +160,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     // After a comma only as an apposition closed by one ("the militant group, Hamas, said"; not "In one group, Rebetron cut…").
     const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
     if (grouped) m.grouped = true;
+    if (MEMBERS_PLURAL.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.members = true;
     if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
     const says = SAYS_PRONOUN.exec(after)?.[1];
@@ -163,6 +170,27 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
   }
   return out;
+}
+
+/**
+ * "Centers for Disease Control and Prevention", "Board of Pardons and Paroles": a body's name whose field,
+ * after its "of" or "for", goes on past an "and". Not "Bank of America and Wells Fargo" (a place after
+ * "of") nor "Department of Agriculture and Physicians Committee" (a body's word after "and"): two names.
+ */
+function bodyNameGoesOn(text: string, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 1 >= tokens.length || tokens[j].w !== "and" || !isCapitalised(tokens[j + 1].w)) return false;
+  if (!adjacent(text, tokens[j - 1].end, tokens[j].start) || !adjacent(text, tokens[j].end, tokens[j + 1].start)) return false;
+  const run = tokens.slice(i, j).map((t) => t.w);
+  const of = Math.max(run.lastIndexOf("of"), run.lastIndexOf("for"));
+  if (of < 1 || run.includes("and") || !ORG_WORDS.has(run[of - 1])) return false;
+  let k = j + 1;
+  while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(text, tokens[k].end, tokens[k + 1].start)) k++;
+  const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
+  return [run.slice(of + 1), after].every((words) => !isPlaceName(words.join(" ")) && !words.some((w) => ORG_WORDS.has(w) || isPlaceName(w)));
+}
+
+function isPlaceName(name: string): boolean {
+  return PLACES.has(name) || ALIASES.has(name);
 }
 
 function isPossessor(word: string, lower: ReadonlySet<string>): boolean {
@@ -181,10 +209,14 @@ const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|c
 const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
 const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
+/** The plural of a follower's or member's noun: "Davidians", "Baptists", "Sandinistas", "Hashemites". */
+const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
 const LOCATED = /\b(?:[Ii]n|near)\s$/;
+/** "lawyer Tom Ruiz", "his wife, Ana", "her closest rival, Luiz": a role or kin only a person has, in lower case before a name. */
+const ROLE_BEFORE = /(?:\b(?:candidate|lawyer|attorney|spokesman|spokeswoman|widow|widower|wife|husband|son|daughter|brother|sister|mother|father|actor|actress|singer|novelist|businessman|businesswoman|tycoon|teenager)|\b(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:rival|opponent|challenger)),?\s$/u;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
 const AGE_AFTER = /^,\s*\d{1,3},/;
 /** "the Bush administration", "the Scopes trial": a name before a noun, still a name. */
@@ -315,17 +347,11 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
   }
   if (!words.length) return [...country, ...affiliation];
   const first = words[0];
-  const last = words[words.length - 1];
-  let name = words.map((x) => x.w).join(" ");
-  let end = last.end;
-  const possessive = /['’]s$/.exec(name);
-  if (possessive) {
-    name = name.slice(0, -2);
-    end -= 2;
-  }
+  // "Lavrov's", and a plural's "Davidians'", "Texas'": the possessive is no part of the name.
+  let name = words.map((x) => x.w).join(" ").replace(/['’]s$|(?<=s)['’]$/, "");
   name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
   if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
-  end = first.start + name.length;
+  const end = first.start + name.length;
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }
 
@@ -379,6 +405,7 @@ interface Group {
   quoted: number;
   titled: number;
   grouped: number;
+  members: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -400,11 +427,15 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
   const surnames = new Map<string, Set<string>>();
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
-  // "Microsoft" is "Microsoft Corp", a firm.
+  // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
+  const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
+  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles".
   const firms = new Map<string, string>();
   for (const m of kept) {
     const space = m.text.lastIndexOf(" ");
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
+    const and = m.text.indexOf(" and ");
+    if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
   }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
@@ -412,7 +443,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     let key = keyOf.get(m.text);
     if (!key) {
       const firm = firms.get(m.text);
-      key = (firm && keyOf.get(firm)) || canonicalKey(unshouted(m.text), surnames);
+      const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
+      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -420,10 +452,10 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks || m.aged) && !DIGIT.test(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
@@ -432,7 +464,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
-    if (m.title || m.aged) g.titled++;
+    if (m.members) g.members++;
+    if (m.title || m.aged || m.role) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
       const last = parts[parts.length - 1];
@@ -452,11 +485,14 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
-    if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
+    // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
+    if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";
+    else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
-    const name = ALIAS_NAMES.has(g.key) ? g.key : bestName(g.variants);
+    // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
+    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
     else if (g.type === "other" && FULL_NAME.test(name)) lookAlikes.add(name);

@@ -180,6 +180,15 @@ test("entities: a number ends a name and makes it a thing; sea and ocean names a
   assert.ok(!entities.some((e) => /^June|Brazil \d/.test(e.name)), entities.map((e) => e.name).join(", "));
 });
 
+test("entities: a named storm is no person or body, however its name reads or 'its' follows it", () => {
+  const typeOf = typesIn(
+    "Hurricane Georges hit Puerto Rico on Monday. Georges then moved toward the Florida Keys, and its winds weakened.",
+    "Officials said Hurricane Georges caused billions in damage. Super Typhoon Zeb lashed Luzon, and Super Typhoon Zeb then hit Taiwan.",
+  );
+  assert.equal(typeOf("Hurricane Georges"), "other");
+  assert.equal(typeOf("Super Typhoon Zeb"), "other");
+});
+
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
   const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
   const names = storyEntities([a]).map((e) => e.name);

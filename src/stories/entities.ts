@@ -209,6 +209,9 @@ const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|c
 const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
 const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
+/** "Hurricane Georges", "Typhoon Zeb", "Tropical Storm Mitch": a storm, though its name reads like a person's or its "its" like a body's. */
+const NAMED_STORM = /^(?:Hurricane|Typhoon|Super ?[Tt]yphoon|Cyclone|Tropical Storm|Tropical Depression)\s+\p{Lu}/u;
+
 /** The plural of a follower's or member's noun: "Davidians", "Baptists", "Sandinistas", "Hashemites". */
 const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
 const OPENING_QUOTE = /["“‘`]/;
@@ -491,11 +494,13 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
+    const storm = [...g.variants.keys()].some((v) => NAMED_STORM.test(v));
+    if (storm) g.type = "other";
     // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
     const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : bestName(g.variants);
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
-    else if (g.type === "other" && FULL_NAME.test(name)) lookAlikes.add(name);
+    else if (g.type === "other" && FULL_NAME.test(name) && !storm) lookAlikes.add(name);
     if (g.type === "other" && g.count < 2) continue;
     entities.push({ name, type: g.type, variants: [...g.variants.keys()].sort((a, b) => g.variants.get(b)! - g.variants.get(a)! || a.localeCompare(b)), count: g.count, articleIds: [...g.articleIds] });
   }

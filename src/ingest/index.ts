@@ -10,6 +10,7 @@ import { articleToDocument, parseJsonDocuments, parseJsonLines, problem, type Pa
 import { parseTextDocument } from "./text.js";
 import { htmlFromBytes, ingestFeedText, ingestUrls, isUrl, type WebIngestOptions } from "./web.js";
 import { looksLikeFeed } from "../fetch/feed.js";
+import { mapLimit } from "../fetch/limiter.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -45,8 +46,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
   return out;
 }
 
-/** Article objects handed to the library directly. */
-/** Article objects; `first` is the position of `items[0]` among the caller's inputs, which messages name. */
+/** Article objects handed to the library directly; `first` is the position of `items[0]` among the caller's inputs, which messages name. */
 export function ingestObjects(items: ArticleInput[], first = 0): Parsed {
   const out: Parsed = { docs: [], messages: [] };
   items.forEach((item, k) => {
@@ -127,19 +127,6 @@ async function readStream(stream: Readable, max: number): Promise<Uint8Array> {
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export function formatBytes(n: number): string {

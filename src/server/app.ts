@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { VERSION } from "../core/version.js";
 import { FORMATS, render, type Format } from "../render/index.js";
 import { reasonAfterUrl } from "../fetch/errors.js";
+import { mapLimit } from "../fetch/limiter.js";
 import { cleanDocument } from "../clean/index.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
@@ -46,22 +47,13 @@ interface CachedPage {
   etag: string;
 }
 
-/** An error whose message is safe to show the client. */
 /** URL-only articles of one batch fetched at the same time (the fetcher also limits each host). */
 const FETCHES_AT_ONCE = 8;
-
-/** Runs the tasks, at most `width` at a time; the first failure rejects once the running ones end. */
-async function inTurns(tasks: Array<() => Promise<void>>, width: number): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < tasks.length) await tasks[next++]();
-  };
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
-}
 
 /** The media type of a briefing in each `newsbrief brief --format`. */
 const MEDIA_TYPES: Record<Format, string> = { json: "application/json", text: "text/plain", md: "text/markdown", html: "text/html" };
 
+/** An error whose message is safe to show the client. */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -140,7 +132,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
     reply.code(status);
     if (request.url.startsWith("/api/")) return reply.type("application/json; charset=utf-8").send({ error: message, ...(issues ? { issues } : {}) });
-    const body = sentForm(request) ? pages.addPage(ctx, message, sentForm(request)) : status === 400 || status === 422 ? pages.addPage(ctx, message) : pages.errorPage(status, message);
+    const sent = sentForm(request);
+    const body = sent || status === 400 || status === 422 ? pages.addPage(ctx, message, sent) : pages.errorPage(status, message);
     return reply.type("text/html; charset=utf-8").send(body);
   }
 
@@ -157,30 +150,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
    * rejected with the reason, and the others go on. A URL no fetch may reach is refused up front.
    */
   async function ingest(items: ArticleBody[], kind: InputKind, client: string, fieldPrefix: (i: number) => string, batch = false): Promise<IngestOutcome[]> {
-    const jobs: PrepareJob[] = new Array(items.length);
-    const fetches: Array<() => Promise<void>> = [];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
+    const field = (i: number) => `${fieldPrefix(i)}url`;
+    // Known before anything is fetched: the whole request is refused, as for an invalid field.
+    items.forEach((item, i) => {
+      if (!urlOnly(item)) return;
+      if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: field(i), message: NO_URL_FETCHER }]);
+      refuseBlockedUrl(item.url!, field(i));
+    });
+    const jobs = await mapLimit(items, FETCHES_AT_ONCE, async (item, i): Promise<PrepareJob> => {
       const input = { kind, client, body: JSON.stringify(item) };
-      const hasText = [item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
-      if (hasText || !item.url) {
-        jobs[i] = { item, input };
-        continue;
+      if (!urlOnly(item)) return { item, input };
+      try {
+        return { item: { ...(await fetchForItem(item.url!, field(i))), ...definedOnly(item), url: item.url }, input };
+      } catch (error) {
+        if (!batch || !(error instanceof HttpError)) throw error;
+        return { item, input, problem: { file: kind, severity: "error", ruleId: "url-not-fetched", reason: error.message, source: "fetch" } };
       }
-      const url = item.url;
-      // Known before anything is fetched: the whole request is refused, as for an invalid field.
-      if (!options.fetchArticle) throw new HttpError(422, NO_URL_FETCHER, [{ field: `${fieldPrefix(i)}url`, message: NO_URL_FETCHER }]);
-      refuseBlockedUrl(url, `${fieldPrefix(i)}url`);
-      fetches.push(async () => {
-        try {
-          jobs[i] = { item: { ...(await fetchForItem(url, `${fieldPrefix(i)}url`)), ...definedOnly(item), url }, input };
-        } catch (error) {
-          if (!batch || !(error instanceof HttpError)) throw error;
-          jobs[i] = { item, input, problem: { file: kind, severity: "error", ruleId: "url-not-fetched", reason: error.message, source: "fetch" } };
-        }
-      });
-    }
-    await inTurns(fetches, FETCHES_AT_ONCE);
+    });
     return newsroom.submit(jobs);
   }
 
@@ -466,6 +452,11 @@ function outcomeJson(o: IngestOutcome) {
     messages: o.messages.map(({ severity, ruleId, reason, source }) => ({ severity, ruleId, reason, source })),
     ...(o.articleId ? { links: { article: `/api/articles/${o.articleId}`, story: `/api/stories/${o.storyId}`, page: `/stories/${o.storyId}` } } : {}),
   };
+}
+
+/** An article sent by its URL alone: its text must be fetched. */
+function urlOnly(item: ArticleBody): boolean {
+  return !!item.url && ![item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
 }
 
 /** A query string as the routes read it: one string per name, the first when a name repeats (`?q=a&q=b`). */

@@ -32,6 +32,16 @@ test("a date printed under the headline becomes the publication date and leaves 
   assert.equal(prose.published, "2005-01-08");
 });
 
+test("a plain-text article's 'date YYYY-MM-DD' line works under its title too, not only above it", () => {
+  const body = "The city council voted on Tuesday to close the old harbour bridge after engineers found cracks in two of its supports.";
+  for (const raw of [`date 2026-12-01\nCouncil closes the harbour bridge\n\n${body}`, `Council closes the harbour bridge\ndate 2026-12-01\n\n${body}`]) {
+    const article = cleanDocument(parseTextDocument(raw, "a.txt"), "a");
+    assert.equal(article.title, "Council closes the harbour bridge", raw);
+    assert.equal(article.published, "2026-12-01", raw);
+    assert.equal(article.text, body);
+  }
+});
+
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }

@@ -1,4 +1,5 @@
 import { isPunctOrSpace } from "./rules.js";
+import { DATE_MARKER_LINE } from "../ingest/dates.js";
 
 /** A paragraph-like unit of raw text: `raw.slice(start, end)`, already trimmed. */
 export interface Unit {
@@ -79,7 +80,8 @@ function splitBlock(raw: string, start: number, end: number, out: Unit[]): void 
       next &&
       !TERMINAL.test(raw.slice(Math.max(e - 3, 0), e)) &&
       /^[a-z]/.test(raw[next[0]]) &&
-      raw.slice(trimmed[i][0], e) !== raw.slice(next[0], next[1]);
+      raw.slice(trimmed[i][0], e) !== raw.slice(next[0], next[1]) &&
+      !DATE_MARKER_LINE.test(raw.slice(next[0], next[1]));
     if (!next || !runsOn) {
       push(raw, unitStart, e, out);
       if (next) unitStart = next[0];

@@ -28,6 +28,9 @@ const TIME = String.raw`(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, "i");
 const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})${TIME}$`, "i");
 
+/** A plain-text article's date marker as its own line ("date 2026-12-01"), also under the title. */
+export const DATE_MARKER_LINE = /^date[ \t]+(\d{4}-\d{2}-\d{2})$/i;
+
 /**
  * A line that is only a calendar date ("Saturday, January 8, 2005", "8 January 2005", "2005-01-08"),
  * as news sites print under the headline, as YYYY-MM-DD; undefined for anything else. Parsed by
@@ -36,6 +39,8 @@ const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+$
 export function dateLine(text: string): string | undefined {
   const s = text.trim();
   if (s.length > 60) return undefined;
+  const marker = DATE_MARKER_LINE.exec(s);
+  if (marker) return dateLine(marker[1]);
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (iso) return validDay(+iso[1], +iso[2], +iso[3]);
   const m = MONTH_FIRST.exec(s);

@@ -54,7 +54,22 @@ export function isCandidate(doc: Doc, i: number): boolean {
   if (/\?["”’']?$/.test(text.slice(Math.max(doc.sentStart[i], doc.sentEnd[i] - 3), doc.sentEnd[i]))) return false;
   const first = text[doc.sentStart[i]];
   if (/[a-z,;:)\]]/.test(first)) return false;
+  if (lowerCaseWords(doc, i) < 2) return false;
   return !startsWithDateline(text.slice(doc.sentStart[i], Math.min(doc.sentEnd[i], doc.sentStart[i] + 100)));
+}
+
+/**
+ * Lower-case words in sentence i (counting stops at 2). Prose has verbs and function words; a line with
+ * fewer than two is a chart row, a heading or a listing ("\"Star Wars: Episode I -- The Phantom Menace,\"
+ * $64.8 million.", "Actor Jean-Claude Van Damme is 39.", "(NYT41) NEW YORK -- Oct. 20, 1999 -- ADV.").
+ */
+function lowerCaseWords(doc: Doc, i: number): number {
+  let count = 0;
+  for (let t = doc.sentTokStart[i]; t < doc.sentTokStart[i + 1] && count < 2; t++) {
+    const c = doc.text.charCodeAt(doc.tokStart[t]);
+    if (c >= 97 && c <= 122) count++;
+  }
+  return count;
 }
 
 /**

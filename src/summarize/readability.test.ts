@@ -353,3 +353,14 @@ test("two different sentences are never taken for copies of each other, even whe
   assert.deepEqual([...copiedSentences(corpusOfTerms(a, b), [true, true])], [0, 0]);
   assert.deepEqual([...copiedSentences(corpusOfTerms(a, a), [true, true])], [0, 1], "a real copy is still found");
 });
+
+test("a chart row, a cast list or a wire slug is no sentence a summary can take: prose needs two lower-case words", () => {
+  const doc = corpusOf([
+    'Estimated grosses for Friday through Monday at North American theaters were released.\n\n1. "Star Wars: Episode I -- The Phantom Menace," $64.8 million.\n\nStarring Liam Neeson, Ewan McGregor, Natalie Portman and Jake Lloyd.\n\n"Star Wars" led all films at North American theaters.',
+  ]).docs[0];
+  const candidates = [...doc.sentStart].map((start, i) => [doc.text.slice(start, doc.sentEnd[i]), isCandidate(doc, i)]).filter(([, ok]) => ok);
+  assert.deepEqual(candidates.map(([text]) => text), [
+    "Estimated grosses for Friday through Monday at North American theaters were released.",
+    '"Star Wars" led all films at North American theaters.',
+  ]);
+});

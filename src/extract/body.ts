@@ -8,7 +8,7 @@
 import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
 import { BLOCK_TAGS, nodeToText } from "./text.js";
-import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
+import { junkReason, isBoilerplateLine, FORM_FIELDS, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
 import { byItemprop, forgetElements } from "./elements.js";
 import "./readability-patches.js";
@@ -113,9 +113,6 @@ function prose(b: Block): number {
 }
 
 const NO_VETO = /^(?:footer|button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
-
-/** Fields a reader fills in; an empty select (a code sample's language picker that scripts fill) is none. */
-const FORM_FIELDS = 'input:not([type="hidden"]), textarea, select option';
 
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;

@@ -547,3 +547,15 @@ test("a site builder's content modules (Elementor icon boxes) are content; its m
   // Found by our own pass: Readability, the fallback, kept a third of such a page (wcxb-dev 0716).
   assert.equal(page.strategies.text, "blocks");
 });
+
+test("a closed tab panel or accordion section is read, as a click shows it (a product's specification table, a FAQ's answers); one holding fields to fill, or a folded menu, is not", () => {
+  const specs = `<div class="tab-pane" id="specs" style="display:none"><table><tr><th>Braid</th><td>Sixteen strands of polyester</td></tr><tr><th>Breaking load</th><td>Twelve hundred kilos</td></tr></table></div>`;
+  const faq = `<h3>Does it float?</h3><div class="faq-answer" hidden><p>No, it sinks slowly.</p></div>`;
+  const shipping = `<div class="accordion__body" hidden><p>Tell us where it goes</p><input type="text" name="postcode"></div>`;
+  const menu = `<div class="collapse navbar-collapse" style="display:none"><a href="/ropes">Ropes and lines</a></div>`;
+  const page = extractHtml(wrap("<title>Harbour rope</title>", `${menu}<main><h1>Harbour rope</h1><p>A braided mooring rope for boats up to twelve metres, soft in the hand and strong in a gale.</p><ul><li>Description</li><li>Specifications</li></ul>${specs}${faq}${shipping}</main>`));
+  assert.match(page.text, /Twelve hundred kilos/);
+  assert.match(page.text, /it sinks slowly/);
+  assert.doesNotMatch(page.text, /Tell us where it goes/);
+  assert.doesNotMatch(page.text, /Ropes and lines/);
+});

@@ -58,6 +58,17 @@ export function isHidden(el: DomElement): boolean {
 export interface JunkOptions {
   /** Keep comment threads (forum pages). */
   keepComments: boolean;
+  /** Keys (itemKey) of the items a listing declares: a box classed as boilerplate that links to three or more of them holds its entries. */
+  items?: ReadonlySet<string>;
+}
+
+/** An address reduced to its path, so a listing's declared items (absolute) and the page's links to them (often relative) compare equal. */
+export function itemKey(href: string): string {
+  try {
+    return new URL(href, "http://page.invalid/").pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
 }
 
 /** Why an element is boilerplate by itself (tag, role, hidden, class/id), or undefined. */

@@ -559,3 +559,15 @@ test("a closed tab panel or accordion section is read, as a click shows it (a pr
   assert.doesNotMatch(page.text, /Tell us where it goes/);
   assert.doesNotMatch(page.text, /Ropes and lines/);
 });
+
+test("a listing's entries that its JSON-LD ItemList declares are read though their box is classed as boilerplate ('recirc-list'); a box of other links stays out", () => {
+  const items = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => `/recipes/harbour-stew-${i}/`);
+  const ld = JSON.stringify({ "@context": "https://schema.org", "@type": "ItemList", itemListElement: items.map((u, i) => ({ "@type": "ListItem", position: i + 1, url: `https://example.org${u}` })) });
+  const card = (u: string, i: number) => `<a class="card" href="${u}"><div class="card__content"><span>Harbour stew number ${i + 1}, slow-cooked for a cold evening by the sea</span></div></a>`;
+  const other = [1, 2, 3].map((i) => `<a class="card" href="/news/${i}"><div class="card__content"><span>Unrelated story number ${i} from the site</span></div></a>`).join("");
+  const body = `<main><h1>Stew recipes</h1><p>Our readers' favourite stews, picked for the winter months by the kitchen team.</p><div class="tax-recirc-list">${items.map(card).join("")}</div><div class="related-links">${other}</div></main>`;
+  const page = extractHtml(wrap(`<title>Stew recipes</title><script type="application/ld+json">${ld}</script>`, body), { url: "https://example.org/recipes/stews/" });
+  assert.equal(page.pageType, "listing");
+  assert.match(page.text, /Harbour stew number 8/);
+  assert.doesNotMatch(page.text, /Unrelated story/);
+});

@@ -8,7 +8,7 @@
 import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
 import { BLOCK_TAGS, nodeToText } from "./text.js";
-import { junkReason, isBoilerplateLine, type JunkOptions } from "./boilerplate.js";
+import { junkReason, isBoilerplateLine, itemKey, FORM_FIELDS, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
 import { byItemprop, forgetElements } from "./elements.js";
 import "./readability-patches.js";
@@ -114,9 +114,6 @@ function prose(b: Block): number {
 
 const NO_VETO = /^(?:footer|button|select|textarea|input|option|label|role=(?:dialog|alertdialog)|class:(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|sr-only|screen-reader-text|comments?|respond|reply|disqus|modal|popup|signature|signaturecontainer))$/;
 
-/** Fields a reader fills in; an empty select (a code sample's language picker that scripts fill) is none. */
-const FORM_FIELDS = 'input:not([type="hidden"]), textarea, select option';
-
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;
 const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
@@ -145,6 +142,7 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
     if (els.length < 3 || p < 300 || p <= total * GROUP_SHARE || els.some((e) => e.querySelector(FORM_FIELDS))) continue;
     for (const e of els) vetoed.add(e);
   }
+  if (opts.items?.size) for (const e of holdingItems(s.reasons, opts.items)) vetoed.add(e);
   for (const b of s.blocks) {
     if (!b.junkEls) continue;
     const j = b.junkEls.find((e) => !vetoed.has(e));
@@ -152,6 +150,20 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   }
   return s.blocks;
 }
+
+/** Boxes judged boilerplate by their class alone ('recirc-list', 'sidebar') that link to three or more of the items a listing declares: its entries. */
+function holdingItems(reasons: Map<DomElement, string>, items: ReadonlySet<string>): DomElement[] {
+  const found: DomElement[] = [];
+  for (const [e, reason] of reasons) {
+    if (!reason.startsWith("class:") || NO_VETO.test(reason)) continue;
+    let n = 0;
+    for (const a of Array.from(e.querySelectorAll("a[href]"))) if (items.has(itemKey(a.getAttribute("href")!)) && ++n >= DECLARED_ITEMS) break;
+    if (n >= DECLARED_ITEMS) found.push(e);
+  }
+  return found;
+}
+
+const DECLARED_ITEMS = 3;
 
 /**
  * A hidden box holding most of the page's text is the page itself, hidden until a script shows it (an access check,

@@ -45,6 +45,9 @@ const TEXT_MODULE = /(?:^|\s)(?:elementor-widget-(?:text-editor|heading|theme-po
 /** Tags never treated as boilerplate because of their class (page wrappers often carry layout classes). */
 const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
+/** Fields a reader fills in; an empty select (a code sample's language picker that scripts fill) is none. */
+export const FORM_FIELDS = 'input:not([type="hidden"]), textarea, select option';
+
 export function isHidden(el: DomElement): boolean {
   if (el.hasAttribute("hidden")) return true;
   if (el.getAttribute("aria-hidden") === "true") return true;
@@ -55,6 +58,17 @@ export function isHidden(el: DomElement): boolean {
 export interface JunkOptions {
   /** Keep comment threads (forum pages). */
   keepComments: boolean;
+  /** Keys (itemKey) of the items a listing declares: a box classed as boilerplate that links to three or more of them holds its entries. */
+  items?: ReadonlySet<string>;
+}
+
+/** An address reduced to its path, so a listing's declared items (absolute) and the page's links to them (often relative) compare equal. */
+export function itemKey(href: string): string {
+  try {
+    return new URL(href, "http://page.invalid/").pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
 }
 
 /** Why an element is boilerplate by itself (tag, role, hidden, class/id), or undefined. */
@@ -64,7 +78,7 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   const role = el.getAttribute("role");
   // A dialog declared non-modal is a panel of the page (some sites render whole sections as "sheets").
   if (role && JUNK_ROLES.test(role) && !(/dialog$/i.test(role) && el.getAttribute("aria-modal") === "false")) return `role=${role}`;
-  if (isHidden(el)) return "hidden";
+  if (isHidden(el) && !isClosedPanel(el, role)) return "hidden";
   if (CLASS_EXEMPT.has(tag)) return undefined;
   const id = el.getAttribute("id") ?? "";
   const cls = withoutBuilderWidgets(`${el.getAttribute("class") ?? ""} ${anchorSlug(id) ? "" : id}`);
@@ -75,6 +89,19 @@ export function junkReason(el: DomElement, tag: string, opts: JunkOptions): stri
   if (opts.keepComments && /^(?:comments?|respond|reply)$/.test(word)) return undefined;
   return `class:${word}`;
 }
+
+/**
+ * A tab panel or an accordion's folded section: hidden until a reader clicks its tab or heading, and then read as part of
+ * the page (a product's specifications tab, a FAQ's answers, a docs page's other-language sample). Its class or id still
+ * judges it (a menu folded away on small screens stays a menu).
+ */
+function isClosedPanel(el: DomElement, role: string | null): boolean {
+  if (role !== "tabpanel" && !CLOSED_PANEL.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`)) return false;
+  // A form's later steps fold away the same way: fields to fill are no reading.
+  return !el.querySelector(FORM_FIELDS);
+}
+
+const CLOSED_PANEL = /tab-?pane|tab-?panel|tab-?content|accordion|collaps|expander|faq|toggle[_-]+(?:content|body)/i;
 
 /** An id made of many words is an anchor spelled from a heading ("receive-and-reply-to-an-sms-section"): its words name the topic, not the box's role. */
 function anchorSlug(id: string): boolean {

@@ -547,3 +547,27 @@ test("a site builder's content modules (Elementor icon boxes) are content; its m
   // Found by our own pass: Readability, the fallback, kept a third of such a page (wcxb-dev 0716).
   assert.equal(page.strategies.text, "blocks");
 });
+
+test("a closed tab panel or accordion section is read, as a click shows it (a product's specification table, a FAQ's answers); one holding fields to fill, or a folded menu, is not", () => {
+  const specs = `<div class="tab-pane" id="specs" style="display:none"><table><tr><th>Braid</th><td>Sixteen strands of polyester</td></tr><tr><th>Breaking load</th><td>Twelve hundred kilos</td></tr></table></div>`;
+  const faq = `<h3>Does it float?</h3><div class="faq-answer" hidden><p>No, it sinks slowly.</p></div>`;
+  const shipping = `<div class="accordion__body" hidden><p>Tell us where it goes</p><input type="text" name="postcode"></div>`;
+  const menu = `<div class="collapse navbar-collapse" style="display:none"><a href="/ropes">Ropes and lines</a></div>`;
+  const page = extractHtml(wrap("<title>Harbour rope</title>", `${menu}<main><h1>Harbour rope</h1><p>A braided mooring rope for boats up to twelve metres, soft in the hand and strong in a gale.</p><ul><li>Description</li><li>Specifications</li></ul>${specs}${faq}${shipping}</main>`));
+  assert.match(page.text, /Twelve hundred kilos/);
+  assert.match(page.text, /it sinks slowly/);
+  assert.doesNotMatch(page.text, /Tell us where it goes/);
+  assert.doesNotMatch(page.text, /Ropes and lines/);
+});
+
+test("a listing's entries that its JSON-LD ItemList declares are read though their box is classed as boilerplate ('recirc-list'); a box of other links stays out", () => {
+  const items = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => `/recipes/harbour-stew-${i}/`);
+  const ld = JSON.stringify({ "@context": "https://schema.org", "@type": "ItemList", itemListElement: items.map((u, i) => ({ "@type": "ListItem", position: i + 1, url: `https://example.org${u}` })) });
+  const card = (u: string, i: number) => `<a class="card" href="${u}"><div class="card__content"><span>Harbour stew number ${i + 1}, slow-cooked for a cold evening by the sea</span></div></a>`;
+  const other = [1, 2, 3].map((i) => `<a class="card" href="/news/${i}"><div class="card__content"><span>Unrelated story number ${i} from the site</span></div></a>`).join("");
+  const body = `<main><h1>Stew recipes</h1><p>Our readers' favourite stews, picked for the winter months by the kitchen team.</p><div class="tax-recirc-list">${items.map(card).join("")}</div><div class="related-links">${other}</div></main>`;
+  const page = extractHtml(wrap(`<title>Stew recipes</title><script type="application/ld+json">${ld}</script>`, body), { url: "https://example.org/recipes/stews/" });
+  assert.equal(page.pageType, "listing");
+  assert.match(page.text, /Harbour stew number 8/);
+  assert.doesNotMatch(page.text, /Unrelated story/);
+});

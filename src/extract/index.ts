@@ -6,7 +6,7 @@ import { oneBody } from "./mend.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
-import { isMachineText } from "./boilerplate.js";
+import { isMachineText, itemKey } from "./boilerplate.js";
 import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
@@ -86,7 +86,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     body = ownBody(doc, { ...bodyOptions, keepComments: true }) ?? body;
     body = forumPosts(kind.type, body, bodyOptions) ?? body;
   }
-  else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true }) ?? body;
+  else if (kind.type === "listing") body = ownBody(doc, { ...bodyOptions, keepLinkLists: true, items: declaredItems(md.itemUrls) }) ?? body;
   // A box whose link lists outweigh its running text lists its items as links; an article whose summary the box misses is left to the second opinion below.
   const unsure = kind.type === "article" && !!md.description && !!body && describes(md.description, body.text) < 0.5;
   // og:type alone is no declaration (site plugins set it on every page); with an author or a publication date it is one.
@@ -154,6 +154,12 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
   if (body) page.strategies.text = body.strategy;
   if (!page.text) messages.push({ severity: "warning", ruleId: "no-main-text", reason: "no main text found in the page" });
   return page;
+}
+
+/** The keys of a listing's declared items; the page's home ('' once reduced) is no item. */
+function declaredItems(urls: string[]): Set<string> | undefined {
+  const keys = new Set(urls.map(itemKey).filter(Boolean));
+  return keys.size ? keys : undefined;
 }
 
 function parsePage(html: string): DomDocument {

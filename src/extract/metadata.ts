@@ -36,6 +36,8 @@ export interface Metadata {
   masthead?: string;
   /** Who a footer's copyright line names ("© 2025 Jane Doe. All rights reserved."). */
   copyrightHolder?: string;
+  /** The addresses of the items a JSON-LD ItemList declares (a listing's entries). */
+  itemUrls: string[];
 }
 
 type Json = unknown;
@@ -89,6 +91,21 @@ export function jsonLdObjects(doc: DomDocument): JsonObj[] {
     visit(value, 0);
   }
   return out;
+}
+
+/** The url of each ListItem (its own, or its item's), or each bare url, of an itemListElement. */
+function listItemUrls(v: Json): string[] {
+  const urls: string[] = [];
+  for (const e of Array.isArray(v) ? v : [v]) {
+    if (typeof e === "string") urls.push(e);
+    else if (e && typeof e === "object") {
+      const o = e as JsonObj;
+      const item = o.item && typeof o.item === "object" ? (o.item as JsonObj) : undefined;
+      const url = str(o.url) ?? (typeof o.item === "string" ? o.item : undefined) ?? str(item?.url) ?? str(item?.["@id"]);
+      if (url) urls.push(url);
+    }
+  }
+  return urls;
 }
 
 function types(o: JsonObj): string[] {
@@ -214,7 +231,7 @@ const PUBLISH_KEY = /publish|pubdate|date[-_.]?creat|creat\w*[-_.]?date/;
 const DATE_META_MODIFIED = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "article.updated", "dc.date.modified", "modified-date", "date-modified", "updated-date"];
 
 export function extractMetadata(doc: DomDocument, url?: string): Metadata {
-  const md: Metadata = { titleHints: [], jsonLdTypes: [] };
+  const md: Metadata = { titleHints: [], jsonLdTypes: [], itemUrls: [] };
   const { index: metas, citationAuthors } = metaIndex(doc);
   const ld = jsonLdObjects(doc);
   const byId = new Map<string, JsonObj>();
@@ -228,6 +245,7 @@ export function extractMetadata(doc: DomDocument, url?: string): Metadata {
     md.jsonLdTypes.push(...t);
     if (!ldArticle && t.some((x) => ARTICLE_TYPES.test(x) && x !== "CreativeWork") && (o.headline || o.datePublished || o.author || o.articleBody)) ldArticle = o;
     if (!ldPage && t.some((x) => PAGE_TYPES.test(x))) ldPage = o;
+    if (t.includes("ItemList")) md.itemUrls.push(...listItemUrls(o.itemListElement));
   }
   const ldMain = ldArticle ?? ldPage;
   const ldTitle = ldArticle ? str(ldArticle.headline) ?? str(ldArticle.name) : undefined;

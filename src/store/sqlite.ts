@@ -84,13 +84,13 @@ export class SqliteStore implements Store {
             s.setInput.run("duplicate", articleId, inputId);
             outcome = { status: "duplicate", inputId, articleId, storyId, matchedBy: byUrl ? "url" : "content", messages };
           } else {
-            const seq = (s.nextSeq.get() as { n: number }).n;
+            const seq = (s.nextId.get("articles") as { last: number }).last;
             const articleId = `a${seq}`;
             const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published, wordCount: a.wordCount });
             const key = typeof assigned === "string" ? assigned : assigned.key;
             let story = s.storyByKey.get(key) as Row | undefined;
             if (!story) {
-              const storyId = `s${(s.nextStory.get() as { n: number }).n}`;
+              const storyId = `s${(s.nextId.get("stories") as { last: number }).last}`;
               s.insertStory.run(storyId, key, a.title, at, at);
               story = { id: storyId };
             }
@@ -252,7 +252,11 @@ export class SqliteStore implements Store {
       this.db.prepare("UPDATE feeds SET every_seconds = ? WHERE id = ?").run(everySeconds, existing.id);
       return { feed: toFeed(this.stmts.feedById.get(existing.id) as Row), created: false };
     }
-    const id = Number(this.db.prepare("INSERT INTO feeds (url, every_seconds, created_at, next_at) VALUES (?, ?, ?, ?)").run(url, everySeconds, now.toISOString(), now.toISOString()).lastInsertRowid);
+    const id = this.db.transaction(() => {
+      const next = (this.stmts.nextId.get("feeds") as { last: number }).last;
+      this.db.prepare("INSERT INTO feeds (id, url, every_seconds, created_at, next_at) VALUES (?, ?, ?, ?, ?)").run(next, url, everySeconds, now.toISOString(), now.toISOString());
+      return next;
+    })();
     return { feed: toFeed(this.stmts.feedById.get(id) as Row), created: true };
   }
 
@@ -350,8 +354,7 @@ function prepare(db: Database.Database) {
     setInput: db.prepare("UPDATE inputs SET status = ?, article_id = ? WHERE id = ?"),
     articleByUrlKey: db.prepare("SELECT id, story_id FROM articles WHERE url_key = ?"),
     articleByHash: db.prepare("SELECT id, story_id FROM articles WHERE content_hash = ?"),
-    nextSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM articles"),
-    nextStory: db.prepare("SELECT COUNT(*) + 1 AS n FROM stories"),
+    nextId: db.prepare("UPDATE id_sequences SET last = last + 1 WHERE name = ? RETURNING last"),
     storyByKey: db.prepare("SELECT id FROM stories WHERE assign_key = ?"),
     moveArticles: db.prepare("UPDATE articles SET story_id = ? WHERE story_id = ?"),
     absorbStory: db.prepare(

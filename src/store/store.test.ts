@@ -197,12 +197,60 @@ describe("SqliteStore", () => {
     await store.close();
   });
 
+  test("ids are never reused: after the newest article, story or feed is deleted, the next one gets a new id", async () => {
+    const store = fresh();
+    const keys = ["a", "b", "c"];
+    let i = 0;
+    await store.ingest([item("Storm", "The storm reached the coast."), item("Flood", "The river flooded the towns.")], () => keys[i++]);
+    deleteArticleAndStory(store.db, "a2", "s2");
+    const [c] = await store.ingest([item("Rain", "Rain is expected.")], () => keys[i++]);
+    assert.deepEqual([c.articleId, c.storyId], ["a3", "s3"]);
+    const t0 = new Date("2026-01-01T00:00:00Z");
+    await store.addFeed("https://example.com/one", 3600, t0);
+    const two = (await store.addFeed("https://example.com/two", 3600, t0)).feed;
+    await store.deleteFeed(two.id);
+    assert.equal((await store.addFeed("https://example.com/three", 3600, t0)).feed.id, two.id + 1);
+    await store.close();
+  });
+
+  test("a database made by schema 3 keeps its data and from then on never reuses an id", async () => {
+    const file = path.join(dir, "schema3.db");
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 3));
+    const at = "2026-01-01T00:00:00Z";
+    for (const n of [1, 2]) {
+      old.prepare("INSERT INTO inputs (id, received_at, kind, body, status, article_id) VALUES (?, ?, 'api', '{}', 'created', ?)").run(n, at, `a${n}`);
+      old.prepare("INSERT INTO stories (id, assign_key, title, created_at, updated_at, article_count) VALUES (?, ?, 'T', ?, ?, 1)").run(`s${n}`, `k${n}`, at, at);
+      old.prepare("INSERT INTO articles (seq, id, content_hash, title, raw, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, 'T', ?, ?, 3, ?, ?, ?)").run(n, `a${n}`, `h${n}`, `Text number ${n}.`, `Text number ${n}.`, `s${n}`, n, at);
+      old.prepare("INSERT INTO feeds (id, url, every_seconds, created_at, next_at) VALUES (?, ?, 3600, ?, ?)").run(n, `https://example.com/${n}`, at, at);
+    }
+    old.close();
+    const store = new SqliteStore(file);
+    assert.equal(await store.schemaVersion(), MIGRATIONS.length);
+    assert.equal((await store.getArticle("a2"))!.cleanText, "Text number 2.");
+    assert.deepEqual(await store.counts(), { inputs: 2, articles: 2, stories: 2, messages: 0, feeds: 2 });
+    deleteArticleAndStory(store.db, "a2", "s2");
+    await store.deleteFeed(2);
+    const [c] = await store.ingest([item("Rain", "Rain is expected.")], () => "k3");
+    assert.deepEqual([c.articleId, c.storyId], ["a3", "s3"]);
+    assert.equal((await store.addFeed("https://example.com/3", 3600, new Date(at))).feed.id, 3);
+    await store.close();
+  });
+
   test("urlKey and contentHash normalise what does not identify an article", () => {
     assert.equal(urlKey("https://WWW.Example.com/a/b/?utm_medium=x&id=2#frag"), urlKey("http://example.com/a/b?id=2"));
     assert.notEqual(urlKey("https://example.com/a?id=2"), urlKey("https://example.com/a?id=3"));
     assert.equal(contentHash("Café  opens,\nToday!"), contentHash("cafe opens today"));
   });
 });
+
+/** What an operator removing an article by hand does (the service itself never deletes one). */
+function deleteArticleAndStory(db: Database.Database, articleId: string, storyId: string): void {
+  db.prepare("DELETE FROM article_sources WHERE article_id = ?").run(articleId);
+  db.prepare("DELETE FROM articles_fts WHERE rowid = (SELECT seq FROM articles WHERE id = ?)").run(articleId);
+  db.prepare("DELETE FROM articles WHERE id = ?").run(articleId);
+  db.prepare("DELETE FROM stories WHERE id = ?").run(storyId);
+}
 
 function contentVariant(text: string): string {
   return `  ${text.toUpperCase().replace(/ /g, "\n")}  `;

@@ -222,7 +222,7 @@ describe("API", () => {
   test("duplicates by URL or by content are recognised, and every source that carried them is kept", () =>
     withService(async (s) => {
       const first = (await post(s, "/api/articles", STORM)).json();
-      const sameUrl = await post(s, "/api/articles", { ...STORM, url: "https://www.coast.example/storm-floods?utm_source=feed", source: "Coast Herald (feed)", text: STORM.text + " Updated." });
+      const sameUrl = await post(s, "/api/articles", { ...STORM, url: "https://www.coast.example/storm-floods?utm_source=feed", source: "Coast Herald (feed)", text: `  ${STORM.text}\n` });
       assert.equal(sameUrl.statusCode, 200);
       assert.equal(sameUrl.json().status, "duplicate");
       assert.equal(sameUrl.json().matchedBy, "url");
@@ -238,6 +238,36 @@ describe("API", () => {
       assert.equal((await s.store.counts()).articles, 1);
       const [story] = (await s.app.inject("/api/stories")).json().stories;
       assert.deepEqual(story.sources, ["Coast Herald", "Coast Herald (feed)", "Wire Service"]);
+    }));
+
+  test("a URL already stored with different text is a 409 naming the stored article, until sent with replace: true", () =>
+    withService(async (s) => {
+      const first = (await post(s, "/api/articles", STORM)).json();
+      await s.app.inject(`/api/stories/${first.storyId}?fresh=1`);
+      const updated = { ...STORM, text: `${STORM.text}\n\nThe army sent four helicopters on Saturday.` };
+      const refused = await post(s, "/api/articles", updated);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().status, "conflict");
+      assert.equal(refused.json().id, first.id);
+      assert.match(refused.json().error, new RegExp(`stored as article ${first.id} with different text.*"replace": true`));
+      assert.doesNotMatch((await s.app.inject(`/api/articles/${first.id}`)).json().text, /helicopters/, "nothing changed");
+      const batch = (await post(s, "/api/articles", { articles: [updated, ELECTION] })).json();
+      assert.deepEqual([batch.created, batch.conflicts, batch.results[0].status], [1, 1, "conflict"]);
+      assert.equal(batch.results[0].messages[0].ruleId, "url-text-differs");
+
+      const replaced = await post(s, "/api/articles", { ...updated, replace: true });
+      assert.equal(replaced.statusCode, 200);
+      assert.deepEqual([replaced.json().status, replaced.json().id, replaced.json().storyId], ["replaced", first.id, first.storyId]);
+      assert.match((await s.app.inject(`/api/articles/${first.id}`)).json().text, /helicopters/);
+      assert.equal((await s.app.inject("/api/search?q=helicopters")).json().hits[0].articleId, first.id);
+      const briefing = await s.app.inject(`/api/stories/${first.storyId}?fresh=1`);
+      assert.equal(briefing.headers["x-briefing-stale"], "false");
+      assert.equal(s.briefer.calls.length, 2, "the story is briefed again with the new text");
+      assert.equal((await s.store.counts()).articles, 2);
+
+      const form = await post(s, "/articles", new URLSearchParams({ url: STORM.url, text: STORM.text }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+      assert.equal(form.statusCode, 409);
+      assert.match(form.body, /stored as article a1 with different text, which was kept\. To store this version instead, tick &quot;Replace the stored version/);
     }));
 
   test("search uses FTS5 (stems, prefixes) and returns snippets with the matched ranges", () =>

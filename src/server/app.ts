@@ -159,9 +159,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
     const jobs = await mapLimit(items, FETCHES_AT_ONCE, async (item, i): Promise<PrepareJob> => {
       const input = { kind, client, body: JSON.stringify(item) };
-      if (!urlOnly(item)) return { item, input };
+      const replace = item.replace ? { replace: true } : {};
+      if (!urlOnly(item)) return { item, input, ...replace };
       try {
-        return { item: { ...(await fetchForItem(item.url!, field(i))), ...definedOnly(item), url: item.url }, input };
+        return { item: { ...(await fetchForItem(item.url!, field(i))), ...definedOnly(item), url: item.url }, input, ...replace };
       } catch (error) {
         if (!batch || !(error instanceof HttpError)) throw error;
         return { item, input, problem: { file: kind, severity: "error", ruleId: "url-not-fetched", reason: error.message, source: "fetch" } };
@@ -218,10 +219,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (single) {
       const r = results[0];
       if (r.status === "rejected") return reply.code(422).send({ error: r.messages.map((m) => m.reason).join("; ") || "no usable article text", ...r });
+      if (r.status === "conflict") return reply.code(409).send({ error: r.messages.find((m) => m.ruleId === "url-text-differs")!.reason, ...r });
       return reply.code(r.status === "created" ? 201 : 200).send(r);
     }
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    return reply.code(201).send({ created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), results });
+    return reply.code(201).send({ created: count("created"), duplicates: count("duplicate"), conflicts: count("conflict"), replaced: count("replaced"), rejected: count("rejected"), results });
   });
 
   app.get<{ Params: { id: string } }>("/api/articles/:id", async (request) => {
@@ -392,10 +394,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.post("/articles", async (request, reply) => {
     const form = formFields(request.body);
-    const item = validArticle({ title: form.title, source: form.source, published: form.published, url: form.url, text: form.text }, "");
+    const item = validArticle({ title: form.title, source: form.source, published: form.published, url: form.url, text: form.text, ...(form.replace ? { replace: true } : {}) }, "");
     if (!item.text && !item.url) throw new HttpError(400, "give the article's text (or a URL)", [{ field: "text", message: "is required" }]);
     const [outcome] = await ingest([item], "form", request.ip, () => "");
     if (outcome.status === "rejected") throw new HttpError(422, `not added: ${outcome.messages.map((m) => m.reason).join("; ")} (what you sent is kept as input ${outcome.inputId})`);
+    if (outcome.status === "conflict") {
+      throw new HttpError(409, `not added: ${item.url} is stored as article ${outcome.articleId} with different text, which was kept. To store this version instead, tick "${pages.REPLACE_LABEL}" and add it again.`);
+    }
     const after = outcome.status === "duplicate" ? "duplicate" : outcome.messages.some((m) => m.severity === "warning") ? "added" : undefined;
     return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${after ? `?${after}=${encodeURIComponent(outcome.articleId!)}` : ""}`, 303);
   });

@@ -14,6 +14,7 @@ export const ArticleBody = z
     title: text(1000).optional(),
     source: text(300).optional().describe("Outlet name, e.g. Reuters."),
     published: text(64).optional().describe("Publication date, any ISO-like form."),
+    replace: z.boolean().optional().describe("When this URL is already stored with different text: replace the stored text (the article keeps its id and story). Without it that answers 409 (status `conflict` in a batch) and nothing changes."),
   })
   .describe("An article: at least one of text, body, content, html or url.");
 export type ArticleBody = z.infer<typeof ArticleBody>;
@@ -122,9 +123,9 @@ export function openApiDocument(): object {
             content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/Article" }, { $ref: "#/components/schemas/ArticleBatch" }, { type: "array", items: { $ref: "#/components/schemas/Article" }, maxItems: MAX_BATCH }] } } },
           },
           responses: {
-            "201": ok("stored: per item `status` is created, duplicate (already known; this source recorded) or rejected (kept with its messages)"),
-            "200": ok("single article already known (duplicate)"),
-            ...errors(400, 401, 403, 413, 422, 429),
+            "201": ok("stored: per item `status` is created, duplicate (already known; this source recorded), conflict (URL stored with different text: nothing changed, see `replace`), replaced or rejected (kept with its messages)"),
+            "200": ok("single article already known (duplicate), or its stored text replaced (replaced)"),
+            ...errors(400, 401, 403, 409, 413, 422, 429),
           },
         },
       },

@@ -94,7 +94,7 @@ describe("SqliteStore", () => {
     const text = "The storm reached the coast on Monday. Thousands were evacuated from low-lying towns.";
     const [first] = await store.ingest([item("Storm hits coast", text, { url: "https://www.example.com/storm?utm_source=x", source: "Example" })], assign);
     assert.equal(first.status, "created");
-    const [byUrl] = await store.ingest([item("Storm hits the coast (updated)", text + " More later.", { url: "https://example.com/storm/#top", source: "Example" })], assign);
+    const [byUrl] = await store.ingest([item("Storm hits the coast (updated)", text, { url: "https://example.com/storm/#top", source: "Example" })], assign);
     assert.equal(byUrl.status, "duplicate");
     assert.equal(byUrl.matchedBy, "url");
     assert.equal(byUrl.articleId, first.articleId);
@@ -194,6 +194,25 @@ describe("SqliteStore", () => {
     assert.equal(f.articlesAdded, 3);
     assert.ok(await store.deleteFeed(feed.id));
     assert.equal(await store.deleteFeed(feed.id), false);
+    await store.close();
+  });
+
+  test("a URL stored with other text: a conflict that changes nothing, a replacement on request, never a copy of another article's text", async () => {
+    const store = fresh();
+    const url = "https://example.com/storm";
+    const [a] = await store.ingest([item("Storm", "The storm reached the coast.", { url }), item("Flood", "The river flooded the towns.")], () => "k");
+    const [conflict] = await store.ingest([item("Storm", "The storm reached the coast at dawn.", { url })], () => "k");
+    assert.deepEqual([conflict.status, conflict.articleId, conflict.messages[0].ruleId], ["conflict", a.articleId, "url-text-differs"]);
+    assert.equal((await store.getArticle(a.articleId!))!.cleanText, "The storm reached the coast.");
+    const [copy] = await store.ingest([{ ...item("Storm", "The river flooded the towns.", { url }), replace: true }], () => "k");
+    assert.equal(copy.status, "conflict");
+    assert.match(copy.messages[0].reason, /already stored as article a2: nothing was changed/);
+    const version = (await store.getStory(a.storyId!))!.contentVersion;
+    const [replaced] = await store.ingest([{ ...item("Storm", "The storm reached the coast at dawn.", { url }), replace: true }], () => "k");
+    assert.deepEqual([replaced.status, replaced.articleId], ["replaced", a.articleId]);
+    assert.equal((await store.getArticle(a.articleId!))!.cleanText, "The storm reached the coast at dawn.");
+    assert.equal((await store.getStory(a.storyId!))!.contentVersion, version + 1, "the briefing is stale");
+    assert.deepEqual((await store.search("dawn")).map((h) => h.articleId), [a.articleId]);
     await store.close();
   });
 

@@ -4,13 +4,11 @@ import { VERSION } from "../core/version.js";
 import { FORMATS, render, type Format } from "../render/index.js";
 import { reasonAfterUrl } from "../fetch/errors.js";
 import { mapLimit } from "../fetch/limiter.js";
-import { cleanDocument } from "../clean/index.js";
-import { annotate, Lexicon } from "../nlp/index.js";
 import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
+import { renderArticlePage, type ArticlePageRenderer } from "./article-page.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
-import { toRawDocument } from "./pipeline.js";
 import type { PrepareJob } from "./preparer.js";
 import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
 import { bearerOf, isLoopback, RateLimiter, REPORT_CSP, SECURITY_HEADERS, tokenMatches } from "./security.js";
@@ -31,6 +29,8 @@ export interface AppOptions {
   rateLimit?: { perSecond: number; burst: number } | false;
   /** Largest request body in bytes (default 8 MB). */
   bodyLimit?: number;
+  /** Renders an article's page (default: on the calling thread; the service uses `WorkerArticlePages`). */
+  articlePage?: ArticlePageRenderer;
   /** Where unexpected errors are reported (never to the client). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -370,19 +370,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
   });
 
+  const articlePage = options.articlePage ?? ((id: string) => renderArticlePage(store, id));
   app.get<{ Params: { id: string } }>("/articles/:id", async (request, reply) => {
-    const a = await store.getArticle(request.params.id);
-    if (!a) throw new HttpError(404, `no article ${request.params.id}`);
-    const article = cleanDocument(toRawDocument(a), a.id);
-    const doc = annotate(article, new Lexicon());
-    const sentences: Array<[number, number]> = Array.from(doc.sentStart, (s, i) => [s, doc.sentEnd[i]]);
-    const [story, messages, stored] = await Promise.all([store.getStory(a.storyId), store.messages({ articleId: a.id }), store.getBriefing(a.storyId)]);
-    const cited = new Set<number>();
-    if (stored) {
-      const b = JSON.parse(stored.json) as Briefing;
-      for (const st of b.stories) for (const s of [st.headline, ...st.summary]) if (s.articleId === a.id) cited.add(s.start);
-    }
-    return html(reply, pages.articlePage(a, article, sentences, messages, story, cited));
+    const page = await articlePage(request.params.id);
+    if (page === undefined) throw new HttpError(404, `no article ${request.params.id}`);
+    return html(reply, page);
   });
 
   app.get<{ Querystring: { q?: string } }>("/search", async (request, reply) => {

@@ -172,6 +172,30 @@ describe("API", () => {
       assert.match(wrongType.json().error, /application\/json/);
     }));
 
+  test("a request the server cannot read is answered in the error shape, naming the problem and what to send instead", () =>
+    withService(async (s) => {
+      const send = (url: string, payload: string, type?: string) => s.app.inject({ method: "POST", url, payload, headers: type ? { "content-type": type } : {} });
+      const cases: Array<[Promise<{ statusCode: number; json(): { error: string } }>, number, RegExp]> = [
+        [send("/api/articles", '{"title": "x",}', "application/json"), 400, /not valid JSON \(.*position 14\): send one article as JSON/],
+        [send("/api/feeds", "{url", "application/json"), 400, /not valid JSON \(.*\): send JSON: \{"url": "https:\/\/…\/rss", "every": "1h"\}/],
+        [send("/api/articles", "", "application/json"), 400, /request body is empty: send one article as JSON/],
+        [send("/api/articles", '{"__proto__": {"admin": true}, "text": "a b c"}', "application/json"), 400, /holds a "__proto__" key, which is not accepted/],
+        [send("/api/articles", "Storm floods the coast", "text/plain"), 415, /content-type text\/plain is not accepted here: send application\/json/],
+        [send("/api/articles", "<a/>", "application/xml"), 415, /content-type application\/xml is not accepted here: send application\/json/],
+        [s.app.inject({ method: "PUT", url: "/api/articles" }), 404, /no such endpoint: PUT \/api\/articles; the endpoints and their methods are listed at \/api\/openapi.json/],
+        [s.app.inject("/api/articles/%zz"), 400, /the address \/api\/articles\/%zz is not valid \(a % in it is not followed by two hex digits\)/],
+        [s.app.inject("/api/stories?limit=ten"), 400, /invalid limit: must be a whole number from 1 to 500/],
+      ];
+      for (const [request, status, message] of cases) {
+        const r = await request;
+        assert.equal(r.statusCode, status, r.json().error);
+        assert.match(r.json().error, message);
+      }
+      const form = await send("/articles", "<a/>", "application/xml");
+      assert.equal(form.statusCode, 415);
+      assert.match(form.body, /content-type application\/xml is not accepted here: send application\/x-www-form-urlencoded \(the add form\)/);
+    }));
+
   test("an HTML page is accepted: the article is extracted from it and its markup never stored as text", () =>
     withService(async (s) => {
       const html = `<html><head><title>${STORM.title} | Coast Herald</title><meta property="og:site_name" content="Coast Herald"></head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article><footer>© Coast Herald</footer></body></html>`;

@@ -7,6 +7,7 @@ import { mapLimit } from "../fetch/limiter.js";
 import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
 import { renderArticlePage, type ArticlePageRenderer } from "./article-page.js";
+import { expectedType, parseJsonBody } from "./request-errors.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
 import type { PrepareJob } from "./preparer.js";
@@ -84,7 +85,27 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const rendering = new Map<string, Promise<CachedPage | undefined>>();
   const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true, routerOptions: { querystringParser: firstValues } });
+  const bodyLimit = options.bodyLimit ?? 8 * 1024 * 1024;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    trustProxy: false,
+    return503OnClosing: true,
+    routerOptions: { querystringParser: firstValues },
+    // Errors met before routing (a malformed %-escape in the path), in the project's error shape.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply, error.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400, `the address ${request.url.split("?")[0]} is not valid (${error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "an id in it is too long" : "a % in it is not followed by two hex digits"}): check the link`),
+  });
+
+  // Only JSON (the API) and forms (the pages) are read; any other body is a 415 that says what to send.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string, request.url.split("?")[0]));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -121,13 +142,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (status === 500) {
       log(`newsbrief serve: ${request.method} ${request.url}: ${error.stack ?? error.message}`);
       message = "internal error (logged on the server)";
-    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") message = `request body is too large (limit ${options.bodyLimit ?? 8 * 1024 * 1024} bytes): send fewer articles per request`;
-    else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = "unsupported content-type: send application/json";
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") message = `request body is too large (limit ${bodyLimit} bytes): send fewer articles per request`;
+    else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = unsupportedType(request);
     if (error instanceof HttpError) reply.headers(error.headers);
     return sendError(request, reply, status, message, error instanceof HttpError ? error.issues : undefined);
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, `no such page: ${request.method} ${request.url.split("?")[0]}`));
+  app.setNotFoundHandler((request, reply) => {
+    const what = `${request.method} ${request.url.split("?")[0]}`;
+    return sendError(request, reply, 404, request.url.startsWith("/api/") ? `no such endpoint: ${what}; the endpoints and their methods are listed at /api/openapi.json` : `no such page: ${what}`);
+  });
 
   function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
     reply.code(status);
@@ -481,6 +505,11 @@ function formFields(body: unknown): Record<string, string | undefined> {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function unsupportedType(request: FastifyRequest): string {
+  const sent = String(request.headers["content-type"] ?? "").split(";")[0].trim();
+  return `${sent ? `content-type ${sent} is` : "a body without a content-type is"} not accepted here: send ${expectedType(request.url.split("?")[0])}`;
 }
 
 function isForm(request: FastifyRequest): boolean {

@@ -39,13 +39,19 @@ export const StoriesQuery = z.object({
     .transform((v) => v.replace(" ", "T"))
     .optional(),
   q: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: count(500),
 });
 
 export const SearchQuery = z.object({
   q: z.string({ error: "is required" }).min(1, "is required").max(500),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  limit: count(100),
 });
+
+/** A `limit` query parameter: a whole number from 1 to `max`. */
+function count(max: number) {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).optional();
+}
 
 /** `2026-02-30` and `2026-12-07T25:00` are not instants (Date.parse would roll the first into March). */
 function isRealInstant(v: string): boolean {

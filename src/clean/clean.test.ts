@@ -145,7 +145,7 @@ test("segment counts words and keys each unit as wordCount and paragraphKey do",
   requireShared();
   let units = 0;
   for (const name of readdirSync(SEEDS).sort()) {
-    const raw = readFileSync(`${SEEDS}/${name}`, "utf8") + "\n\nÉté 2024 — “Quoted” words\u00a0here\n\n…";
+    const raw = readFileSync(`${SEEDS}/${name}`, "utf8") + "\n\nÉté 2024 — “Quoted” words\u00a0here\n\n…\n\n東京都は午前六時に避難指示を出した。\n\nBeijing 北京市气象台 warns";
     for (const unit of segment(raw)) {
       assert.equal(unit.words, wordCount(unit.text), `${name}: words of ${unit.text.slice(0, 40)}`);
       assert.equal(unit.key, paragraphKey(unit.text), `${name}: key of ${unit.text.slice(0, 40)}`);

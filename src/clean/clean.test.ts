@@ -155,6 +155,17 @@ test("segment counts words and keys each unit as wordCount and paragraphKey do",
   assert.ok(units > 100);
 });
 
+test("a text that is only a title-like line (or that line above its date) keeps it as its text, instead of ending up empty", () => {
+  for (const raw of ["Council votes to close the old harbour bridge", "Council votes to close the old harbour bridge\ndate 2026-12-01\n"]) {
+    const article = cleanDocument(parseTextDocument(raw, "x.txt"), "x");
+    assert.equal(article.title, "Council votes to close the old harbour bridge");
+    assert.equal(article.text, "Council votes to close the old harbour bridge");
+    assert.equal(article.wordCount, 8);
+  }
+  const withBody = cleanDocument(parseTextDocument("Council votes to close the old harbour bridge\n\nThe bridge closes on Monday.", "x.txt"), "x");
+  assert.deepEqual([withBody.title, withBody.text], ["Council votes to close the old harbour bridge", "The bridge closes on Monday."]);
+});
+
 test("a title taken from the first sentence drops the dateline and is not cut at an abbreviation", () => {
   const raw = "LONDON (AP) _ Former Chilean dictator Gen. Augusto Pinochet was arrested in London on Friday.\n\nChile protested.";
   const article = cleanDocument(parseTextDocument(raw, "x.txt"), "x");

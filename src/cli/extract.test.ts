@@ -149,6 +149,18 @@ test("brief URL... feed.xml and brief --feed URL --since 2d", async () => {
   assert.match(unreachable.err(), /fire: error refused to connect to 127\.0\.0\.1: it is a loopback address/);
 });
 
+test("stories reads URLs and feeds as brief does: --feed, --since and --allow", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-ex-"));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["stories", "--feed", `${server.base}/feed.xml`, "--since", "2d", "--allow", "127.0.0.1", "--no-cache", "--format", "json"], io), 0);
+  const grouping = JSON.parse(io.out()) as { articles: Array<{ file: string }>; stories: unknown[] };
+  assert.deepEqual(grouping.articles.map((a) => a.file).sort(), [`${server.base}/fire`, `${server.base}/fire-2`]);
+  assert.match(io.err(), /older than --since/);
+  const refused = fakeIo({ cwd: dir });
+  assert.equal(await main(["stories", `${server.base}/fire`, "--no-cache"], refused), 1);
+  assert.match(refused.err(), /refused to connect to 127\.0\.0\.1: it is a loopback address/);
+});
+
 test("extract names a binary file as binary, as brief does, and still reads a UTF-16 page", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "nb-ex-"));
   writeFileSync(path.join(dir, "blob.txt"), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));

@@ -95,8 +95,11 @@ export class SqliteStore implements Store {
             const existing = (byUrl ?? byHash)!;
             const articleId = existing.id as string;
             const storyId = existing.story_id as string;
-            s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
-            s.touchStory.run(at, storyId);
+            // The same source sent again (a feed polled again) is recorded once; its input is kept all the same.
+            if (!s.sameSource.get(articleId, a.source ?? null, a.url ?? null, a.title)) {
+              s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
+              s.touchStory.run(at, storyId);
+            }
             s.setInput.run("duplicate", articleId, inputId);
             outcome = { status: "duplicate", inputId, articleId, storyId, matchedBy: byUrl ? "url" : "content", messages };
           } else {
@@ -408,6 +411,7 @@ function prepare(db: Database.Database) {
       "INSERT INTO articles (seq, id, url, url_key, content_hash, title, source, published, raw, body_offset, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     insertFts: db.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)"),
+    sameSource: db.prepare("SELECT 1 FROM article_sources WHERE article_id = ? AND source IS ? AND url IS ? AND title IS ?"),
     insertSource: db.prepare("INSERT INTO article_sources (article_id, input_id, source, url, title, received_at) VALUES (?, ?, ?, ?, ?, ?)"),
     growStory: db.prepare(storyChange("article_count + 1")),
     reviseStory: db.prepare(storyChange("article_count")),

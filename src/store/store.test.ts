@@ -197,6 +197,24 @@ describe("SqliteStore", () => {
     await store.close();
   });
 
+  test("the same article from the same source sent again (a feed polled again) adds no source and leaves the story's place in the list", async () => {
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const store = new SqliteStore(path.join(dir, "repoll.db"), { now: () => new Date((clock += 60_000)) });
+    const same = () => item("Storm", "The storm reached the coast.", { url: "https://example.com/storm", source: "Herald" });
+    const [first] = await store.ingest([same()], () => "k");
+    const before = (await store.getStory(first.storyId!))!;
+    const [again] = await store.ingest([same()], () => "k");
+    assert.deepEqual([again.status, again.articleId], ["duplicate", first.articleId]);
+    assert.equal((await store.getArticle(first.articleId!))!.sources.length, 1);
+    const after = (await store.getStory(first.storyId!))!;
+    assert.deepEqual([after.updatedAt, after.revision], [before.updatedAt, before.revision]);
+    assert.equal((await store.counts()).inputs, 2, "what was sent is kept");
+    const [other] = await store.ingest([{ ...same(), article: { ...same().article!, source: "Wire" } }], () => "k");
+    assert.equal(other.status, "duplicate");
+    assert.deepEqual((await store.getArticle(first.articleId!))!.sources.map((x) => x.source), ["Herald", "Wire"]);
+    await store.close();
+  });
+
   test("a URL stored with other text: a conflict that changes nothing, a replacement on request, never a copy of another article's text", async () => {
     const store = fresh();
     const url = "https://example.com/storm";

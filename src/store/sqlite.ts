@@ -124,6 +124,8 @@ export class SqliteStore implements Store {
           }
         }
         for (const m of messages) {
+          // A duplicate's problems already recorded for its article (a feed item polled again) are not listed twice.
+          if (outcome.status === "duplicate" && s.sameMessage.get(outcome.articleId, m.ruleId, m.reason)) continue;
           s.insertMessage.run(inputId, outcome.articleId ?? null, m.severity, m.ruleId, m.reason, m.source ?? null, at);
         }
         return outcome;
@@ -416,6 +418,7 @@ function prepare(db: Database.Database) {
     growStory: db.prepare(storyChange("article_count + 1")),
     reviseStory: db.prepare(storyChange("article_count")),
     touchStory: db.prepare("UPDATE stories SET updated_at = ?, revision = revision + 1 WHERE id = ?"),
+    sameMessage: db.prepare("SELECT 1 FROM messages WHERE article_id = ? AND rule_id = ? AND reason = ?"),
     insertMessage: db.prepare("INSERT INTO messages (input_id, article_id, severity, rule_id, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     articleById: db.prepare("SELECT * FROM articles WHERE id = ?"),
     articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),

@@ -197,7 +197,7 @@ describe("SqliteStore", () => {
     await store.close();
   });
 
-  test("the same article from the same source sent again (a feed polled again) adds no source and leaves the story's place in the list", async () => {
+  test("the same article from the same source sent again (a feed polled again) adds no source, no repeated warning, and leaves the story's place in the list", async () => {
     let clock = Date.parse("2026-01-01T00:00:00Z");
     const store = new SqliteStore(path.join(dir, "repoll.db"), { now: () => new Date((clock += 60_000)) });
     const same = () => item("Storm", "The storm reached the coast.", { url: "https://example.com/storm", source: "Herald" });
@@ -209,6 +209,10 @@ describe("SqliteStore", () => {
     const after = (await store.getStory(first.storyId!))!;
     assert.deepEqual([after.updatedAt, after.revision], [before.updatedAt, before.revision]);
     assert.equal((await store.counts()).inputs, 2, "what was sent is kept");
+    const warned = (): IngestItem => ({ ...same(), messages: [{ file: "feed", severity: "warning", ruleId: "too-short", reason: "only 5 word(s)" }] });
+    await store.ingest([warned()], () => "k");
+    await store.ingest([warned()], () => "k");
+    assert.equal((await store.messages({ articleId: first.articleId })).length, 1, "its warning is listed once");
     const [other] = await store.ingest([{ ...same(), article: { ...same().article!, source: "Wire" } }], () => "k");
     assert.equal(other.status, "duplicate");
     assert.deepEqual((await store.getArticle(first.articleId!))!.sources.map((x) => x.source), ["Herald", "Wire"]);

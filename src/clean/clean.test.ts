@@ -145,7 +145,7 @@ test("segment counts words and keys each unit as wordCount and paragraphKey do",
   requireShared();
   let units = 0;
   for (const name of readdirSync(SEEDS).sort()) {
-    const raw = readFileSync(`${SEEDS}/${name}`, "utf8") + "\n\nÉté 2024 — “Quoted” words\u00a0here\n\n…";
+    const raw = readFileSync(`${SEEDS}/${name}`, "utf8") + "\n\nÉté 2024 — “Quoted” words\u00a0here\n\n…\n\n東京都は午前六時に避難指示を出した。\n\nBeijing 北京市气象台 warns";
     for (const unit of segment(raw)) {
       assert.equal(unit.words, wordCount(unit.text), `${name}: words of ${unit.text.slice(0, 40)}`);
       assert.equal(unit.key, paragraphKey(unit.text), `${name}: key of ${unit.text.slice(0, 40)}`);
@@ -153,6 +153,17 @@ test("segment counts words and keys each unit as wordCount and paragraphKey do",
     }
   }
   assert.ok(units > 100);
+});
+
+test("a text that is only a title-like line (or that line above its date) keeps it as its text, instead of ending up empty", () => {
+  for (const raw of ["Council votes to close the old harbour bridge", "Council votes to close the old harbour bridge\ndate 2026-12-01\n"]) {
+    const article = cleanDocument(parseTextDocument(raw, "x.txt"), "x");
+    assert.equal(article.title, "Council votes to close the old harbour bridge");
+    assert.equal(article.text, "Council votes to close the old harbour bridge");
+    assert.equal(article.wordCount, 8);
+  }
+  const withBody = cleanDocument(parseTextDocument("Council votes to close the old harbour bridge\n\nThe bridge closes on Monday.", "x.txt"), "x");
+  assert.deepEqual([withBody.title, withBody.text], ["Council votes to close the old harbour bridge", "The bridge closes on Monday."]);
 });
 
 test("a title taken from the first sentence drops the dateline and is not cut at an abbreviation", () => {

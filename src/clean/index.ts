@@ -141,7 +141,7 @@ function findTitle(units: Unit[], fates: Fate[]): string | undefined {
     }
     const words = units[i].words;
     if (words >= 3 && words <= 25 && !/[.,;:]$/.test(text)) {
-      fates[i] = "title";
+      if (bodyLeft(fates, i)) fates[i] = "title";
       return text.replace(/\s+/g, " ");
     }
   }
@@ -151,9 +151,12 @@ function findTitle(units: Unit[], fates: Fate[]): string | undefined {
 function markGivenTitle(units: Unit[], fates: Fate[], title: string): void {
   const key = paragraphKey(title);
   const i = units.findIndex((u, k) => k < 5 && u.key === key);
-  // A text that is only its title ("Hello", a one-line note) keeps it as its body.
-  const bodyLeft = fates.some((f, k) => f === "keep" && k !== i);
-  if (i >= 0 && bodyLeft) fates[i] = "title";
+  if (i >= 0 && bodyLeft(fates, i)) fates[i] = "title";
+}
+
+/** Whether a unit other than `i` is kept: a text that is only its title ("Hello", a one-line note) keeps it as its body. */
+function bodyLeft(fates: Fate[], i: number): boolean {
+  return fates.some((f, k) => f === "keep" && k !== i);
 }
 
 /** A line above the first body paragraph that is only a date is the publication date, not text. Returns it. */
@@ -175,7 +178,7 @@ function markDateLine(units: Unit[], fates: Fate[]): { date: string; index: numb
 function headlineAbove(units: Unit[], fates: Fate[], dateIndex: number): string | undefined {
   const above = units.slice(0, dateIndex).flatMap((u, i) => (fates[i] === "keep" ? [i] : []));
   if (above.length !== 1 || units[above[0]].words > 25) return undefined;
-  fates[above[0]] = "title";
+  if (bodyLeft(fates, above[0])) fates[above[0]] = "title";
   return units[above[0]].text.replace(/\s+/g, " ");
 }
 

@@ -42,16 +42,34 @@ const CONTACT = /^(?:contact|email|e-mail|write to) (?:the )?(?:author|reporter|
 const TEASER_HEADING =
   /^(?:more from|more on|more stories|more news|related(?: stories| articles| coverage| content| links| reading| news)?|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also|you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|further reading|editor'?s picks|what to read next|also (?:on|in|read)|popular (?:now|stories)|in other news|around the web|from the web|elsewhere on)\b/i;
 
-/** Runs of non-space characters; a character loop, as this runs on every paragraph. */
+/**
+ * Runs of non-space characters; a character loop, as this runs on every paragraph. Text in a
+ * script written without spaces between words (Chinese, Japanese, Thai…) is split into words by
+ * `Intl.Segmenter` instead, or a whole paragraph would count as one word.
+ */
 export function wordCount(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (writtenWithoutSpaces(c)) return segmentedWordCount(text);
     const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12;
     if (!space && !inWord) words++;
     inWord = !space;
   }
+  return words;
+}
+
+/** Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (BMP): scripts that do not put spaces between words. */
+export function writtenWithoutSpaces(c: number): boolean {
+  return (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+const WORDS = new Intl.Segmenter(undefined, { granularity: "word" });
+
+export function segmentedWordCount(text: string): number {
+  let words = 0;
+  for (const s of WORDS.segment(text)) if (s.isWordLike) words++;
   return words;
 }
 

@@ -1,4 +1,4 @@
-import { isPunctOrSpace } from "./rules.js";
+import { isPunctOrSpace, segmentedWordCount, writtenWithoutSpaces } from "./rules.js";
 import { DATE_MARKER_LINE } from "../ingest/dates.js";
 
 /** A paragraph-like unit of raw text: `raw.slice(start, end)`, already trimmed. */
@@ -126,10 +126,12 @@ function unitOf(raw: string, start: number, end: number): Unit {
   let h1 = 2166136261;
   let h2 = 5381;
   let n = 0;
+  let spaceless = false;
   for (let i = start; i < end; i++) {
     let c = raw.charCodeAt(i);
     const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12;
     if (!space && !inWord) words++;
+    if (c >= 0x0e00 && !spaceless) spaceless = writtenWithoutSpaces(c);
     inWord = !space;
     if (c >= 65 && c <= 90) c |= 32;
     else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && !isPunctOrSpace(c)))) continue;
@@ -137,5 +139,6 @@ function unitOf(raw: string, start: number, end: number): Unit {
     h2 = (Math.imul(h2, 33) + c) | 0;
     n++;
   }
-  return { start, end, text: raw.slice(start, end), words, key: n === 0 ? "" : `${h1 >>> 0}:${h2 >>> 0}:${n}` };
+  const text = raw.slice(start, end);
+  return { start, end, text, words: spaceless ? segmentedWordCount(text) : words, key: n === 0 ? "" : `${h1 >>> 0}:${h2 >>> 0}:${n}` };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { gzipSync } from "node:zlib";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { Briefing } from "../types/index.js";
 import { fakeIo, SHARED, requireShared } from "../testing/fixtures.js";
 import { localServer } from "../testing/server.js";
@@ -147,6 +149,31 @@ test("brief URL... feed.xml and brief --feed URL --since 2d", async () => {
   const unreachable = fakeIo({ cwd: dir });
   assert.equal(await main(["brief", `${server.base}/fire`, "--no-cache", "--format", "json"], unreachable), 1);
   assert.match(unreachable.err(), /fire: error refused to connect to 127\.0\.0\.1: it is a loopback address/);
+});
+
+test("a reader that stops early (extract … | head -1) ends the run quietly, without an EPIPE stack trace", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-ex-"));
+  for (let i = 0; i < 300; i++) writeFileSync(path.join(dir, `p${i}.html`), page(`Page ${i}`, "2025-08-12"));
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./bin.js", import.meta.url)), "extract", dir, "--format", "jsonl"], { stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  await new Promise((resolve) => child.stdout.once("data", resolve));
+  child.stdout.destroy();
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  assert.doesNotMatch(err, /EPIPE|Unhandled|at /);
+  assert.equal(code, 0);
+});
+
+test("stories reads URLs and feeds as brief does: --feed, --since and --allow", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-ex-"));
+  const io = fakeIo({ cwd: dir });
+  assert.equal(await main(["stories", "--feed", `${server.base}/feed.xml`, "--since", "2d", "--allow", "127.0.0.1", "--no-cache", "--format", "json"], io), 0);
+  const grouping = JSON.parse(io.out()) as { articles: Array<{ file: string }>; stories: unknown[] };
+  assert.deepEqual(grouping.articles.map((a) => a.file).sort(), [`${server.base}/fire`, `${server.base}/fire-2`]);
+  assert.match(io.err(), /older than --since/);
+  const refused = fakeIo({ cwd: dir });
+  assert.equal(await main(["stories", `${server.base}/fire`, "--no-cache"], refused), 1);
+  assert.match(refused.err(), /refused to connect to 127\.0\.0\.1: it is a loopback address/);
 });
 
 test("extract names a binary file as binary, as brief does, and still reads a UTF-16 page", async () => {

@@ -5,6 +5,7 @@ import type { Briefing, Sentence } from "../types/index.js";
 import { REPO, SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
 import { render } from "../render/index.js";
 import { brief, briefDocuments } from "./brief.js";
+import { wordCount } from "../clean/rules.js";
 
 const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
 
@@ -116,6 +117,19 @@ test("a one-word file among real articles: reported by name, kept in the article
   assert.ok(warning && warning.severity === "warning" && /only 1 word\(s\) of text \("Hello"\)/.test(warning.reason));
   const alone = await brief([{ id: "stray", text: "Hello" }]);
   assert.equal(alone.stories.length, 1, "a pile of only short texts is still briefed");
+});
+
+test("text written without spaces between words (Japanese, Chinese, Thai) has its words counted, so it is not reported too short or left out of the stories", async () => {
+  requireShared();
+  const japanese = "気象庁によると、東京都内では二十日未明から激しい雨が降り続き、多摩川の一部が氾濫した。\n\n都は午前六時に避難指示を出し、約二千人が近くの学校に避難した。";
+  const chinese = "北京市气象台今天发布暴雨预警，预计全市大部分地区将有大到暴雨。";
+  const b = await brief([`${SEEDS}/000_9002722f45dd2c8d.txt`, { id: "ja", title: "東京で大雨", text: japanese }, { id: "zh", title: "北京暴雨", text: chinese }]);
+  assert.deepEqual(b.messages.filter((m) => m.ruleId === "too-short"), []);
+  assert.deepEqual(b.stories.map((s) => s.articleIds).sort(), [["000_9002722f45dd2c8d"], ["ja"], ["zh"]]);
+  const words = new Map(b.articles.map((a) => [a.id, a.wordCount]));
+  assert.ok(words.get("ja")! >= 25 && words.get("zh")! >= 12, JSON.stringify([...words]));
+  assert.equal(wordCount("ภาษาไทยง่ายนิดเดียว"), 5);
+  assert.equal(wordCount("Café opens, 5 p.m. — today"), 6, "text with spaces counts as before");
 });
 
 test("a summary sentence right after another picked sentence of its article follows it, so 'He…' reads after the one naming him (MultiLing M008)", () => {

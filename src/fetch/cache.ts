@@ -17,6 +17,11 @@ export interface CacheMeta {
   /** Epoch milliseconds when the body was fetched (or last revalidated). */
   fetchedAt: number;
   size: number;
+  /**
+   * The private addresses (loopback, LAN…) the fetch reached, as an allow-list admitted them: the
+   * entry is served only to a fetcher whose allow-list admits them all. Older entries lack it and are fetched again.
+   */
+  privateAddresses?: Array<{ host: string; ip: string }>;
 }
 
 export interface CacheEntry {

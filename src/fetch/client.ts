@@ -62,6 +62,11 @@ export interface GetOptions {
 
 export const DEFAULT_USER_AGENT = `newsbrief/${VERSION} (+https://github.com/newsbrief/newsbrief; news briefing tool)`;
 
+/** What one `get` reached: the addresses it connected to (or checked) that are not public, admitted by the allow-list. */
+interface Reach {
+  privateAddresses: Array<{ host: string; ip: string }>;
+}
+
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 const RETRY_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "UND_ERR_SOCKET"]);
 
@@ -99,28 +104,31 @@ export class Fetcher {
   async get(url: string, opts: GetOptions = {}): Promise<FetchResponse> {
     const parsed = checkUrl(url, url);
     const key = parsed.href;
-    const cached = this.cache ? await this.cache.get(key) : undefined;
+    // A cached page is served only when this fetcher's allow-list admits every private address its fetch reached.
+    const hit = this.cache ? await this.cache.get(key) : undefined;
+    const cached = hit?.meta.privateAddresses?.every((a) => allowListMatches(this.options.allowList, a.host, a.ip)) ? hit : undefined;
     if (cached && (opts.maxAgeMs === undefined || Date.now() - cached.meta.fetchedAt <= opts.maxAgeMs)) return fromCache(cached.meta, cached.bytes);
     const conditional: Record<string, string> = {};
     if (cached?.meta.headers.etag) conditional["if-none-match"] = cached.meta.headers.etag;
     if (cached?.meta.headers["last-modified"]) conditional["if-modified-since"] = cached.meta.headers["last-modified"];
-    const response = await this.withRetries(url, parsed, opts, conditional);
+    const reach: Reach = { privateAddresses: [] };
+    const response = await this.withRetries(url, parsed, opts, conditional, reach);
     if (response.status === 304 && cached) {
       await this.cache!.touch(key, Date.now());
       return fromCache(cached.meta, cached.bytes);
     }
     if (this.cache && response.status === 200) {
-      const meta: CacheMeta = { url: key, finalUrl: response.finalUrl, status: 200, contentType: response.contentType, headers: response.headers, fetchedAt: Date.now(), size: response.bytes.length };
+      const meta: CacheMeta = { url: key, finalUrl: response.finalUrl, status: 200, contentType: response.contentType, headers: response.headers, fetchedAt: Date.now(), size: response.bytes.length, privateAddresses: reach.privateAddresses };
       await this.cache.put({ meta, bytes: response.bytes }).catch(() => undefined);
     }
     return response;
   }
 
-  private async withRetries(url: string, parsed: URL, opts: GetOptions, conditional: Record<string, string>): Promise<FetchResponse> {
+  private async withRetries(url: string, parsed: URL, opts: GetOptions, conditional: Record<string, string>, reach: Reach): Promise<FetchResponse> {
     for (let attempt = 0; ; attempt++) {
       let wait: number;
       try {
-        const response = await this.followRedirects(url, parsed, opts, conditional);
+        const response = await this.followRedirects(url, parsed, opts, conditional, reach);
         if (response.status === 200 || response.status === 304) return response;
         const status = response.status;
         if (!RETRY_STATUS.has(status) || attempt >= this.options.retries) {
@@ -145,10 +153,10 @@ export class Fetcher {
     return base + Math.floor(Math.random() * base * 0.25);
   }
 
-  private async followRedirects(url: string, first: URL, opts: GetOptions, conditional: Record<string, string>): Promise<FetchResponse> {
+  private async followRedirects(url: string, first: URL, opts: GetOptions, conditional: Record<string, string>, reach: Reach): Promise<FetchResponse> {
     let current = first;
     for (let hop = 0; ; hop++) {
-      const r = await this.limiter.run(current.host, () => this.once(url, current, opts, hop === 0 ? conditional : {}));
+      const r = await this.limiter.run(current.host, () => this.once(url, current, opts, hop === 0 ? conditional : {}, reach));
       if (r.location === undefined) return r.response;
       if (hop >= this.options.maxRedirects) throw new FetchError("too-many-redirects", `${url}: more than ${this.options.maxRedirects} redirects (last to ${r.location})`, url);
       let next: URL;
@@ -162,11 +170,11 @@ export class Fetcher {
   }
 
   /** One request: resolves (checked) the host, sends, and reads the capped, decompressed body. */
-  private once(url: string, target: URL, opts: GetOptions, extraHeaders: Record<string, string>): Promise<{ response: FetchResponse; location?: string }> {
+  private once(url: string, target: URL, opts: GetOptions, extraHeaders: Record<string, string>, reach: Reach): Promise<{ response: FetchResponse; location?: string }> {
     const { timeoutMs, maxBytes } = this.options;
     const secure = target.protocol === "https:";
     const host = target.hostname.replace(/^\[|\]$/g, "");
-    if (isIpLiteral(host)) this.checkAddress(url, host, host);
+    if (isIpLiteral(host)) this.checkAddress(url, host, host, reach);
     return new Promise((resolvePromise, reject) => {
       let settled = false;
       const fail = (error: unknown) => {
@@ -191,7 +199,7 @@ export class Fetcher {
         {
           method: "GET",
           agent: secure ? this.agents.https : this.agents.http,
-          lookup: this.lookupFor(url) as never,
+          lookup: this.lookupFor(url, reach) as never,
           headers: {
             "user-agent": this.options.userAgent,
             accept: opts.accept ?? "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -241,15 +249,17 @@ export class Fetcher {
     });
   }
 
-  private checkAddress(url: string, host: string, ip: string): void {
+  private checkAddress(url: string, host: string, ip: string, reach: Reach): void {
     const cls = classifyAddress(ip);
-    if (cls !== "public" && !allowListMatches(this.options.allowList, host, ip)) {
+    if (cls === "public") return;
+    if (!allowListMatches(this.options.allowList, host, ip)) {
       throw new FetchError("blocked-address", `${url}: refused to connect to ${host}${host === ip ? "" : ` (${ip})`}: it is ${CLASS_WORDS[cls]}; only public addresses are fetched unless allow-listed`, url);
     }
+    if (!reach.privateAddresses.some((a) => a.host === host && a.ip === ip)) reach.privateAddresses.push({ host, ip });
   }
 
   /** A socket `lookup` that resolves, refuses blocked addresses, and hands the socket only checked ones. */
-  private lookupFor(url: string) {
+  private lookupFor(url: string, reach: Reach) {
     return (hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
       const host = hostname.replace(/^\[|\]$/g, "");
       const resolved = this.options.resolve ? this.options.resolve(host) : new Promise<LookupAddress[]>((res, rej) => dnsLookup(host, { all: true }, (e, a) => (e ? rej(e) : res(a))));
@@ -257,7 +267,7 @@ export class Fetcher {
         (addresses) => {
           try {
             if (!addresses.length) throw new FetchError("network", `${url}: ${host} has no address`, url);
-            for (const a of addresses) this.checkAddress(url, host, a.address);
+            for (const a of addresses) this.checkAddress(url, host, a.address, reach);
             const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
             const list = usable.length ? usable : addresses;
             if (options.all) callback(null, list);

@@ -200,6 +200,17 @@ test("on-disk cache: a second fetch of the same URL does not reach the server", 
   two.close();
 });
 
+test("on-disk cache: a page fetched through an allow-listed private address is never served to a fetcher without that allow-list", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-cache-"));
+  const allowed = fetcher({ cacheDir: dir });
+  await allowed.get(`${server.base}/a`);
+  assert.equal((await allowed.get(`${server.base}/a`)).fromCache, true, "the same allow-list is served from the cache");
+  allowed.close();
+  const strict = new Fetcher({ cacheDir: dir, retries: 0 });
+  await assert.rejects(strict.get(`${server.base}/a`), (e: FetchError) => e.code === "blocked-address");
+  strict.close();
+});
+
 test("per-host concurrency limit holds requests back", async () => {
   let inFlight = 0;
   let peak = 0;

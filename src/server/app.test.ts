@@ -172,6 +172,30 @@ describe("API", () => {
       assert.match(wrongType.json().error, /application\/json/);
     }));
 
+  test("a request the server cannot read is answered in the error shape, naming the problem and what to send instead", () =>
+    withService(async (s) => {
+      const send = (url: string, payload: string, type?: string) => s.app.inject({ method: "POST", url, payload, headers: type ? { "content-type": type } : {} });
+      const cases: Array<[Promise<{ statusCode: number; json(): { error: string } }>, number, RegExp]> = [
+        [send("/api/articles", '{"title": "x",}', "application/json"), 400, /not valid JSON \(.*position 14\): send one article as JSON/],
+        [send("/api/feeds", "{url", "application/json"), 400, /not valid JSON \(.*\): send JSON: \{"url": "https:\/\/…\/rss", "every": "1h"\}/],
+        [send("/api/articles", "", "application/json"), 400, /request body is empty: send one article as JSON/],
+        [send("/api/articles", '{"__proto__": {"admin": true}, "text": "a b c"}', "application/json"), 400, /holds a "__proto__" key, which is not accepted/],
+        [send("/api/articles", "Storm floods the coast", "text/plain"), 415, /content-type text\/plain is not accepted here: send application\/json/],
+        [send("/api/articles", "<a/>", "application/xml"), 415, /content-type application\/xml is not accepted here: send application\/json/],
+        [s.app.inject({ method: "PUT", url: "/api/articles" }), 404, /no such endpoint: PUT \/api\/articles; the endpoints and their methods are listed at \/api\/openapi.json/],
+        [s.app.inject("/api/articles/%zz"), 400, /the address \/api\/articles\/%zz is not valid \(a % in it is not followed by two hex digits\)/],
+        [s.app.inject("/api/stories?limit=ten"), 400, /invalid limit: must be a whole number from 1 to 500/],
+      ];
+      for (const [request, status, message] of cases) {
+        const r = await request;
+        assert.equal(r.statusCode, status, r.json().error);
+        assert.match(r.json().error, message);
+      }
+      const form = await send("/articles", "<a/>", "application/xml");
+      assert.equal(form.statusCode, 415);
+      assert.match(form.body, /content-type application\/xml is not accepted here: send application\/x-www-form-urlencoded \(the add form\)/);
+    }));
+
   test("an HTML page is accepted: the article is extracted from it and its markup never stored as text", () =>
     withService(async (s) => {
       const html = `<html><head><title>${STORM.title} | Coast Herald</title><meta property="og:site_name" content="Coast Herald"></head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><article><h1>${STORM.title}</h1>${STORM.text.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article><footer>© Coast Herald</footer></body></html>`;
@@ -222,7 +246,7 @@ describe("API", () => {
   test("duplicates by URL or by content are recognised, and every source that carried them is kept", () =>
     withService(async (s) => {
       const first = (await post(s, "/api/articles", STORM)).json();
-      const sameUrl = await post(s, "/api/articles", { ...STORM, url: "https://www.coast.example/storm-floods?utm_source=feed", source: "Coast Herald (feed)", text: STORM.text + " Updated." });
+      const sameUrl = await post(s, "/api/articles", { ...STORM, url: "https://www.coast.example/storm-floods?utm_source=feed", source: "Coast Herald (feed)", text: `  ${STORM.text}\n` });
       assert.equal(sameUrl.statusCode, 200);
       assert.equal(sameUrl.json().status, "duplicate");
       assert.equal(sameUrl.json().matchedBy, "url");
@@ -238,6 +262,36 @@ describe("API", () => {
       assert.equal((await s.store.counts()).articles, 1);
       const [story] = (await s.app.inject("/api/stories")).json().stories;
       assert.deepEqual(story.sources, ["Coast Herald", "Coast Herald (feed)", "Wire Service"]);
+    }));
+
+  test("a URL already stored with different text is a 409 naming the stored article, until sent with replace: true", () =>
+    withService(async (s) => {
+      const first = (await post(s, "/api/articles", STORM)).json();
+      await s.app.inject(`/api/stories/${first.storyId}?fresh=1`);
+      const updated = { ...STORM, text: `${STORM.text}\n\nThe army sent four helicopters on Saturday.` };
+      const refused = await post(s, "/api/articles", updated);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().status, "conflict");
+      assert.equal(refused.json().id, first.id);
+      assert.match(refused.json().error, new RegExp(`stored as article ${first.id} with different text.*"replace": true`));
+      assert.doesNotMatch((await s.app.inject(`/api/articles/${first.id}`)).json().text, /helicopters/, "nothing changed");
+      const batch = (await post(s, "/api/articles", { articles: [updated, ELECTION] })).json();
+      assert.deepEqual([batch.created, batch.conflicts, batch.results[0].status], [1, 1, "conflict"]);
+      assert.equal(batch.results[0].messages[0].ruleId, "url-text-differs");
+
+      const replaced = await post(s, "/api/articles", { ...updated, replace: true });
+      assert.equal(replaced.statusCode, 200);
+      assert.deepEqual([replaced.json().status, replaced.json().id, replaced.json().storyId], ["replaced", first.id, first.storyId]);
+      assert.match((await s.app.inject(`/api/articles/${first.id}`)).json().text, /helicopters/);
+      assert.equal((await s.app.inject("/api/search?q=helicopters")).json().hits[0].articleId, first.id);
+      const briefing = await s.app.inject(`/api/stories/${first.storyId}?fresh=1`);
+      assert.equal(briefing.headers["x-briefing-stale"], "false");
+      assert.equal(s.briefer.calls.length, 2, "the story is briefed again with the new text");
+      assert.equal((await s.store.counts()).articles, 2);
+
+      const form = await post(s, "/articles", new URLSearchParams({ url: STORM.url, text: STORM.text }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+      assert.equal(form.statusCode, 409);
+      assert.match(form.body, /stored as article a1 with different text, which was kept\. To store this version instead, tick &quot;Replace the stored version/);
     }));
 
   test("search uses FTS5 (stems, prefixes) and returns snippets with the matched ranges", () =>

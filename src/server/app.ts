@@ -4,13 +4,12 @@ import { VERSION } from "../core/version.js";
 import { FORMATS, render, type Format } from "../render/index.js";
 import { reasonAfterUrl } from "../fetch/errors.js";
 import { mapLimit } from "../fetch/limiter.js";
-import { cleanDocument } from "../clean/index.js";
-import { annotate, Lexicon } from "../nlp/index.js";
 import type { IngestOutcome, InputKind, StorySummary } from "../store/types.js";
 import type { ArticleInput, Briefing } from "../types/index.js";
+import { renderArticlePage, type ArticlePageRenderer } from "./article-page.js";
+import { expectedType, parseJsonBody } from "./request-errors.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
-import { toRawDocument } from "./pipeline.js";
 import type { PrepareJob } from "./preparer.js";
 import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
 import { bearerOf, isLoopback, RateLimiter, REPORT_CSP, SECURITY_HEADERS, tokenMatches } from "./security.js";
@@ -31,6 +30,8 @@ export interface AppOptions {
   rateLimit?: { perSecond: number; burst: number } | false;
   /** Largest request body in bytes (default 8 MB). */
   bodyLimit?: number;
+  /** Renders an article's page (default: on the calling thread; the service uses `WorkerArticlePages`). */
+  articlePage?: ArticlePageRenderer;
   /** Where unexpected errors are reported (never to the client). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -84,7 +85,27 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const rendering = new Map<string, Promise<CachedPage | undefined>>();
   const parsedBriefings = new Map<string, { version: number; briefing: Briefing }>();
 
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, trustProxy: false, return503OnClosing: true, routerOptions: { querystringParser: firstValues } });
+  const bodyLimit = options.bodyLimit ?? 8 * 1024 * 1024;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    trustProxy: false,
+    return503OnClosing: true,
+    routerOptions: { querystringParser: firstValues },
+    // Errors met before routing (a malformed %-escape in the path), in the project's error shape.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply, error.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400, `the address ${request.url.split("?")[0]} is not valid (${error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "an id in it is too long" : "a % in it is not followed by two hex digits"}): check the link`),
+  });
+
+  // Only JSON (the API) and forms (the pages) are read; any other body is a 415 that says what to send.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string, request.url.split("?")[0]));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -121,13 +142,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (status === 500) {
       log(`newsbrief serve: ${request.method} ${request.url}: ${error.stack ?? error.message}`);
       message = "internal error (logged on the server)";
-    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") message = `request body is too large (limit ${options.bodyLimit ?? 8 * 1024 * 1024} bytes): send fewer articles per request`;
-    else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = "unsupported content-type: send application/json";
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") message = `request body is too large (limit ${bodyLimit} bytes): send fewer articles per request`;
+    else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = unsupportedType(request);
     if (error instanceof HttpError) reply.headers(error.headers);
     return sendError(request, reply, status, message, error instanceof HttpError ? error.issues : undefined);
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, `no such page: ${request.method} ${request.url.split("?")[0]}`));
+  app.setNotFoundHandler((request, reply) => {
+    const what = `${request.method} ${request.url.split("?")[0]}`;
+    return sendError(request, reply, 404, request.url.startsWith("/api/") ? `no such endpoint: ${what}; the endpoints and their methods are listed at /api/openapi.json` : `no such page: ${what}`);
+  });
 
   function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string, issues?: Issue[]) {
     reply.code(status);
@@ -159,9 +183,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
     const jobs = await mapLimit(items, FETCHES_AT_ONCE, async (item, i): Promise<PrepareJob> => {
       const input = { kind, client, body: JSON.stringify(item) };
-      if (!urlOnly(item)) return { item, input };
+      const replace = item.replace ? { replace: true } : {};
+      if (!urlOnly(item)) return { item, input, ...replace };
       try {
-        return { item: { ...(await fetchForItem(item.url!, field(i))), ...definedOnly(item), url: item.url }, input };
+        return { item: { ...(await fetchForItem(item.url!, field(i))), ...definedOnly(item), url: item.url }, input, ...replace };
       } catch (error) {
         if (!batch || !(error instanceof HttpError)) throw error;
         return { item, input, problem: { file: kind, severity: "error", ruleId: "url-not-fetched", reason: error.message, source: "fetch" } };
@@ -218,10 +243,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (single) {
       const r = results[0];
       if (r.status === "rejected") return reply.code(422).send({ error: r.messages.map((m) => m.reason).join("; ") || "no usable article text", ...r });
+      if (r.status === "conflict") return reply.code(409).send({ error: r.messages.find((m) => m.ruleId === "url-text-differs")!.reason, ...r });
       return reply.code(r.status === "created" ? 201 : 200).send(r);
     }
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    return reply.code(201).send({ created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), results });
+    return reply.code(201).send({ created: count("created"), duplicates: count("duplicate"), conflicts: count("conflict"), replaced: count("replaced"), rejected: count("rejected"), results });
   });
 
   app.get<{ Params: { id: string } }>("/api/articles/:id", async (request) => {
@@ -368,19 +394,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return reply.code(200).type("text/html; charset=utf-8").send(cached.page);
   });
 
+  const articlePage = options.articlePage ?? ((id: string) => renderArticlePage(store, id));
   app.get<{ Params: { id: string } }>("/articles/:id", async (request, reply) => {
-    const a = await store.getArticle(request.params.id);
-    if (!a) throw new HttpError(404, `no article ${request.params.id}`);
-    const article = cleanDocument(toRawDocument(a), a.id);
-    const doc = annotate(article, new Lexicon());
-    const sentences: Array<[number, number]> = Array.from(doc.sentStart, (s, i) => [s, doc.sentEnd[i]]);
-    const [story, messages, stored] = await Promise.all([store.getStory(a.storyId), store.messages({ articleId: a.id }), store.getBriefing(a.storyId)]);
-    const cited = new Set<number>();
-    if (stored) {
-      const b = JSON.parse(stored.json) as Briefing;
-      for (const st of b.stories) for (const s of [st.headline, ...st.summary]) if (s.articleId === a.id) cited.add(s.start);
-    }
-    return html(reply, pages.articlePage(a, article, sentences, messages, story, cited));
+    const page = await articlePage(request.params.id);
+    if (page === undefined) throw new HttpError(404, `no article ${request.params.id}`);
+    return html(reply, page);
   });
 
   app.get<{ Querystring: { q?: string } }>("/search", async (request, reply) => {
@@ -392,10 +410,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.post("/articles", async (request, reply) => {
     const form = formFields(request.body);
-    const item = validArticle({ title: form.title, source: form.source, published: form.published, url: form.url, text: form.text }, "");
+    const item = validArticle({ title: form.title, source: form.source, published: form.published, url: form.url, text: form.text, ...(form.replace ? { replace: true } : {}) }, "");
     if (!item.text && !item.url) throw new HttpError(400, "give the article's text (or a URL)", [{ field: "text", message: "is required" }]);
     const [outcome] = await ingest([item], "form", request.ip, () => "");
     if (outcome.status === "rejected") throw new HttpError(422, `not added: ${outcome.messages.map((m) => m.reason).join("; ")} (what you sent is kept as input ${outcome.inputId})`);
+    if (outcome.status === "conflict") {
+      throw new HttpError(409, `not added: ${item.url} is stored as article ${outcome.articleId} with different text, which was kept. To store this version instead, tick "${pages.REPLACE_LABEL}" and add it again.`);
+    }
     const after = outcome.status === "duplicate" ? "duplicate" : outcome.messages.some((m) => m.severity === "warning") ? "added" : undefined;
     return reply.redirect(`/stories/${encodeURIComponent(outcome.storyId!)}${after ? `?${after}=${encodeURIComponent(outcome.articleId!)}` : ""}`, 303);
   });
@@ -484,6 +505,11 @@ function formFields(body: unknown): Record<string, string | undefined> {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function unsupportedType(request: FastifyRequest): string {
+  const sent = String(request.headers["content-type"] ?? "").split(";")[0].trim();
+  return `${sent ? `content-type ${sent} is` : "a body without a content-type is"} not accepted here: send ${expectedType(request.url.split("?")[0])}`;
 }
 
 function isForm(request: FastifyRequest): boolean {

@@ -89,7 +89,7 @@ export class Newsroom {
   private stored(outcomes: IngestOutcome[]): IngestOutcome[] {
     for (const o of outcomes) {
       if (o.storyId) this.changed(o.storyId);
-      if (o.status === "created" && o.storyId) this.markDirty(o.storyId);
+      if ((o.status === "created" || o.status === "replaced") && o.storyId) this.markDirty(o.storyId);
       for (const m of o.merged ?? []) {
         this.changed(m.from);
         this.changed(m.into);

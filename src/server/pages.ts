@@ -91,6 +91,8 @@ export interface SentForm {
   fields: Record<string, string | undefined>;
 }
 
+export const REPLACE_LABEL = "Replace the stored version when this URL is already here";
+
 export function addForms(ctx: PageContext, error?: string, sent?: SentForm): string {
   const fields = sent?.fields ?? {};
   const article = sent?.action === "/articles" && fields.text !== undefined ? fields : {};
@@ -112,6 +114,7 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <label>Published <input type="date" name="published"${value(article, "published")}></label>
 <label>URL (optional) <input type="url" name="url" maxlength="2048"${value(article, "url")}></label>
 <label>Text <textarea name="text" rows="8" required>${text}</textarea></label>
+<label><input type="checkbox" name="replace" value="1"${article.replace ? " checked" : ""}> ${REPLACE_LABEL}</label>
 ${tokenField(ctx)}
 <button type="submit">Add article</button>
 </form>

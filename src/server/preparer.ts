@@ -10,6 +10,8 @@ export interface PrepareJob {
   file?: string;
   /** Why the item holds no article (its URL could not be fetched): stored as received and rejected with this message. */
   problem?: Message;
+  /** Replace the text of an article stored under the same URL (see `IngestItem.replace`). */
+  replace?: boolean;
 }
 
 /** Turns submitted articles into store items (HTML extraction, cleaning, hashing). */
@@ -19,7 +21,7 @@ export interface Preparer {
 }
 
 export function prepareAll(jobs: PrepareJob[]): IngestItem[] {
-  return jobs.map((j) => (j.problem ? { input: j.input, messages: [j.problem] } : prepareItem(j.item, j.input, j.file)));
+  return jobs.map((j) => (j.problem ? { input: j.input, messages: [j.problem] } : { ...prepareItem(j.item, j.input, j.file), ...(j.replace ? { replace: true } : {}) }));
 }
 
 /** Prepares on the calling thread (tests, tools). */

@@ -14,6 +14,7 @@ export const ArticleBody = z
     title: text(1000).optional(),
     source: text(300).optional().describe("Outlet name, e.g. Reuters."),
     published: text(64).optional().describe("Publication date, any ISO-like form."),
+    replace: z.boolean().optional().describe("When this URL is already stored with different text: replace the stored text (the article keeps its id and story). Without it that answers 409 (status `conflict` in a batch) and nothing changes."),
   })
   .describe("An article: at least one of text, body, content, html or url.");
 export type ArticleBody = z.infer<typeof ArticleBody>;
@@ -38,13 +39,19 @@ export const StoriesQuery = z.object({
     .transform((v) => v.replace(" ", "T"))
     .optional(),
   q: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: count(500),
 });
 
 export const SearchQuery = z.object({
   q: z.string({ error: "is required" }).min(1, "is required").max(500),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  limit: count(100),
 });
+
+/** A `limit` query parameter: a whole number from 1 to `max`. */
+function count(max: number) {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).optional();
+}
 
 /** `2026-02-30` and `2026-12-07T25:00` are not instants (Date.parse would roll the first into March). */
 function isRealInstant(v: string): boolean {
@@ -122,9 +129,9 @@ export function openApiDocument(): object {
             content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/Article" }, { $ref: "#/components/schemas/ArticleBatch" }, { type: "array", items: { $ref: "#/components/schemas/Article" }, maxItems: MAX_BATCH }] } } },
           },
           responses: {
-            "201": ok("stored: per item `status` is created, duplicate (already known; this source recorded) or rejected (kept with its messages)"),
-            "200": ok("single article already known (duplicate)"),
-            ...errors(400, 401, 403, 413, 422, 429),
+            "201": ok("stored: per item `status` is created, duplicate (already known; this source recorded), conflict (URL stored with different text: nothing changed, see `replace`), replaced or rejected (kept with its messages)"),
+            "200": ok("single article already known (duplicate), or its stored text replaced (replaced)"),
+            ...errors(400, 401, 403, 409, 413, 422, 429),
           },
         },
       },

@@ -4,6 +4,7 @@ import type { StoryAssigner } from "../store/assigner.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { BriefOptions } from "../types/index.js";
 import { buildApp, type AppOptions, type ArticleFetcher } from "./app.js";
+import { WorkerArticlePages } from "./article-page.js";
 import { WorkerBriefer, type Briefer } from "./briefer.js";
 import { ServeLock } from "./db-lock.js";
 import { FeedPoller, type FeedFetcher } from "./feeds.js";
@@ -57,6 +58,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   let newsroom: Newsroom | undefined;
   let writer: WorkerWriter | undefined;
+  const articlePages = new WorkerArticlePages(options.dbPath);
   const web = options.fetchArticle && options.fetchFeed ? undefined : webFetchers(options.web);
   const fetchArticle = options.fetchArticle ?? web?.fetchArticle;
   const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
@@ -64,7 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
     if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "story-index" });
     newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
-    const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, log });
+    const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, articlePage: articlePages.render, log });
     await app.listen({ host, port: options.port ?? 8750 });
     const poller = new FeedPoller({ newsroom, fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
     poller.start();
@@ -83,6 +85,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           await poller.stop();
           await app.close();
           await room.close();
+          await articlePages.close();
           await store.close();
           lock.release();
           web?.close();
@@ -90,6 +93,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     };
   } catch (error) {
     await (newsroom ?? writer)?.close().catch(() => {});
+    await articlePages.close();
     await store.close();
     lock.release();
     web?.close();

@@ -74,23 +74,42 @@ export class SqliteStore implements Store {
           outcome = { status: "rejected", inputId, messages };
         } else {
           const byUrl = a.urlKey ? (s.articleByUrlKey.get(a.urlKey) as Row | undefined) : undefined;
-          const byHash = byUrl ? undefined : (s.articleByHash.get(a.contentHash) as Row | undefined);
-          const existing = byUrl ?? byHash;
-          if (existing) {
+          const sameText = !byUrl || byUrl.content_hash === a.contentHash;
+          const byHash = sameText && byUrl ? undefined : (s.articleByHash.get(a.contentHash) as Row | undefined);
+          if (byUrl && !sameText && (!item.replace || byHash)) {
+            const articleId = byUrl.id as string;
+            messages.push(textConflict(item.input.kind, articleId, a.url ?? "this URL", inputId, byHash?.id as string | undefined));
+            s.setInput.run("conflict", articleId, inputId);
+            outcome = { status: "conflict", inputId, articleId, storyId: byUrl.story_id as string, matchedBy: "url", messages };
+          } else if (byUrl && !sameText) {
+            const articleId = byUrl.id as string;
+            const storyId = byUrl.story_id as string;
+            s.replaceArticle.run({ id: articleId, title: a.title, source: a.source ?? null, published: a.published ?? null, raw: a.raw, offset: a.bodyOffset ?? null, clean: a.cleanText, words: a.wordCount, hash: a.contentHash });
+            s.deleteFts.run(byUrl.seq);
+            s.insertFts.run(byUrl.seq, a.title, a.cleanText);
+            s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
+            s.reviseStory.run({ at, pub: a.published ?? null, id: storyId });
+            s.setInput.run("replaced", articleId, inputId);
+            outcome = { status: "replaced", inputId, articleId, storyId, matchedBy: "url", messages };
+          } else if (byUrl ?? byHash) {
+            const existing = (byUrl ?? byHash)!;
             const articleId = existing.id as string;
             const storyId = existing.story_id as string;
-            s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
-            s.touchStory.run(at, storyId);
+            // The same source sent again (a feed polled again) is recorded once; its input is kept all the same.
+            if (!s.sameSource.get(articleId, a.source ?? null, a.url ?? null, a.title)) {
+              s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
+              s.touchStory.run(at, storyId);
+            }
             s.setInput.run("duplicate", articleId, inputId);
             outcome = { status: "duplicate", inputId, articleId, storyId, matchedBy: byUrl ? "url" : "content", messages };
           } else {
-            const seq = (s.nextSeq.get() as { n: number }).n;
+            const seq = (s.nextId.get("articles") as { last: number }).last;
             const articleId = `a${seq}`;
             const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published, wordCount: a.wordCount });
             const key = typeof assigned === "string" ? assigned : assigned.key;
             let story = s.storyByKey.get(key) as Row | undefined;
             if (!story) {
-              const storyId = `s${(s.nextStory.get() as { n: number }).n}`;
+              const storyId = `s${(s.nextId.get("stories") as { last: number }).last}`;
               s.insertStory.run(storyId, key, a.title, at, at);
               story = { id: storyId };
             }
@@ -105,6 +124,8 @@ export class SqliteStore implements Store {
           }
         }
         for (const m of messages) {
+          // A duplicate's problems already recorded for its article (a feed item polled again) are not listed twice.
+          if (outcome.status === "duplicate" && s.sameMessage.get(outcome.articleId, m.ruleId, m.reason)) continue;
           s.insertMessage.run(inputId, outcome.articleId ?? null, m.severity, m.ruleId, m.reason, m.source ?? null, at);
         }
         return outcome;
@@ -252,7 +273,11 @@ export class SqliteStore implements Store {
       this.db.prepare("UPDATE feeds SET every_seconds = ? WHERE id = ?").run(everySeconds, existing.id);
       return { feed: toFeed(this.stmts.feedById.get(existing.id) as Row), created: false };
     }
-    const id = Number(this.db.prepare("INSERT INTO feeds (url, every_seconds, created_at, next_at) VALUES (?, ?, ?, ?)").run(url, everySeconds, now.toISOString(), now.toISOString()).lastInsertRowid);
+    const id = this.db.transaction(() => {
+      const next = (this.stmts.nextId.get("feeds") as { last: number }).last;
+      this.db.prepare("INSERT INTO feeds (id, url, every_seconds, created_at, next_at) VALUES (?, ?, ?, ?, ?)").run(next, url, everySeconds, now.toISOString(), now.toISOString());
+      return next;
+    })();
     return { feed: toFeed(this.stmts.feedById.get(id) as Row), created: true };
   }
 
@@ -344,14 +369,33 @@ const STORY_SELECT = `SELECT st.*, b.headline, b.story_version,
   (SELECT GROUP_CONCAT(src, char(31)) FROM (SELECT DISTINCT COALESCE(s.source, s.url) AS src FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE a.story_id = st.id AND src IS NOT NULL ORDER BY src LIMIT 50)) AS sources
   FROM stories st LEFT JOIN briefings b ON b.story_id = st.id`;
 
+/** A story gained or changed an article: its briefing is stale, and its date range takes in `@pub`. */
+function storyChange(articleCount: string): string {
+  return `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1, article_count = ${articleCount},
+       first_published = CASE WHEN @pub IS NULL THEN first_published WHEN first_published IS NULL OR @pub < first_published THEN @pub ELSE first_published END,
+       last_published = CASE WHEN @pub IS NULL THEN last_published WHEN last_published IS NULL OR @pub > last_published THEN @pub ELSE last_published END
+       WHERE id = @id`;
+}
+
+/** Why a URL already stored with other text was not stored again, and how to replace it. */
+function textConflict(file: string, articleId: string, url: string, inputId: number, sameTextId: string | undefined): Message {
+  const reason = sameTextId
+    ? `${url} is stored as article ${articleId} with different text, and the text sent is already stored as article ${sameTextId}: nothing was changed (what was sent is kept as input ${inputId})`
+    : `${url} is stored as article ${articleId} with different text: the stored text was kept and this version was not stored (it is kept as input ${inputId}); to replace the stored text, send it again with "replace": true`;
+  return { file, severity: "warning", ruleId: "url-text-differs", reason, source: "store" };
+}
+
 function prepare(db: Database.Database) {
   return {
     insertInput: db.prepare("INSERT INTO inputs (received_at, kind, client, feed_id, body, status) VALUES (?, ?, ?, ?, ?, ?)"),
     setInput: db.prepare("UPDATE inputs SET status = ?, article_id = ? WHERE id = ?"),
-    articleByUrlKey: db.prepare("SELECT id, story_id FROM articles WHERE url_key = ?"),
+    articleByUrlKey: db.prepare("SELECT seq, id, story_id, content_hash FROM articles WHERE url_key = ?"),
+    replaceArticle: db.prepare(
+      "UPDATE articles SET title = @title, source = @source, published = @published, raw = @raw, body_offset = @offset, clean_text = @clean, word_count = @words, content_hash = @hash WHERE id = @id",
+    ),
+    deleteFts: db.prepare("DELETE FROM articles_fts WHERE rowid = ?"),
     articleByHash: db.prepare("SELECT id, story_id FROM articles WHERE content_hash = ?"),
-    nextSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM articles"),
-    nextStory: db.prepare("SELECT COUNT(*) + 1 AS n FROM stories"),
+    nextId: db.prepare("UPDATE id_sequences SET last = last + 1 WHERE name = ? RETURNING last"),
     storyByKey: db.prepare("SELECT id FROM stories WHERE assign_key = ?"),
     moveArticles: db.prepare("UPDATE articles SET story_id = ? WHERE story_id = ?"),
     absorbStory: db.prepare(
@@ -369,14 +413,12 @@ function prepare(db: Database.Database) {
       "INSERT INTO articles (seq, id, url, url_key, content_hash, title, source, published, raw, body_offset, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     insertFts: db.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)"),
+    sameSource: db.prepare("SELECT 1 FROM article_sources WHERE article_id = ? AND source IS ? AND url IS ? AND title IS ?"),
     insertSource: db.prepare("INSERT INTO article_sources (article_id, input_id, source, url, title, received_at) VALUES (?, ?, ?, ?, ?, ?)"),
-    growStory: db.prepare(
-      `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1, article_count = article_count + 1,
-       first_published = CASE WHEN @pub IS NULL THEN first_published WHEN first_published IS NULL OR @pub < first_published THEN @pub ELSE first_published END,
-       last_published = CASE WHEN @pub IS NULL THEN last_published WHEN last_published IS NULL OR @pub > last_published THEN @pub ELSE last_published END
-       WHERE id = @id`,
-    ),
+    growStory: db.prepare(storyChange("article_count + 1")),
+    reviseStory: db.prepare(storyChange("article_count")),
     touchStory: db.prepare("UPDATE stories SET updated_at = ?, revision = revision + 1 WHERE id = ?"),
+    sameMessage: db.prepare("SELECT 1 FROM messages WHERE article_id = ? AND rule_id = ? AND reason = ?"),
     insertMessage: db.prepare("INSERT INTO messages (input_id, article_id, severity, rule_id, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     articleById: db.prepare("SELECT * FROM articles WHERE id = ?"),
     articlesOfStory: db.prepare("SELECT * FROM articles WHERE story_id = ? ORDER BY seq"),

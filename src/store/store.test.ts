@@ -94,7 +94,7 @@ describe("SqliteStore", () => {
     const text = "The storm reached the coast on Monday. Thousands were evacuated from low-lying towns.";
     const [first] = await store.ingest([item("Storm hits coast", text, { url: "https://www.example.com/storm?utm_source=x", source: "Example" })], assign);
     assert.equal(first.status, "created");
-    const [byUrl] = await store.ingest([item("Storm hits the coast (updated)", text + " More later.", { url: "https://example.com/storm/#top", source: "Example" })], assign);
+    const [byUrl] = await store.ingest([item("Storm hits the coast (updated)", text, { url: "https://example.com/storm/#top", source: "Example" })], assign);
     assert.equal(byUrl.status, "duplicate");
     assert.equal(byUrl.matchedBy, "url");
     assert.equal(byUrl.articleId, first.articleId);
@@ -197,12 +197,101 @@ describe("SqliteStore", () => {
     await store.close();
   });
 
+  test("the same article from the same source sent again (a feed polled again) adds no source, no repeated warning, and leaves the story's place in the list", async () => {
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const store = new SqliteStore(path.join(dir, "repoll.db"), { now: () => new Date((clock += 60_000)) });
+    const same = () => item("Storm", "The storm reached the coast.", { url: "https://example.com/storm", source: "Herald" });
+    const [first] = await store.ingest([same()], () => "k");
+    const before = (await store.getStory(first.storyId!))!;
+    const [again] = await store.ingest([same()], () => "k");
+    assert.deepEqual([again.status, again.articleId], ["duplicate", first.articleId]);
+    assert.equal((await store.getArticle(first.articleId!))!.sources.length, 1);
+    const after = (await store.getStory(first.storyId!))!;
+    assert.deepEqual([after.updatedAt, after.revision], [before.updatedAt, before.revision]);
+    assert.equal((await store.counts()).inputs, 2, "what was sent is kept");
+    const warned = (): IngestItem => ({ ...same(), messages: [{ file: "feed", severity: "warning", ruleId: "too-short", reason: "only 5 word(s)" }] });
+    await store.ingest([warned()], () => "k");
+    await store.ingest([warned()], () => "k");
+    assert.equal((await store.messages({ articleId: first.articleId })).length, 1, "its warning is listed once");
+    const [other] = await store.ingest([{ ...same(), article: { ...same().article!, source: "Wire" } }], () => "k");
+    assert.equal(other.status, "duplicate");
+    assert.deepEqual((await store.getArticle(first.articleId!))!.sources.map((x) => x.source), ["Herald", "Wire"]);
+    await store.close();
+  });
+
+  test("a URL stored with other text: a conflict that changes nothing, a replacement on request, never a copy of another article's text", async () => {
+    const store = fresh();
+    const url = "https://example.com/storm";
+    const [a] = await store.ingest([item("Storm", "The storm reached the coast.", { url }), item("Flood", "The river flooded the towns.")], () => "k");
+    const [conflict] = await store.ingest([item("Storm", "The storm reached the coast at dawn.", { url })], () => "k");
+    assert.deepEqual([conflict.status, conflict.articleId, conflict.messages[0].ruleId], ["conflict", a.articleId, "url-text-differs"]);
+    assert.equal((await store.getArticle(a.articleId!))!.cleanText, "The storm reached the coast.");
+    const [copy] = await store.ingest([{ ...item("Storm", "The river flooded the towns.", { url }), replace: true }], () => "k");
+    assert.equal(copy.status, "conflict");
+    assert.match(copy.messages[0].reason, /already stored as article a2: nothing was changed/);
+    const version = (await store.getStory(a.storyId!))!.contentVersion;
+    const [replaced] = await store.ingest([{ ...item("Storm", "The storm reached the coast at dawn.", { url }), replace: true }], () => "k");
+    assert.deepEqual([replaced.status, replaced.articleId], ["replaced", a.articleId]);
+    assert.equal((await store.getArticle(a.articleId!))!.cleanText, "The storm reached the coast at dawn.");
+    assert.equal((await store.getStory(a.storyId!))!.contentVersion, version + 1, "the briefing is stale");
+    assert.deepEqual((await store.search("dawn")).map((h) => h.articleId), [a.articleId]);
+    await store.close();
+  });
+
+  test("ids are never reused: after the newest article, story or feed is deleted, the next one gets a new id", async () => {
+    const store = fresh();
+    const keys = ["a", "b", "c"];
+    let i = 0;
+    await store.ingest([item("Storm", "The storm reached the coast."), item("Flood", "The river flooded the towns.")], () => keys[i++]);
+    deleteArticleAndStory(store.db, "a2", "s2");
+    const [c] = await store.ingest([item("Rain", "Rain is expected.")], () => keys[i++]);
+    assert.deepEqual([c.articleId, c.storyId], ["a3", "s3"]);
+    const t0 = new Date("2026-01-01T00:00:00Z");
+    await store.addFeed("https://example.com/one", 3600, t0);
+    const two = (await store.addFeed("https://example.com/two", 3600, t0)).feed;
+    await store.deleteFeed(two.id);
+    assert.equal((await store.addFeed("https://example.com/three", 3600, t0)).feed.id, two.id + 1);
+    await store.close();
+  });
+
+  test("a database made by schema 3 keeps its data and from then on never reuses an id", async () => {
+    const file = path.join(dir, "schema3.db");
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 3));
+    const at = "2026-01-01T00:00:00Z";
+    for (const n of [1, 2]) {
+      old.prepare("INSERT INTO inputs (id, received_at, kind, body, status, article_id) VALUES (?, ?, 'api', '{}', 'created', ?)").run(n, at, `a${n}`);
+      old.prepare("INSERT INTO stories (id, assign_key, title, created_at, updated_at, article_count) VALUES (?, ?, 'T', ?, ?, 1)").run(`s${n}`, `k${n}`, at, at);
+      old.prepare("INSERT INTO articles (seq, id, content_hash, title, raw, clean_text, word_count, story_id, input_id, created_at) VALUES (?, ?, ?, 'T', ?, ?, 3, ?, ?, ?)").run(n, `a${n}`, `h${n}`, `Text number ${n}.`, `Text number ${n}.`, `s${n}`, n, at);
+      old.prepare("INSERT INTO feeds (id, url, every_seconds, created_at, next_at) VALUES (?, ?, 3600, ?, ?)").run(n, `https://example.com/${n}`, at, at);
+    }
+    old.close();
+    const store = new SqliteStore(file);
+    assert.equal(await store.schemaVersion(), MIGRATIONS.length);
+    assert.equal((await store.getArticle("a2"))!.cleanText, "Text number 2.");
+    assert.deepEqual(await store.counts(), { inputs: 2, articles: 2, stories: 2, messages: 0, feeds: 2 });
+    deleteArticleAndStory(store.db, "a2", "s2");
+    await store.deleteFeed(2);
+    const [c] = await store.ingest([item("Rain", "Rain is expected.")], () => "k3");
+    assert.deepEqual([c.articleId, c.storyId], ["a3", "s3"]);
+    assert.equal((await store.addFeed("https://example.com/3", 3600, new Date(at))).feed.id, 3);
+    await store.close();
+  });
+
   test("urlKey and contentHash normalise what does not identify an article", () => {
     assert.equal(urlKey("https://WWW.Example.com/a/b/?utm_medium=x&id=2#frag"), urlKey("http://example.com/a/b?id=2"));
     assert.notEqual(urlKey("https://example.com/a?id=2"), urlKey("https://example.com/a?id=3"));
     assert.equal(contentHash("Café  opens,\nToday!"), contentHash("cafe opens today"));
   });
 });
+
+/** What an operator removing an article by hand does (the service itself never deletes one). */
+function deleteArticleAndStory(db: Database.Database, articleId: string, storyId: string): void {
+  db.prepare("DELETE FROM article_sources WHERE article_id = ?").run(articleId);
+  db.prepare("DELETE FROM articles_fts WHERE rowid = (SELECT seq FROM articles WHERE id = ?)").run(articleId);
+  db.prepare("DELETE FROM articles WHERE id = ?").run(articleId);
+  db.prepare("DELETE FROM stories WHERE id = ?").run(storyId);
+}
 
 function contentVariant(text: string): string {
   return `  ${text.toUpperCase().replace(/ /g, "\n")}  `;

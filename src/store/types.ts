@@ -34,16 +34,19 @@ export interface IngestItem {
   input: RawInput;
   article?: PreparedArticle;
   messages: Message[];
+  /** When an article with the same URL but different text is stored: replace its text (it keeps its id and story). */
+  replace?: boolean;
 }
 
-export type IngestStatus = "created" | "duplicate" | "rejected";
+/** `conflict`: the URL is stored with different text, which was kept (see `IngestItem.replace`). */
+export type IngestStatus = "created" | "duplicate" | "conflict" | "replaced" | "rejected";
 
 export interface IngestOutcome {
   status: IngestStatus;
   inputId: number;
   articleId?: string;
   storyId?: string;
-  /** For duplicates: why it matched (`url` or `content`). */
+  /** For duplicates, conflicts and replacements: why it matched (`url` or `content`). */
   matchedBy?: "url" | "content";
   messages: Message[];
   /** Stories merged while this batch was stored (story ids; `from` now redirects to `into`). */

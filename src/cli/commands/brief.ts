@@ -8,7 +8,7 @@ import { messageLine } from "../../render/common.js";
 import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
 import { unwritable, writeProblem } from "../output.js";
-import { Fetcher, fetchOptionsFromEnv, parseSince } from "../../fetch/index.js";
+import { FETCH_ARGS, FETCH_HELP, fetchSetup } from "../fetching.js";
 
 export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|urls|-> [options]
 
@@ -27,12 +27,7 @@ Options:
   --algorithm <name>  summariser: ${[...SUMMARIZERS.keys()].join(", ")} (default newsbrief)
   --out <file>        write the briefing to a file instead of stdout
   --max-file-size <s> largest input file, e.g. 20MB (default), 500KB
-  --feed <url>        a feed to read (repeatable); same as giving its URL as an input
-  --since <when>      feeds: only items newer than 2d, 12h, 1w or a date (2025-09-01)
-  --allow <hosts>     comma-separated hosts/IPs/CIDRs that may be fetched although private
-  --user-agent <ua>   User-Agent for fetching (also NEWSBRIEF_USER_AGENT)
-  --no-cache          do not read or write the HTTP cache (~/.cache/newsbrief/http)
-  --quiet             do not print input warnings to stderr
+${FETCH_HELP}  --quiet             do not print input warnings to stderr
   -h, --help          show this help
 `;
 
@@ -49,11 +44,7 @@ export const briefCommand: Command = async (argv, io) => {
       granularity: { type: "string" },
       out: { type: "string", short: "o" },
       "max-file-size": { type: "string" },
-      feed: { type: "string", multiple: true },
-      since: { type: "string" },
-      allow: { type: "string" },
-      "user-agent": { type: "string" },
-      "no-cache": { type: "boolean" },
+      ...FETCH_ARGS,
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -65,21 +56,13 @@ export const briefCommand: Command = async (argv, io) => {
   const inputs = [...positionals, ...(values.feed ?? [])];
   if (inputs.length === 0) throw new UsageError("no input given: name files, directories, globs, URLs, or - for stdin");
   if (values.words && values.sentences) throw new UsageError("give --words or --sentences, not both: each sets the summary length");
-  let since: Date | undefined;
-  try {
-    since = values.since ? parseSince(values.since) : undefined;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
   const outFile = values.out ? path.resolve(io.cwd, values.out) : undefined;
   const outProblem = outFile && (await unwritable(outFile));
   if (outProblem) {
     io.stderr.write(`newsbrief brief: cannot write ${values.out}: ${outProblem}\n`);
     return 1;
   }
-  const env = fetchOptionsFromEnv(io.env);
-  const allow = (values.allow ?? "").split(",").map((x) => x.trim()).filter(Boolean);
-  const fetcher = new Fetcher({ ...env, allowList: [...(env.allowList ?? []), ...allow], userAgent: values["user-agent"] ?? env.userAgent, cacheDir: values["no-cache"] ? false : env.cacheDir });
+  const { fetcher, since } = fetchSetup(values, io.env);
   const format = chooseFormat(values.format, values.out, Boolean(io.stdout.isTTY));
   const algorithm = values.algorithm;
   if (algorithm && !SUMMARIZERS.has(algorithm)) throw new UsageError(`unknown algorithm "${algorithm}"; use one of ${[...SUMMARIZERS.keys()].join(", ")}`);

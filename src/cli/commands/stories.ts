@@ -4,16 +4,18 @@ import { counted, countsLine, messageLine } from "../../render/common.js";
 import { UsageError } from "../args.js";
 import type { Command } from "../io.js";
 import { parseGranularity } from "./brief.js";
+import { FETCH_ARGS, FETCH_HELP, fetchSetup } from "../fetching.js";
 
-export const STORIES_HELP = `Usage: newsbrief stories <files|dirs|globs|-> [options]
+export const STORIES_HELP = `Usage: newsbrief stories <files|dirs|globs|urls|-> [options]
 
 Separates a pile of articles into stories (articles about the same event) and prints only the
 grouping: {"articles": [{"id", "file"?, "title"}], "stories": [{"id", "articleIds", "label"}]}.
+Inputs are read as by \`newsbrief brief\`: files, directories, feeds, http(s) URLs.
 
 Options:
   --format <f>        json | text (default: text on a terminal, else json)
   --granularity <g>   event (default): one story per event; topic: one per subject across time
-  --quiet             do not print input warnings to stderr
+${FETCH_HELP}  --quiet             do not print input warnings to stderr
   -h, --help          show this help
 `;
 
@@ -24,6 +26,7 @@ export const storiesCommand: Command = async (argv, io) => {
     options: {
       format: { type: "string" },
       granularity: { type: "string" },
+      ...FETCH_ARGS,
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -32,10 +35,13 @@ export const storiesCommand: Command = async (argv, io) => {
     io.stdout.write(STORIES_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError("no input given: name files, directories, globs, or - for stdin");
+  const inputs = [...positionals, ...(values.feed ?? [])];
+  if (inputs.length === 0) throw new UsageError("no input given: name files, directories, globs, URLs, or - for stdin");
   const format = values.format ?? (io.stdout.isTTY ? "text" : "json");
   if (format !== "json" && format !== "text") throw new UsageError(`unknown format "${values.format}"; use json or text`);
-  const grouping = await groupInputs(positionals, { cwd: io.cwd, stdin: io.stdin, granularity: parseGranularity(values.granularity) });
+  const granularity = parseGranularity(values.granularity);
+  const { fetcher, since } = fetchSetup(values, io.env);
+  const grouping = await groupInputs(inputs, { cwd: io.cwd, stdin: io.stdin, granularity, fetcher, since }).finally(() => fetcher.close());
   for (const m of grouping.messages) {
     if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
   }

@@ -60,6 +60,10 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"], line: "2020-03-09" },
   { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"], line: "2019-04" },
   { text: "The judge is planning on Monday to send the names of 78 other victims.", published: "1998-10-17", expect: ["1998-10-19"] },
+  // A weekday that recurs is no date.
+  { text: "The volunteers hand out soup every Friday at the station.", published: "1998-10-17", expect: [], line: null },
+  { text: "Each Saturday and Sunday, she answered questions from the crowd at her gate.", published: "1998-10-17", expect: [], line: null },
+  { text: "The program airs Monday evenings, and its last episode ran on Monday.", published: "1998-10-17", expect: ["1998-10-12"], line: "1998-10-12" },
   // Relative weeks, months and years.
   { text: "Unemployment fell last year.", published: "2020-03-09", expect: ["2019"] },
   { text: "The company plans to expand next year.", published: "2020-03-09", expect: ["2021"] },

@@ -2,7 +2,7 @@
  * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
  * sentence's own development.
  */
-import { fromDayNumber, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
+import { fromDayNumber, isoOf, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 
 const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
@@ -27,6 +27,11 @@ const ASIDE = /,\s*(?:which(?!\s+(?:is|was)\s+why\b|\s+means?\b|\s+meant\b)|who|
 
 /** "pulled out of the 1987 treaty", "the anniversary of the 1989 crackdown": a past year naming the thing a development is about. */
 const OF_THE = /\bof\s+the\s+$/i;
+
+/** "On the eve of his meeting with Lavrov on May 6": the line's development is the day before the date named. */
+const EVE_OF = /\bthe\s+eve\s+of\b[^.,;:()"\u201c\u201d\u2014\u2013]{0,60}$/i;
+
+const dayBefore = (r: ResolvedDate): ResolvedDate => ({ date: isoOf(fromDayNumber(r.day - 1)), precision: "day", day: r.day - 1, dayEnd: r.day - 1 });
 
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
@@ -59,10 +64,15 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
   let k = from;
   for (; k < mentions.length && mentions[k].start < end; k++) {
     const x = mentions[k];
-    const r = resolved[k];
+    let r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
     if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start))))) continue;
     if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
+    if (r && EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
+      // The eve of a month or a year is no finer than the day before its first day: it does not date the line.
+      if (r.precision !== "day") continue;
+      r = dayBefore(r);
+    }
     if (x.since) {
       since ??= r;
       continue;

@@ -152,6 +152,11 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The country has pulled out of the 1987 treaty, citing violations.", published: "2019-05-10", expect: ["1987"], line: null },
   { text: "Thousands marked the anniversary of the 1989 crackdown on Sunday.", published: "2019-06-05", expect: ["1989", "2019-06-02"], line: "2019-06-02" },
   { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
+  // A year naming an instrument (treaty, law, accord, ruling) dates its making, not what is done with it later.
+  { text: "The two powers are talking about whether to extend the 2010 Baltic Fisheries accord.", published: "2019-05-10", expect: ["2010"], line: null },
+  { text: "The judge said the 1996 federal sentencing law left him no choice.", published: "1999-03-02", expect: ["1996"], line: null },
+  { text: "Parliament passed the 1996 welfare act after a long fight.", published: "1999-03-02", expect: ["1996"], line: "1996" },
+  { text: "The senator voted against the 1996 farm bill.", published: "1999-03-02", expect: ["1996"], line: "1996" },
   // "On the eve of …" the date named: the line's development is the day before it.
   { text: "On the eve of her talks with the envoy on May 6, the minister told reporters that no deal was near.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-05" },
   { text: "Workers walked out on the eve of the vote on Tuesday.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-06" },

@@ -33,6 +33,26 @@ const EVE_OF = /\bthe\s+eve\s+of\b[^.,;:()"\u201c\u201d\u2014\u2013]{0,60}$/i;
 
 const dayBefore = (r: ResolvedDate): ResolvedDate => ({ date: isoOf(fromDayNumber(r.day - 1)), precision: "day", day: r.day - 1, dayEnd: r.day - 1 });
 
+/**
+ * "extend the 2011 New START treaty", "sent to prison under the 1986 law": a year naming an
+ * instrument (a treaty, law, accord, ruling…) tells when it was made, not when the line's
+ * development happened. Up to three words between ("the 1996 Line Item Veto Act", "the 1996
+ * federal welfare law"), none a function word or a past participle.
+ */
+const INSTRUMENT_NOUN = ["treaty", "treaties", "accords?", "agreements?", "pacts?", "acts?", "laws?", "protocols?", "conventions?", "charter", "constitution", "resolutions?", "ruling", "decision", "settlement", "amendments?", "deal", "statute", "bill"]
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join("|");
+const INSTRUMENT = new RegExp(
+  `^\\s+(?:(?:[A-Z][\\w.'’-]*|(?!(?:a|an|the|of|to|in|on|at|by|for|from|with|as|and|or|but|is|are|was|were|has|had|have|will|would|that|which|who|its|his|her|their)\\b)[a-z][a-z-]*(?<!ed))\\s+){0,3}(?:${INSTRUMENT_NOUN})\\b`,
+);
+
+/** "signed the 1998 accord", "voted against the 1996 bill": the making of the instrument, which its year dates. */
+const MAKING = /\b(?:signed|signing|passed|enacted|adopted|negotiated|drafted|brokered|vot(?:ed|ing)\s+(?:for|against|on))\s+the\s+$/i;
+
+/** A year naming an instrument the line speaks of, not its making, nor the instrument opening the sentence ("The 1987 treaty banned …"). */
+const instrumentYear = (text: string, start: number, x: DateMention): boolean =>
+  x.start - start > 4 && INSTRUMENT.test(text.slice(x.end, x.end + 60)) && !MAKING.test(text.slice(Math.max(0, x.start - 24), x.start));
+
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
 
@@ -66,7 +86,7 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     const x = mentions[k];
     let r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
-    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start))))) continue;
+    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start)) || instrumentYear(text, start, x)))) continue;
     if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
     if (r && EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
       // The eve of a month or a year is no finer than the day before its first day: it does not date the line.

@@ -167,4 +167,10 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The nurses, who began their strike on Monday, marched to parliament on Tuesday.", published: "1998-11-12", expect: ["1998-11-09", "1998-11-10"], line: "1998-11-10" },
   { text: "The women who marched on Monday were arrested.", published: "1998-11-12", expect: ["1998-11-09"], line: "1998-11-09" },
   { text: "Rain delayed the vote, which is why the council will meet again on Friday.", published: "1998-11-12", expect: ["1998-11-13"], line: "1998-11-13" },
+  // Likewise a date in a restrictive "that" clause on an object; on the sentence's opening noun phrase it may be the subject's own.
+  { text: "The rebels rejected the truce that was signed in the capital on May 6.", published: "2019-05-10", expect: ["2019-05-06"], line: null },
+  { text: "Historians restored a chapel that was built in 1853.", published: "1999-05-10", expect: ["1853"], line: null },
+  { text: "The ministry said on Tuesday that the bridge had reopened.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
+  { text: "The storm that struck on Monday flooded the harbour.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-06" },
+  { text: "One of the viruses that appeared on Tuesday wipes the hard disk.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
 ];

@@ -25,6 +25,17 @@ const attributive = (text: string, x: DateMention): boolean =>
  */
 const ASIDE = /,\s*(?:which(?!\s+(?:is|was)\s+why\b|\s+means?\b|\s+meant\b)|who|whom|whose)\s+[^,;:()"\u201c\u201d\u2014\u2013]*$/i;
 
+/**
+ * "Rebels rejected the agreement that was signed on May 6": a date inside a restrictive "that"
+ * clause on an object tells when the thing named was done, not the line's own development. The
+ * clause is "that" after a noun (a determiner before it, no verb of saying or thinking: "said on
+ * Tuesday that …" is the telling) and a verb right after it; it runs at most eight words, to no
+ * clause break. A clause on the sentence's opening noun phrase ("The quake that struck on Monday
+ * killed 300", "One of the variants that appeared Tuesday …") may be its own subject, and is not
+ * skipped, like "the women who marched on Monday were arrested".
+ */
+const THAT_CLAUSE = /\b(?:the|a|an|this|these|those|its|his|her|their|our|another)\s+(?:[\w'’.-]+\s+){0,3}?(?!(?:said|says|say|told|tells|know|knows|knew|think|thinks|thought|believe|believes|show|shows|showed|mean|means|meant|so|such|now|is|was|are|were|fact)\s)[\w'’-]+(?<!ed)\s+that\s+(?:(?:was|were|is|are|has|have|had|will|would|could|can|may|might|should|must)\b|[a-z]+ed\b|(?:began|came|took|struck|hit|won|lost|left|fell|rose|ran|led|made|held|sent|went|broke|drew|gave|put|set|spoke|swept|tore|shook|sank|sold|built|brought|caught|fought|froze|grew|killed|beat|bore)\b)(?:\s+[^\s,;:()"\u201c\u201d\u2014\u2013]+){0,7}\s*$/;
+
 /** "pulled out of the 1987 treaty", "the anniversary of the 1989 crackdown": a past year naming the thing a development is about. */
 const OF_THE = /\bof\s+the\s+$/i;
 
@@ -52,6 +63,15 @@ const MAKING = /\b(?:signed|signing|passed|enacted|adopted|negotiated|drafted|br
 /** A year naming an instrument the line speaks of, not its making, nor the instrument opening the sentence ("The 1987 treaty banned …"). */
 const instrumentYear = (text: string, start: number, x: DateMention): boolean =>
   x.start - start > 4 && INSTRUMENT.test(text.slice(x.end, x.end + 60)) && !MAKING.test(text.slice(Math.max(0, x.start - 24), x.start));
+
+/** What may stand before the sentence's opening noun: nothing, or a short run ending in "of"/"and" ("One of the variations that …", "The cause of the fire that …"). */
+const SUBJECT_LEAD = /^[\s"'\u201c\u2018]*(?:(?:[\w'’.-]+\s+){1,6}(?:of|and)\s+)?$/;
+
+function objectThatClause(text: string, start: number, x: DateMention): boolean {
+  const before = text.slice(Math.max(start, x.start - 100), x.start);
+  const m = THAT_CLAUSE.exec(before);
+  return !!m && !SUBJECT_LEAD.test(text.slice(start, x.start - before.length + m.index));
+}
 
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
@@ -87,7 +107,7 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     let r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
     if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start)) || instrumentYear(text, start, x)))) continue;
-    if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
+    if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start)) || objectThatClause(text, start, x)) continue;
     if (r && EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
       // The eve of a month or a year is no finer than the day before its first day: it does not date the line.
       if (r.precision !== "day") continue;

@@ -189,6 +189,15 @@ test("entities: a named storm is no person or body, however its name reads or 'i
   assert.equal(typeOf("Super Typhoon Zeb"), "other");
 });
 
+test("entities: a storm's bare name and its other spellings join the storm ('Babs', 'Supertyphoon Babs' and 'Typhoon Babs')", () => {
+  const a = article("a", "Typhoon Wilda hit the coast on Monday. Wilda then weakened over the hills, and Wilda's rains flooded two towns. Officials said Typhoon Wilda killed 12.");
+  const b = article("b", "Forecasters said Supertyphoon Wilda would reach the coast. Residents fled as Wilda neared.");
+  const storm = find(storyEntities([a, b]), "Typhoon Wilda");
+  assert.equal(storm.count, 6);
+  assert.equal(storm.type, "other");
+  assert.deepEqual([...storm.variants].sort(), ["Supertyphoon Wilda", "Typhoon Wilda", "Wilda"]);
+});
+
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
   const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
   const names = storyEntities([a]).map((e) => e.name);

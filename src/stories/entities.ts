@@ -210,7 +210,10 @@ const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
 const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
 /** "Hurricane Georges", "Typhoon Zeb", "Tropical Storm Mitch": a storm, though its name reads like a person's or its "its" like a body's. */
-const NAMED_STORM = /^(?:Hurricane|Typhoon|Super ?[Tt]yphoon|Cyclone|Tropical Storm|Tropical Depression)\s+\p{Lu}/u;
+const STORM_WORD = "(?:Hurricane|Typhoon|Super ?[Tt]yphoon|Cyclone|Tropical Storm|Tropical Depression)";
+const NAMED_STORM = new RegExp(`^${STORM_WORD}\\s+\\p{Lu}`, "u");
+/** "Typhoon Babs": the storm's bare name ("Babs"). */
+const STORM_NAME = new RegExp(`^${STORM_WORD}\\s+(\\p{Lu}[\\p{L}’'-]*)$`, "u");
 
 /** The plural of a follower's or member's noun: "Davidians", "Baptists", "Sandinistas", "Hashemites". */
 const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
@@ -432,20 +435,23 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
   const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
-  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles".
+  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles"; "Babs" is "Typhoon Babs".
   const firms = new Map<string, string>();
   for (const m of kept) {
     const space = m.text.lastIndexOf(" ");
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "Babs" and "Supertyphoon Babs" are "Typhoon Babs": one storm, by its bare name.
+    const storm = STORM_NAME.exec(m.text)?.[1];
+    if (storm && !firms.has(storm)) firms.set(storm, m.text);
   }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
     let key = keyOf.get(m.text);
     if (!key) {
-      const firm = firms.get(m.text);
+      const firm = firms.get(m.text) ?? firms.get(STORM_NAME.exec(m.text)?.[1] ?? "");
       const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
       key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
       const folded = key.toLowerCase();

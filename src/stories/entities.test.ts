@@ -198,6 +198,15 @@ test("entities: a storm's bare name and its other spellings join the storm ('Bab
   assert.deepEqual([...storm.variants].sort(), ["Supertyphoon Wilda", "Typhoon Wilda", "Wilda"]);
 });
 
+test("entities: a name written in full only as a modifier ('the Microsoft Excel program') is no person for its bare last word", () => {
+  const typeOf = typesIn(
+    "Scientists at the Deep Tanager detector counted the particles. Tanager recorded 20 events last year, and the Deep Tanager team will report in May.",
+    "Police arrested Levi Barnabas on Monday. Barnabas was held in March, and the Levi Barnabas case went to court.",
+  );
+  assert.equal(typeOf("Deep Tanager"), "other");
+  assert.equal(typeOf("Levi Barnabas"), "person");
+});
+
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
   const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
   const names = storyEntities([a]).map((e) => e.name);

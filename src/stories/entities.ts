@@ -52,6 +52,8 @@ export interface Mention {
   grouped?: boolean;
   /** A plural after "the" ("the Branch Davidians", "the Sandinistas"): a group's members, not one person. */
   members?: boolean;
+  /** A name of several words between "the", "a" or "an" and a noun ("the Super Kamiokande detector"): a thing's name as a modifier, seldom a person's. */
+  modifier?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -167,7 +169,10 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
     else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
-    if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
+    const determiner = DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start));
+    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
+    if (!m.text.includes(" ") && determiner && !attributive) m.determined = true;
+    if (m.text.includes(" ") && determiner && attributive) m.modifier = true;
   }
   return out;
 }
@@ -412,6 +417,9 @@ interface Group {
   titled: number;
   grouped: number;
   members: number;
+  /** Mentions of several words, and those of them written as a modifier ("the Super Kamiokande detector"). */
+  long: number;
+  modifiers: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -461,7 +469,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
@@ -474,6 +482,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
     if (m.members) g.members++;
+    if (m.text.includes(" ")) g.long++;
+    if (m.modifier) g.modifiers++;
     if (m.title || m.aged || m.role) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
@@ -489,8 +499,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const people = new Set<string>();
   const lookAlikes = new Set<string>();
   for (const g of groups.values()) {
-    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
+    // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
+    if (g.type === "other" && !DIGIT.test(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.

@@ -207,6 +207,14 @@ test("entities: a name written in full only as a modifier ('the Microsoft Excel 
   assert.equal(typeOf("Levi Barnabas"), "person");
 });
 
+test("entities: a people's plural after 'the' whose singular is its adjective ('the Tawa Ridge Oolans' … 'an Oolan child') is no person", () => {
+  const typeOf = typesIn(
+    "For centuries the Tawa Ridge Oolans have farmed the valley. Doctors who studied the Oolans found that an Oolan child faces a high risk of diabetes.",
+    "Oolan elders blame the new diet. Help for Oolans is slow, and many Oolans now avoid the clinic.",
+  );
+  assert.equal(typeOf("Tawa Ridge Oolans"), "other");
+});
+
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
   const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
   const names = storyEntities([a]).map((e) => e.name);

@@ -54,6 +54,10 @@ export interface Mention {
   members?: boolean;
   /** A name of several words between "the", "a" or "an" and a noun ("the Super Kamiokande detector"): a thing's name as a modifier, seldom a person's. */
   modifier?: boolean;
+  /** A single word before a lower-case noun ("a Pima man", "Pima studies"). */
+  adjective?: boolean;
+  /** Ending in s after "the" ("the Gila River Pimas", "the Pimas"). */
+  plural?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -173,6 +177,8 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
     if (!m.text.includes(" ") && determiner && !attributive) m.determined = true;
     if (m.text.includes(" ") && determiner && attributive) m.modifier = true;
+    if (!m.text.includes(" ") && attributive && !/^['’]/.test(text.slice(m.end, m.end + 1))) m.adjective = true;
+    if (/\p{Ll}s$/u.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.plural = true;
   }
   return out;
 }
@@ -420,6 +426,8 @@ interface Group {
   /** Mentions of several words, and those of them written as a modifier ("the Super Kamiokande detector"). */
   long: number;
   modifiers: number;
+  /** Mentions as a people's plural ("the Pimas", its adjective "Pima" used too). */
+  plural: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -443,6 +451,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
   const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
+  // "the Pimas" … "a Pima man": a people's plural, the singular its adjective.
+  const adjectives = new Set(mentions.filter((m) => m.adjective).map((m) => m.text));
+  const peoples = new Set(mentions.filter((m) => m.plural && adjectives.has(m.text.slice(m.text.lastIndexOf(" ") + 1, -1))).map((m) => m.text));
   // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles"; "Babs" is "Typhoon Babs".
   const firms = new Map<string, string>();
   for (const m of kept) {
@@ -469,7 +480,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
@@ -482,6 +493,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
     if (m.members) g.members++;
+    if (peoples.has(m.text)) g.plural++;
     if (m.text.includes(" ")) g.long++;
     if (m.modifier) g.modifiers++;
     if (m.title || m.aged || m.role) g.titled++;
@@ -507,6 +519,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
     if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";
+    // "the Gila River Pimas" … "a Pima man": a people, or a plural of things ("the Concordes" … "Concorde pilots"), not one person.
+    else if (g.type === "person" && !g.titled && g.plural >= 1) g.type = "other";
     else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";

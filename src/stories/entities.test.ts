@@ -198,21 +198,20 @@ test("entities: a storm's bare name and its other spellings join the storm ('Bab
   assert.deepEqual([...storm.variants].sort(), ["Supertyphoon Wilda", "Typhoon Wilda", "Wilda"]);
 });
 
-test("entities: a name written in full only as a modifier ('the Microsoft Excel program') is no person for its bare last word", () => {
-  const typeOf = typesIn(
-    "Scientists at the Deep Tanager detector counted the particles. Tanager recorded 20 events last year, and the Deep Tanager team will report in May.",
-    "Police arrested Levi Barnabas on Monday. Barnabas was held in March, and the Levi Barnabas case went to court.",
-  );
-  assert.equal(typeOf("Deep Tanager"), "other");
-  assert.equal(typeOf("Levi Barnabas"), "person");
-});
-
-test("entities: a people's plural after 'the' whose singular is its adjective ('the Tawa Ridge Oolans' … 'an Oolan child') is no person", () => {
-  const typeOf = typesIn(
-    "For centuries the Tawa Ridge Oolans have farmed the valley. Doctors who studied the Oolans found that an Oolan child faces a high risk of diabetes.",
-    "Oolan elders blame the new diet. Help for Oolans is slow, and many Oolans now avoid the clinic.",
-  );
-  assert.equal(typeOf("Tawa Ridge Oolans"), "other");
+test("entities: a full name with a bare last word is no person when written in full only as a modifier ('the Microsoft Excel program') or as a people's plural ('the Tawa Ridge Oolans' … 'an Oolan child')", () => {
+  const cases: Array<[string[], string, string]> = [
+    [["Scientists at the Deep Tanager detector counted the particles. Tanager recorded 20 events last year, and the Deep Tanager team will report in May."], "Deep Tanager", "other"],
+    [["Police arrested Levi Barnabas on Monday. Barnabas was held in March, and the Levi Barnabas case went to court."], "Levi Barnabas", "person"],
+    [
+      [
+        "For centuries the Tawa Ridge Oolans have farmed the valley. Doctors who studied the Oolans found that an Oolan child faces a high risk of diabetes.",
+        "Oolan elders blame the new diet. Help for Oolans is slow, and many Oolans now avoid the clinic.",
+      ],
+      "Tawa Ridge Oolans",
+      "other",
+    ],
+  ];
+  for (const [texts, name, type] of cases) assert.equal(typesIn(...texts)(name), type, name);
 });
 
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {

@@ -189,6 +189,31 @@ test("entities: a named storm is no person or body, however its name reads or 'i
   assert.equal(typeOf("Super Typhoon Zeb"), "other");
 });
 
+test("entities: a storm's bare name and its other spellings join the storm ('Babs', 'Supertyphoon Babs' and 'Typhoon Babs')", () => {
+  const a = article("a", "Typhoon Wilda hit the coast on Monday. Wilda then weakened over the hills, and Wilda's rains flooded two towns. Officials said Typhoon Wilda killed 12.");
+  const b = article("b", "Forecasters said Supertyphoon Wilda would reach the coast. Residents fled as Wilda neared.");
+  const storm = find(storyEntities([a, b]), "Typhoon Wilda");
+  assert.equal(storm.count, 6);
+  assert.equal(storm.type, "other");
+  assert.deepEqual([...storm.variants].sort(), ["Supertyphoon Wilda", "Typhoon Wilda", "Wilda"]);
+});
+
+test("entities: a full name with a bare last word is no person when written in full only as a modifier ('the Microsoft Excel program') or as a people's plural ('the Tawa Ridge Oolans' … 'an Oolan child')", () => {
+  const cases: Array<[string[], string, string]> = [
+    [["Scientists at the Deep Tanager detector counted the particles. Tanager recorded 20 events last year, and the Deep Tanager team will report in May."], "Deep Tanager", "other"],
+    [["Police arrested Levi Barnabas on Monday. Barnabas was held in March, and the Levi Barnabas case went to court."], "Levi Barnabas", "person"],
+    [
+      [
+        "For centuries the Tawa Ridge Oolans have farmed the valley. Doctors who studied the Oolans found that an Oolan child faces a high risk of diabetes.",
+        "Oolan elders blame the new diet. Help for Oolans is slow, and many Oolans now avoid the clinic.",
+      ],
+      "Tawa Ridge Oolans",
+      "other",
+    ],
+  ];
+  for (const [texts, name, type] of cases) assert.equal(typesIn(...texts)(name), type, name);
+});
+
 test("entities: a possessive inside a run of names ends a name ('Monsanto Co.'s Celebrex')", () => {
   const a = article("a", "Sales of Monsanto Co.'s Celebrex rose. Analysts said Monsanto Co. would gain as Celebrex sold well.");
   const names = storyEntities([a]).map((e) => e.name);

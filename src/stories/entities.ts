@@ -52,6 +52,12 @@ export interface Mention {
   grouped?: boolean;
   /** A plural after "the" ("the Branch Davidians", "the Sandinistas"): a group's members, not one person. */
   members?: boolean;
+  /** A name of several words between "the", "a" or "an" and a noun ("the Super Kamiokande detector"): a thing's name as a modifier, seldom a person's. */
+  modifier?: boolean;
+  /** A single word before a lower-case noun ("a Pima man", "Pima studies"). */
+  adjective?: boolean;
+  /** Ending in s after "the" ("the Gila River Pimas", "the Pimas"). */
+  plural?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -167,7 +173,12 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
     else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
-    if (!m.text.includes(" ") && DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start)) && !ATTRIBUTIVE.test(text.slice(m.end, m.end + 20))) m.determined = true;
+    const determiner = DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start));
+    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
+    if (!m.text.includes(" ") && determiner && !attributive) m.determined = true;
+    if (m.text.includes(" ") && determiner && attributive) m.modifier = true;
+    if (!m.text.includes(" ") && attributive && !/^['’]/.test(text.slice(m.end, m.end + 1))) m.adjective = true;
+    if (/\p{Ll}s$/u.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.plural = true;
   }
   return out;
 }
@@ -210,7 +221,10 @@ const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
 const GROUP_NOUN_AFTER = /^['’]?s?\s+(?:militants|fighters|guerrillas|gunmen|founder|movement|militia)\b/;
 /** "Hurricane Georges", "Typhoon Zeb", "Tropical Storm Mitch": a storm, though its name reads like a person's or its "its" like a body's. */
-const NAMED_STORM = /^(?:Hurricane|Typhoon|Super ?[Tt]yphoon|Cyclone|Tropical Storm|Tropical Depression)\s+\p{Lu}/u;
+const STORM_WORD = "(?:Hurricane|Typhoon|Super ?[Tt]yphoon|Cyclone|Tropical Storm|Tropical Depression)";
+const NAMED_STORM = new RegExp(`^${STORM_WORD}\\s+\\p{Lu}`, "u");
+/** "Typhoon Babs": the storm's bare name ("Babs"). */
+const STORM_NAME = new RegExp(`^${STORM_WORD}\\s+(\\p{Lu}[\\p{L}’'-]*)$`, "u");
 
 /** The plural of a follower's or member's noun: "Davidians", "Baptists", "Sandinistas", "Hashemites". */
 const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
@@ -409,6 +423,11 @@ interface Group {
   titled: number;
   grouped: number;
   members: number;
+  /** Mentions of several words, and those of them written as a modifier ("the Super Kamiokande detector"). */
+  long: number;
+  modifiers: number;
+  /** Mentions as a people's plural ("the Pimas", its adjective "Pima" used too). */
+  plural: number;
 }
 
 /** The story's entities, most mentioned first. */
@@ -432,20 +451,26 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
   const members = new Set(mentions.filter((m) => m.members).map((m) => m.text));
-  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles".
+  // "the Pimas" … "a Pima man": a people's plural, the singular its adjective.
+  const adjectives = new Set(mentions.filter((m) => m.adjective).map((m) => m.text));
+  const peoples = new Set(mentions.filter((m) => m.plural && adjectives.has(m.text.slice(m.text.lastIndexOf(" ") + 1, -1))).map((m) => m.text));
+  // "Microsoft" is "Microsoft Corp", a firm; "Board of Pardons" is the "Board of Pardons and Paroles"; "Babs" is "Typhoon Babs".
   const firms = new Map<string, string>();
   for (const m of kept) {
     const space = m.text.lastIndexOf(" ");
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "Babs" and "Supertyphoon Babs" are "Typhoon Babs": one storm, by its bare name.
+    const storm = STORM_NAME.exec(m.text)?.[1];
+    if (storm && !firms.has(storm)) firms.set(storm, m.text);
   }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
     let key = keyOf.get(m.text);
     if (!key) {
-      const firm = firms.get(m.text);
+      const firm = firms.get(m.text) ?? firms.get(STORM_NAME.exec(m.text)?.[1] ?? "");
       const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
       key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
       const folded = key.toLowerCase();
@@ -455,7 +480,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
@@ -468,6 +493,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
     if (m.members) g.members++;
+    if (peoples.has(m.text)) g.plural++;
+    if (m.text.includes(" ")) g.long++;
+    if (m.modifier) g.modifiers++;
     if (m.title || m.aged || m.role) g.titled++;
     if (g.type === "person" || g.type === "other") {
       const parts = m.text.split(" ");
@@ -483,13 +511,16 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const people = new Set<string>();
   const lookAlikes = new Set<string>();
   for (const g of groups.values()) {
-    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands").
-    if (g.type === "other" && !DIGIT.test(g.key) && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
+    // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
+    if (g.type === "other" && !DIGIT.test(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
     if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";
+    // "the Gila River Pimas" … "a Pima man": a people, or a plural of things ("the Concordes" … "Concorde pilots"), not one person.
+    else if (g.type === "person" && !g.titled && g.plural >= 1) g.type = "other";
     else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";

@@ -480,6 +480,15 @@ const SPAN = new RegExp(`\\b${COUNT}\\s+(day|week|month|year|decade)s?\\s+(ago|e
 
 type Found = Omit<DateMention, "future">;
 
+const WEEKDAY_WORD = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day";
+const HABIT_BEFORE = new RegExp(`\\b(?:every|each)\\s+(?:other\\s+)?(?:${WEEKDAY_WORD}\\s*(?:,\\s*|\\s(?:and|or|through|to)\\s+))*$`, "i");
+const HABIT_AFTER = new RegExp(`^(?:\\s*(?:,|and|or|through|to)\\s*${WEEKDAY_WORD})*\\s+(?:mornings|afternoons|evenings|nights)\\b`, "i");
+
+/** "every Monday", "each Saturday and Sunday", "on Sunday evenings": a weekday that recurs, no date. */
+function habitual(s: string, start: number, end: number): boolean {
+  return HABIT_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_AFTER.test(s.slice(end, end + 60));
+}
+
 /** Relative expressions, matched by hand (see above). Offsets are into `s`. */
 function relatives(s: string): Found[] {
   const out: Found[] = [];
@@ -524,6 +533,7 @@ function relatives(s: string): Found[] {
     else if (/(?:,|\band|—|–)\s*$/.test(s.slice(Math.max(0, m.index! - 6), m.index))) add(m as RegExpExecArray, { rel: { n: how === "before" ? n : -n, unit: u, anchor: "prev" } });
   }
   for (const m of s.matchAll(/\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
+    if (habitual(s, m.index!, m.index! + m[0].length)) continue;
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { known: { weekday: WEEKDAYS.indexOf(m[2].toLowerCase()) }, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }

@@ -60,6 +60,10 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The company said Monday it would cut 500 jobs.", published: "2020-03-09", expect: ["2020-03-09"], line: "2020-03-09" },
   { text: "The agency reported on Wednesday that exports fell in April.", published: "2019-05-10", expect: ["2019-05-08", "2019-04"], line: "2019-04" },
   { text: "The judge is planning on Monday to send the names of 78 other victims.", published: "1998-10-17", expect: ["1998-10-19"] },
+  // A weekday that recurs is no date.
+  { text: "The volunteers hand out soup every Friday at the station.", published: "1998-10-17", expect: [], line: null },
+  { text: "Each Saturday and Sunday, she answered questions from the crowd at her gate.", published: "1998-10-17", expect: [], line: null },
+  { text: "The program airs Monday evenings, and its last episode ran on Monday.", published: "1998-10-17", expect: ["1998-10-12"], line: "1998-10-12" },
   // Relative weeks, months and years.
   { text: "Unemployment fell last year.", published: "2020-03-09", expect: ["2019"] },
   { text: "The company plans to expand next year.", published: "2020-03-09", expect: ["2021"] },
@@ -148,10 +152,25 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The country has pulled out of the 1987 treaty, citing violations.", published: "2019-05-10", expect: ["1987"], line: null },
   { text: "Thousands marked the anniversary of the 1989 crackdown on Sunday.", published: "2019-06-05", expect: ["1989", "2019-06-02"], line: "2019-06-02" },
   { text: "The new stadium will open in 2000.", published: "1998-12-06", expect: ["2000"], line: "2000" },
+  // A year naming an instrument (treaty, law, accord, ruling) dates its making, not what is done with it later.
+  { text: "The two powers are talking about whether to extend the 2010 Baltic Fisheries accord.", published: "2019-05-10", expect: ["2010"], line: null },
+  { text: "The judge said the 1996 federal sentencing law left him no choice.", published: "1999-03-02", expect: ["1996"], line: null },
+  { text: "Parliament passed the 1996 welfare act after a long fight.", published: "1999-03-02", expect: ["1996"], line: "1996" },
+  { text: "The senator voted against the 1996 farm bill.", published: "1999-03-02", expect: ["1996"], line: "1996" },
+  // "On the eve of …" the date named: the line's development is the day before it.
+  { text: "On the eve of her talks with the envoy on May 6, the minister told reporters that no deal was near.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-05" },
+  { text: "Workers walked out on the eve of the vote on Tuesday.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-06" },
+  { text: "On the eve of the 1995 inauguration, his approval stood at 70 percent.", published: "1998-10-10", expect: ["1995"], line: null },
   // A date in a ", which/who …" aside tells when the thing named did something, not the line's own development.
   { text: "Divers have raised the tail of the airliner, which crashed into the sea on June 1.", published: "2009-06-08", expect: ["2009-06-01"], line: null },
   { text: "The minister said today that banks are not ready for the new currency, which is due to start on January 1, 1999.", published: "1997-10-10", expect: ["1997-10-10", "1999-01-01"], line: "1997-10-10" },
   { text: "The nurses, who began their strike on Monday, marched to parliament on Tuesday.", published: "1998-11-12", expect: ["1998-11-09", "1998-11-10"], line: "1998-11-10" },
   { text: "The women who marched on Monday were arrested.", published: "1998-11-12", expect: ["1998-11-09"], line: "1998-11-09" },
   { text: "Rain delayed the vote, which is why the council will meet again on Friday.", published: "1998-11-12", expect: ["1998-11-13"], line: "1998-11-13" },
+  // Likewise a date in a restrictive "that" clause on an object; on the sentence's opening noun phrase it may be the subject's own.
+  { text: "The rebels rejected the truce that was signed in the capital on May 6.", published: "2019-05-10", expect: ["2019-05-06"], line: null },
+  { text: "Historians restored a chapel that was built in 1853.", published: "1999-05-10", expect: ["1853"], line: null },
+  { text: "The ministry said on Tuesday that the bridge had reopened.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
+  { text: "The storm that struck on Monday flooded the harbour.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-06" },
+  { text: "One of the viruses that appeared on Tuesday wipes the hard disk.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
 ];

@@ -2,7 +2,7 @@
  * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
  * sentence's own development.
  */
-import { fromDayNumber, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
+import { fromDayNumber, isoOf, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 
 const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
@@ -25,8 +25,53 @@ const attributive = (text: string, x: DateMention): boolean =>
  */
 const ASIDE = /,\s*(?:which(?!\s+(?:is|was)\s+why\b|\s+means?\b|\s+meant\b)|who|whom|whose)\s+[^,;:()"\u201c\u201d\u2014\u2013]*$/i;
 
+/**
+ * "Rebels rejected the agreement that was signed on May 6": a date inside a restrictive "that"
+ * clause on an object tells when the thing named was done, not the line's own development. The
+ * clause is "that" after a noun (a determiner before it, no verb of saying or thinking: "said on
+ * Tuesday that …" is the telling) and a verb right after it; it runs at most eight words, to no
+ * clause break. A clause on the sentence's opening noun phrase ("The quake that struck on Monday
+ * killed 300", "One of the variants that appeared Tuesday …") may be its own subject, and is not
+ * skipped, like "the women who marched on Monday were arrested".
+ */
+const THAT_CLAUSE = /\b(?:the|a|an|this|these|those|its|his|her|their|our|another)\s+(?:[\w'’.-]+\s+){0,3}?(?!(?:said|says|say|told|tells|know|knows|knew|think|thinks|thought|believe|believes|show|shows|showed|mean|means|meant|so|such|now|is|was|are|were|fact)\s)[\w'’-]+(?<!ed)\s+that\s+(?:(?:was|were|is|are|has|have|had|will|would|could|can|may|might|should|must)\b|[a-z]+ed\b|(?:began|came|took|struck|hit|won|lost|left|fell|rose|ran|led|made|held|sent|went|broke|drew|gave|put|set|spoke|swept|tore|shook|sank|sold|built|brought|caught|fought|froze|grew|killed|beat|bore)\b)(?:\s+[^\s,;:()"\u201c\u201d\u2014\u2013]+){0,7}\s*$/;
+
 /** "pulled out of the 1987 treaty", "the anniversary of the 1989 crackdown": a past year naming the thing a development is about. */
 const OF_THE = /\bof\s+the\s+$/i;
+
+/** "On the eve of his meeting with Lavrov on May 6": the line's development is the day before the date named. */
+const EVE_OF = /\bthe\s+eve\s+of\b[^.,;:()"\u201c\u201d\u2014\u2013]{0,60}$/i;
+
+const dayBefore = (r: ResolvedDate): ResolvedDate => ({ date: isoOf(fromDayNumber(r.day - 1)), precision: "day", day: r.day - 1, dayEnd: r.day - 1 });
+
+/**
+ * "extend the 2011 New START treaty", "sent to prison under the 1986 law": a year naming an
+ * instrument (a treaty, law, accord, ruling…) tells when it was made, not when the line's
+ * development happened. Up to three words between ("the 1996 Line Item Veto Act", "the 1996
+ * federal welfare law"), none a function word or a past participle.
+ */
+const INSTRUMENT_NOUN = ["treaty", "treaties", "accords?", "agreements?", "pacts?", "acts?", "laws?", "protocols?", "conventions?", "charter", "constitution", "resolutions?", "ruling", "decision", "settlement", "amendments?", "deal", "statute", "bill"]
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join("|");
+const INSTRUMENT = new RegExp(
+  `^\\s+(?:(?:[A-Z][\\w.'’-]*|(?!(?:a|an|the|of|to|in|on|at|by|for|from|with|as|and|or|but|is|are|was|were|has|had|have|will|would|that|which|who|its|his|her|their)\\b)[a-z][a-z-]*(?<!ed))\\s+){0,3}(?:${INSTRUMENT_NOUN})\\b`,
+);
+
+/** "signed the 1998 accord", "voted against the 1996 bill": the making of the instrument, which its year dates. */
+const MAKING = /\b(?:signed|signing|passed|enacted|adopted|negotiated|drafted|brokered|vot(?:ed|ing)\s+(?:for|against|on))\s+the\s+$/i;
+
+/** A year naming an instrument the line speaks of, not its making, nor the instrument opening the sentence ("The 1987 treaty banned …"). */
+const instrumentYear = (text: string, start: number, x: DateMention): boolean =>
+  x.start - start > 4 && INSTRUMENT.test(text.slice(x.end, x.end + 60)) && !MAKING.test(text.slice(Math.max(0, x.start - 24), x.start));
+
+/** What may stand before the sentence's opening noun: nothing, or a short run ending in "of"/"and" ("One of the variations that …", "The cause of the fire that …"). */
+const SUBJECT_LEAD = /^[\s"'\u201c\u2018]*(?:(?:[\w'’.-]+\s+){1,6}(?:of|and)\s+)?$/;
+
+function objectThatClause(text: string, start: number, x: DateMention): boolean {
+  const before = text.slice(Math.max(start, x.start - 100), x.start);
+  const m = THAT_CLAUSE.exec(before);
+  return !!m && !SUBJECT_LEAD.test(text.slice(start, x.start - before.length + m.index));
+}
 
 /** "2013, a year before the annexation": counted from the date before it, it dates another event. */
 const appositive = (x: DateMention): boolean => x.rel?.anchor === "prev" && /\b(?:before|after)$/i.test(x.text);
@@ -59,10 +104,15 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
   let k = from;
   for (; k < mentions.length && mentions[k].start < end; k++) {
     const x = mentions[k];
-    const r = resolved[k];
+    let r = resolved[k];
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
-    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start))))) continue;
-    if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start))) continue;
+    if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start)) || instrumentYear(text, start, x)))) continue;
+    if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start)) || objectThatClause(text, start, x)) continue;
+    if (r && EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
+      // The eve of a month or a year is no finer than the day before its first day: it does not date the line.
+      if (r.precision !== "day") continue;
+      r = dayBefore(r);
+    }
     if (x.since) {
       since ??= r;
       continue;

@@ -2,7 +2,8 @@
  * `npm run bench`: briefs a 10-article cluster and a 1,000-article pile, in one process, and prints
  * articles/second and peak memory; then runs the `newsbrief eval` pipeline over DUC 2003 task 2 and
  * prints clusters/second. The `lead` summariser runs the same pipeline with the cheapest possible
- * selection: the ratio to it shows what newsbrief's own selection costs. Both are warmed up first
+ * selection: the ratio to it shows what newsbrief's own selection costs. Last, one long article at half
+ * and full size: the ratio shows whether cost grows linearly with length. Both are warmed up first
  * and timed in alternation, so neither pays the other's JIT warm-up; times are medians.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -105,6 +106,16 @@ for (const [label, docs] of [["10-article cluster", cluster], [`${pile.length}-a
     rows.push([label, name, ms.toFixed(1), ((docs.length * 1000) / ms).toFixed(0), (ms / lead).toFixed(2) + "x"]);
   }
 }
+// One long article (a compilation of the pile's texts), at half and full size: the ratio shows whether
+// the cost grows linearly (about 2x) with an article's length.
+const longRows: string[][] = [["one long article", "ms/run", "vs half"]];
+const compiled = pile.map((d) => d.raw).join("\n\n").slice(0, 1_000_000);
+if (compiled.length >= 200_000) {
+  const sized = [compiled.slice(0, compiled.length >> 1), compiled].map((raw) => [{ file: "long.txt", raw }] as RawDocument[]);
+  const [half, full] = timeTogether(sized.map((docs) => () => briefDocuments(docs, [])), 4000);
+  longRows.push([`${(sized[0][0].raw.length / 1e6).toFixed(1)} MB`, half.toFixed(0), "1.00x"]);
+  longRows.push([`${(compiled.length / 1e6).toFixed(1)} MB`, full.toFixed(0), `${(full / half).toFixed(2)}x`]);
+} else longRows.push(["-", "(no ../shared/data)", ""]);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 const print = (table: string[][]): void => {
@@ -114,4 +125,6 @@ const print = (table: string[][]): void => {
 print(ducRows);
 console.log("");
 print(rows);
+console.log("");
+print(longRows);
 console.log(`peak RSS ${mb(peak)} (node ${process.version}, one thread)`);

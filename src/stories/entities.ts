@@ -101,6 +101,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
   const headlines = titleCaseLines(text);
   const lower = new Set(tokens.filter((t) => !isCapitalised(t.w)).map((t) => t.w));
   const ctx: RunContext = { id: article.id, text, lower };
+  const isWholeName = wholeNames(text, tokens);
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i].w) || headlines.some(([a, b]) => tokens[i].start >= a && tokens[i].start < b)) {
@@ -128,7 +129,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
     const adjective = run.findLastIndex((t) => PLACE_ADJECTIVE.test(t.w));
     if (adjective >= 0) run = run.slice(adjective + 1);
     let initial = sentenceStart(text, tokens[i].start) && run.length === j - i;
-    let whole = run.length > 1 && isWholeName(text, run);
+    let whole = run.length > 1 && isWholeName(run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
     // "Dr. Ahmet Ozkul of Intelsat", "President Clinton" opening a sentence keep their title for splitRun.
     if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole && !TITLES.test(run[0].w)) {
@@ -136,7 +137,7 @@ export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;
       // "The New York Times": what is left may open with a place's name.
-      whole = run.length > 1 && isWholeName(text, run);
+      whole = run.length > 1 && isWholeName(run);
     }
     // "Russia's Deputy Foreign Minister Sergei Ryabkov": the possessor is a mention of its own.
     // "Monsanto Co.'s Celebrex": likewise further in.
@@ -251,11 +252,29 @@ function creditsSource(text: string, m: Mention): boolean {
  * "New York" opening a sentence, although "new" is a common word: a known place, or a name opening with
  * one ("New York Times", "New York Mets"), or written so mid-sentence too.
  */
-function isWholeName(text: string, run: Array<{ start: number; end: number }>): boolean {
-  const name = text.slice(run[0].start, run[run.length - 1].end);
-  for (let k = run.length; k >= 2; k--) if (PLACES.has(text.slice(run[0].start, run[k - 1].end))) return true;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!sentenceStart(text, at)) return true;
-  return false;
+/**
+ * Whether a run is a name written whole: a known place or body, or words the text also writes together
+ * mid-sentence (not only where any word is capitalised). Occurrences are looked up among the
+ * mid-sentence tokens of the run's first word: a full-text search per name made a 2 MB article take
+ * seconds per pass.
+ */
+function wholeNames(text: string, tokens: ReadonlyArray<{ w: string; start: number }>): (run: ReadonlyArray<{ w: string; start: number; end: number }>) => boolean {
+  let midSentence: Map<string, number[]> | undefined;
+  return (run) => {
+    for (let k = run.length; k >= 2; k--) if (PLACES.has(text.slice(run[0].start, run[k - 1].end))) return true;
+    if (!sentenceStart(text, run[0].start)) return true;
+    if (!midSentence) {
+      midSentence = new Map();
+      for (const t of tokens) {
+        if (!isCapitalised(t.w) || sentenceStart(text, t.start)) continue;
+        const at = midSentence.get(t.w);
+        if (at) at.push(t.start);
+        else midSentence.set(t.w, [t.start]);
+      }
+    }
+    const name = text.slice(run[0].start, run[run.length - 1].end);
+    return (midSentence.get(run[0].w) ?? []).some((at) => text.startsWith(name, at));
+  };
 }
 
 /** Lines in Title Case (headlines): every word looks like a name there, so none is taken. */

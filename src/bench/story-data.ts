@@ -152,6 +152,15 @@ export function bcubed(predicted: Map<string, string>, gold: Map<string, string>
   return { p, r, f: (2 * p * r) / (p + r || 1) };
 }
 
+/**
+ * BCubed over the items `keep` accepts only: both groupings lose the others, so an item left out
+ * neither counts itself nor splits or dilutes its cluster (pages that are not articles at all).
+ */
+export function bcubedOver(predicted: Map<string, string>, gold: Map<string, string>, keep: (item: string) => boolean): { p: number; r: number; f: number } {
+  const only = (m: Map<string, string>): Map<string, string> => new Map([...m].filter(([item]) => keep(item)));
+  return bcubed(only(predicted), only(gold));
+}
+
 function groupBy(m: Map<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [item, g] of m) (out.get(g) ?? out.set(g, []).get(g)!).push(item);

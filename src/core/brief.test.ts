@@ -6,6 +6,7 @@ import { REPO, SEEDS, SHARED, requireShared } from "../testing/fixtures.js";
 import { render } from "../render/index.js";
 import { brief, briefDocuments } from "./brief.js";
 import { wordCount } from "../clean/rules.js";
+import { groupInputs } from "./stories.js";
 
 const TEASERS = /Kennan|DISCLOSE|Xi jinping|Xi Jinping|Turkey’s Problem|Hulusi Akar|Erdogan|Ambassadorship|Charm Offensive/;
 
@@ -130,6 +131,19 @@ test("text written without spaces between words (Japanese, Chinese, Thai) has it
   assert.ok(words.get("ja")! >= 25 && words.get("zh")! >= 12, JSON.stringify([...words]));
   assert.equal(wordCount("ภาษาไทยง่ายนิดเดียว"), 5);
   assert.equal(wordCount("Café opens, 5 p.m. — today"), 6, "text with spaces counts as before");
+});
+
+test("a cookie wall among real articles: reported as crawl junk, kept in the articles, no story of its own", async () => {
+  requireShared();
+  const wall = "We use cookies to give you the best experience on our site. Please enable JavaScript in your browser. By continuing you agree to our cookie policy and our terms of use. Learn more.";
+  const b = await brief([`${SEEDS}/000_9002722f45dd2c8d.txt`, { id: "wall", text: wall }]);
+  assert.deepEqual(b.stories.map((s) => s.articleIds), [["000_9002722f45dd2c8d"]]);
+  assert.ok(b.articles.some((a) => a.id === "wall"));
+  const warning = b.messages.find((m) => m.ruleId === "crawl-junk");
+  assert.ok(warning && warning.severity === "warning" && /page furniture .*"We use cookies/.test(warning.reason));
+  const grouping = await groupInputs([`${SEEDS}/000_9002722f45dd2c8d.txt`, { id: "wall", text: wall }]);
+  assert.deepEqual(grouping.stories.map((s) => s.articleIds), [["000_9002722f45dd2c8d"]]);
+  assert.equal((await brief([{ id: "wall", text: wall }])).stories.length, 1, "a pile of only such pages is still briefed");
 });
 
 test("a summary sentence right after another picked sentence of its article follows it, so 'He…' reads after the one naming him (MultiLing M008)", () => {

@@ -2,6 +2,7 @@ import { cleanDocument } from "../clean/index.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
 import { MIN_STORY_WORDS, tooShortReason } from "../clean/too-short.js";
 import { annotate, Lexicon } from "../nlp/index.js";
+import { isCrawlJunk } from "../stories/boilerplate.js";
 import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
 import type { Article, ArticleInput, Corpus, Message, RawDocument } from "../types/index.js";
 import { assignIds } from "./ids.js";
@@ -54,8 +55,8 @@ export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, o
 }
 
 /**
- * `cleanArticles` under assigned ids, reporting articles cleaning left empty or too short to
- * group, and a pile with none usable (as `source`).
+ * `cleanArticles` under assigned ids, reporting articles cleaning left empty, those left out of the
+ * stories while others can be grouped (`whyNotGrouped`), and a pile with none usable (as `source`).
  */
 export function cleanReporting(docs: RawDocument[], messages: Message[], source: string): CleanedArticles {
   const cleaned = cleanArticles(docs, assignIds(docs));
@@ -63,20 +64,30 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
   for (const i of cleaned.empty) {
     messages.push({ ...where(i), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
   }
-  const long = cleaned.usable.flatMap((a, k) => (a.wordCount >= MIN_STORY_WORDS ? [k] : []));
-  if (long.length && long.length < cleaned.usable.length) {
-    cleaned.usable.forEach((a, k) => {
-      if (a.wordCount >= MIN_STORY_WORDS) return;
-      const reason = `${tooShortReason(a)}, left out of the stories`;
-      messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "too-short", reason, source: "clean" });
+  const leftOut = cleaned.usable.map(whyNotGrouped);
+  const kept = leftOut.flatMap((why, k) => (why ? [] : [k]));
+  if (kept.length && kept.length < cleaned.usable.length) {
+    leftOut.forEach((why, k) => {
+      if (why) messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: why.ruleId, reason: `${why.reason}, left out of the stories`, source: "clean" });
     });
-    cleaned.usableIndex = long.map((k) => cleaned.usableIndex[k]);
-    cleaned.usable = long.map((k) => cleaned.usable[k]);
+    cleaned.usableIndex = kept.map((k) => cleaned.usableIndex[k]);
+    cleaned.usable = kept.map((k) => cleaned.usable[k]);
   }
   if (cleaned.usable.length === 0) {
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source });
   }
   return cleaned;
+}
+
+/**
+ * Why an article cannot join a story, if it cannot: too few words to tell which (`too-short`), or
+ * page furniture a crawler kept instead of the article (`crawl-junk`: a cookie wall, a sign-up
+ * form, an archive's crawl note), which tells no story at all.
+ */
+function whyNotGrouped(a: Article): { ruleId: string; reason: string } | undefined {
+  if (a.wordCount < MIN_STORY_WORDS) return { ruleId: "too-short", reason: tooShortReason(a) };
+  if (isCrawlJunk(a.text)) return { ruleId: "crawl-junk", reason: `page furniture rather than an article ("${a.text.slice(0, 60)}"): nothing to tell which story it belongs to` };
+  return undefined;
 }
 
 /** Annotates one story's articles (sentences, tokens, terms) against one fresh lexicon. */

@@ -1,8 +1,7 @@
 import { cleanDocument } from "../clean/index.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
-import { MIN_STORY_WORDS, tooShortReason } from "../clean/too-short.js";
 import { annotate, Lexicon } from "../nlp/index.js";
-import { isCrawlJunk } from "../stories/boilerplate.js";
+import { whyNotGrouped } from "../stories/ungroupable.js";
 import { ingestObjects, ingestPaths, type IngestOptions } from "../ingest/index.js";
 import type { Article, ArticleInput, Corpus, Message, RawDocument } from "../types/index.js";
 import { assignIds } from "./ids.js";
@@ -77,17 +76,6 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
     messages.push({ file: "(input)", severity: "error", ruleId: "no-usable-articles", reason: "no usable article in the input: give text, Markdown, JSON, JSONL or HTML files, or a directory holding them", source });
   }
   return cleaned;
-}
-
-/**
- * Why an article cannot join a story, if it cannot: too few words to tell which (`too-short`), or
- * page furniture a crawler kept instead of the article (`crawl-junk`: a cookie wall, a sign-up
- * form, an archive's crawl note), which tells no story at all.
- */
-function whyNotGrouped(a: Article): { ruleId: string; reason: string } | undefined {
-  if (a.wordCount < MIN_STORY_WORDS) return { ruleId: "too-short", reason: tooShortReason(a) };
-  if (isCrawlJunk(a.text)) return { ruleId: "crawl-junk", reason: `page furniture rather than an article ("${a.text.slice(0, 60)}"): nothing to tell which story it belongs to` };
-  return undefined;
 }
 
 /** Annotates one story's articles (sentences, tokens, terms) against one fresh lexicon. */

@@ -27,6 +27,13 @@ test("a full article gets no too-short warning from the service", () => {
   assert.deepEqual(seed.messages.filter((m) => m.ruleId === "too-short"), []);
 });
 
+test("page furniture a crawler kept instead of the article is reported as crawl junk, as brief reports it", () => {
+  const wall = prepare("We use cookies to give you the best experience on our site. Please enable JavaScript in your browser. By continuing you agree to our cookie policy and our terms of use. Learn more.");
+  assert.ok(wall.article, "kept all the same");
+  assert.deepEqual(wall.messages.map((m) => [m.severity, m.ruleId]), [["warning", "crawl-junk"]]);
+  assert.deepEqual(prepare(readFileSync(seedFile("000"), "utf8")).messages.filter((m) => m.ruleId === "crawl-junk"), []);
+});
+
 test("a published date that is not a date is reported as ignored (as brief does), not dropped in silence", () => {
   const text = "The council of Lakeside voted on Tuesday to build a new library, officials said.";
   const item = prepareItem({ text, published: "yesterday-ish" }, { kind: "api", body: "{}" });

@@ -1,7 +1,7 @@
 import { cleanDocument } from "../clean/index.js";
-import { MIN_STORY_WORDS, tooShortReason } from "../clean/too-short.js";
 import { articleToDocument, ignoredDateReason } from "../ingest/json.js";
 import { contentHash, urlKey } from "../store/text.js";
+import { whyNotGrouped } from "../stories/ungroupable.js";
 import type { IngestItem, RawInput, StoredArticle } from "../store/types.js";
 import type { ArticleInput, Message, RawDocument } from "../types/index.js";
 
@@ -23,7 +23,8 @@ export function prepareItem(item: ArticleInput, input: RawInput, file: string = 
     messages.push(msg(file, "error", "empty-after-cleaning", "no article text left after removing boilerplate", "clean"));
     return { input, messages };
   }
-  if (cleaned.wordCount < MIN_STORY_WORDS) messages.push(msg(file, "warning", "too-short", tooShortReason(cleaned), "clean"));
+  const ungroupable = whyNotGrouped(cleaned);
+  if (ungroupable) messages.push(msg(file, "warning", ungroupable.ruleId, ungroupable.reason, "clean"));
   // Briefings re-clean the stored text with the title fixed: clean it that way here too, so offsets agree.
   const title = doc.title ?? cleaned.title;
   if (doc.title === undefined) cleaned = cleanDocument({ ...doc, title }, "new");

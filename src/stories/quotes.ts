@@ -129,10 +129,14 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
   // "supporters of Ahmadinejad said", "the Executive Clerk of the … Council said": names after a preposition or "the" are not
   // the speaker, unless the phrase is just "the" and the name ("the State Department said").
   const wholePhrase = (m: Mention): boolean => OPENING_THE.test(text.slice(at, m.start)) && !text.slice(m.end, at + raw.length).trim();
-  const inside = mentions.filter((m) => m.start >= at && m.start < at + raw.length + 2 && (wholePhrase(m) || !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))));
+  const inside: Mention[] = [];
+  for (let k = firstFrom(mentions, at); k < mentions.length && mentions[k].start < at + raw.length + 2; k++) {
+    const m = mentions[k];
+    if (wholePhrase(m) || !OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) inside.push(m);
+  }
   // "Margaret Beckett, the U.K.'s Foreign Secretary said": the name the role stands beside.
   if (!inside.some((m) => persons.has(nameFor(m)))) {
-    const beside = mentions.find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameFor(m)));
+    const beside = mentions.slice(firstFrom(mentions, at - NEAR), firstFrom(mentions, at)).find((m) => m.end <= at && APPOSITION_BEFORE.test(text.slice(m.end, at)) && persons.has(nameFor(m)));
     if (beside) return nameFor(beside);
   }
   // "said Mesut Yilmaz of Turkey": the person, not the place after it.
@@ -150,7 +154,8 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
 function antecedent(mentions: Mention[], { nameOf, people, persons, genders }: Names, quoteStart: number, text: string, pronoun: "he" | "she"): Mention | undefined {
   let last: Mention | undefined;
   let speaker: Mention | undefined;
-  for (const m of mentions) {
+  for (let k = firstFrom(mentions, quoteStart - 599); k < mentions.length; k++) {
+    const m = mentions[k];
     if (m.start >= quoteStart) break;
     const name = nameOf.get(m.text) ?? m.text;
     if (quoteStart - m.start >= 600 || !persons.has(name)) continue;
@@ -166,4 +171,22 @@ function antecedent(mentions: Mention[], { nameOf, people, persons, genders }: N
   const found = speaker && last && !SENTENCE_END.test(text.slice(speaker.end, last.start)) ? speaker : last;
   if (!found || UNNAMED_SPEAKER.test(text.slice(found.end, quoteStart))) return undefined;
   return found;
+}
+
+/** A name and ", the " before a role stand within this many characters. */
+const NEAR = 300;
+
+/**
+ * Index of the first mention starting at or after `at` (mentions are in text order): quotes look
+ * only at the mentions near them, so a long article's quotes cost no more each than a short one's.
+ */
+function firstFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

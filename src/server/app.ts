@@ -203,7 +203,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     } catch (error) {
       throw new HttpError(422, `could not fetch ${url}: ${reasonAfterUrl(error, url)}`, [{ field, message: (error as { code?: string }).code === "blocked-address" ? "names a private or loopback address" : "could not be fetched" }]);
     }
-    if (![fetched.text, fetched.html].some((t) => typeof t === "string" && t.trim() !== "")) {
+    if (!anyText(fetched.text, fetched.html)) {
       throw new HttpError(422, `no article text found at ${url}: the page holds no article (send its text along with the url)`, [{ field, message: "holds no article text" }]);
     }
     return fetched;
@@ -449,7 +449,7 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): 
 function validArticle(value: unknown, prefix: string): ArticleBody {
   const item = validate(ArticleBody, value, prefix);
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  if (![item.text, item.body, item.content, item.html, item.url].some((t) => typeof t === "string" && t.trim() !== "")) {
+  if (!anyText(item.text, item.body, item.content, item.html, item.url)) {
     throw new HttpError(400, `invalid ${field("text")}: give the article's text (or html, or a url)`, [{ field: field("text"), message: "one of text, body, content, html or url is required" }]);
   }
   return item;
@@ -477,7 +477,12 @@ function outcomeJson(o: IngestOutcome) {
 
 /** An article sent by its URL alone: its text must be fetched. */
 function urlOnly(item: ArticleBody): boolean {
-  return !!item.url && ![item.text, item.body, item.content, item.html].some((t) => typeof t === "string" && t.trim() !== "");
+  return !!item.url && !anyText(item.text, item.body, item.content, item.html);
+}
+
+/** Whether any of the values is a string with more than white space in it. */
+function anyText(...values: unknown[]): boolean {
+  return values.some((t) => typeof t === "string" && t.trim() !== "");
 }
 
 /** A query string as the routes read it: one string per name, the first when a name repeats (`?q=a&q=b`). */

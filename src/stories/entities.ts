@@ -84,8 +84,19 @@ function isCapitalised(word: string): boolean {
   return /^[\p{Lu}]/u.test(word) && !PRONOUN_I.test(word);
 }
 
-/** Every capitalised run of an article, as name mentions (titles split off). */
-export function findMentions(article: Pick<Article, "id" | "text">): Mention[] {
+/** Mentions found per article object: a story's label, entities and quotes each read them. */
+const mentionsOf = new WeakMap<object, { id: string; text: string; mentions: readonly Mention[] }>();
+
+/** Every capitalised run of an article, as name mentions (titles split off). Read-only: shared by every caller. */
+export function findMentions(article: Pick<Article, "id" | "text">): readonly Mention[] {
+  const known = mentionsOf.get(article);
+  if (known && known.text === article.text && known.id === article.id) return known.mentions;
+  const mentions = mentionsIn(article);
+  mentionsOf.set(article, { id: article.id, text: article.text, mentions });
+  return mentions;
+}
+
+function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
   const { text } = article;
   const out: Mention[] = [];
   const tokens: Array<{ w: string; start: number; end: number }> = [];
@@ -249,14 +260,10 @@ function creditsSource(text: string, m: Mention): boolean {
 }
 
 /**
- * "New York" opening a sentence, although "new" is a common word: a known place, or a name opening with
- * one ("New York Times", "New York Mets"), or written so mid-sentence too.
- */
-/**
- * Whether a run is a name written whole: a known place or body, or words the text also writes together
- * mid-sentence (not only where any word is capitalised). Occurrences are looked up among the
- * mid-sentence tokens of the run's first word: a full-text search per name made a 2 MB article take
- * seconds per pass.
+ * Whether a run is a name written whole ("New York" opening a sentence, although "new" is a common word):
+ * a known place, or a name opening with one ("New York Times", "New York Mets"), or written so
+ * mid-sentence too. Those occurrences are looked up among the mid-sentence tokens of the run's first
+ * word: a search of the whole text per name made a 2 MB article take seconds per pass.
  */
 function wholeNames(text: string, tokens: ReadonlyArray<{ w: string; start: number }>): (run: ReadonlyArray<{ w: string; start: number; end: number }>) => boolean {
   let midSentence: Map<string, number[]> | undefined;

@@ -70,7 +70,7 @@ function gendersOf(mentions: Mention[], nameOf: Map<string, string>): Map<string
   return out;
 }
 
-function articleQuotes(article: Article, mentions: Mention[], names: Names): Quote[] {
+function articleQuotes(article: Article, mentions: readonly Mention[], names: Names): Quote[] {
   const text = article.text;
   const out: Quote[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -103,7 +103,7 @@ function findClose(text: string, from: number): number {
   return -1;
 }
 
-function speakerOf(text: string, after: number, before: number, mentions: Mention[], names: Names): string | undefined {
+function speakerOf(text: string, after: number, before: number, mentions: readonly Mention[], names: Names): string | undefined {
   const tail = text.slice(after, Math.min(text.length, after + 120)).split(/\n/)[0];
   const head = text.slice(Math.max(0, before - 120), before).split(/\n/).pop()!;
   const lead = BEFORE.exec(head);
@@ -118,7 +118,7 @@ function speakerOf(text: string, after: number, before: number, mentions: Mentio
 }
 
 /** A named speaker → its entity name; "he"/"she" → see {@link antecedent}. */
-function resolve(raw: string, at: number, mentions: Mention[], names: Names, quoteStart: number, text: string): string | undefined {
+function resolve(raw: string, at: number, mentions: readonly Mention[], names: Names, quoteStart: number, text: string): string | undefined {
   const { persons } = names;
   const nameFor = (m: Mention): string => names.nameOf.get(m.text) ?? m.text;
   const words = raw.trim();
@@ -146,19 +146,19 @@ function resolve(raw: string, at: number, mentions: Mention[], names: Names, quo
 }
 
 /**
- * The person "he" or "she" before a quote stands for: the last name within 600 characters that is
+ * The person "he" or "she" before a quote stands for: the last name within `ANTECEDENT_REACH` characters that is
  * not the object of a preposition ("strategist at Prudential Securities") and is a person's or
  * speaks or opens a sentence ("Gladys Marin said", "Lynda Dufour, owner of …, called"; not "the World Wide Web"), or the name speaking in that same sentence ("Dan Stein, a specialist, said de Kock …" → Dan Stein); none when an unnamed
  * speaker ("the official said") comes after it. A name the story only calls by the other pronoun is passed over.
  */
-function antecedent(mentions: Mention[], { nameOf, people, persons, genders }: Names, quoteStart: number, text: string, pronoun: "he" | "she"): Mention | undefined {
+function antecedent(mentions: readonly Mention[], { nameOf, people, persons, genders }: Names, quoteStart: number, text: string, pronoun: "he" | "she"): Mention | undefined {
   let last: Mention | undefined;
   let speaker: Mention | undefined;
-  for (let k = firstFrom(mentions, quoteStart - 599); k < mentions.length; k++) {
+  for (let k = firstFrom(mentions, quoteStart - ANTECEDENT_REACH + 1); k < mentions.length; k++) {
     const m = mentions[k];
     if (m.start >= quoteStart) break;
     const name = nameOf.get(m.text) ?? m.text;
-    if (quoteStart - m.start >= 600 || !persons.has(name)) continue;
+    if (!persons.has(name)) continue;
     // "Gladys Marin … ‘…,’ she told" is not Pinochet's, whom the story calls "he".
     if ((genders.get(name) ?? pronoun) !== pronoun) continue;
     const before = text.slice(Math.max(0, m.start - 40), m.start);
@@ -173,6 +173,8 @@ function antecedent(mentions: Mention[], { nameOf, people, persons, genders }: N
   return found;
 }
 
+/** How far before a quote (in characters) the name "he" or "she" stands for may be. */
+const ANTECEDENT_REACH = 600;
 /** A name and ", the " before a role stand within this many characters. */
 const NEAR = 300;
 

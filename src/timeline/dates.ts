@@ -668,7 +668,7 @@ export interface Reference {
 
 const RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3 };
 
-function resolved(day: number, precision: Precision, last?: number): ResolvedDate {
+export function resolved(day: number, precision: Precision, last?: number): ResolvedDate {
   const p = fromDayNumber(day);
   const first = precision === "year" ? dayNumber(p.y) : precision === "month" ? dayNumber(p.y, p.m) : day;
   const date = precision === "year" ? String(p.y) : precision === "month" ? isoOf({ y: p.y, m: p.m }) : isoOf(p);

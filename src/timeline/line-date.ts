@@ -2,7 +2,7 @@
  * The date a timeline line takes: of the date expressions in its sentence, the one that dates the
  * sentence's own development.
  */
-import { fromDayNumber, isoOf, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
+import { fromDayNumber, resolved as resolvedDay, resolveMention, type DateMention, type Reference, type ResolvedDate } from "./dates.js";
 
 const RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
@@ -41,8 +41,6 @@ const OF_THE = /\bof\s+the\s+$/i;
 
 /** "On the eve of his meeting with Lavrov on May 6": the line's development is the day before the date named. */
 const EVE_OF = /\bthe\s+eve\s+of\b[^.,;:()"\u201c\u201d\u2014\u2013]{0,60}$/i;
-
-const dayBefore = (r: ResolvedDate): ResolvedDate => ({ date: isoOf(fromDayNumber(r.day - 1)), precision: "day", day: r.day - 1, dayEnd: r.day - 1 });
 
 /**
  * "extend the 2011 New START treaty", "sent to prison under the 1986 law": a year naming an
@@ -108,10 +106,10 @@ export function lineDate(text: string, start: number, end: number, mentions: Dat
     // A coming event's name ("prepare for the 2000 Sydney Olympics") does not date the preparing.
     if (!r || x.start < start || x.target || appositive(x) || (attributive(text, x) && (x.known.year! > refYear || OF_THE.test(text.slice(Math.max(0, x.start - 8), x.start)) || instrumentYear(text, start, x)))) continue;
     if (ASIDE.test(text.slice(Math.max(start, x.start - 80), x.start)) || objectThatClause(text, start, x)) continue;
-    if (r && EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
+    if (EVE_OF.test(text.slice(Math.max(start, x.start - 80), x.start))) {
       // The eve of a month or a year is no finer than the day before its first day: it does not date the line.
       if (r.precision !== "day") continue;
-      r = dayBefore(r);
+      r = resolvedDay(r.day - 1, "day");
     }
     if (x.since) {
       since ??= r;

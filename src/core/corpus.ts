@@ -1,4 +1,5 @@
 import { cleanDocument } from "../clean/index.js";
+import { notEnglish, notEnglishReason } from "../clean/language.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { whyNotGrouped } from "../stories/ungroupable.js";
@@ -54,7 +55,7 @@ export async function readInputs(inputs: ReadonlyArray<ArticleInput | string>, o
 }
 
 /**
- * `cleanArticles` under assigned ids, reporting articles cleaning left empty, those left out of the
+ * `cleanArticles` under assigned ids, reporting articles cleaning left empty, those not in English, those left out of the
  * stories while others can be grouped (`whyNotGrouped`), and a pile with none usable (as `source`).
  */
 export function cleanReporting(docs: RawDocument[], messages: Message[], source: string): CleanedArticles {
@@ -63,6 +64,10 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
   for (const i of cleaned.empty) {
     messages.push({ ...where(i), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
   }
+  cleaned.usable.forEach((article, k) => {
+    const language = notEnglish(article.text);
+    if (language) messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "not-english", reason: notEnglishReason(language), source: "clean" });
+  });
   const leftOut = cleaned.usable.map(whyNotGrouped);
   const kept = leftOut.flatMap((why, k) => (why ? [] : [k]));
   if (kept.length && kept.length < cleaned.usable.length) {

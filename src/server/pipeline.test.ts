@@ -44,3 +44,10 @@ test("a published date that is not a date is reported as ignored (as brief does)
   );
   assert.deepEqual(prepareItem({ text, published: "2026-12-01" }, { kind: "api", body: "{}" }).messages, []);
 });
+
+test("an article not in English is reported, as brief reports it, and kept", () => {
+  const item = prepare("東京都で1日午前、マグニチュード6.5の地震が発生した。気象庁によると、震源は東京湾で、深さは約40キロ。都内では最大震度5強を観測した。");
+  assert.ok(item.article, "kept all the same");
+  assert.match(item.messages.find((m) => m.ruleId === "not-english")?.reason ?? "", /looks like Japanese/);
+  assert.deepEqual(prepare(readFileSync(seedFile("000"), "utf8")).messages.filter((m) => m.ruleId === "not-english"), []);
+});

@@ -182,3 +182,17 @@ test("a news agency's editing marks on their own lines are boilerplate; 'More' a
   );
   assert.equal(a.removed.boilerplate, 8);
 });
+
+test("a date line run into the first paragraph ('Saturday, March 26, 2005 Up to four times…', MultiLing M000) is the publication date, cut from the text", () => {
+  requireShared();
+  const line = readFileSync(`${SHARED}data/multiling2011_en/test.jsonl`, "utf8").split("\n").find((l) => l.includes("Gender imbalance in Tsunami deaths"))!;
+  const raw = (JSON.parse(line) as { documents: string[] }).documents.find((d) => d.startsWith("Gender imbalance in Tsunami deaths"))!;
+  const a = cleanDocument({ file: "m000.txt", raw }, "a");
+  assert.equal(a.published, "2005-03-26");
+  assert.equal(a.title, "Gender imbalance in Tsunami deaths");
+  assert.match(a.text, /^Up to four times as many women/);
+  for (const [clean, from, length] of a.rawOffsets) assert.equal(raw.slice(from, from + length), a.text.slice(clean, clean + length));
+  const sentence = cleanDocument({ file: "s.txt", raw: "Anniversary\n\nMarch 26, 2005 was the day the report came out, and the agency said it would not be the last one it wrote on the matter." }, "s");
+  assert.equal(sentence.published, undefined, "a sentence that opens with a date is no date line");
+  assert.match(sentence.text, /^March 26, 2005 was the day/);
+});

@@ -1,7 +1,7 @@
 import type { Article, OffsetRun, RawDocument, RemovedCounts } from "../types/index.js";
 import { endsLikeSentence, isCaptionLike, isTeaserHeading, junkKind, paragraphKey, type JunkKind } from "./rules.js";
-import { segment, type Unit } from "./segment.js";
-import { dateLine } from "../ingest/dates.js";
+import { segment, unitOf, type Unit } from "./segment.js";
+import { dateLine, leadingDate } from "../ingest/dates.js";
 import { splitSentences } from "../nlp/sentences.js";
 
 type Fate = JunkKind | "keep" | "title" | "teaser" | "repeat";
@@ -15,7 +15,7 @@ export function cleanDocument(doc: RawDocument, id: string): Article {
   removed.teaserBlocks = markTeasers(units, fates);
   markCaptions(units, fates);
   markRepeats(units, fates);
-  const printed = markDateLine(units, fates);
+  const printed = markDateLine(units, fates, doc.raw);
   const published = doc.published ?? printed?.date;
   const title = doc.title ?? (printed && headlineAbove(units, fates, printed.index)) ?? findTitle(units, fates);
   if (doc.title) markGivenTitle(units, fates, doc.title);
@@ -159,10 +159,18 @@ function bodyLeft(fates: Fate[], i: number): boolean {
   return fates.some((f, k) => f === "keep" && k !== i);
 }
 
-/** A line above the first body paragraph that is only a date is the publication date, not text. Returns it. */
-function markDateLine(units: Unit[], fates: Fate[]): { date: string; index: number } | undefined {
+/** A line above the first body paragraph that is only a date (or such a date run into the first paragraph) is the publication date, not text. Returns it. */
+function markDateLine(units: Unit[], fates: Fate[], raw: string): { date: string; index: number } | undefined {
   for (let i = 0; i < units.length && i < 6; i++) {
     if (fates[i] !== "keep") continue;
+    const glued = leadingDate(units[i].text);
+    if (glued) {
+      // The date line and the paragraph it ran into become two units, as if the line break were there.
+      const { start, end } = units[i];
+      units.splice(i, 1, unitOf(raw, start, start + glued.length), unitOf(raw, start + glued.length, end));
+      fates.splice(i, 1, "boilerplate", "keep");
+      return { date: glued.date, index: i };
+    }
     if (isBodyParagraph(units[i])) return undefined;
     if (units[i].words > 8) continue;
     const date = dateLine(units[i].text);

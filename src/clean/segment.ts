@@ -120,7 +120,7 @@ function push(raw: string, start: number, end: number, out: Unit[]): void {
  * character loop (both read every character of every paragraph; rules.ts has them apart, and
  * clean.test.ts checks this loop gives the same).
  */
-function unitOf(raw: string, start: number, end: number): Unit {
+export function unitOf(raw: string, start: number, end: number): Unit {
   let words = 0;
   let inWord = false;
   let h1 = 2166136261;

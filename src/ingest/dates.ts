@@ -27,6 +27,7 @@ const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z
 const TIME = String.raw`(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?`;
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, "i");
 const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})${TIME}$`, "i");
+const LEADING_MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}${MONTH}[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})${TIME}[ \t]+`, "i");
 
 /** A plain-text article's date marker as its own line ("date 2026-12-01"), also under the title. */
 export const DATE_MARKER_LINE = /^date[ \t]+(\d{4}-\d{2}-\d{2})$/i;
@@ -36,6 +37,19 @@ export const DATE_MARKER_LINE = /^date[ \t]+(\d{4}-\d{2}-\d{2})$/i;
  * as news sites print under the headline, as YYYY-MM-DD; undefined for anything else. Parsed by
  * hand: Date.parse reads such lines in the machine's time zone and can shift the day.
  */
+/**
+ * A calendar date that opens a paragraph and runs on into its first sentence ("Saturday, March 26, 2005
+ * Up to four times as many women…"): a date line that lost its line break when the text was copied.
+ * `length` covers the date and the spaces after it. Only before a capitalised word, so that a sentence
+ * beginning with a date ("March 26, 2005 was the day…") is no date line.
+ */
+export function leadingDate(text: string): { date: string; length: number } | undefined {
+  const m = LEADING_MONTH_FIRST.exec(text);
+  if (!m || !/^\p{Lu}\p{Ll}/u.test(text.slice(m[0].length))) return undefined;
+  const date = validDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);
+  return date ? { date, length: m[0].length } : undefined;
+}
+
 export function dateLine(text: string): string | undefined {
   const s = text.trim();
   if (s.length > 60) return undefined;

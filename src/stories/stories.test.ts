@@ -191,7 +191,9 @@ test("a dated fragment joins the dated story of the same fortnight it is closest
   assert.equal(new Set(mix.gold.values()).size, 3);
   const s = bcubed(assignment(groupStories(mix.articles)), mix.gold);
   assert.equal(s.p, 1);
-  assert.ok(s.r > 0.9, `recall ${s.r} (0.780 without SPELL)`);
+  // 0.88: M000#3 (May 2005) stays apart. It was bridged to the story by M000#7 while that report's printed date, run
+  // into its first sentence, was misread into an estimate of December 2005; the date line is now cut from its text.
+  assert.ok(s.r > 0.85, `recall ${s.r} (0.780 without SPELL)`);
 });
 
 test("lower-cased reports on one subject but different events stay apart (Multi-News: lowerCasedRareWeight)", () => {

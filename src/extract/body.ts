@@ -116,6 +116,10 @@ const NO_VETO = /^(?:footer|button|select|textarea|input|option|label|role=(?:di
 
 /** Boxes of one kind are content when they hold this share of the page's prose (a single box needs 0.3: it may be one big popup). */
 const GROUP_SHARE = 0.2;
+/** Share of the page's unlinked text beyond which boxes of one tag and reason are its entries, however short each is. */
+const GROUP_TEXT_SHARE = 0.5;
+/** Menus: a mega-menu's panels describe the site's other pages, however much text they hold. */
+const MENU = /^(?:nav|menu|role=(?:navigation|menu|menubar)|class:(?:nav|navbar|navigation|menu|submenu|breadcrumbs?|drawer|offcanvas|off-canvas))$/;
 const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
 
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
@@ -124,11 +128,19 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   flush(s);
   // Veto: a "boilerplate" box that holds most of the page's prose is a page wrapper with an unlucky class.
   let total = 0;
+  let totalPlain = 0;
   const inside = new Map<DomElement, number>();
+  const plainInside = new Map<DomElement, number>();
   for (const b of s.blocks) {
     const p = prose(b);
+    const plain = b.text.length - b.linkChars;
     total += p;
-    if (p && b.junkEls) for (const e of b.junkEls) inside.set(e, (inside.get(e) ?? 0) + p);
+    totalPlain += plain;
+    if (!b.junkEls) continue;
+    for (const e of b.junkEls) {
+      if (p) inside.set(e, (inside.get(e) ?? 0) + p);
+      if (plain) plainInside.set(e, (plainInside.get(e) ?? 0) + plain);
+    }
   }
   const vetoed = new Set<DomElement>();
   for (const [e, p] of inside) if (p >= 300 && p > total * 0.3 && !NO_VETO.test(s.reasons.get(e)!)) vetoed.add(e);
@@ -136,10 +148,20 @@ export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
   // Boxes of one kind (same tag and class) are judged together: a page made of twenty "promo" cards, or of collapsed
   // accordion panels and tabs, holds its prose in all of them. Not page furniture that repeats (footers, sidebars,
   // captions), nor forms (a multi-step form's hidden pages).
-  const candidates = [...inside.keys()].filter((e) => !vetoed.has(e) && !NO_VETO.test(s.reasons.get(e)!) && !NO_GROUP_VETO.test(s.reasons.get(e)!));
-  for (const els of groupBy(candidates, (e) => `${elementKind(e)}#${s.reasons.get(e)}`).values()) {
+  const groupable = (e: DomElement) => !vetoed.has(e) && !NO_VETO.test(s.reasons.get(e)!) && !NO_GROUP_VETO.test(s.reasons.get(e)!);
+  for (const els of groupBy([...inside.keys()].filter(groupable), (e) => `${elementKind(e)}#${s.reasons.get(e)}`).values()) {
     const p = els.reduce((sum, e) => sum + inside.get(e)!, 0);
     if (els.length < 3 || p < 300 || p <= total * GROUP_SHARE || els.some((e) => e.querySelector(FORM_FIELDS))) continue;
+    for (const e of els) vetoed.add(e);
+  }
+  // A page of short entries (trails, offices, plans) in boxes a site builder classes one by one ('cta-12ab', 'cta-34cd'):
+  // boxes of one tag and reason, three or more apart, holding most of the page's unlinked text. Not menus.
+  const entries = [...plainInside.keys()].filter((e) => groupable(e) && !MENU.test(s.reasons.get(e)!));
+  for (const els of groupBy(entries, (e) => `${e.tagName}#${s.reasons.get(e)}`).values()) {
+    const group = new Set(els);
+    const outer = els.filter((e) => !e.parentElement || !insideAny(group, e.parentElement));
+    const plain = outer.reduce((sum, e) => sum + plainInside.get(e)!, 0);
+    if (outer.length < 3 || plain < 300 || plain <= totalPlain * GROUP_TEXT_SHARE || outer.some((e) => e.querySelector(FORM_FIELDS))) continue;
     for (const e of els) vetoed.add(e);
   }
   if (opts.items?.size) for (const e of holdingItems(s.reasons, opts.items)) vetoed.add(e);

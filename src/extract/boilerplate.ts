@@ -49,7 +49,8 @@ const CLASS_EXEMPT = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 export const FORM_FIELDS = 'input:not([type="hidden"]), textarea, select option';
 
 export function isHidden(el: DomElement): boolean {
-  if (el.hasAttribute("hidden")) return true;
+  // A popover shows only when a reader opens it (a menu, a notice, a help card), as a hidden box does.
+  if (el.hasAttribute("hidden") || el.hasAttribute("popover")) return true;
   if (el.getAttribute("aria-hidden") === "true") return true;
   const style = el.getAttribute("style");
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);

@@ -191,6 +191,30 @@ test("boxes of one kind are judged together: collapsed accordion panels holding 
   assert.doesNotMatch(form.text, /Step 2/);
 });
 
+test("a page of short entries in boxes classed as boilerplate one by one (a builder's call-to-action modules) is read; a mega-menu's panels are not", () => {
+  const side = ["left", "right"];
+  const entry = (i: number) =>
+    `<div class="builder-element builder-element-${i}a7f cta--layout-image-${side[i % 2]}"><div class="cta"><div class="cta__content"><h2>Trail number ${i}</h2><div class="cta__description">Difficulty: beginner. Length: ${i + 2} miles. Steward: Sam Lee</div></div></div></div>`;
+  const page = extractHtml(wrap("<title>Trails</title>", `<header><a href="/">Trail club</a></header><main><h1>Trails</h1>${[1, 2, 3, 4, 5, 6].map(entry).join("")}</main>`));
+  assert.match(page.text, /Length: 7 miles/);
+  const panel = (i: number) => `<li class="menu-item menu-item-${i}"><div class="sub-menu"><p>Service ${i} moves gym gear and pianos with care, by our crews.</p></div></li>`;
+  const menu = [0, 3, 6].map((n) => `<nav><ul class="menu">${[1, 2, 3].map((i) => panel(n + i)).join("")}</ul></nav>`).join("");
+  const service = extractHtml(wrap("<title>Repairs</title>", `<header>${menu}</header><main><h1>Equipment repair</h1><p>We repair treadmills, bikes and rowing machines on site.</p><p>Call us today.</p></main>`));
+  assert.doesNotMatch(service.text, /Service 3 moves/);
+});
+
+test("a popover (shown only when a reader opens it: a help card, a menu) is not read as the page", () => {
+  const steps = Array.from({ length: 6 }, (_, i) => `<li>Step ${i + 1}: open the site settings of your browser and allow the harbour office to send you notifications.</li>`).join("");
+  const card = `<div popover id="notify-help"><div class="card"><h2>Turn on notifications</h2><ol>${steps}</ol></div></div>`;
+  const share = `<div class="share">Share this post: Facebook, X, LinkedIn, Reddit, WhatsApp, Telegram, Pinterest, Tumblr, email, print, copy the link</div>`;
+  const reply = (text: string) => `<article><p>${text}</p>${share}</article>`;
+  const post = `<div class="thread"><h1>Opening hours of the harbour office</h1>${reply("Does anyone know whether the harbour office opens on Sunday mornings in winter? I need a mooring permit for a small sailing boat before the spring, and the office's own page says nothing about winter hours or about where to queue.")}${reply("Yes, it does: from nine to noon, and the permit desk is on the first floor.")}</div>`;
+  const foot = `<footer><p>${"Harbour office, Quay Street 1, open Monday to Friday from eight to five; call us or write to the office. ".repeat(14)}</p></footer>`;
+  const page = extractHtml(wrap("<title>Opening hours</title>", `${card}${post}${foot}`));
+  assert.match(page.text, /Sunday mornings in winter/);
+  assert.doesNotMatch(page.text, /Step 3: open the site settings/);
+});
+
 test("a hidden box holding most of the page is the page, shown by a script: a shop grid without prose is read; a small hidden cart is not", () => {
   const item = (i: number) => `<li class="grid__item"><h3 class="card__heading">Harbour rope, braided, ${i * 5} metres</h3><div class="price">$${i + 10}.99</div></li>`;
   const grid = `<div style="display:none"><h1>Mooring gear</h1><p>${12} products</p><ul class="grid">${Array.from({ length: 12 }, (_, i) => item(i + 1)).join("")}</ul></div>`;

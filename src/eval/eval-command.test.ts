@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { gzipSync } from "node:zlib";
 import { main } from "../cli/main.js";
 import { buildCorpus } from "../core/corpus.js";
 import { SUMMARIZERS } from "../summarize/index.js";
@@ -173,12 +174,19 @@ test("eval --summaries-out into a missing folder: exit 1 with the reason before 
   }
 });
 
-test("eval on a damaged .gz says it is not a valid gzip file", async () => {
+test("eval on a damaged .gz says it is not a valid gzip file, and on a truncated one that it is cut short", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-gz-"));
-  writeFileSync(path.join(dir, "cut.jsonl.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
-  const io = fakeIo({ cwd: dir });
-  assert.equal(await main(["eval", "cut.jsonl.gz"], io), 1);
-  assert.match(io.err(), /^newsbrief eval: cut\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
+  const whole = gzipSync(Buffer.from(`${JSON.stringify({ id: "c1", documents: ["The council met on Monday."], summaries: ["The council met."] })}\n`.repeat(50)));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), whole.subarray(0, whole.length - 12));
+  const damaged = Buffer.from(whole);
+  damaged[3] = 0xff;
+  writeFileSync(path.join(dir, "damaged.jsonl.gz"), damaged);
+  const cut = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "cut.jsonl.gz"], cut), 1);
+  assert.match(cut.err(), /^newsbrief eval: cut\.jsonl\.gz: a gzip file cut short \(unexpected end of file\): truncated, an incomplete download or copy\?$/m);
+  const bad = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "damaged.jsonl.gz"], bad), 1);
+  assert.match(bad.err(), /^newsbrief eval: damaged\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
 });
 
 test("eval on bytes that are neither gzip nor JSONL says so once; among clusters, bad lines past three are counted", async () => {

@@ -124,6 +124,20 @@ test("eval --offset N --limit M evaluates clusters N+1..N+M, so tuning and confi
   assert.match(bad.err(), /--offset takes a whole number/);
 });
 
+test("eval --offset at or past the end of the dataset says how many clusters the file holds", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-offset-"));
+  const cluster = (id: string) => JSON.stringify({ id, documents: ["The council met on Monday and approved the budget."], summaries: ["The council approved the budget."] });
+  writeFileSync(path.join(dir, "three.jsonl"), `${["c1", "c2", "c3"].map(cluster).join("\n")}\n`);
+  for (const offset of ["3", "5"]) {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", "three.jsonl", "--offset", offset], io), 1);
+    assert.match(io.err(), new RegExp(`^newsbrief eval: three\\.jsonl: error offset ${offset} skips every cluster: the file holds 3 clusters \\(eval:offset-past-end\\)$`, "m"));
+  }
+  const within = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "three.jsonl", "--offset", "2"], within), 0);
+  assert.doesNotMatch(within.err(), /offset-past-end/);
+});
+
 test("eval --split even|odd takes the clusters at even or odd positions after --offset: disjoint halves", async (t) => {
   const file = path.join(SHARED, "data", "duc2003_task2/test.jsonl");
   if (!existsSync(file)) return t.skip("no ../shared/data/duc2003_task2");

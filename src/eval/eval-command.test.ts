@@ -203,6 +203,20 @@ test("eval on a damaged .gz says it is not a valid gzip file, and on a truncated
   assert.match(bad.err(), /^newsbrief eval: damaged\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
 });
 
+test("eval --summaries-out leaves no file behind when the dataset could not be evaluated (cut short, or every cluster skipped)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-partial-"));
+  const line = `${JSON.stringify({ id: "c1", documents: ["The council met on Monday and approved the budget for the schools."], summaries: ["The council approved the budget."] })}\n`;
+  const whole = gzipSync(Buffer.from(line.repeat(400)));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), whole.subarray(0, whole.length - 12));
+  writeFileSync(path.join(dir, "one.jsonl"), line);
+  for (const args of [["cut.jsonl.gz"], ["one.jsonl", "--offset", "1"]]) {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", ...args, "--summaries-out", "out.jsonl"], io), 1);
+    assert.match(io.err(), /^newsbrief eval: out\.jsonl not kept: nothing was evaluated$/m);
+    assert.equal(existsSync(path.join(dir, "out.jsonl")), false, args.join(" "));
+  }
+});
+
 test("eval on bytes that are neither gzip nor JSONL says so once; among clusters, bad lines past three are counted", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-noise-"));
   writeFileSync(path.join(dir, "noise.jsonl.gz"), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 53 + 7) % 256)));

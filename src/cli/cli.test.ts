@@ -138,6 +138,23 @@ test("--words with --sentences is refused with both named, not one silently igno
   assert.match(io.err(), /^newsbrief brief: give --words or --sentences, not both/);
 });
 
+test("a --focus that cannot steer the summary is said so on stderr, and the briefing still printed", async () => {
+  const example = path.join(REPO, "examples/air-france-447");
+  const cases: Array<[string[], RegExp]> = [
+    [["--focus", "the of and a to"], /^newsbrief brief: --focus "the of and a to" holds no content words \(only stop words\), so the summaries are not focused\n/],
+    [["--focus", "flight recorders", "--algorithm", "lexrank"], /^newsbrief brief: --focus is used by the newsbrief summariser only; lexrank ignores it\n/],
+  ];
+  for (const [options, said] of cases) {
+    const io = fakeIo();
+    assert.equal(await main(["brief", example, "--format", "json", ...options], io), 0);
+    assert.match(io.err(), said);
+    assert.equal((JSON.parse(io.out()) as Briefing).stories.length, 1);
+  }
+  const focused = fakeIo();
+  assert.equal(await main(["brief", example, "--format", "json", "--focus", "flight recorders search"], focused), 0);
+  assert.equal(focused.err(), "");
+});
+
 test("a negative number after an option gets our range message, spaced or with =", async () => {
   for (const argv of [["brief", "x.txt", "--sentences", "-1"], ["brief", "x.txt", "--sentences=-1"], ["eval", "x.jsonl", "--words", "-5"]]) {
     const io = fakeIo();

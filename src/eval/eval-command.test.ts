@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { gzipSync } from "node:zlib";
 import { main } from "../cli/main.js";
 import { buildCorpus } from "../core/corpus.js";
 import { SUMMARIZERS } from "../summarize/index.js";
@@ -123,6 +124,20 @@ test("eval --offset N --limit M evaluates clusters N+1..N+M, so tuning and confi
   assert.match(bad.err(), /--offset takes a whole number/);
 });
 
+test("eval --offset at or past the end of the dataset says how many clusters the file holds", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-offset-"));
+  const cluster = (id: string) => JSON.stringify({ id, documents: ["The council met on Monday and approved the budget."], summaries: ["The council approved the budget."] });
+  writeFileSync(path.join(dir, "three.jsonl"), `${["c1", "c2", "c3"].map(cluster).join("\n")}\n`);
+  for (const offset of ["3", "5"]) {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", "three.jsonl", "--offset", offset], io), 1);
+    assert.match(io.err(), new RegExp(`^newsbrief eval: three\\.jsonl: error offset ${offset} skips every cluster: the file holds 3 clusters \\(eval:offset-past-end\\)$`, "m"));
+  }
+  const within = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "three.jsonl", "--offset", "2"], within), 0);
+  assert.doesNotMatch(within.err(), /offset-past-end/);
+});
+
 test("eval --split even|odd takes the clusters at even or odd positions after --offset: disjoint halves", async (t) => {
   const file = path.join(SHARED, "data", "duc2003_task2/test.jsonl");
   if (!existsSync(file)) return t.skip("no ../shared/data/duc2003_task2");
@@ -173,12 +188,33 @@ test("eval --summaries-out into a missing folder: exit 1 with the reason before 
   }
 });
 
-test("eval on a damaged .gz says it is not a valid gzip file", async () => {
+test("eval on a damaged .gz says it is not a valid gzip file, and on a truncated one that it is cut short", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-gz-"));
-  writeFileSync(path.join(dir, "cut.jsonl.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
-  const io = fakeIo({ cwd: dir });
-  assert.equal(await main(["eval", "cut.jsonl.gz"], io), 1);
-  assert.match(io.err(), /^newsbrief eval: cut\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
+  const whole = gzipSync(Buffer.from(`${JSON.stringify({ id: "c1", documents: ["The council met on Monday."], summaries: ["The council met."] })}\n`.repeat(50)));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), whole.subarray(0, whole.length - 12));
+  const damaged = Buffer.from(whole);
+  damaged[3] = 0xff;
+  writeFileSync(path.join(dir, "damaged.jsonl.gz"), damaged);
+  const cut = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "cut.jsonl.gz"], cut), 1);
+  assert.match(cut.err(), /^newsbrief eval: cut\.jsonl\.gz: a gzip file cut short \(unexpected end of file\): truncated, an incomplete download or copy\?$/m);
+  const bad = fakeIo({ cwd: dir });
+  assert.equal(await main(["eval", "damaged.jsonl.gz"], bad), 1);
+  assert.match(bad.err(), /^newsbrief eval: damaged\.jsonl\.gz: not a valid gzip file \(.+\)$/m);
+});
+
+test("eval --summaries-out leaves no file behind when the dataset could not be evaluated (cut short, or every cluster skipped)", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-eval-partial-"));
+  const line = `${JSON.stringify({ id: "c1", documents: ["The council met on Monday and approved the budget for the schools."], summaries: ["The council approved the budget."] })}\n`;
+  const whole = gzipSync(Buffer.from(line.repeat(400)));
+  writeFileSync(path.join(dir, "cut.jsonl.gz"), whole.subarray(0, whole.length - 12));
+  writeFileSync(path.join(dir, "one.jsonl"), line);
+  for (const args of [["cut.jsonl.gz"], ["one.jsonl", "--offset", "1"]]) {
+    const io = fakeIo({ cwd: dir });
+    assert.equal(await main(["eval", ...args, "--summaries-out", "out.jsonl"], io), 1);
+    assert.match(io.err(), /^newsbrief eval: out\.jsonl not kept: nothing was evaluated$/m);
+    assert.equal(existsSync(path.join(dir, "out.jsonl")), false, args.join(" "));
+  }
 });
 
 test("eval on bytes that are neither gzip nor JSONL says so once; among clusters, bad lines past three are counted", async () => {

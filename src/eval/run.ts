@@ -292,6 +292,10 @@ export async function evaluateDataset(file: string, options: EvalRunOptions = {}
   } finally {
     clearInterval(sampler);
   }
+  if (options.offset && !heldBack && next === 0) {
+    const held = (options.offset ?? 0) - skip;
+    report({ file, severity: "error", ruleId: "offset-past-end", reason: `offset ${options.offset} skips every cluster: the file holds ${held} cluster${held === 1 ? "" : "s"}`, source: "eval" });
+  }
   if (heldBack?.length) report({ file, severity: "error", ruleId: "not-a-dataset", reason: await notADataset(file, badLines, heldBack[0]), source: "eval" });
   else if (badLines > SHOWN_BAD_LINES) report({ file, severity: "error", ruleId: "bad-cluster-line", reason: `${badLines - SHOWN_BAD_LINES} more bad lines not shown`, source: "eval" });
   sample();

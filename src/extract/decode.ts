@@ -4,6 +4,7 @@
  * 4 KB (as the HTML standard's prescan does); with none of these, valid UTF-8 is UTF-8, and
  * anything else is decoded as Windows-1252 with a message saying the charset was a guess.
  */
+import { isUtf8 } from "node:buffer";
 import { decodeWindows1252 } from "../ingest/decode.js";
 
 export interface DecodeMessage {
@@ -65,7 +66,7 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string): Decode
   const fromHeader = charsetFromContentType(contentType);
   if (fromHeader) {
     const d = decoderFor(fromHeader, false);
-    if (d) return { html: decodeWith(bytes, d), charset: d.encoding, source: "header", messages };
+    if (d) return notUtf8AsDeclared(bytes, d, fromHeader, "server", messages) ?? { html: decodeWith(bytes, d), charset: d.encoding, source: "header", messages };
     messages.push({ severity: "warning", ruleId: "unknown-charset", reason: `the server declares charset "${fromHeader}", which is not a known encoding` });
   }
   const head = latin1(bytes.subarray(0, 4096));
@@ -81,7 +82,7 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string): Decode
           return { html: text, charset: "utf-8", source: "utf8-valid", messages };
         }
       }
-      return { html: decodeWith(bytes, d), charset: d.encoding, source: declared.source, messages };
+      return notUtf8AsDeclared(bytes, d, declared.charset, "page", messages) ?? { html: decodeWith(bytes, d), charset: d.encoding, source: declared.source, messages };
     }
     messages.push({ severity: "warning", ruleId: "unknown-charset", reason: `the page declares charset "${declared.charset}", which is not a known encoding` });
   }
@@ -92,6 +93,17 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string): Decode
     ruleId: "charset-undecided",
     reason: "cannot tell the page's character encoding (no byte-order mark, no charset in the headers or a <meta> tag, and not valid UTF-8); decoded as Windows-1252, so accented or non-Latin letters may be wrong",
   });
+  return { html: decodeWindows1252(bytes), charset: "windows-1252", source: "guess", messages };
+}
+
+/**
+ * A page declared UTF-8 whose bytes are not UTF-8 and hold no UTF-8 multi-byte character at all was saved in a single-byte
+ * charset (an editor's default): decoded as Windows-1252, said so, rather than every accented letter and curly quote
+ * turned into U+FFFD. A page with some valid UTF-8 keeps its declaration (a stray bad byte does not change the charset).
+ */
+function notUtf8AsDeclared(bytes: Uint8Array, decoder: TextDecoder, label: string, declarer: "server" | "page", messages: DecodeMessage[]): DecodedHtml | undefined {
+  if (decoder.encoding !== "utf-8" || isUtf8(bytes) || hasMultibyteUtf8(bytes)) return undefined;
+  messages.push({ severity: "warning", ruleId: "charset-mismatch", reason: `the ${declarer} declares ${label} but the bytes are not UTF-8; decoded as Windows-1252` });
   return { html: decodeWindows1252(bytes), charset: "windows-1252", source: "guess", messages };
 }
 

@@ -595,3 +595,21 @@ test("a listing's entries that its JSON-LD ItemList declares are read though the
   assert.match(page.text, /Harbour stew number 8/);
   assert.doesNotMatch(page.text, /Unrelated story/);
 });
+
+test("a page written without <body>, or without <html>, gives its text (both tags are optional in HTML)", () => {
+  const paragraphs = "<p>The council voted on Tuesday to close the old bridge for repairs. Engineers said the steel was corroded beyond what paint could fix.</p><p>Traffic will be diverted through the town centre for six months, the council said.</p>";
+  const pages = [
+    `<html><head><title>Bridge to close</title></head>${paragraphs}</html>`,
+    `<!doctype html><title>Bridge to close</title>${paragraphs}`,
+    paragraphs,
+  ];
+  for (const html of pages) {
+    const page = extractHtml(html);
+    assert.match(page.text, /^The council voted on Tuesday .* the council said\.$/s, html);
+    assert.deepEqual(page.messages, [], html);
+  }
+  assert.equal(extractHtml(pages[0]).title, "Bridge to close");
+  assert.equal(extractHtml(pages[1]).title, "Bridge to close");
+  const sitemap = `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.org/news/1</loc><lastmod>2026-12-01</lastmod></url></urlset>`;
+  assert.equal(extractHtml(sitemap).text, "", "an XML document is not wrapped into an HTML page");
+});

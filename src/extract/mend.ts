@@ -11,10 +11,13 @@ const HEAD_ONLY = new Set(["META", "LINK", "TITLE", "STYLE", "SCRIPT", "BASE", "
  */
 export function oneBody(doc: DomDocument): void {
   const root = doc.documentElement;
-  if (!root) return;
+  if (root?.tagName !== "HTML") return;
   const kids = Array.from(root.children);
-  const body = kids.find((k) => k.tagName === "BODY");
-  if (!body || kids.every((k) => k === body || k.tagName === "HEAD" || HEAD_ONLY.has(k.tagName))) return;
+  if (kids.every((k) => k.tagName === "HEAD" || HEAD_ONLY.has(k.tagName))) return;
+  // A page written without <body> (the tag is optional) has its content straight under <html>; linkedom's document.body
+  // getter opens an empty body after the head (and a head first when there is none).
+  const body = kids.find((k) => k.tagName === "BODY") ?? doc.body!;
+  if (kids.every((k) => k === body || k.tagName === "HEAD" || HEAD_ONLY.has(k.tagName))) return;
   const start = body.firstChild;
   let passed = false;
   for (const k of kids) {
@@ -30,6 +33,20 @@ export function oneBody(doc: DomDocument): void {
       k.remove();
     }
   }
+}
+
+const HTML_ELEMENT = /^(?:a|abbr|address|article|aside|audio|b|base|bdi|bdo|blockquote|br|button|canvas|center|cite|code|data|dd|del|details|dfn|dialog|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|header|hgroup|hr|i|iframe|img|ins|kbd|label|li|link|main|mark|menu|meta|nav|noscript|ol|p|picture|pre|q|s|samp|script|section|small|span|strong|style|sub|summary|sup|table|template|time|title|u|ul|var|video)$/i;
+
+/** linkedom made an HTML element other than <html> the document: the page or fragment was written without <html>. */
+export function lacksHtmlElement(doc: DomDocument): boolean {
+  const root = doc.documentElement;
+  return !!root && root.tagName !== "HTML" && HTML_ELEMENT.test(root.tagName);
+}
+
+/** A page or fragment written without <html> (`<p>…`, `<title>…</title><p>…`), wrapped in one: linkedom makes its first element the document and drops the rest. */
+export function withHtmlElement(html: string): string {
+  const doctype = /^\s*(?:<!doctype[^>]*>)?/i.exec(html)![0];
+  return `${doctype}<html>${html.slice(doctype.length)}</html>`;
 }
 
 function mergeAttributes(into: DomElement, from: DomElement): void {

@@ -31,6 +31,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded | DecodeProblem {
 /** A failed gunzip as a user's reason ("not a valid gzip file (incorrect header check)"); undefined for any other error. */
 export function gzipProblem(error: unknown): string | undefined {
   const e = error as NodeJS.ErrnoException;
+  if (e.code === "Z_BUF_ERROR") return `a gzip file cut short (${e.message}): truncated, an incomplete download or copy?`;
   return e.code?.startsWith("Z_") ? `not a valid gzip file (${e.message})` : undefined;
 }
 

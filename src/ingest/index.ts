@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import type { ArticleInput, Message, RawDocument } from "../types/index.js";
-import { decodeBytes, gzipProblem } from "./decode.js";
+import { decodeBytes, gzipProblem, looksBinary } from "./decode.js";
 import { expandInputs } from "./files.js";
 import { parseHtmlDocument } from "./html.js";
 import { articleToDocument, parseJsonDocuments, parseJsonLines, problem, type Parsed } from "./json.js";
@@ -81,18 +81,30 @@ async function readOne(file: string, cwd: string, options: IngestOptions): Promi
     if (e.code === "TOO_LARGE" || e.code === "ERR_BUFFER_TOO_LARGE") return fail(file, "too-large", `input is over the ${formatBytes(max)} limit (raise it with --max-file-size)`);
     return fail(file, "unreadable", gzipProblem(e) ?? (e.code === "EACCES" ? "permission denied" : e.message));
   }
-  if (/\.x?html?(?:\.gz)?$/i.test(file) && bytes.length) return htmlFromBytes(bytes, file);
+  if (/\.x?html?(?:\.gz)?$/i.test(file) && bytes.length) return looksBinary(bytes) ? fail(file, "binary-file", BINARY) : htmlFromBytes(bytes, file);
   const decoded = decodeBytes(bytes);
   if (decoded === "empty") return fail(file, "empty-file", "file is empty");
-  if (decoded === "binary") return fail(file, "binary-file", "file is binary, not text, JSON or HTML");
+  if (decoded === "binary") return fail(file, "binary-file", BINARY);
   const text = decoded.text;
   if (!text.trim()) return fail(file, "empty-file", "file holds only white space");
   if (looksLikeFeed(text)) return ingestFeedText(text, file, options);
+  const xmlRoot = otherXmlRoot(text, file);
+  if (xmlRoot) return fail(file, "not-a-feed", `XML with a <${xmlRoot}> root, not an article or an RSS, Atom or RDF feed (a sitemap lists pages: give their URLs)`);
   const parsed = parseByFormat(text, file);
   if (decoded.encoding === "windows-1252") {
     parsed.messages.push({ file, severity: "info", ruleId: "encoding", reason: "not valid UTF-8; decoded as Windows-1252", source: "ingest" });
   }
   return parsed;
+}
+
+const BINARY = "file is binary, not text, JSON or HTML";
+
+/** The root element's name of an XML file (.xml, or text opening with an XML declaration) that is not an XHTML page; feeds are told apart before. */
+function otherXmlRoot(text: string, file: string): string | undefined {
+  const head = text.trimStart().slice(0, 4096);
+  if (!/\.xml(?:\.gz)?$/i.test(file) && !head.startsWith("<?xml")) return undefined;
+  const root = /<([A-Za-z][\w:.-]*)/.exec(head)?.[1];
+  return root && root.toLowerCase() !== "html" ? root : undefined;
 }
 
 function parseByFormat(text: string, file: string): Parsed {

@@ -131,6 +131,19 @@ test("unreadable files are reported, not fatal", async () => {
   assert.deepEqual(messages.map((m) => [m.file.endsWith("locked.txt"), m.ruleId]), [[true, "unreadable"]]);
 });
 
+test("a PDF renamed .html is called binary, and an XML file that is not a feed (a sitemap) is refused, not briefed as markup", async () => {
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nstream\n"), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256))]);
+  const sitemap = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/news/1</loc></url></urlset>\n`;
+  const dir = tmp({ "report.html": pdf, "sitemap.xml": sitemap, "ok.txt": ARTICLE });
+  const { docs, messages } = await ingestPaths(["report.html", "sitemap.xml", "ok.txt"].map((name) => path.join(dir, name)));
+  assert.equal(docs.length, 1);
+  const byFile = Object.fromEntries(messages.map((m) => [path.basename(m.file), [m.ruleId, m.reason]]));
+  assert.deepEqual(byFile, {
+    "report.html": ["binary-file", "file is binary, not text, JSON or HTML"],
+    "sitemap.xml": ["not-a-feed", "XML with a <urlset> root, not an article or an RSS, Atom or RDF feed (a sitemap lists pages: give their URLs)"],
+  });
+});
+
 test("a .gz that is not gzip is called that, and the other files are still read", async () => {
   const dir = tmp({ "notes.txt.gz": ARTICLE, "ok.txt": ARTICLE });
   const { docs, messages } = await ingestPaths([dir]);

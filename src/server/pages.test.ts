@@ -17,7 +17,7 @@ function briefing(extra: Record<string, unknown>): Briefing {
   return {
     version: "test",
     articles: [{ id: "a1", title: "Floods", text: TEXT, wordCount: 14, removed: { boilerplate: 0, captions: 0, bylines: 0, teaserBlocks: 0, repeatedParagraphs: 0, chars: 0 }, rawOffsets: [] }],
-    stories: [{ id: "s1", articleIds: ["a1"], headline: sentence("Rain fell on Monday."), summary: [sentence("Rain fell on Monday."), sentence("The river rose on Tuesday.")], label: "Floods", entities: [], quotes: [], ...extra }],
+    stories: [{ id: "s1", articleIds: ["a1"], headline: sentence("Rain fell on Monday."), summary: [sentence("Rain fell on Monday."), sentence("The river rose on Tuesday.")], label: "Floods", entities: [], quotes: [], timeline: [], ...extra }],
     messages: [],
   };
 }

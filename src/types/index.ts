@@ -134,7 +134,7 @@ export interface Story {
   headline: Sentence;
   summary: Sentence[];
   /** Dated developments, oldest first; background entries flagged. */
-  timeline?: TimelineEntry[];
+  timeline: TimelineEntry[];
   /** A few words naming the story: its weightiest names and when ("Lavrov, Tillerson (2017)"). */
   label: string;
   /** People, organisations and places the story's articles name, most mentioned first. */

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { VERSION } from "../../core/version.js";
@@ -143,6 +143,7 @@ export const evalCommand: Command = async (argv, io) => {
       // A failed stream has already said why (openOutputs); ending it must not throw a second time.
       if (outputs) await Promise.all([...outputs.values()].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))));
     }
+    if (outputs && results.length === 0) await dropOutputs(outputs, io);
     if (outputs && [...outputs.values()].some((s) => s.errored)) return 1;
     if (outputs && results.length > 0) io.stderr.write(`newsbrief eval: wrote ${[...outputs.values()].map((s) => path.relative(io.cwd, String(s.path)) || String(s.path)).join(", ")}\n`);
   }
@@ -181,6 +182,15 @@ function openOutputs(file: string, algorithms: string[], io: Io): Map<string, Wr
   const targets = outputTargets(file, algorithms);
   const report = (target: string) => (error: Error) => io.stderr.write(`newsbrief eval: cannot write ${shownPath(target, io.cwd)}: ${writeProblem(error)}\n`);
   return new Map(algorithms.map((a, i) => [a, createWriteStream(targets[i]).on("error", report(targets[i]))]));
+}
+
+/** Summaries of a dataset that could not be evaluated (cut short, or no cluster): not left behind to be taken for a run's output. */
+async function dropOutputs(outputs: Map<string, WriteStream>, io: Io): Promise<void> {
+  for (const stream of outputs.values()) {
+    if (stream.errored) continue;
+    await rm(String(stream.path), { force: true });
+    io.stderr.write(`newsbrief eval: ${shownPath(String(stream.path), io.cwd)} not kept: nothing was evaluated\n`);
+  }
 }
 
 /** A path as the user would name it: relative below the working directory, else absolute. */

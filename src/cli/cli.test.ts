@@ -138,17 +138,19 @@ test("--words with --sentences is refused with both named, not one silently igno
   assert.match(io.err(), /^newsbrief brief: give --words or --sentences, not both/);
 });
 
-test("a --focus that cannot steer the summary is said so on stderr, and the briefing still printed", async () => {
+test("a --focus that cannot steer the summary is said so, on stderr and in the briefing's messages (as the library returns them), and the briefing still printed", async () => {
   const example = path.join(REPO, "examples/air-france-447");
   const cases: Array<[string[], RegExp]> = [
-    [["--focus", "the of and a to"], /^newsbrief brief: --focus "the of and a to" holds no content words \(only stop words\), so the summaries are not focused\n/],
-    [["--focus", "flight recorders", "--algorithm", "lexrank"], /^newsbrief brief: --focus is used by the newsbrief summariser only; lexrank ignores it\n/],
+    [["--focus", "the of and a to"], /^newsbrief: \(options\): warning the focus "the of and a to" holds no content words \(only stop words\), so the summaries are not focused \(brief:focus-ignored\)\n/],
+    [["--focus", "flight recorders", "--algorithm", "lexrank"], /^newsbrief: \(options\): warning the focus is used by the newsbrief summariser only; lexrank ignores it \(brief:focus-ignored\)\n/],
   ];
   for (const [options, said] of cases) {
     const io = fakeIo();
     assert.equal(await main(["brief", example, "--format", "json", ...options], io), 0);
     assert.match(io.err(), said);
-    assert.equal((JSON.parse(io.out()) as Briefing).stories.length, 1);
+    const briefing = JSON.parse(io.out()) as Briefing;
+    assert.equal(briefing.stories.length, 1);
+    assert.deepEqual(briefing.messages.filter((m) => m.ruleId === "focus-ignored").map((m) => m.severity), ["warning"]);
   }
   const focused = fakeIo();
   assert.equal(await main(["brief", example, "--format", "json", "--focus", "flight recorders search"], focused), 0);

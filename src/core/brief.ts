@@ -4,6 +4,7 @@ import { storyEntities } from "../stories/entities.js";
 import { storyLabel } from "../stories/label.js";
 import { typePeopleAcrossStories } from "../stories/people.js";
 import { storyQuotes } from "../stories/quotes.js";
+import { ignoredFocus } from "../summarize/focus.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
@@ -27,6 +28,8 @@ export async function brief(inputs: ReadonlyArray<ArticleInput | string>, option
 /** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
 export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
   checkLength(options);
+  const unfocused = options.focus?.trim() && ignoredFocus(options.focus.trim(), options.algorithm);
+  if (unfocused) messages.push({ file: "(options)", severity: "warning", ruleId: "focus-ignored", reason: unfocused, source: "brief" });
   const { articles, usable } = cleanReporting(docs, messages, "brief");
   const byId = new Map(usable.map((a) => [a.id, a]));
   const groups: Array<{ id: string; articleIds: string[]; label?: string }> =

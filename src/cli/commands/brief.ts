@@ -5,7 +5,6 @@ import { brief } from "../../core/brief.js";
 import { FORMATS, render, type Format } from "../../render/index.js";
 import { SUMMARIZERS } from "../../summarize/index.js";
 import { messageLine } from "../../render/common.js";
-import { contentTerms } from "../../nlp/index.js";
 import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
 import { unwritable, writeProblem } from "../output.js";
@@ -68,8 +67,6 @@ export const briefCommand: Command = async (argv, io) => {
   const algorithm = values.algorithm;
   if (algorithm && !SUMMARIZERS.has(algorithm)) throw new UsageError(`unknown algorithm "${algorithm}"; use one of ${[...SUMMARIZERS.keys()].join(", ")}`);
   const focus = values.focus?.trim() || undefined;
-  const focusProblem = focus && ignoredFocus(focus, algorithm);
-  if (focusProblem && !values.quiet) io.stderr.write(`newsbrief brief: ${focusProblem}\n`);
   const briefing = await brief(inputs, {
     since,
     fetcher,
@@ -139,9 +136,3 @@ function chooseFormat(flag: string | undefined, out: string | undefined, tty: bo
   return tty ? "text" : "json";
 }
 
-/** Why --focus cannot steer the summaries, when it cannot: briefing goes on, unfocused. */
-function ignoredFocus(focus: string, algorithm = "newsbrief"): string | undefined {
-  if (algorithm !== "newsbrief") return `--focus is used by the newsbrief summariser only; ${algorithm} ignores it`;
-  if (contentTerms(focus).length === 0) return `--focus "${focus}" holds no content words (only stop words), so the summaries are not focused`;
-  return undefined;
-}

@@ -31,12 +31,19 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
       messages.push(problem(input, undefined, "missing-path", "no such file or directory"));
     }
   }
-  // One file named twice ("seeds" and "/abs/seeds") is read once.
+  // One file named twice ("seeds" and "/abs/seeds", a folder and a file in it) is read once, and the user told so.
   const seen = new Set<string>();
+  const repeated: string[] = [];
   const unique = files.filter((f) => {
     const key = f === "-" ? f : path.resolve(cwd, f);
-    return !seen.has(key) && Boolean(seen.add(key));
+    if (!seen.has(key)) return Boolean(seen.add(key));
+    repeated.push(f);
+    return false;
   });
+  if (repeated.length) {
+    const reason = repeated.length === 1 ? "named more than once among the inputs; read once" : `${repeated.length} files named more than once among the inputs (this one first); each read once`;
+    messages.push({ ...problem(repeated[0], undefined, "named-twice", reason), severity: "info" });
+  }
   return { files: unique, messages };
 }
 

@@ -162,12 +162,15 @@ test("globs and stdin", async () => {
   assert.deepEqual(piped.docs.map((d) => d.raw), ["From stdin one.", "From stdin two."]);
 });
 
-test("files found in a directory are named under the path the user gave, and read once", async () => {
+test("files found in a directory are named under the path the user gave, and read once, the repeat reported", async () => {
   const dir = tmp({ "a.txt": ARTICLE, "sub/b.txt": ARTICLE, "empty.txt": "" });
   const elsewhere = mkdtempSync(path.join(tmpdir(), "nb-cwd-"));
   const absolute = await ingestPaths([dir, path.join(dir, "a.txt")], { cwd: elsewhere });
   assert.deepEqual(absolute.docs.map((d) => d.file).sort(), [path.join(dir, "a.txt"), path.join(dir, "sub", "b.txt")]);
-  assert.deepEqual(absolute.messages.map((m) => m.file), [path.join(dir, "empty.txt")]);
+  assert.deepEqual(absolute.messages.map((m) => [m.ruleId, m.file, m.severity]).sort(), [
+    ["empty-file", path.join(dir, "empty.txt"), "error"],
+    ["named-twice", path.join(dir, "a.txt"), "info"],
+  ]);
   const relative = await ingestPaths([`./${path.basename(dir)}`], { cwd: path.dirname(dir) });
   assert.deepEqual(relative.docs.map((d) => d.file).sort(), [path.join(path.basename(dir), "a.txt"), path.join(path.basename(dir), "sub", "b.txt")]);
 });

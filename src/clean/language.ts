@@ -82,7 +82,8 @@ function otherScript(sample: string): string | undefined {
   return undefined;
 }
 
-/** A warning's reason for an article not in English, naming the language. */
-export function notEnglishReason(language: string): string {
-  return `the text looks like ${language}, not English: newsbrief's sentence, date and name rules are English ones, so this article's sentences, dates and names may be missed`;
+/** A warning's reason when a text is not in English, naming the language it seems to be in; undefined for English. */
+export function whyNotEnglish(text: string): string | undefined {
+  const language = notEnglish(text);
+  return language && `the text looks like ${language}, not English: newsbrief's sentence, date and name rules are English ones, so this article's sentences, dates and names may be missed`;
 }

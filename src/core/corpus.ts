@@ -1,5 +1,5 @@
 import { cleanDocument } from "../clean/index.js";
-import { notEnglish, notEnglishReason } from "../clean/language.js";
+import { whyNotEnglish } from "../clean/language.js";
 import { markNearDuplicates } from "../clean/duplicates.js";
 import { annotate, Lexicon } from "../nlp/index.js";
 import { whyNotGrouped } from "../stories/ungroupable.js";
@@ -65,8 +65,8 @@ export function cleanReporting(docs: RawDocument[], messages: Message[], source:
     messages.push({ ...where(i), severity: "warning", ruleId: "empty-after-cleaning", reason: "no article text left after removing boilerplate", source: "clean" });
   }
   cleaned.usable.forEach((article, k) => {
-    const language = notEnglish(article.text);
-    if (language) messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "not-english", reason: notEnglishReason(language), source: "clean" });
+    const reason = whyNotEnglish(article.text);
+    if (reason) messages.push({ ...where(cleaned.usableIndex[k]), severity: "warning", ruleId: "not-english", reason, source: "clean" });
   });
   const leftOut = cleaned.usable.map(whyNotGrouped);
   const kept = leftOut.flatMap((why, k) => (why ? [] : [k]));

@@ -37,6 +37,20 @@ export const DATE_MARKER_LINE = /^date[ \t]+(\d{4}-\d{2}-\d{2})$/i;
  * as news sites print under the headline, as YYYY-MM-DD; undefined for anything else. Parsed by
  * hand: Date.parse reads such lines in the machine's time zone and can shift the day.
  */
+export function dateLine(text: string): string | undefined {
+  const s = text.trim();
+  if (s.length > 60) return undefined;
+  const marker = DATE_MARKER_LINE.exec(s);
+  if (marker) return dateLine(marker[1]);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (iso) return validDay(+iso[1], +iso[2], +iso[3]);
+  const m = MONTH_FIRST.exec(s);
+  if (m) return monthFirstDay(m);
+  const d = DAY_FIRST.exec(s);
+  if (d) return validDay(+d[3], MONTHS.indexOf(d[2].slice(0, 3).toLowerCase()) + 1, +d[1]);
+  return undefined;
+}
+
 /**
  * A calendar date that opens a paragraph and runs on into its first sentence ("Saturday, March 26, 2005
  * Up to four times as many women…"): a date line that lost its line break when the text was copied.
@@ -46,20 +60,11 @@ export const DATE_MARKER_LINE = /^date[ \t]+(\d{4}-\d{2}-\d{2})$/i;
 export function leadingDate(text: string): { date: string; length: number } | undefined {
   const m = LEADING_MONTH_FIRST.exec(text);
   if (!m || !/^\p{Lu}\p{Ll}/u.test(text.slice(m[0].length))) return undefined;
-  const date = validDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);
+  const date = monthFirstDay(m);
   return date ? { date, length: m[0].length } : undefined;
 }
 
-export function dateLine(text: string): string | undefined {
-  const s = text.trim();
-  if (s.length > 60) return undefined;
-  const marker = DATE_MARKER_LINE.exec(s);
-  if (marker) return dateLine(marker[1]);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (iso) return validDay(+iso[1], +iso[2], +iso[3]);
-  const m = MONTH_FIRST.exec(s);
-  if (m) return validDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);
-  const d = DAY_FIRST.exec(s);
-  if (d) return validDay(+d[3], MONTHS.indexOf(d[2].slice(0, 3).toLowerCase()) + 1, +d[1]);
-  return undefined;
+/** The day of a month-first date's match (month name, day, year). */
+function monthFirstDay(m: RegExpExecArray): string | undefined {
+  return validDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);
 }

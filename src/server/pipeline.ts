@@ -1,5 +1,5 @@
 import { cleanDocument } from "../clean/index.js";
-import { notEnglish, notEnglishReason } from "../clean/language.js";
+import { whyNotEnglish } from "../clean/language.js";
 import { articleToDocument, ignoredDateReason } from "../ingest/json.js";
 import { contentHash, urlKey } from "../store/text.js";
 import { whyNotGrouped } from "../stories/ungroupable.js";
@@ -24,8 +24,8 @@ export function prepareItem(item: ArticleInput, input: RawInput, file: string = 
     messages.push(msg(file, "error", "empty-after-cleaning", "no article text left after removing boilerplate", "clean"));
     return { input, messages };
   }
-  const language = notEnglish(cleaned.text);
-  if (language) messages.push(msg(file, "warning", "not-english", notEnglishReason(language), "clean"));
+  const notEnglish = whyNotEnglish(cleaned.text);
+  if (notEnglish) messages.push(msg(file, "warning", "not-english", notEnglish, "clean"));
   const ungroupable = whyNotGrouped(cleaned);
   if (ungroupable) messages.push(msg(file, "warning", ungroupable.ruleId, ungroupable.reason, "clean"));
   // Briefings re-clean the stored text with the title fixed: clean it that way here too, so offsets agree.

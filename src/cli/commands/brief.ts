@@ -66,7 +66,6 @@ export const briefCommand: Command = async (argv, io) => {
   const format = chooseFormat(values.format, values.out, Boolean(io.stdout.isTTY));
   const algorithm = values.algorithm;
   if (algorithm && !SUMMARIZERS.has(algorithm)) throw new UsageError(`unknown algorithm "${algorithm}"; use one of ${[...SUMMARIZERS.keys()].join(", ")}`);
-  const focus = values.focus?.trim() || undefined;
   const briefing = await brief(inputs, {
     since,
     fetcher,
@@ -75,7 +74,7 @@ export const briefCommand: Command = async (argv, io) => {
     words: values.words ? positiveInt(values.words, "--words") : undefined,
     sentences: values.sentences ? positiveInt(values.sentences, "--sentences") : undefined,
     algorithm,
-    focus,
+    focus: values.focus?.trim() || undefined,
     granularity: parseGranularity(values.granularity),
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
     onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,
@@ -135,4 +134,3 @@ function chooseFormat(flag: string | undefined, out: string | undefined, tty: bo
   }
   return tty ? "text" : "json";
 }
-

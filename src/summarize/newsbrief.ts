@@ -340,9 +340,16 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   const fill = budget.fill ? TUNING.fillRest : 0;
   // With `fill` the scorer cuts the summary at the word budget (ROUGE -l), inside the last sentence.
   const limit = budget.fill && budget.sentences === undefined ? budget.words ?? DEFAULT_WORDS : Infinity;
-  const scan: Scan = { pool, concepts, conceptWord: pool.conceptWord, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill, room: limit };
+  const scan: Scan = { pool, concepts, conceptWord: pool.conceptWord, weights, covered, taken, mark: new Uint8Array(index.size), tracker, fill, room: limit, scores: new Float64Array(pool.size) };
+  // Scores change only when a sentence is taken into the summary (covered concepts, budget); after a
+  // pass that took none (a near-repeat or an orphaned pronoun left out) the next best is the next in
+  // the last scan's ranking. Rescanning instead made one long repetitive article quadratic.
+  let ranking: Ranking | undefined;
+  let scanned = false;
   while (!tracker.full) {
-    let best = bestCandidate(scan);
+    if (scanned) ranking ??= new Ranking(scan.scores);
+    let best = ranking ? ranking.next(taken) : (selectionScans.count++, bestCandidate(scan));
+    scanned = true;
     if (best < 0) break;
     let bestScore = scoreOf(scan, best);
     if (pool.dangling[best]) {
@@ -364,6 +371,8 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
     taken[best] = 1;
     if (overlap(concepts, pool.from[best], pool.to[best], covered, index.isBigram) > TUNING.overlapMax) continue;
     for (let j = pool.from[best]; j < pool.to[best]; j++) covered[concepts[j]] = 1;
+    ranking = undefined;
+    scanned = false;
     chosen.add(index.docSent[pool.doc[best]] + pool.sent[best]);
     tracker.take(pool.spaced[best]);
     scan.room = limit - tracker.words;
@@ -371,6 +380,9 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   }
   return out;
 }
+
+/** How many times the selection has scored every candidate, since the process started: what selection costs, for tests. */
+export const selectionScans = { count: 0 };
 
 /** The state of the greedy selection; the scans below are separate functions so each returns one number right after its loop. */
 interface Scan {
@@ -388,6 +400,8 @@ interface Scan {
    * so it is scored as its first `room` words: the concepts they complete, at that length.
    */
   room: number;
+  /** Per candidate, its score in the last `bestCandidate` scan (0 when it was not eligible). */
+  scores: Float64Array;
 }
 
 /** Score of candidate k: its uncovered concept weight per length, times its prior. */
@@ -410,18 +424,39 @@ function cutScore(scan: Scan, k: number): number {
 
 /** The untaken candidate that fits with the highest score (the first of equals), or -1 when none scores above 0. */
 function bestCandidate(scan: Scan): number {
-  const { pool, taken, tracker } = scan;
+  const { pool, taken, tracker, scores } = scan;
   let best = -1;
   let bestScore = 0;
   for (let k = 0; k < pool.size; k++) {
+    scores[k] = 0;
     if (taken[k] || !tracker.fits(pool.spaced[k])) continue;
-    const score = scoreOf(scan, k);
+    const score = (scores[k] = scoreOf(scan, k));
     if (score > bestScore) {
       best = k;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The candidates of one scan that scored above 0, best first (the first of equals first), walked as `bestCandidate` would pick them while no score changes. */
+class Ranking {
+  private readonly order: Int32Array;
+  private at = 0;
+
+  constructor(scores: Float64Array) {
+    let n = 0;
+    for (let k = 0; k < scores.length; k++) if (scores[k] > 0) n++;
+    const order = new Int32Array(n);
+    for (let k = 0, i = 0; k < scores.length; k++) if (scores[k] > 0) order[i++] = k;
+    this.order = order.sort((a, b) => scores[b] - scores[a] || a - b);
+  }
+
+  /** The best candidate not taken since, or -1. */
+  next(taken: Uint8Array): number {
+    while (this.at < this.order.length && taken[this.order[this.at]]) this.at++;
+    return this.at < this.order.length ? this.order[this.at] : -1;
+  }
 }
 
 /**

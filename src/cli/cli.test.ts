@@ -157,6 +157,18 @@ test("a --focus that cannot steer the summary is said so, on stderr and in the b
   assert.equal(focused.err(), "");
 });
 
+test("a --words budget no whole sentence fits is said so, and the summary still holds one whole sentence", async () => {
+  const example = path.join(REPO, "examples/air-france-447");
+  const io = fakeIo();
+  assert.equal(await main(["brief", example, "--format", "json", "--words", "5"], io), 0);
+  assert.match(io.err(), /^newsbrief: \(options\): info a summary holds at least one whole sentence, so the summary runs past the 5-word budget \(up to \d+ words\) \(brief:words-exceeded\)\n/);
+  const briefing = JSON.parse(io.out()) as Briefing;
+  assert.equal(briefing.stories[0].summary.length, 1);
+  const usual = fakeIo();
+  assert.equal(await main(["brief", example, "--format", "json", "--words", "60"], usual), 0);
+  assert.equal(usual.err(), "", "a summary ending within the usual overrun says nothing");
+});
+
 test("a negative number after an option gets our range message, spaced or with =", async () => {
   for (const argv of [["brief", "x.txt", "--sentences", "-1"], ["brief", "x.txt", "--sentences=-1"], ["eval", "x.jsonl", "--words", "-5"]]) {
     const io = fakeIo();

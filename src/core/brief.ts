@@ -5,6 +5,7 @@ import { storyLabel } from "../stories/label.js";
 import { typePeopleAcrossStories } from "../stories/people.js";
 import { storyQuotes } from "../stories/quotes.js";
 import { ignoredFocus } from "../summarize/focus.js";
+import { OVERRUN } from "../summarize/budget.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
@@ -36,7 +37,19 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
     !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
   const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label));
   typePeopleAcrossStories(stories);
+  const over = overBudget(stories, options);
+  if (over) messages.push({ file: "(options)", severity: "info", ruleId: "words-exceeded", reason: over, source: "brief" });
   return { version: VERSION, articles, stories, messages };
+}
+
+/** Why summaries run past the word budget, when some do: each holds at least one whole sentence, however long. */
+function overBudget(stories: Story[], options: BriefOptions): string | undefined {
+  if (options.words === undefined || options.sentences !== undefined) return undefined;
+  const words = options.words;
+  const lengths = stories.map((s) => s.summary.reduce((n, x) => n + x.text.split(/\s+/).filter(Boolean).length, 0)).filter((n) => n > words * OVERRUN);
+  if (!lengths.length) return undefined;
+  const which = stories.length === 1 ? "the summary runs" : `${lengths.length} of ${stories.length} summaries run`;
+  return `a summary holds at least one whole sentence, so ${which} past the ${words}-word budget (up to ${Math.max(...lengths)} words)`;
 }
 
 /** Briefs one story's articles: summary, label (unless the grouping named it already), entities, quotes, timeline. */

@@ -2,6 +2,9 @@ import type { Budget } from "../types/index.js";
 
 export const DEFAULT_WORDS = 120;
 
+/** Without `fill`, a summary may run this far past its word budget to end on a whole sentence. */
+export const OVERRUN = 1.15;
+
 /**
  * Word-budget bookkeeping shared by every summariser. With `fill`, selection stops only once
  * the budget is reached (the scorer truncates, as ROUGE `-l` does); otherwise a sentence is taken
@@ -29,7 +32,7 @@ export class BudgetTracker {
   fits(words: number): boolean {
     if (this.sentences !== undefined) return this.count < this.sentences;
     if (this.fill || this.count === 0) return true;
-    return this.words + words <= this.limit * 1.15;
+    return this.words + words <= this.limit * OVERRUN;
   }
 
   take(words: number): void {

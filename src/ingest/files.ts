@@ -24,7 +24,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
     } else if (info) {
       files.push(input);
     } else if (/[*?[\]{}]/.test(input)) {
-      const matched = (await glob(input, { cwd, onlyFiles: true, dot: false })).sort();
+      const matched = (await glob(input, { cwd, onlyFiles: true, dot: false })).sort(readingOrder);
       if (matched.length === 0) messages.push(problem(input, undefined, "no-match", "no files match this pattern"));
       files.push(...matched);
     } else {
@@ -55,7 +55,7 @@ async function walk(dir: string, messages: Message[], label: string): Promise<st
       messages.push(problem(path.join(label, path.relative(dir, current)), undefined, "unreadable-directory", error.message));
       return [];
     });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => readingOrder(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       if (/^(?:readme|license|licence|changelog|attribution|contributing|notice)(?:\.|$)/i.test(entry.name)) {
@@ -78,4 +78,26 @@ async function walk(dir: string, messages: Message[], label: string): Promise<st
 export function isArticleFile(name: string): boolean {
   const lower = name.toLowerCase().replace(/\.gz$/, "");
   return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Names in the order a person reads a folder ('t2' before 't10', as `ls -v` and file managers list
+ * them): runs of digits compare as numbers, the rest by code unit. Intl.Collator's numeric option
+ * would also fold case and accents by locale, and the order must not change with the machine.
+ */
+export function readingOrder(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (/^\d/.test(x[i]) && /^\d/.test(y[i])) {
+      const p = x[i].replace(/^0+/, "");
+      const q = y[i].replace(/^0+/, "");
+      if (p.length !== q.length) return p.length - q.length;
+      if (p !== q) return p < q ? -1 : 1;
+      continue;
+    }
+    return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -162,6 +162,14 @@ test("globs and stdin", async () => {
   assert.deepEqual(piped.docs.map((d) => d.raw), ["From stdin one.", "From stdin two."]);
 });
 
+test("a folder's files and a glob's matches are read in the order a person reads names: t2 before t10, Zeta before alpha as ls lists them", async () => {
+  const dir = tmp({ "t10.txt": ARTICLE, "t2.txt": ARTICLE, "t1.txt": ARTICLE, "t02b.txt": ARTICLE, "alpha.txt": ARTICLE, "Zeta.txt": ARTICLE, "sub9/a.txt": ARTICLE, "sub10/a.txt": ARTICLE });
+  const folder = await ingestPaths(["."], { cwd: dir });
+  assert.deepEqual(folder.docs.map((d) => d.file), ["Zeta.txt", "alpha.txt", "sub9/a.txt", "sub10/a.txt", "t1.txt", "t2.txt", "t02b.txt", "t10.txt"]);
+  const globbed = await ingestPaths(["t*.txt"], { cwd: dir });
+  assert.deepEqual(globbed.docs.map((d) => d.file), ["t1.txt", "t2.txt", "t02b.txt", "t10.txt"]);
+});
+
 test("files found in a directory are named under the path the user gave, and read once, the repeat reported", async () => {
   const dir = tmp({ "a.txt": ARTICLE, "sub/b.txt": ARTICLE, "empty.txt": "" });
   const elsewhere = mkdtempSync(path.join(tmpdir(), "nb-cwd-"));

@@ -86,15 +86,15 @@ export function startsPointingBack(doc: Doc, i: number): boolean {
 }
 
 /**
- * "The company …", "The man …", "The agency's …": a bare description of a party named in an earlier
- * sentence. A phrase saying which one ("The man accused of …", "The company that …", "The group,
- * whose …") does not point back.
+ * "The company …", "The man …", "The agency's …", "The two men …" (also after "According to …,"): a
+ * bare description of a party named in an earlier sentence. A phrase saying which one ("The man
+ * accused of …", "The company that …", "The group, whose …") does not point back.
  */
 const BARE_DESCRIPTION =
-  /^The (?:company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim)(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible)\b)[a-z])/;
+  /^(?:According to [^,.]{2,60}, t|T)he (?:two (?:men|women|leaders|officials|diplomats|ministers|presidents|sides|countries|nations|companies|parties)|company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim)(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible)\b)[a-z])/;
 
 export function startsWithBareDescription(doc: Doc, i: number): boolean {
-  return BARE_DESCRIPTION.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 40));
+  return BARE_DESCRIPTION.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 100));
 }
 
 /** Starts with a pronoun or connective that needs the sentence before it to make sense. */

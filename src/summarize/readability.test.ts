@@ -148,11 +148,12 @@ test("a sentence opening with a bare description ('The man …') never comes bef
   assert.ok(!picked.includes("0:1") || picked.indexOf("0:0") === picked.indexOf("0:1") - 1, picked.join(" "));
 });
 
-test("bare descriptions are 'The company/man/agency's …' with nothing saying which: 'The man accused of …', 'The company that …' stand alone", () => {
+test("bare descriptions are 'The company/man/agency's …', 'The two men …' (also after 'According to …,') with nothing saying which: 'The man accused of …', 'The company that …' stand alone", () => {
   const text =
     "The company said the plan would work out well. The man was arrested in the town on Friday. The agency's report on the storm came out. " +
-    "The man accused of the theft was arrested on Friday. The company that built the bridge said it was safe. The storm closed the bridge on Monday. The group of ten walked into the town.";
-  assert.deepEqual(flagsOf(startsWithBareDescription, text), [true, true, true, false, false, false, false]);
+    "The man accused of the theft was arrested on Friday. The company that built the bridge said it was safe. The storm closed the bridge on Monday. The group of ten walked into the town. " +
+    "The two men met in the town on Friday. According to the State Department, the two officials will discuss the bridge. The two men accused of the theft were arrested. According to the mayor, the storm closed the bridge.";
+  assert.deepEqual(flagsOf(startsWithBareDescription, text), [true, true, true, false, false, false, false, true, true, false, false]);
 });
 
 test("half quotes are recognised: a sentence opening or closing a quotation the sentence next to it completes", () => {

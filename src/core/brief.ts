@@ -8,6 +8,7 @@ import { ignoredFocus } from "../summarize/focus.js";
 import { OVERRUN } from "../summarize/budget.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
+import { candidateSentences } from "../summarize/vectors.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanReporting, readInputs } from "./corpus.js";
 import { buildTimeline, publishedEstimate, storyDates } from "../timeline/index.js";
@@ -35,8 +36,15 @@ export function briefDocuments(docs: RawDocument[], messages: Message[], options
   const byId = new Map(usable.map((a) => [a.id, a]));
   const groups: Array<{ id: string; articleIds: string[]; label?: string }> =
     !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
-  const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label));
+  const capped: string[] = [];
+  const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label, capped));
   typePeopleAcrossStories(stories);
+  if (capped.length) {
+    const { name, maxSentences } = getSummarizer(options.algorithm);
+    const where = capped.length === 1 ? `story ${capped[0]}` : `${capped.length} stories`;
+    const reason = `${name} ranks at most ${maxSentences} sentences a story (its work grows with their square); in ${where} it ranked each article's earliest sentences`;
+    messages.push({ file: "(options)", severity: "info", ruleId: "sentences-capped", reason, source: "brief" });
+  }
   const over = overBudget(stories, options);
   if (over) messages.push({ file: "(options)", severity: "info", ruleId: "words-exceeded", reason: over, source: "brief" });
   return { version: VERSION, articles, stories, messages };
@@ -52,11 +60,15 @@ function overBudget(stories: Story[], options: BriefOptions): string | undefined
   return `a summary holds at least one whole sentence, so ${which} past the ${words}-word budget (up to ${Math.max(...lengths)} words)`;
 }
 
-/** Briefs one story's articles: summary, label (unless the grouping named it already), entities, quotes, timeline. */
-export function briefStory(id: string, articles: Article[], options: BriefOptions, label = storyLabel(articles.filter((a) => !a.duplicateOf))): Story {
+/**
+ * Briefs one story's articles: summary, label (unless the grouping named it already), entities, quotes, timeline.
+ * `capped` gets the story's id when the summariser ranked only some of its sentences (`Summarizer.maxSentences`).
+ */
+export function briefStory(id: string, articles: Article[], options: BriefOptions, label = storyLabel(articles.filter((a) => !a.duplicateOf)), capped?: string[]): Story {
   const { corpus, lexicon } = annotateCorpus(articles);
   const summarizer = getSummarizer(options.algorithm);
   const picked = summarizer.summarize(corpus, { words: options.words, sentences: options.sentences, focus: options.focus }, { seed: options.seed ?? 1 });
+  if (capped && summarizer.maxSentences !== undefined && candidateSentences(corpus).length > summarizer.maxSentences) capped.push(id);
   const marks = new Uint8Array(lexicon.size);
   const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
   const summary = readingOrder(sentences, picked, corpus);

@@ -9,6 +9,8 @@ import { getSummarizer, SUMMARIZERS } from "./index.js";
 import { lexrank } from "./lexrank.js";
 import { mulberry32, random } from "./random.js";
 import { textrank } from "./textrank.js";
+import { earliestSentences, GRAPH_SENTENCES } from "./vectors.js";
+import { briefDocuments } from "../core/brief.js";
 
 function corpusOf(articles: Article[]): Corpus {
   const lexicon = new Lexicon();
@@ -115,4 +117,30 @@ test("centroid prefers the sentences about the cluster's main topic", () => {
   const corpus = corpusOf(STORY.map((t, i) => article(`a${i}`, t)));
   const picked = centroid.summarize(corpus, { sentences: 3 }, { seed: 1 });
   assert.ok(picked.every((s) => s.doc !== 3), "nothing from the unrelated chess article");
+});
+
+test("past GRAPH_SENTENCES the graph methods rank every article's earliest sentences, back in document order", () => {
+  const refs = [
+    { doc: 0, sent: 0, words: 9 },
+    { doc: 0, sent: 1, words: 9 },
+    { doc: 0, sent: 2, words: 9 },
+    { doc: 1, sent: 0, words: 9 },
+    { doc: 1, sent: 3, words: 9 },
+    { doc: 2, sent: 1, words: 9 },
+  ];
+  assert.deepEqual(earliestSentences(refs, 4).map((r) => `${r.doc}:${r.sent}`), ["0:0", "0:1", "1:0", "2:1"]);
+  assert.equal(earliestSentences(refs, 6), refs);
+  assert.equal(lexrank.maxSentences, GRAPH_SENTENCES);
+  assert.equal(textrank.maxSentences, GRAPH_SENTENCES);
+});
+
+test("brief with lexrank on an article longer than it ranks says so, and still briefs it", () => {
+  const sentences = Array.from({ length: GRAPH_SENTENCES + 300 }, (_, i) => `The council met on day ${i} to discuss the ${["bridge", "school", "budget", "storm"][i % 4]} plan for the town.`);
+  const raw = `Council meets\n\n${sentences.join(" ")}`;
+  const briefing = briefDocuments([{ file: "long.txt", raw }], [], { algorithm: "lexrank" });
+  assert.ok(briefing.stories[0].summary.length > 0);
+  const said = briefing.messages.filter((m) => m.ruleId === "sentences-capped");
+  assert.deepEqual(said.map((m) => m.severity), ["info"]);
+  assert.match(said[0].reason, /^lexrank ranks at most 2000 sentences a story .* in story s1 it ranked each article's earliest sentences$/);
+  assert.deepEqual(briefDocuments([{ file: "long.txt", raw }], []).messages.filter((m) => m.ruleId === "sentences-capped"), [], "newsbrief has no such limit");
 });

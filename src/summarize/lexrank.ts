@@ -1,5 +1,5 @@
 import type { Budget, Corpus, Selection, Summarizer } from "../types/index.js";
-import { byScore, candidateSentences, cosine, cosineMatrix, pageRank, pickInOrder, sentenceIdf, termCounts, termSpace, weighted } from "./vectors.js";
+import { byScore, candidateSentences, cosine, cosineMatrix, earliestSentences, GRAPH_SENTENCES, pageRank, pickInOrder, sentenceIdf, termCounts, termSpace, weighted } from "./vectors.js";
 
 /** Edges below this idf-modified cosine are dropped (Erkan & Radev's threshold 0.1). */
 const THRESHOLD = 0.1;
@@ -17,8 +17,9 @@ const REDUNDANT = 0.5;
 export const lexrank: Summarizer = {
   name: "lexrank",
   description: "LexRank (Erkan & Radev 2004): centrality in the tf-idf cosine graph",
+  maxSentences: GRAPH_SENTENCES,
   summarize(corpus: Corpus, budget: Budget): Selection[] {
-    const refs = candidateSentences(corpus);
+    const refs = earliestSentences(candidateSentences(corpus), GRAPH_SENTENCES);
     const n = refs.length;
     if (n === 0) return [];
     const idf = sentenceIdf(corpus, termSpace(corpus));

@@ -1,5 +1,5 @@
 import type { Budget, Corpus, Selection, Summarizer } from "../types/index.js";
-import { byScore, candidateSentences, pageRank, pickInOrder, termCounts } from "./vectors.js";
+import { byScore, candidateSentences, earliestSentences, GRAPH_SENTENCES, pageRank, pickInOrder, termCounts } from "./vectors.js";
 
 const DAMPING = 0.85;
 
@@ -13,8 +13,9 @@ const DAMPING = 0.85;
 export const textrank: Summarizer = {
   name: "textrank",
   description: "TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap similarity",
+  maxSentences: GRAPH_SENTENCES,
   summarize(corpus: Corpus, budget: Budget): Selection[] {
-    const refs = candidateSentences(corpus);
+    const refs = earliestSentences(candidateSentences(corpus), GRAPH_SENTENCES);
     const n = refs.length;
     if (n === 0) return [];
     const sets = refs.map((r) => termCounts(corpus, r.doc, r.sent).ids);

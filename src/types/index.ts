@@ -247,5 +247,7 @@ export interface Selection {
 export interface Summarizer {
   name: string;
   description: string;
+  /** The most candidate sentences it ranks in one corpus, if it has a limit; past it, it ranks each article's earliest. */
+  maxSentences?: number;
   summarize(corpus: Corpus, budget: Budget, context: { seed: number }): Selection[];
 }

@@ -4,7 +4,8 @@ import { corpusOfTexts as corpusOf } from "../testing/articles.js";
 import type { Corpus, Selection } from "../types/index.js";
 import { focusTerms } from "./focus.js";
 import { lexrank } from "./lexrank.js";
-import { newsbrief } from "./newsbrief.js";
+import { newsbrief, TUNING } from "./newsbrief.js";
+import { GRAPH_SENTENCES } from "./vectors.js";
 
 const FLOOD = corpusOf([
   "The river flooded the old town on Monday after three days of heavy rain. Rescue teams moved two hundred families from the old town to schools on the hill. Farmers upstream lost their spring crops to the flood water.",
@@ -47,4 +48,21 @@ test("newsbrief: with a focus, the walk over similar sentences restarting at tho
 test("baselines ignore the focus", () => {
   const budget = { sentences: 2 };
   assert.deepEqual(lexrank.summarize(FLOOD, { ...budget, focus: "farmers and their crops" }, { seed: 1 }), lexrank.summarize(FLOOD, budget, { seed: 1 }));
+});
+
+test("newsbrief: past GRAPH_SENTENCES candidates a focus steers by its prior alone, without the walk over similar sentences, whose edges grow with the square", () => {
+  const topics = ["bridge", "school", "budget", "storm", "flood", "rail"];
+  const sentences = Array.from({ length: GRAPH_SENTENCES + 200 }, (_, i) => `The council met on day ${i} to weigh the ${topics[i % 6]} plan and the ${topics[(i * 7 + 1) % 6]} report for the town.`);
+  const corpus = corpusOf([sentences.join(" ")]);
+  const budget = { words: 100, focus: "flood rail" };
+  const saved = TUNING.focusCentrality;
+  let withoutWalk: Selection[];
+  try {
+    TUNING.focusCentrality = 0;
+    withoutWalk = newsbrief.summarize(corpus, budget, { seed: 1 });
+  } finally {
+    TUNING.focusCentrality = saved;
+  }
+  assert.ok(saved > 0);
+  assert.deepEqual(newsbrief.summarize(corpus, budget, { seed: 1 }), withoutWalk);
 });

@@ -5,7 +5,7 @@ import { centrality, type SentenceVectors } from "./centrality.js";
 import { isCandidate, isHalfQuote, isPhotoCaption, MAX_WORDS, MIN_WORDS, spacedWords, startsDangling, startsPointingBack, startsWithBareDescription, wordsOf } from "./candidates.js";
 import { indexConcepts, type ConceptIndex } from "./concepts.js";
 import { focusTerms } from "./focus.js";
-import { sentenceIdf, termSpace } from "./vectors.js";
+import { GRAPH_SENTENCES, sentenceIdf, termSpace } from "./vectors.js";
 
 /**
  * newsbrief's own summariser: budgeted maximum coverage of weighted concepts (Gillick & Favre
@@ -240,7 +240,8 @@ function candidatePool(corpus: Corpus, included: boolean[], furnished: boolean[]
       pool.to[k] = index.sentFrom[s + 1];
     }
   }
-  if (focus && focusTotal > 0 && TUNING.focusCentrality > 0 && pool.size > 1) weighByCentrality(corpus, index, pool, focus);
+  // Past GRAPH_SENTENCES the graph's edges could grow with the square (1 MB of one repetitive article: 1.1 GB); the focus prior alone steers.
+  if (focus && focusTotal > 0 && TUNING.focusCentrality > 0 && pool.size > 1 && pool.size <= GRAPH_SENTENCES) weighByCentrality(corpus, index, pool, focus);
   return pool;
 }
 

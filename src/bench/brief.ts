@@ -3,7 +3,7 @@
  * articles/second and peak memory; then runs the `newsbrief eval` pipeline over DUC 2003 task 2 and
  * prints clusters/second. The `lead` summariser runs the same pipeline with the cheapest possible
  * selection: the ratio to it shows what newsbrief's own selection costs. Last, one long article at half
- * and full size: the ratio shows whether cost grows linearly with length. Both are warmed up first
+ * and full size, and one long repetitive article likewise: the ratio shows whether cost grows linearly with length. Both are warmed up first
  * and timed in alternation, so neither pays the other's JIT warm-up; times are medians.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -14,6 +14,7 @@ import { clusterDocuments } from "../eval/run.js";
 import type { ClusterRecord } from "../eval/datasets.js";
 import { parseTextDocument } from "../ingest/text.js";
 import { getSummarizer } from "../summarize/index.js";
+import { repetitiveArticle } from "../testing/articles.js";
 import type { RawDocument } from "../types/index.js";
 import { benchArgs } from "./args.js";
 
@@ -116,6 +117,11 @@ if (compiled.length >= 200_000) {
   longRows.push([`${(sized[0][0].raw.length / 1e6).toFixed(1)} MB`, half.toFixed(0), "1.00x"]);
   longRows.push([`${(compiled.length / 1e6).toFixed(1)} MB`, full.toFixed(0), `${(full / half).toFixed(2)}x`]);
 } else longRows.push(["-", "(no ../shared/data)", ""]);
+// One long repetitive article (sentences drawn from 17 words): nearly every candidate repeats the first picks.
+const repetitive = [6000, 12000].map((n) => [{ file: "repetitive.txt", raw: repetitiveArticle(n) }] as RawDocument[]);
+const [halfRep, fullRep] = timeTogether(repetitive.map((docs) => () => briefDocuments(docs, [])), 4000);
+longRows.push([`repetitive ${(repetitive[0][0].raw.length / 1e6).toFixed(1)} MB`, halfRep.toFixed(0), "1.00x"]);
+longRows.push([`repetitive ${(repetitive[1][0].raw.length / 1e6).toFixed(1)} MB`, fullRep.toFixed(0), `${(fullRep / halfRep).toFixed(2)}x`]);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 const print = (table: string[][]): void => {

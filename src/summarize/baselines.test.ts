@@ -120,14 +120,7 @@ test("centroid prefers the sentences about the cluster's main topic", () => {
 });
 
 test("past GRAPH_SENTENCES the graph methods rank every article's earliest sentences, back in document order", () => {
-  const refs = [
-    { doc: 0, sent: 0, words: 9 },
-    { doc: 0, sent: 1, words: 9 },
-    { doc: 0, sent: 2, words: 9 },
-    { doc: 1, sent: 0, words: 9 },
-    { doc: 1, sent: 3, words: 9 },
-    { doc: 2, sent: 1, words: 9 },
-  ];
+  const refs = ["0:0", "0:1", "0:2", "1:0", "1:3", "2:1"].map((at) => ({ doc: Number(at[0]), sent: Number(at[2]), words: 9 }));
   assert.deepEqual(earliestSentences(refs, 4).map((r) => `${r.doc}:${r.sent}`), ["0:0", "0:1", "1:0", "2:1"]);
   assert.equal(earliestSentences(refs, 6), refs);
   assert.equal(lexrank.maxSentences, GRAPH_SENTENCES);

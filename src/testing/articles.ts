@@ -12,3 +12,24 @@ export function corpusOfTexts(texts: string[]): Corpus {
   const articles = texts.map((t, i) => testArticle(`a${i}`, t));
   return { articles, docs: articles.map((a) => annotate(a, lexicon)), terms: lexicon.terms };
 }
+
+/**
+ * One long article of `sentences` sentences drawn (seeded) from a few words: nearly every sentence
+ * repeats what the first ones picked cover, the worst case for a selection that rescans.
+ */
+export function repetitiveArticle(sentences: number): string {
+  const words = "council vote budget mayor plan city water tax school road police fire park bridge union strike court".split(" ");
+  let seed = 1;
+  const next = (n: number): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < sentences; i++) {
+    const picked = Array.from({ length: 12 + next(8) }, () => words[next(words.length)]);
+    out.push(`The ${picked.join(" ")} said the ${words[next(words.length)]} official.${i % 4 === 3 ? "\n\n" : " "}`);
+  }
+  return out.join("");
+}

@@ -20,6 +20,16 @@ test("brief on the seeds prints a cited text briefing on a terminal", async () =
   assert.equal(io.err(), "");
 });
 
+test("a terminal that reports 0 columns (script, docker exec -t) gets lines of the default width, not one word per line", async () => {
+  requireShared();
+  const io = fakeIo({ tty: true });
+  Object.assign(io.stdout, { columns: 0 });
+  assert.equal(await main(["brief", SEEDS], io), 0);
+  const lines = io.out().split("\n");
+  assert.ok(Math.max(...lines.map((l) => l.length)) > 60, "some lines are long");
+  assert.ok(lines.filter((l) => /^\s*\S+$/.test(l)).length < 20, "few lines hold a single word");
+});
+
 test("the built bin runs as a program, as npx starts it (executable, with its shebang)", () => {
   const out = execFileSync(path.join(REPO, "dist/cli/bin.js"), ["--version"], { encoding: "utf8" });
   assert.match(out, /^\d+\.\d+\.\d+/);

@@ -86,7 +86,8 @@ export const briefCommand: Command = async (argv, io) => {
     io.stderr.write("newsbrief: nothing to brief. Check the messages above; `newsbrief brief --help` lists the accepted inputs.\n");
     return 1;
   }
-  const output = render(briefing, format, Math.min(io.stdout.columns ?? 100, 120));
+  // A pseudo-terminal with no size set (script, some CI runners, docker exec -t) reports 0 columns.
+  const output = render(briefing, format, Math.min(io.stdout.columns || 100, 120));
   if (outFile) {
     try {
       await writeFile(outFile, output);

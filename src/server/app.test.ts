@@ -90,6 +90,34 @@ describe("API", () => {
     }, { assigner });
   });
 
+  test("the story list pages through every story, 100 a page, keeping the filter; the API takes an offset", async () => {
+    const ownStory: StoryAssigner = { name: "own", assign: (a) => a.title, takeMerges: () => [], load: () => {} };
+    await withService(async (s) => {
+      const articles = Array.from({ length: 130 }, (_, i) => ({ title: `Harbour report ${i}`, text: `The harbour office published its report number ${i} on shipping traffic this week.` }));
+      assert.equal((await post(s, "/api/articles", { articles })).statusCode, 201);
+      const seen = new Set<string>();
+      let url: string | undefined = "/";
+      const pageSizes: number[] = [];
+      while (url) {
+        const body: string = (await s.app.inject(url)).body;
+        const ids = [...body.matchAll(/<li class="story-item"><a href="\/stories\/(s\d+)"/g)].map((m) => m[1]);
+        pageSizes.push(ids.length);
+        ids.forEach((id) => seen.add(id));
+        url = /<a href="([^"]+)" rel="next">/.exec(body)?.[1]?.replaceAll("&amp;", "&");
+      }
+      assert.deepEqual(pageSizes, [100, 30]);
+      assert.equal(seen.size, 130, "every story is reachable from the list");
+      const second = (await s.app.inject("/?offset=100")).body;
+      assert.match(second, /Stories 101–130/);
+      assert.match(second, /<a href="\/" rel="prev">/);
+      const filtered = (await s.app.inject("/?q=harbour")).body;
+      assert.match(filtered, /<a href="\/\?q=harbour&amp;offset=100" rel="next">/);
+      const api = (await s.app.inject("/api/stories?limit=100&offset=100")).json().stories as unknown[];
+      assert.equal(api.length, 30);
+      assert.equal((await s.app.inject("/api/stories?offset=-1")).statusCode, 400);
+    }, { assigner: ownStory });
+  });
+
   test("health answers with version, schema version and counts", () =>
     withService(async (s) => {
       const r = await s.app.inject("/api/health");

@@ -323,12 +323,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type("text/html; charset=utf-8").send(body);
 
-  app.get<{ Querystring: { q?: string; since?: string } }>("/", async (request, reply) => {
+  app.get<{ Querystring: { q?: string; since?: string; offset?: string } }>("/", async (request, reply) => {
     const q = request.query.q?.trim() || undefined;
     const since = request.query.since?.trim() || undefined;
-    const filter = validate(StoriesQuery, { q, since });
-    const stories = await store.listStories({ ...filter, limit: 100 });
-    return html(reply, pages.homePage(ctx, stories, filter));
+    const filter = validate(StoriesQuery, { q, since, offset: request.query.offset?.trim() || undefined });
+    const listed = await store.listStories({ ...filter, limit: pages.HOME_PAGE_SIZE + 1 });
+    return html(reply, pages.homePage(ctx, listed.slice(0, pages.HOME_PAGE_SIZE), filter, listed.length > pages.HOME_PAGE_SIZE));
   });
 
   app.get("/add", async (_request, reply) => html(reply, pages.addPage(ctx)));

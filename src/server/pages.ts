@@ -68,11 +68,14 @@ export function storyListItem(s: StorySummary): string {
   return `<li class="story-item"><a href="/stories/${esc(s.id)}">${esc(oneLine(s.headline ?? s.title))}</a><br><small>${storyMeta(s, 4)}</small></li>`;
 }
 
-export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string }): string {
+export const HOME_PAGE_SIZE = 100;
+
+export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string; offset?: number }, more = false): string {
   const filtered = filter.q || filter.since;
+  const offset = filter.offset ?? 0;
   const list = stories.length
-    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>`
-    : `<p class="empty">${filtered ? "No story matches." : "No stories yet: add an article below."}</p>`;
+    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>${pager(filter, offset, stories.length, more)}`
+    : `<p class="empty">${offset ? "No more stories." : filtered ? "No story matches." : "No stories yet: add an article below."}</p>`;
   return layout(
     "Stories",
     `<h1>Stories</h1>
@@ -83,6 +86,18 @@ export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?
 ${list}
 ${addForms(ctx)}`,
   );
+}
+
+/** "Stories 101–200", with links to the newer and older pages of the list (the filter kept). */
+function pager(filter: { q?: string; since?: string }, offset: number, shown: number, more: boolean): string {
+  if (!offset && !more) return "";
+  const href = (at: number) => {
+    const query = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.since ? { since: filter.since } : {}), ...(at ? { offset: String(at) } : {}) }).toString();
+    return query ? `/?${query}` : "/";
+  };
+  const newer = offset ? ` <a href="${esc(href(Math.max(0, offset - HOME_PAGE_SIZE)))}" rel="prev">← Newer stories</a>` : "";
+  const older = more ? ` <a href="${esc(href(offset + HOME_PAGE_SIZE))}" rel="next">Older stories →</a>` : "";
+  return `<nav class="pager" aria-label="Pages">Stories ${offset + 1}–${offset + shown}${newer}${older}</nav>`;
 }
 
 /** What a reader sent through one of the add forms, shown again beside the error it met. */

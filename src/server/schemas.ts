@@ -40,6 +40,7 @@ export const StoriesQuery = z.object({
     .optional(),
   q: z.string().max(500).optional(),
   limit: count(500),
+  offset: z.coerce.number({ error: "must be a whole number from 0" }).int("must be a whole number from 0").min(0, "must be a whole number from 0").optional(),
 });
 
 export const SearchQuery = z.object({
@@ -143,6 +144,7 @@ export function openApiDocument(): object {
             { name: "since", in: "query", schema: { type: "string" }, description: "only stories updated at or after this ISO date-time" },
             { name: "q", in: "query", schema: { type: "string" }, description: "only stories with an article matching these words" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500 } },
+            { name: "offset", in: "query", schema: { type: "integer", minimum: 0 }, description: "skip this many stories: the next page starts at offset + limit" },
           ],
           responses: { "200": ok("{stories: [...]}"), ...errors(400) },
         },

@@ -191,3 +191,20 @@ test("articles and paths given together keep their order; a bad item is named by
   assert.deepEqual(b.articles.map((a) => a.file ?? a.title), ["input[0]", seed, "input[3]"]);
   assert.deepEqual(b.messages.map((m) => [m.file, m.ruleId]), [["input[2]", "not-an-article"]]);
 });
+
+test("brief and groupInputs report progress past reading: articles grouped, stories labelled, stories briefed, each counted to its total", async () => {
+  requireShared();
+  const { wikinewsArticles } = await import("../testing/newsroom.js");
+  const articles = wikinewsArticles().slice(0, 60).map(({ title, text, published }) => ({ title, text, ...(published ? { published } : {}) }));
+  const steps = new Map<string, Array<[number, number]>>();
+  const record = (done: number, total: number, step: string) => (steps.get(step) ?? steps.set(step, []).get(step)!).push([done, total]);
+  const b = await brief(articles, { onProgress: record });
+  assert.deepEqual([...steps.keys()], ["grouping", "labelling", "briefing"]);
+  assert.deepEqual(steps.get("grouping")!.at(-1), [60, 60]);
+  assert.deepEqual(steps.get("briefing")!.at(-1), [b.stories.length, b.stories.length]);
+  assert.deepEqual(steps.get("briefing")!.map(([done]) => done), b.stories.map((_, k) => k + 1));
+  steps.clear();
+  const g = await groupInputs(articles, { onProgress: record });
+  assert.deepEqual([...steps.keys()], ["grouping", "labelling"]);
+  assert.deepEqual(steps.get("labelling")!.at(-1), [g.stories.length, g.stories.length]);
+});

@@ -9,7 +9,7 @@ import { OVERRUN } from "../summarize/budget.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
 import { candidateSentences } from "../summarize/vectors.js";
-import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, RawDocument, Selection, Sentence, Story } from "../types/index.js";
+import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, ProgressOptions, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanReporting, readInputs } from "./corpus.js";
 import { buildTimeline, publishedEstimate, storyDates } from "../timeline/index.js";
 import { VERSION } from "./version.js";
@@ -28,16 +28,20 @@ export async function brief(inputs: ReadonlyArray<ArticleInput | string>, option
 }
 
 /** The pure pipeline: raw documents in, briefing out (no disk, network or clock). */
-export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions = {}): Briefing {
+export function briefDocuments(docs: RawDocument[], messages: Message[], options: BriefOptions & ProgressOptions = {}): Briefing {
   checkLength(options);
   const unfocused = options.focus?.trim() && ignoredFocus(options.focus.trim(), options.algorithm);
   if (unfocused) messages.push({ file: "(options)", severity: "warning", ruleId: "focus-ignored", reason: unfocused, source: "brief" });
   const { articles, usable } = cleanReporting(docs, messages, "brief");
   const byId = new Map(usable.map((a) => [a.id, a]));
   const groups: Array<{ id: string; articleIds: string[]; label?: string }> =
-    !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity });
+    !usable.length ? [] : options.separateStories === false ? [{ id: "s1", articleIds: usable.map((a) => a.id) }] : groupArticles(usable, { granularity: options.granularity }, options.onProgress);
   const capped: string[] = [];
-  const stories = groups.map((group) => briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label, capped));
+  const stories = groups.map((group, k) => {
+    const story = briefStory(group.id, group.articleIds.map((id) => byId.get(id)!), options, group.label, capped);
+    options.onProgress?.(k + 1, groups.length, "briefing");
+    return story;
+  });
   typePeopleAcrossStories(stories);
   if (capped.length) {
     const { name, maxSentences } = getSummarizer(options.algorithm);

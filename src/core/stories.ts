@@ -21,7 +21,7 @@ export function groupDocuments(docs: RawDocument[], messages: Message[], options
   const { usable } = cleanReporting(docs, messages, "stories");
   return {
     articles: usable.map((a) => ({ id: a.id, ...(a.file ? { file: a.file } : {}), title: a.title })),
-    stories: usable.length ? groupArticles(usable, { granularity: options.granularity }) : [],
+    stories: usable.length ? groupArticles(usable, { granularity: options.granularity }, options.onProgress) : [],
     messages,
   };
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
-import type { ArticleInput, Message, RawDocument } from "../types/index.js";
+import type { ArticleInput, Message, OnProgress, RawDocument } from "../types/index.js";
 import { decodeBytes, gzipProblem, looksBinary } from "./decode.js";
 import { expandInputs } from "./files.js";
 import { parseHtmlDocument } from "./html.js";
@@ -18,8 +18,8 @@ export interface IngestOptions extends WebIngestOptions {
   maxFileBytes?: number;
   cwd?: string;
   stdin?: Readable;
-  /** Called as files are read: for a progress display on large folders. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as files are read (step `reading`): for a progress display on large folders. */
+  onProgress?: OnProgress;
 }
 
 /** Reads every input path (files, directories, globs, `-`) into raw documents; problems become messages. */
@@ -31,7 +31,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions = {})
   let done = 0;
   const results = await mapLimit(expanded.files, 16, async (file) => {
     const result = await readOne(file, cwd, options);
-    options.onProgress?.(++done, expanded.files.length);
+    options.onProgress?.(++done, expanded.files.length, "reading");
     return result;
   });
   for (const result of results) {

@@ -3,15 +3,16 @@
  * (`duplicateOf`) are left out of the grouping and join their original's story; stories are
  * ordered by size, then most recent first, and numbered s1, s2…; articles keep input order.
  */
-import type { Article } from "../types/index.js";
+import type { Article, OnProgress } from "../types/index.js";
 import { groupStoriesWithTimes, type StoryGroup, type StoryOptions } from "./index.js";
 import { storyLabel } from "./label.js";
 
-export function groupArticles(articles: readonly Article[], options: StoryOptions = {}): StoryGroup[] {
+export function groupArticles(articles: readonly Article[], options: StoryOptions = {}, onProgress?: OnProgress): StoryGroup[] {
   const originals = articles.filter((a) => !a.duplicateOf);
   const { stories, times } = groupStoriesWithTimes(
     originals.map((a) => ({ id: a.id, text: a.text, title: a.title, ...(a.published ? { published: a.published } : {}) })),
     options,
+    onProgress && ((done, total) => onProgress(done, total, "grouping")),
   );
   const storyOf = new Map<string, number>();
   stories.forEach((s, k) => s.articleIds.forEach((id) => storyOf.set(id, k)));
@@ -27,5 +28,9 @@ export function groupArticles(articles: readonly Article[], options: StoryOption
     first: position.get(list[0].id)!,
   }));
   rows.sort((a, b) => b.list.length - a.list.length || b.latest - a.latest || a.first - b.first);
-  return rows.map((r, k) => ({ id: `s${k + 1}`, articleIds: r.list.map((a) => a.id), label: storyLabel(r.list.filter((a) => !a.duplicateOf)) }));
+  return rows.map((r, k) => {
+    const label = storyLabel(r.list.filter((a) => !a.duplicateOf));
+    onProgress?.(k + 1, rows.length, "labelling");
+    return { id: `s${k + 1}`, articleIds: r.list.map((a) => a.id), label };
+  });
 }

@@ -754,8 +754,11 @@ function widen(cl: Cluster, lo: number, hi: number, conf: number): void {
  * construction up to that pass, and last the articles are reassigned (`reassign`).
  */
 export class StoryBatch extends StoryIndex {
-  run(articles: StoryArticle[]): StoryGroup[] {
-    for (const a of articles) this.add(a);
+  run(articles: StoryArticle[], onAdded?: (done: number, total: number) => void): StoryGroup[] {
+    articles.forEach((a, k) => {
+      this.add(a);
+      onAdded?.(k + 1, articles.length);
+    });
     this.refine();
     this.reassign();
     return this.stories();
@@ -772,9 +775,9 @@ export function groupStories(articles: StoryArticle[], options: StoryOptions = {
 }
 
 /** Groups, and also returns each article's time information (given or estimated). */
-export function groupStoriesWithTimes(articles: StoryArticle[], options: StoryOptions = {}): { stories: StoryGroup[]; times: Map<string, TimeInfo> } {
+export function groupStoriesWithTimes(articles: StoryArticle[], options: StoryOptions = {}, onAdded?: (done: number, total: number) => void): { stories: StoryGroup[]; times: Map<string, TimeInfo> } {
   const batch = new StoryBatch(options);
-  const stories = batch.run(articles);
+  const stories = batch.run(articles, onAdded);
   const times = new Map<string, TimeInfo>();
   for (const a of articles) {
     const t = batch.timeOf(a.id);

@@ -206,6 +206,10 @@ export interface SummaryOptions {
   focus?: string;
 }
 
+/** A step of a long run, for a progress display: files read, articles grouped into stories, stories named, stories briefed. */
+export type ProgressStep = "reading" | "grouping" | "labelling" | "briefing";
+export type OnProgress = (done: number, total: number, step: ProgressStep) => void;
+
 export interface BriefOptions extends SummaryOptions {
   /** Largest input file accepted, in bytes (default 20 MB). */
   maxFileBytes?: number;
@@ -213,6 +217,12 @@ export interface BriefOptions extends SummaryOptions {
   granularity?: "event" | "topic";
   /** false: the articles are already one story (the service groups them itself); default true. */
   separateStories?: boolean;
+}
+
+/** Kept out of BriefOptions: those are sent to the service's worker threads, a function cannot be. */
+export interface ProgressOptions {
+  /** Called as the run goes: for a progress display on large piles. */
+  onProgress?: OnProgress;
 }
 
 /** The articles of one cluster with their NLP annotations: `docs[i]` belongs to `articles[i]`. */

@@ -9,6 +9,7 @@ import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
 import { unwritable, writeProblem } from "../output.js";
 import { FETCH_ARGS, FETCH_HELP, fetchSetup } from "../fetching.js";
+import { progressLine } from "../progress.js";
 
 export const BRIEF_HELP = `Usage: newsbrief brief <files|dirs|globs|urls|-> [options]
 
@@ -101,18 +102,6 @@ export const briefCommand: Command = async (argv, io) => {
   }
   return 0;
 };
-
-/** A one-line "reading 120/500 files" counter on a terminal, for folders large enough to wait on. */
-function progressLine(stream: NodeJS.WritableStream): (done: number, total: number) => void {
-  let last = 0;
-  return (done, total) => {
-    if (total < 50) return;
-    const now = Date.now();
-    if (done < total && now - last < 100) return;
-    last = now;
-    stream.write(`\rnewsbrief: reading ${done}/${total} files${done === total ? "\n" : ""}`);
-  };
-}
 
 /** `--granularity event|topic` (undefined: the default, event). */
 export function parseGranularity(value: string | undefined): "event" | "topic" | undefined {

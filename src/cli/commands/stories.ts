@@ -5,6 +5,7 @@ import { UsageError } from "../args.js";
 import type { Command } from "../io.js";
 import { parseGranularity } from "./brief.js";
 import { FETCH_ARGS, FETCH_HELP, fetchSetup } from "../fetching.js";
+import { progressLine } from "../progress.js";
 
 export const STORIES_HELP = `Usage: newsbrief stories <files|dirs|globs|urls|-> [options]
 
@@ -41,7 +42,7 @@ export const storiesCommand: Command = async (argv, io) => {
   if (format !== "json" && format !== "text") throw new UsageError(`unknown format "${values.format}"; use json or text`);
   const granularity = parseGranularity(values.granularity);
   const { fetcher, since } = fetchSetup(values, io.env);
-  const grouping = await groupInputs(inputs, { cwd: io.cwd, stdin: io.stdin, granularity, fetcher, since }).finally(() => fetcher.close());
+  const grouping = await groupInputs(inputs, { cwd: io.cwd, stdin: io.stdin, granularity, fetcher, since, onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined }).finally(() => fetcher.close());
   for (const m of grouping.messages) {
     if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
   }

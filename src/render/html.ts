@@ -1,5 +1,5 @@
 import type { Article, Briefing, Sentence, Story, TimelineEntry } from "../types/index.js";
-import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, counted, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 import { timelineSvg } from "./timeline-svg.js";
 
 /** One self-contained page: summary with citations linked to the highlighted source sentences. */
@@ -29,6 +29,10 @@ ${story.quotes.slice(0, MAX_QUOTES).map((q) => `<blockquote>“${esc(oneLine(q.t
 </section>`,
     )
     .join("\n");
+  const contents =
+    briefing.stories.length > 1
+      ? `<nav class="contents" aria-label="Stories"><h2>${briefing.stories.length} stories</h2><ol>${briefing.stories.map((s) => `<li><a href="#story-${esc(s.id)}">${esc(s.label)}</a> <small>${counted(s.articleIds.length, "article")}</small></li>`).join("\n")}</ol></nav>`
+      : "";
   const sources = briefing.articles
     .map((a, i) => sourceBlock(a, i + 1, highlights.get(a.id) ?? [], numbers))
     .join("\n");
@@ -43,6 +47,7 @@ ${story.quotes.slice(0, MAX_QUOTES).map((q) => `<blockquote>“${esc(oneLine(q.t
 <style>${STYLE}</style></head>
 <body><main>
 <h1>Briefing</h1>
+${contents}
 ${stories}
 <h2>Sources</h2>
 ${sources}
@@ -98,5 +103,6 @@ main{max-width:46rem;margin:auto;padding:1rem}
 mark{background:#fff3a8}mark:target{background:#ffd54a;outline:2px solid #e0a800}
 details.source{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
 details.source summary{cursor:pointer}.text{font-size:.95rem;color:#333}.dup{color:#888}
+.contents ol{padding-left:2.5rem}.contents small{color:#666}
 .messages .error{color:#a00}.messages .warning{color:#a60}
 svg.timeline{display:block;margin:.25rem 0 .5rem}.timeline-list{font-size:.9rem;margin-bottom:1rem}.timeline-list time{font-weight:600;margin-right:.4rem}`;

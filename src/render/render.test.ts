@@ -17,6 +17,19 @@ test("article text is escaped in HTML and Markdown: hostile input never becomes 
   assert.ok(!md.includes("<script>"));
 });
 
+test("an HTML briefing of several stories opens with their list, each linking to its story; one story needs none", async () => {
+  requireShared();
+  const b = await brief([SEEDS], { sentences: 2 });
+  const html = render(b, "html");
+  const contents = /<nav class="contents"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+  const targets = [...contents.matchAll(/href="#(story-s\d+)"/g)].map((m) => m[1]);
+  assert.deepEqual(targets, b.stories.map((s) => `story-${s.id}`), "every story listed, in order");
+  for (const id of targets) assert.ok(html.includes(`<section class="story" id="${id}">`), `${id} exists`);
+  assert.ok(contents.includes(b.stories[0].label.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;")));
+  const one = await brief([{ text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." }]);
+  assert.doesNotMatch(render(one, "html"), /class="contents"/);
+});
+
 test("text format cites every supporting source and lists what cleaning removed", async () => {
   const b = await brief([
     { id: "a", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains.\n\nAD" },

@@ -90,23 +90,30 @@ describe("API", () => {
     }, { assigner });
   });
 
-  test("the story list pages through every story, 100 a page, keeping the filter; the API takes an offset", async () => {
+  test("the story list (100 a page) and search (50 a page) page through every result, keeping the filter; the API takes an offset", async () => {
     const ownStory: StoryAssigner = { name: "own", assign: (a) => a.title, takeMerges: () => [], load: () => {} };
     await withService(async (s) => {
       const articles = Array.from({ length: 130 }, (_, i) => ({ title: `Harbour report ${i}`, text: `The harbour office published its report number ${i} on shipping traffic this week.` }));
       assert.equal((await post(s, "/api/articles", { articles })).statusCode, 201);
       const seen = new Set<string>();
-      let url: string | undefined = "/";
-      const pageSizes: number[] = [];
-      while (url) {
-        const body: string = (await s.app.inject(url)).body;
-        const ids = [...body.matchAll(/<li class="story-item"><a href="\/stories\/(s\d+)"/g)].map((m) => m[1]);
-        pageSizes.push(ids.length);
-        ids.forEach((id) => seen.add(id));
-        url = /<a href="([^"]+)" rel="next">/.exec(body)?.[1]?.replaceAll("&amp;", "&");
-      }
-      assert.deepEqual(pageSizes, [100, 30]);
+      const follow = async (first: string, item: RegExp): Promise<number[]> => {
+        const pageSizes: number[] = [];
+        for (let url: string | undefined = first; url; ) {
+          const body: string = (await s.app.inject(url)).body;
+          const ids = [...body.matchAll(item)].map((m) => m[1]);
+          pageSizes.push(ids.length);
+          ids.forEach((id) => seen.add(id));
+          url = /<a href="([^"]+)" rel="next">/.exec(body)?.[1]?.replaceAll("&amp;", "&");
+        }
+        return pageSizes;
+      };
+      assert.deepEqual(await follow("/", /<li class="story-item"><a href="\/stories\/(s\d+)"/g), [100, 30]);
       assert.equal(seen.size, 130, "every story is reachable from the list");
+      seen.clear();
+      assert.deepEqual(await follow("/search?q=harbour", /<li><a href="\/articles\/(a\d+)/g), [50, 50, 30]);
+      assert.equal(seen.size, 130, "every matching article is reachable from the search");
+      assert.match((await s.app.inject("/search?q=harbour&offset=50")).body, /Matches 51–100 <a href="\/search\?q=harbour" rel="prev">/);
+      assert.equal((await s.app.inject("/api/search?q=harbour&limit=100&offset=100")).json().hits.length, 30);
       const second = (await s.app.inject("/?offset=100")).body;
       assert.match(second, /Stories 101–130/);
       assert.match(second, /<a href="\/" rel="prev">/);

@@ -11,7 +11,7 @@ import { expectedType, parseJsonBody } from "./request-errors.js";
 import type { Newsroom } from "./newsroom.js";
 import * as pages from "./pages.js";
 import type { PrepareJob } from "./preparer.js";
-import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
+import { ArticleBatch, ArticleBody, everySeconds, FeedBody, MAX_BATCH, openApiDocument, PageOffset, SearchQuery, StoriesQuery, zodIssues, type Issue } from "./schemas.js";
 import { bearerOf, isLoopback, RateLimiter, REPORT_CSP, SECURITY_HEADERS, tokenMatches } from "./security.js";
 
 /** Fetches one article page (HTML or text) for a `url`-only submission. Injected: not built yet. */
@@ -298,7 +298,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/api/search", async (request) => {
     const q = validate(SearchQuery, request.query);
-    return { q: q.q, hits: await store.search(q.q, q.limit) };
+    return { q: q.q, hits: await store.search(q.q, q.limit, q.offset) };
   });
 
   app.get("/api/feeds", async () => ({ feeds: await store.listFeeds() }));
@@ -401,9 +401,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return html(reply, page);
   });
 
-  app.get<{ Querystring: { q?: string } }>("/search", async (request, reply) => {
+  app.get<{ Querystring: { q?: string; offset?: string } }>("/search", async (request, reply) => {
     const q = (request.query.q ?? "").trim().slice(0, 500);
-    return html(reply, pages.searchPage(q, q ? await store.search(q, 50) : []));
+    const { offset = 0 } = validate(PageOffset, { offset: request.query.offset?.trim() || undefined });
+    const hits = q ? await store.search(q, pages.SEARCH_PAGE_SIZE + 1, offset) : [];
+    return html(reply, pages.searchPage(q, hits.slice(0, pages.SEARCH_PAGE_SIZE), offset, hits.length > pages.SEARCH_PAGE_SIZE));
   });
 
   app.get("/feeds", async (_request, reply) => html(reply, pages.feedsPage(ctx, await store.listFeeds())));

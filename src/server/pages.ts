@@ -74,7 +74,7 @@ export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?
   const filtered = filter.q || filter.since;
   const offset = filter.offset ?? 0;
   const list = stories.length
-    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>${pager(filter, offset, stories.length, more)}`
+    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>${pager("/", { q: filter.q, since: filter.since }, { offset, shown: stories.length, size: HOME_PAGE_SIZE, more }, ["Stories", "Newer stories", "Older stories"])}`
     : `<p class="empty">${offset ? "No more stories." : filtered ? "No story matches." : "No stories yet: add an article below."}</p>`;
   return layout(
     "Stories",
@@ -88,16 +88,27 @@ ${addForms(ctx)}`,
   );
 }
 
-/** "Stories 101–200", with links to the newer and older pages of the list (the filter kept). */
-function pager(filter: { q?: string; since?: string }, offset: number, shown: number, more: boolean): string {
+export const SEARCH_PAGE_SIZE = 50;
+
+interface PageSpan {
+  offset: number;
+  shown: number;
+  size: number;
+  more: boolean;
+}
+
+/** "Stories 101–200", with links to the previous and next pages of a list (its other parameters kept). */
+function pager(base: string, params: Record<string, string | undefined>, span: PageSpan, [what, previous, next]: [string, string, string]): string {
+  const { offset, shown, size, more } = span;
   if (!offset && !more) return "";
   const href = (at: number) => {
-    const query = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.since ? { since: filter.since } : {}), ...(at ? { offset: String(at) } : {}) }).toString();
-    return query ? `/?${query}` : "/";
+    const kept = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
+    const query = new URLSearchParams([...kept, ...(at ? [["offset", String(at)]] : [])]).toString();
+    return query ? `${base}?${query}` : base;
   };
-  const newer = offset ? ` <a href="${esc(href(Math.max(0, offset - HOME_PAGE_SIZE)))}" rel="prev">← Newer stories</a>` : "";
-  const older = more ? ` <a href="${esc(href(offset + HOME_PAGE_SIZE))}" rel="next">Older stories →</a>` : "";
-  return `<nav class="pager" aria-label="Pages">Stories ${offset + 1}–${offset + shown}${newer}${older}</nav>`;
+  const prev = offset ? ` <a href="${esc(href(Math.max(0, offset - size)))}" rel="prev">← ${previous}</a>` : "";
+  const after = more ? ` <a href="${esc(href(offset + size))}" rel="next">${next} →</a>` : "";
+  return `<nav class="pager" aria-label="Pages">${what} ${offset + 1}–${offset + shown}${prev}${after}</nav>`;
 }
 
 /** What a reader sent through one of the add forms, shown again beside the error it met. */
@@ -291,7 +302,7 @@ ${msgs}
   );
 }
 
-export function searchPage(q: string, hits: SearchHit[]): string {
+export function searchPage(q: string, hits: SearchHit[], offset = 0, more = false): string {
   const results = q
     ? hits.length
       ? `<ol class="hits">${hits
@@ -299,8 +310,8 @@ export function searchPage(q: string, hits: SearchHit[]): string {
             (h) =>
               `<li><a href="${esc(citeHref(h.articleId))}">${esc(h.title)}</a> <small>${[h.source, h.published].filter(Boolean).map(esc).join(" · ")} · <a href="/stories/${esc(h.storyId)}">story</a></small><br><span class="snippet">${snippetHtml(h)}</span></li>`,
           )
-          .join("\n")}</ol>`
-      : `<p class="empty">Nothing matches “${esc(q)}”.</p>`
+          .join("\n")}</ol>${pager("/search", { q }, { offset, shown: hits.length, size: SEARCH_PAGE_SIZE, more }, ["Matches", "Better matches", "More matches"])}`
+      : `<p class="empty">${offset ? "No more matches" : "Nothing matches"} “${esc(q)}”.</p>`
     : "";
   return layout(
     q ? `Search: ${q}` : "Search",

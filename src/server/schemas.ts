@@ -40,18 +40,28 @@ export const StoriesQuery = z.object({
     .optional(),
   q: z.string().max(500).optional(),
   limit: count(500),
-  offset: z.coerce.number({ error: "must be a whole number from 0" }).int("must be a whole number from 0").min(0, "must be a whole number from 0").optional(),
+  offset: skip(),
 });
+
+/** Where a page of a list starts: `offset` results skipped. */
+export const PageOffset = z.object({ offset: skip() });
 
 export const SearchQuery = z.object({
   q: z.string({ error: "is required" }).min(1, "is required").max(500),
   limit: count(100),
+  offset: skip(),
 });
 
 /** A `limit` query parameter: a whole number from 1 to `max`. */
 function count(max: number) {
   const message = `must be a whole number from 1 to ${max}`;
   return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).optional();
+}
+
+/** An `offset` query parameter: a whole number from 0. */
+function skip() {
+  const message = "must be a whole number from 0";
+  return z.coerce.number({ error: message }).int(message).min(0, message).optional();
 }
 
 /** `2026-02-30` and `2026-12-07T25:00` are not instants (Date.parse would roll the first into March). */
@@ -160,7 +170,7 @@ export function openApiDocument(): object {
           responses: { "200": ok("briefing; header X-Briefing-Stale: true when a newer one is being computed"), ...errors(400, 404) },
         },
       },
-      "/api/search": { get: { summary: "Full-text search over articles (FTS5) with snippets", parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer" } }], responses: { "200": ok("{hits: [...]}"), ...errors(400) } } },
+      "/api/search": { get: { summary: "Full-text search over articles (FTS5) with snippets", parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer" } }, { name: "offset", in: "query", schema: { type: "integer", minimum: 0 }, description: "skip this many hits: the next page starts at offset + limit" }], responses: { "200": ok("{hits: [...]}"), ...errors(400) } } },
       "/api/feeds": {
         get: { summary: "Feeds with their schedule, last fetch and last error", responses: { "200": ok("{feeds: [...]}") } },
         post: { summary: "Add (or reschedule) a feed", security: [{}, { bearer: [] }], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Feed" } } } }, responses: { "201": ok("created"), "200": ok("already known: schedule updated"), ...errors(400, 401, 403, 429) } },

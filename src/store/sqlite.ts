@@ -233,10 +233,10 @@ export class SqliteStore implements Store {
     return (this.stmts.stale.all(limit) as Row[]).map((r) => r.id as string);
   }
 
-  async search(q: string, limit = 20): Promise<SearchHit[]> {
+  async search(q: string, limit = 20, offset = 0): Promise<SearchHit[]> {
     const match = ftsQuery(q);
     if (!match) return [];
-    const rows = this.stmts.search.all(match, Math.max(1, Math.min(limit, 100))) as Row[];
+    const rows = this.stmts.search.all(match, Math.max(1, Math.min(limit, 100)), Math.max(0, Math.floor(offset))) as Row[];
     return rows.map((r) => {
       const { text, ranges } = unmark(r.snippet as string);
       return { articleId: r.id as string, storyId: r.story_id as string, title: r.title as string, source: opt(r.source), published: opt(r.published), snippet: text, ranges };
@@ -438,7 +438,7 @@ function prepare(db: Database.Database) {
     stale: db.prepare("SELECT st.id FROM stories st LEFT JOIN briefings b ON b.story_id = st.id WHERE st.merged_into IS NULL AND (b.story_version IS NULL OR b.story_version < st.content_version) ORDER BY st.updated_at LIMIT ?"),
     search: db.prepare(
       `SELECT a.id, a.story_id, a.title, a.source, a.published, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet
-       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
     ),
     messagesOfArticle: db.prepare("SELECT * FROM messages WHERE article_id = ? ORDER BY id DESC LIMIT ?"),
     recentMessages: db.prepare("SELECT * FROM messages ORDER BY id DESC LIMIT ?"),

@@ -180,7 +180,7 @@ export interface Store {
   saveBriefing(briefing: StoredBriefing & { computeMs?: number }): Promise<void>;
   /** Stories whose briefing is missing or older than their content. */
   staleStories(limit?: number): Promise<string[]>;
-  search(q: string, limit?: number): Promise<SearchHit[]>;
+  search(q: string, limit?: number, offset?: number): Promise<SearchHit[]>;
   messages(options?: { articleId?: string; limit?: number }): Promise<StoredMessage[]>;
   /** Every stored article as the story assigner sees it, in arrival order (to rebuild its state). */
   assignmentState(): Promise<Array<AssignInput & { storyKey: string }>>;

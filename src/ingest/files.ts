@@ -49,7 +49,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
 
 async function walk(dir: string, messages: Message[], label: string): Promise<string[]> {
   const out: string[] = [];
-  let skipped = 0;
+  const skipped: string[] = [];
   const visit = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true }).catch((error: Error) => {
       messages.push(problem(path.join(label, path.relative(dir, current)), undefined, "unreadable-directory", error.message));
@@ -59,18 +59,19 @@ async function walk(dir: string, messages: Message[], label: string): Promise<st
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       if (/^(?:readme|license|licence|changelog|attribution|contributing|notice)(?:\.|$)/i.test(entry.name)) {
-        skipped++;
+        skipped.push(path.relative(dir, path.join(current, entry.name)));
         continue;
       }
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await visit(full);
       else if (isArticleFile(entry.name)) out.push(full);
-      else skipped++;
+      else skipped.push(path.relative(dir, full));
     }
   };
   await visit(dir);
-  if (skipped > 0) {
-    messages.push({ ...problem(label, undefined, "skipped-files", `skipped ${skipped} file(s) that are not articles (by extension)`), severity: "info" });
+  if (skipped.length) {
+    const named = skipped.slice(0, 3).join(", ") + (skipped.length > 3 ? ` and ${skipped.length - 3} more` : "");
+    messages.push({ ...problem(label, undefined, "skipped-files", `skipped ${skipped.length} file(s) that are not articles (by extension): ${named}`), severity: "info" });
   }
   return out;
 }

@@ -86,6 +86,7 @@ test("reads JSON objects and arrays, JSONL, HTML and Markdown; directories recur
   assert.deepEqual(jsonl.map((d) => d.line), [1, 3]);
   assert.ok(docs.some((d) => d.file.endsWith("e.html") && d.raw.includes("The article paragraph")));
   assert.deepEqual(messages.map((m) => m.ruleId), ["skipped-files"]);
+  assert.match(messages[0].reason, /skipped 1 file\(s\) that are not articles \(by extension\): image\.png$/, "the skipped file is named");
 });
 
 test("bad inputs: each is reported once, naming the file (and line), and the rest is still read", async () => {

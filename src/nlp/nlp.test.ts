@@ -69,6 +69,13 @@ test("datelines with an abbreviated state, a lowercase particle or a slug are tr
   assert.deepEqual(sentences("MICROSOFT _ WASHINGTON _ Can an 1890s anti-trust law govern a rapidly morphing industry."), ["Can an 1890s anti-trust law govern a rapidly morphing industry."]);
 });
 
+test("a list item's marker is outside the sentence span ('-- The Post said…', '_ For months…', '• Prices rose…'); a minus sign is not", () => {
+  assert.deepEqual(sentences("The Washington Post:\n\n-- The institutes concluded that acupuncture works."), ["The Washington Post:", "The institutes concluded that acupuncture works."]);
+  assert.deepEqual(sentences("_ For months, \"Star Wars\" fans have studied the trailer.\n\n_ Vanity Fair ran a cover story."), ["For months, \"Star Wars\" fans have studied the trailer.", "Vanity Fair ran a cover story."]);
+  assert.deepEqual(sentences("• Prices rose 3 percent.\n\n- 40 people were hurt."), ["Prices rose 3 percent.", "40 people were hurt."]);
+  assert.deepEqual(sentences("-5 degrees was the low on Monday."), ["-5 degrees was the low on Monday."]);
+});
+
 test("tokens carry offsets, stems and stop-word flags", () => {
   const doc = annotate(article("The ministers were meeting in Washington."), new Lexicon());
   const words = Array.from(doc.tokStart, (s, t) => doc.text.slice(s, doc.tokEnd[t]));

@@ -87,7 +87,7 @@ export class StoryIndexAssigner implements StoryAssigner {
 
   /** The index's current grouping (article ids per story), which the store mirrors once merges are applied. */
   groups(): string[][] {
-    return this.index.stories().map((s) => s.articleIds);
+    return this.index.stories(false).map((s) => s.articleIds);
   }
 
   takeMerges(): KeyMerge[] {

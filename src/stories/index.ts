@@ -486,12 +486,15 @@ export class StoryIndex {
     return i === undefined ? undefined : this.members[i].cluster;
   }
 
-  /** The current stories, numbered s1, s2… by size, then most recent first. */
-  stories(): StoryGroup[] {
+  /**
+   * The current stories, numbered s1, s2… by size, then most recent first; `labelled` false leaves
+   * their labels empty, for callers that name stories their own way (briefs, the service).
+   */
+  stories(labelled = true): StoryGroup[] {
     return orderStories(
       this.clusters.filter((c) => c.alive && c.members.length),
       (c) => c.members.map((m) => this.members[m]),
-      (c) => labelFrom(c.sum, c.members.map((m) => this.members[m].surfaces), c.members.map((m) => this.members[m].time), c.members.map((m) => this.members[m].title)),
+      labelled ? (c) => labelFrom(c.sum, c.members.map((m) => this.members[m].surfaces), c.members.map((m) => this.members[m].time), c.members.map((m) => this.members[m].title)) : () => "",
     );
   }
 
@@ -754,14 +757,14 @@ function widen(cl: Cluster, lo: number, hi: number, conf: number): void {
  * construction up to that pass, and last the articles are reassigned (`reassign`).
  */
 export class StoryBatch extends StoryIndex {
-  run(articles: StoryArticle[], onAdded?: (done: number, total: number) => void): StoryGroup[] {
+  run(articles: StoryArticle[], onAdded?: (done: number, total: number) => void, labelled = true): StoryGroup[] {
     articles.forEach((a, k) => {
       this.add(a);
       onAdded?.(k + 1, articles.length);
     });
     this.refine();
     this.reassign();
-    return this.stories();
+    return this.stories(labelled);
   }
 }
 
@@ -774,10 +777,10 @@ export function groupStories(articles: StoryArticle[], options: StoryOptions = {
   return new StoryBatch(options).run(articles);
 }
 
-/** Groups, and also returns each article's time information (given or estimated). */
+/** Groups, and also returns each article's time information (given or estimated); the stories are unlabelled (see `groupArticles`). */
 export function groupStoriesWithTimes(articles: StoryArticle[], options: StoryOptions = {}, onAdded?: (done: number, total: number) => void): { stories: StoryGroup[]; times: Map<string, TimeInfo> } {
   const batch = new StoryBatch(options);
-  const stories = batch.run(articles, onAdded);
+  const stories = batch.run(articles, onAdded, false);
   const times = new Map<string, TimeInfo>();
   for (const a of articles) {
     const t = batch.timeOf(a.id);

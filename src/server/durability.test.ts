@@ -13,7 +13,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "nb-kill-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts `newsbrief serve` as a real child process and resolves with its URL once it prints it. */
-function startChild(db: string, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string }> {
+function startChild(db: string, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, [BIN, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], ...user });
   return new Promise((resolve, reject) => {
     let out = "";
@@ -24,7 +24,7 @@ function startChild(db: string, user: { uid?: number; gid?: number } = {}): Prom
       const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1] });
+        resolve({ child, url: m[1], stderr: () => err });
       }
     });
     child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
@@ -61,6 +61,9 @@ test("every write the API acknowledged survives kill -9 of the server right afte
   assert.equal(await exited, "SIGKILL");
   assert.ok(acknowledged.size >= 55, `most articles were new (${acknowledged.size})`);
 
+  const restarted = await startChild(db);
+  restarted.child.kill("SIGKILL");
+  assert.match(restarted.stderr(), new RegExp(`^newsbrief serve: loading the story index of ${acknowledged.size} stored articles…\n`), "a restart says what it loads before it listens");
   const store = new SqliteStore(db);
   try {
     assert.equal((await store.counts()).articles, acknowledged.size);

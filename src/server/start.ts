@@ -63,6 +63,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const fetchArticle = options.fetchArticle ?? web?.fetchArticle;
   const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
   try {
+    // The writer rebuilds the story index from every stored article before the server listens: seconds for thousands.
+    const { articles } = await store.counts();
+    if (articles) log(`newsbrief serve: loading the story index of ${articles} stored article${articles === 1 ? "" : "s"}…`);
     // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
     if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "story-index" });
     newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });

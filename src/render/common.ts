@@ -97,9 +97,16 @@ export function countsLine(articles: number, stories: number, nearCopies = 0): s
 }
 
 /** "Story s1: Lavrov, Tillerson (2017) · 3 articles [1][2][4]". */
+/** "Story s1: Lavrov, Tillerson (2017-05) · 3 articles [2][3][5]"; past HEADING_CITES articles, the rest counted ("… +44 more"). */
 export function storyHeading(story: Story, numbers: Map<string, number>): string {
-  return `Story ${story.id}: ${story.label} · ${counted(story.articleIds.length, "article")} ${story.articleIds.map((id) => `[${numbers.get(id)}]`).join("")}`;
+  const ids = story.articleIds;
+  const cites = ids.slice(0, HEADING_CITES).map((id) => `[${numbers.get(id)}]`).join("");
+  const rest = ids.length > HEADING_CITES ? ` +${ids.length - HEADING_CITES} more` : "";
+  return `Story ${story.id}: ${story.label} · ${counted(ids.length, "article")} ${cites}${rest}`;
 }
+
+/** Citations a story's heading lists: a big story's are in its summary and sources anyway. */
+const HEADING_CITES = 10;
 
 /** The story's most mentioned entities: "Sergei Lavrov (person, 14), Russia (place, 9)…". */
 export function entityLine(story: Story, max = 8): string {

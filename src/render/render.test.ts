@@ -80,3 +80,17 @@ test("the text briefing's first line counts in words a reader would write: '1 ar
   const copies = await brief([{ id: "a", text }, { id: "b", text }]);
   assert.equal(render(copies, "text").split("\n")[0], "newsbrief: 2 articles, 1 story, 1 near-duplicate credited");
 });
+
+test("a story's heading lists at most 10 of its articles' citations and counts the rest; a small story's lists all", async () => {
+  const towns = ["Milton", "Ashby", "Corley", "Denton", "Elford", "Farley", "Garton", "Hexley", "Ilton", "Jarrow", "Kelby", "Lowick", "Marden", "Norley"];
+  const b = await brief(towns.map((town, i) => ({ id: `a${i + 1}`, text: `The river flooded ${town} and the old town on Monday after three days of heavy rain, and rescue teams moved families from the old town to schools on the hill.` })), { separateStories: false });
+  assert.equal(b.stories[0].articleIds.length, 14);
+  for (const format of ["text", "md", "html"] as const) {
+    const heading = render(b, format).split("\n").find((line) => line.includes("Story s1:"))!;
+    assert.match(heading, /14 articles (?:\\?\[\d+\\?\]){10} \+4 more/, `${format}: ${heading}`);
+  }
+  assert.match(render(await brief([TWO_A, TWO_B], { separateStories: false }), "text"), /2 articles \[1\]\[2\]\n/);
+});
+
+const TWO_A = { id: "x", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." };
+const TWO_B = { id: "y", text: "The missing hikers were found alive on Sunday after a three-day search in the mountains, rescuers said." };

@@ -478,7 +478,7 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
   for (const b of blocks) {
     if (b.junk) continue;
     const t = b.text;
-    if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5) continue;
+    if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5 && !linkedSentence(b)) continue;
     if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
     // A line said twice over, even a short one ("Sale" / "Sale"), is one line shown in two layouts; a table's cells may repeat.
@@ -488,6 +488,19 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
   }
   return out.join("\n\n");
 }
+
+/**
+ * A paragraph or list item whose links run inside text of its own ("Read <a>the guide</a> and <a>the FAQ</a> before the vote."):
+ * text, however many of its words are links. A label before a link ("Read more: <a>…</a>") is too little of its own.
+ */
+function linkedSentence(b: Block): boolean {
+  const own = b.text.length - b.linkChars;
+  return (b.tag === "P" || b.tag === "LI") && own >= LINKED_SENTENCE_CHARS && own >= b.text.length * LINKED_SENTENCE_SHARE;
+}
+
+/** Unlinked characters, and their share of the block, that make a link-heavy paragraph a sentence. */
+const LINKED_SENTENCE_CHARS = 10;
+const LINKED_SENTENCE_SHARE = 0.25;
 
 /** Words that go with a date in a dateline: labels, weekdays, times and time zones. */
 const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|commented|answered|asked|edited|replied|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;

@@ -475,10 +475,11 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
   const out: string[] = [];
   const seen = new Set<string>();
   const title = opts.title?.toLowerCase();
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     if (b.junk) continue;
     const t = b.text;
-    if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5) continue;
+    if (!opts.keepLinkLists && !b.listed && b.linkChars / t.length > 0.5 && !linkedSentence(b) && !cardTitle(b, blocks[i + 1])) continue;
     if (isBoilerplateLine(t) || (!CELL.has(b.tag) && isDateLine(t))) continue;
     if (title && t.toLowerCase() === title) continue;
     // A line said twice over, even a short one ("Sale" / "Sale"), is one line shown in two layouts; a table's cells may repeat.
@@ -488,6 +489,32 @@ export function blocksText(blocks: Block[], opts: BodyOptions): string {
   }
   return out.join("\n\n");
 }
+
+/**
+ * A paragraph or list item whose links run inside text of its own ("Read <a>the guide</a> and <a>the FAQ</a> before the vote."):
+ * text, however many of its words are links. A label before a link ("Read more: <a>…</a>") is too little of its own.
+ */
+function linkedSentence(b: Block): boolean {
+  const own = b.text.length - b.linkChars;
+  return (b.tag === "P" || b.tag === "LI") && own >= LINKED_SENTENCE_CHARS && own >= b.text.length * LINKED_SENTENCE_SHARE;
+}
+
+/**
+ * A linked heading followed, within its card (the heading's grandparent), by running text that is kept ("<h3><a>Audit</a></h3>
+ * <p>Our audits…</p>"): the card's title, as much content as the text under it. Over a link list it stays a link.
+ */
+function cardTitle(b: Block, next: Block | undefined): boolean {
+  if (!next || next.junk || !isHeading(b.tag) || next.linkChars > next.text.length * 0.5 || next.text.length < CARD_TEXT) return false;
+  const card = b.el.parentElement?.parentElement;
+  return !!card && contains(card, next.el);
+}
+
+/** Characters of the text under a card's title. */
+const CARD_TEXT = 40;
+
+/** Unlinked characters, and their share of the block, that make a link-heavy paragraph a sentence. */
+const LINKED_SENTENCE_CHARS = 10;
+const LINKED_SENTENCE_SHARE = 0.25;
 
 /** Words that go with a date in a dateline: labels, weekdays, times and time zones. */
 const DATELINE_WORDS = /\b(?:published|updated|last|modified|posted|commented|answered|asked|edited|replied|on|at|am|pm|a\.m\.|p\.m\.|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b|\d{1,2}:\d{2}(?::\d{2})?/gi;

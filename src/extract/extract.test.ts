@@ -59,6 +59,25 @@ test("story lists without headings (list items: title link, then summary) are dr
   assert.match(listing.text, /Summary of other story 3/);
 });
 
+test("a paragraph or list item whose links run inside its own sentence is text, however many of its words are links; a link under a label is not", () => {
+  const linked = `<p>Residents should read <a href="/guide">the complete harbour project planning guide</a> and <a href="/faq">every question asked at the public meetings</a> before the vote.</p>`;
+  const item = `<ul><li>The budget, in full: <a href="/budget">the council's published harbour budget for next year</a></li></ul>`;
+  const labelled = `<p>Read more: <a href="/more">Council approves new ferry timetable for the harbour towns</a></p>`;
+  const page = extractHtml(wrap("<title>Harbour</title>", `<article><h1>Harbour project approved</h1>${P(3)}${linked}${item}${labelled}</article>`));
+  assert.match(page.text, /Residents should read the complete harbour project planning guide and every question asked at the public meetings before the vote\./);
+  assert.match(page.text, /The budget, in full: the council's published harbour budget/);
+  assert.doesNotMatch(page.text, /ferry timetable/);
+});
+
+test("a linked heading over running text in its card is the card's title; a linked heading over links is not", () => {
+  const card = (name: string) => `<div class="card"><h3><a href="/${name.toLowerCase()}">${name}</a></h3><p>Our ${name.toLowerCase()} team helps clients understand their risks and improve how their business runs, year after year.</p></div>`;
+  const links = `<div class="more"><h3><a href="/all">All services</a></h3><ul>${["Tax", "Legal", "Payroll"].map((n) => `<li><a href="/${n}">${n} services</a></li>`).join("")}</ul></div>`;
+  const page = extractHtml(wrap("<title>Services</title>", `<main><h1>Our services</h1>${P(1)}<div class="grid">${["Audit", "Assurance", "Consulting"].map(card).join("")}</div>${links}</main>`));
+  assert.match(page.text, /Audit\n\nOur audit team helps/);
+  assert.match(page.text, /Consulting\n\nOur consulting team/);
+  assert.doesNotMatch(page.text, /All services/);
+});
+
 test("author boxes (author-box, author-info, about-author, …) are dropped", () => {
   const bio = (cls: string) => `<div class="${cls}"><p>Jane Doe is a freelance writer who has covered harbours, ports and coastal towns for more than ten years, and lives by the sea.</p></div>`;
   for (const cls of ["post_author-box", "author-info", "about-the-author", "saboxplugin-wrap", "entry-author", "author-wrap"]) {

@@ -125,6 +125,28 @@ describe("API", () => {
     }, { assigner: ownStory });
   });
 
+  test("the story list sorts by size on request (order=size: most articles first), in the API and on the page, keeping the order across pages", async () => {
+    const ownStory: StoryAssigner = { name: "own", assign: (a) => a.title.split(" ")[0], takeMerges: () => [], load: () => {} };
+    await withService(async (s) => {
+      // Story "Big" gets 3 articles first; "Mid" 2, then "Small" 1 last: most recently updated is Small, largest Big.
+      const titles = ["Big one", "Big two", "Big three", "Mid one", "Mid two", "Small one"];
+      const articles = titles.map((title, i) => ({ title, text: `The harbour office published report ${i} on ${title.toLowerCase()} shipping traffic this week.` }));
+      assert.equal((await post(s, "/api/articles", { articles })).statusCode, 201);
+      const counts = (url: string) => (s.app.inject(url).then((r) => (r.json().stories as Array<{ articleCount: number }>).map((x) => x.articleCount)));
+      assert.deepEqual(await counts("/api/stories?order=size"), [3, 2, 1]);
+      assert.deepEqual(await counts("/api/stories"), [1, 2, 3], "by default the most recently updated first");
+      assert.deepEqual(await counts("/api/stories?order=size&limit=1&offset=1"), [2]);
+      const bad = await s.app.inject("/api/stories?order=biggest");
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error, 'invalid order: must be "updated" (most recently updated first) or "size" (most articles first)');
+      const page = (await s.app.inject("/?order=size")).body;
+      assert.match(page, /<option value="size" selected>most articles<\/option>/);
+      const listed = [...page.matchAll(/<li class="story-item"><a href="\/stories\/(s\d+)">([^<]+)</g)].map((m) => m[2]);
+      assert.match(listed[0], /^Big/);
+      assert.match(listed[2], /^Small/);
+    }, { assigner: ownStory });
+  });
+
   test("health answers with version, schema version and counts", () =>
     withService(async (s) => {
       const r = await s.app.inject("/api/health");

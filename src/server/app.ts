@@ -323,10 +323,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type("text/html; charset=utf-8").send(body);
 
-  app.get<{ Querystring: { q?: string; since?: string; offset?: string } }>("/", async (request, reply) => {
+  app.get<{ Querystring: { q?: string; since?: string; offset?: string; order?: string } }>("/", async (request, reply) => {
     const q = request.query.q?.trim() || undefined;
     const since = request.query.since?.trim() || undefined;
-    const filter = validate(StoriesQuery, { q, since, offset: request.query.offset?.trim() || undefined });
+    const filter = validate(StoriesQuery, { q, since, offset: request.query.offset?.trim() || undefined, order: request.query.order?.trim() || undefined });
     const listed = await store.listStories({ ...filter, limit: pages.HOME_PAGE_SIZE + 1 });
     return html(reply, pages.homePage(ctx, listed.slice(0, pages.HOME_PAGE_SIZE), filter, listed.length > pages.HOME_PAGE_SIZE));
   });

@@ -1,5 +1,5 @@
 import { VERSION } from "../core/version.js";
-import type { FeedRecord, SearchHit, StoredArticle, StoredArticleMeta, StoredMessage, StorySummary } from "../store/types.js";
+import type { FeedRecord, SearchHit, StoredArticle, StoredArticleMeta, StoredMessage, StoryOrder, StorySummary } from "../store/types.js";
 import type { Article, Briefing, Sentence, Story } from "../types/index.js";
 import { entitiesHtml, timelineHtml } from "./story-extras.js";
 
@@ -70,11 +70,13 @@ export function storyListItem(s: StorySummary): string {
 
 export const HOME_PAGE_SIZE = 100;
 
-export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string; offset?: number }, more = false): string {
+export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?: string; since?: string; offset?: number; order?: StoryOrder }, more = false): string {
   const filtered = filter.q || filter.since;
   const offset = filter.offset ?? 0;
+  const bySize = filter.order === "size";
+  const links: [string, string, string] = bySize ? ["Stories", "Larger stories", "Smaller stories"] : ["Stories", "Newer stories", "Older stories"];
   const list = stories.length
-    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>${pager("/", { q: filter.q, since: filter.since }, { offset, shown: stories.length, size: HOME_PAGE_SIZE, more }, ["Stories", "Newer stories", "Older stories"])}`
+    ? `<ul class="stories">${stories.map(storyListItem).join("\n")}</ul>${pager("/", { q: filter.q, since: filter.since, order: filter.order }, { offset, shown: stories.length, size: HOME_PAGE_SIZE, more }, links)}`
     : `<p class="empty">${offset ? "No more stories." : filtered ? "No story matches." : "No stories yet: add an article below."}</p>`;
   return layout(
     "Stories",
@@ -82,6 +84,7 @@ export function homePage(ctx: PageContext, stories: StorySummary[], filter: { q?
 <form method="get" action="/" class="inline" role="search">
 <label>Filter <input type="search" name="q" value="${esc(filter.q ?? "")}" placeholder="words"></label>
 <label>Updated since <input type="date" name="since" value="${esc(filter.since?.slice(0, 10) ?? "")}"></label>
+<label>Order <select name="order"><option value="updated"${bySize ? "" : " selected"}>most recently updated</option><option value="size"${bySize ? " selected" : ""}>most articles</option></select></label>
 <button>Show</button></form>
 ${list}
 ${addForms(ctx)}`,

@@ -41,6 +41,7 @@ export const StoriesQuery = z.object({
   q: z.string().max(500).optional(),
   limit: count(500),
   offset: skip(),
+  order: z.enum(["updated", "size"], { error: 'must be "updated" (most recently updated first) or "size" (most articles first)' }).optional(),
 });
 
 /** Where a page of a list starts: `offset` results skipped. */

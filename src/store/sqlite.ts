@@ -18,6 +18,7 @@ import type {
   StoredBriefing,
   StoredMessage,
   StoredSource,
+  StoryOrder,
   StorySummary,
 } from "./types.js";
 
@@ -191,7 +192,7 @@ export class SqliteStore implements Store {
     return { revision: r.revision as number, contentVersion: r.content_version as number, briefingVersion: opt(r.story_version) as number | undefined, ...(r.merged_into ? { mergedInto: r.merged_into as string } : {}) };
   }
 
-  async listStories(options: { since?: string; q?: string; limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+  async listStories(options: { since?: string; q?: string; limit?: number; offset?: number; order?: StoryOrder } = {}): Promise<StorySummary[]> {
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const params: unknown[] = [];
@@ -206,7 +207,8 @@ export class SqliteStore implements Store {
       where += " AND st.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?)";
       params.push(match);
     }
-    const rows = this.cached(`${STORY_SELECT} WHERE ${where} ORDER BY st.updated_at DESC, st.id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+    const order = options.order === "size" ? "st.article_count DESC, st.updated_at DESC, st.id DESC" : "st.updated_at DESC, st.id DESC";
+    const rows = this.cached(`${STORY_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
     return rows.map((r) => this.toStory(r));
   }
 

@@ -151,6 +151,9 @@ export interface StoredMessage extends Message {
   createdAt: string;
 }
 
+/** How a story list is sorted: most recently updated first (default), or most articles first. */
+export type StoryOrder = "updated" | "size";
+
 export interface StoreCounts {
   inputs: number;
   articles: number;
@@ -173,7 +176,7 @@ export interface Store {
   storyArticlesMeta(storyId: string): Promise<StoredArticleMeta[]>;
   /** What a cached story page depends on, read cheaply: undefined when there is no such story. */
   storyRevision(id: string): Promise<{ revision: number; contentVersion: number; briefingVersion?: number; mergedInto?: string } | undefined>;
-  listStories(options?: { since?: string; q?: string; limit?: number; offset?: number }): Promise<StorySummary[]>;
+  listStories(options?: { since?: string; q?: string; limit?: number; offset?: number; order?: StoryOrder }): Promise<StorySummary[]>;
   getStory(id: string): Promise<StorySummary | undefined>;
   getBriefing(storyId: string): Promise<StoredBriefing | undefined>;
   /** Saves a briefing computed from `storyVersion`; an older one never replaces a newer one. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -177,6 +177,23 @@ test("a --words budget no whole sentence fits is said so, and the summary still 
   const usual = fakeIo();
   assert.equal(await main(["brief", example, "--format", "json", "--words", "60"], usual), 0);
   assert.equal(usual.err(), "", "a summary ending within the usual overrun says nothing");
+});
+
+test("a text briefing on the terminal lists its messages at its end, so stderr on the same screen names only errors and says where the rest are", async () => {
+  requireShared();
+  const dir = mkdtempSync(path.join(tmpdir(), "nb-screen-"));
+  cpSync(SEEDS, dir, { recursive: true });
+  writeFileSync(path.join(dir, "photo.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+  const screen = fakeIo({ tty: true });
+  Object.assign(screen.stderr, { isTTY: true });
+  assert.equal(await main(["brief", dir, "--words", "5"], screen), 0);
+  assert.match(screen.err(), /photo\.txt: error file is binary/);
+  assert.doesNotMatch(screen.err(), /words-exceeded/, "the info is in the briefing, not twice on the screen");
+  assert.match(screen.err(), /newsbrief: \d+ messages? \(warnings, notes\) listed under Messages at the end of the briefing\n/);
+  assert.match(screen.out(), /\nMessages\n[\s\S]*words-exceeded/);
+  const piped = fakeIo({ tty: true });
+  assert.equal(await main(["brief", dir, "--words", "5"], piped), 0);
+  assert.match(piped.err(), /words-exceeded/, "stderr not on a terminal (a log) keeps every message");
 });
 
 test("a negative number after an option gets our range message, spaced or with =", async () => {

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { brief } from "../../core/brief.js";
 import { FORMATS, render, type Format } from "../../render/index.js";
 import { SUMMARIZERS } from "../../summarize/index.js";
-import { messageLine } from "../../render/common.js";
+import { counted, messageLine } from "../../render/common.js";
 import type { Command } from "../io.js";
 import { parseSize, positiveInt, UsageError } from "../args.js";
 import { unwritable, writeProblem } from "../output.js";
@@ -80,9 +80,13 @@ export const briefCommand: Command = async (argv, io) => {
     maxFileBytes: values["max-file-size"] ? parseSize(values["max-file-size"]) : undefined,
     onProgress: io.stderr.isTTY ? progressLine(io.stderr) : undefined,
   }).finally(() => fetcher.close());
+  // A text briefing on the terminal lists its messages at its end: on the same screen, stderr names only the errors and says where the rest are.
+  const listedBelow = !outFile && format === "text" && Boolean(io.stdout.isTTY) && Boolean(io.stderr.isTTY);
   for (const m of briefing.messages) {
-    if (!values.quiet || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
+    if ((!values.quiet && !listedBelow) || m.severity === "error") io.stderr.write(`newsbrief: ${messageLine(m)}\n`);
   }
+  const others = briefing.messages.filter((m) => m.severity !== "error").length;
+  if (listedBelow && !values.quiet && others && briefing.stories.length) io.stderr.write(`newsbrief: ${counted(others, "message")} (warnings, notes) listed under Messages at the end of the briefing\n`);
   if (briefing.stories.length === 0) {
     io.stderr.write("newsbrief: nothing to brief. Check the messages above; `newsbrief brief --help` lists the accepted inputs.\n");
     return 1;

@@ -94,3 +94,12 @@ test("a story's heading lists at most 10 of its articles' citations and counts t
 
 const TWO_A = { id: "x", text: "Rescuers found the missing hikers alive on Sunday after a three-day search in the mountains." };
 const TWO_B = { id: "y", text: "The missing hikers were found alive on Sunday after a three-day search in the mountains, rescuers said." };
+
+test("the text briefing never leaves two blank lines in a row, with or without a summary body, timeline or entities", async () => {
+  requireShared();
+  for (const sentences of [1, 3]) {
+    const text = render(await brief([SEEDS], { sentences }), "text", 100);
+    assert.doesNotMatch(text, /\n\n\n/, `--sentences ${sentences}`);
+  }
+  assert.doesNotMatch(render(await brief([TWO_A]), "text", 100), /\n\n\n/);
+});

@@ -10,8 +10,10 @@ export function renderText(briefing: Briefing, width = 100): string {
   lines.push(countsLine(briefing.articles.length, briefing.stories.length, briefing.articles.length - used));
   for (const story of briefing.stories) {
     lines.push("", `== ${storyHeading(story, numbers)}`);
-    lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""), "");
-    for (const sentence of bodyOf(story)) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
+    const body = bodyOf(story);
+    lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""));
+    if (body.length) lines.push("");
+    for (const sentence of body) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
     const { own, background } = timelineParts(story);
     for (const [title, entries] of [["Timeline", own], ["Background", background]] as const) {
       if (!entries.length) continue;

@@ -28,9 +28,28 @@ export function groupArticles(articles: readonly Article[], options: StoryOption
     first: position.get(list[0].id)!,
   }));
   rows.sort((a, b) => b.list.length - a.list.length || b.latest - a.latest || a.first - b.first);
-  return rows.map((r, k) => {
+  const groups = rows.map((r, k) => {
     const label = storyLabel(r.list.filter((a) => !a.duplicateOf));
     onProgress?.(k + 1, rows.length, "labelling");
     return { id: `s${k + 1}`, articleIds: r.list.map((a) => a.id), label };
   });
+  return distinctLabels(groups, rows.map((r) => r.list[0].title));
+}
+
+/**
+ * Stories whose names alone label them alike ("Washington" for a bridge closure and for a teachers'
+ * contract) are told apart by their first article's title: "Washington — Bridge closed after storm".
+ */
+function distinctLabels(groups: StoryGroup[], titles: string[]): StoryGroup[] {
+  const uses = new Map<string, number>();
+  for (const g of groups) uses.set(g.label, (uses.get(g.label) ?? 0) + 1);
+  return groups.map((g, k) => (uses.get(g.label)! > 1 && titles[k]?.trim() ? { ...g, label: `${g.label} — ${shortTitle(titles[k])}` } : g));
+}
+
+/** A title cut to about 60 characters, at a word. */
+function shortTitle(title: string): string {
+  const t = title.trim().replace(/\s+/g, " ");
+  if (t.length <= 60) return t;
+  const cut = t.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 30 ? cut.lastIndexOf(" ") : 60)}…`;
 }

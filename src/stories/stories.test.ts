@@ -227,3 +227,19 @@ test("a story whose text names no one is labelled by its article's title, not 'u
   assert.equal(storyLabel([article]), "Council vote");
   assert.equal(storyLabel([{ ...article, title: undefined }]), "untitled");
 });
+
+test("stories their names alone label alike are told apart by their first article's title, in brief and stories alike", async () => {
+  const article = (id: string, title: string, text: string) => ({ id, title, text });
+  const pile = [
+    article("a1", "Bridge closed after storm", "The old river bridge in Washington was closed on Monday after the storm damaged two of its steel supports, and engineers began a full inspection of the structure. Engineers said the bridge could stay closed for weeks while crews replace the damaged supports and repair the cracked deck."),
+    article("a2", "Storm damage shuts bridge", "Engineers inspecting the storm-damaged river bridge in Washington said on Tuesday that two steel supports must be replaced before the bridge can reopen. Crews will repair the cracked deck and the supports, and the bridge is expected to stay closed for several weeks."),
+    article("b1", "Teachers approve new contract", "Teachers in Washington voted on Thursday to approve a new three-year contract that raises salaries and limits class sizes in every public school. The union said the contract ends months of tense talks over pay, pensions and the number of pupils in each classroom."),
+    article("b2", "School contract ratified", "Public school teachers in Washington ratified a three-year contract on Thursday, winning higher salaries and smaller classes after months of talks. Union leaders said pensions and pay had been the hardest points in the negotiations over the new contract."),
+  ];
+  const { brief } = await import("../core/brief.js");
+  const { groupInputs } = await import("../core/stories.js");
+  const expected = ["Washington — Bridge closed after storm", "Washington — Teachers approve new contract"];
+  assert.deepEqual((await brief(pile)).stories.map((s) => s.label), expected);
+  assert.deepEqual((await groupInputs(pile)).stories.map((s) => s.label), expected);
+  assert.deepEqual((await brief(pile.slice(0, 2))).stories.map((s) => s.label), ["Washington"], "a label no other story shares stays as it is");
+});

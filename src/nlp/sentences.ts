@@ -28,8 +28,7 @@ const DATELINE = new RegExp(
 const AGENCY_NEXT = new RegExp(String.raw`^\s+\((?:${AGENCY})\)`);
 
 /** A list item's marker ("-- The Post said…", "_ For months…", "• Prices rose…"): no word of the sentence. */
-const BULLET = /^(?:--?|[_—–•*·▪►])\s+(?=["“‘'(\[]?[\p{Lu}\p{N}])/u;
-const BULLET_CHARS = "-_—–•*·▪►";
+const BULLET = /(?:--?|[_—–•*·▪►])\s+(?=["“‘'(\[]?[\p{Lu}\p{N}])/uy;
 
 /** Every dateline has a dash, underscore or colon after the place, or an agency in brackets. */
 const DATELINE_MARK = /[-—–_:(]/;
@@ -55,8 +54,8 @@ function pushSentence(para: string, start: number, end: number, offset: number, 
   const head = para.slice(start, Math.min(end, start + 80));
   const dateline = DATELINE_MARK.test(head) ? DATELINE.exec(head) : null;
   if (dateline && end - start - dateline[0].length > 20) start += dateline[0].length;
-  const bullet = BULLET_CHARS.includes(para[start]) ? BULLET.exec(para.slice(start, Math.min(end, start + 8))) : null;
-  if (bullet) start += bullet[0].length;
+  BULLET.lastIndex = start;
+  if (BULLET.test(para) && BULLET.lastIndex < end) start = BULLET.lastIndex;
   const slug = SLUG.exec(para.slice(Math.max(start, end - 40), end));
   if (slug) end -= slug[0].length - 1;
   out.push(offset + start, offset + end);

@@ -348,9 +348,13 @@ function greedyCover(corpus: Corpus, index: ConceptIndex, weights: Float64Array,
   let ranking: Ranking | undefined;
   let scanned = false;
   while (!tracker.full) {
-    if (scanned) ranking ??= new Ranking(scan.scores);
-    let best = ranking ? ranking.next(taken) : (selectionScans.count++, bestCandidate(scan));
-    scanned = true;
+    let best: number;
+    if (scanned) best = (ranking ??= new Ranking(scan.scores)).next(taken);
+    else {
+      selectionScans.count++;
+      best = bestCandidate(scan);
+      scanned = true;
+    }
     if (best < 0) break;
     let bestScore = scoreOf(scan, best);
     if (pool.dangling[best]) {

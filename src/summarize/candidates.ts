@@ -86,12 +86,13 @@ export function startsPointingBack(doc: Doc, i: number): boolean {
 }
 
 /**
- * "The company …", "The man …", "The agency's …", "The two men …" (also after "According to …,"): a
- * bare description of a party named in an earlier sentence. A phrase saying which one ("The man
- * accused of …", "The company that …", "The group, whose …") does not point back.
+ * "The company …", "The man …", "The agency's …", "The two men …", "The statement said …" (also after
+ * "According to …,"), "According to the report, …": a bare description of a party or a document
+ * named in an earlier sentence. A phrase saying which one ("The man accused of …", "The company that
+ * …", "The group, whose …", "According to the report by …") does not point back.
  */
 const BARE_DESCRIPTION =
-  /^(?:According to [^,.]{2,60}, t|T)he (?:two (?:men|women|leaders|officials|diplomats|ministers|presidents|sides|countries|nations|companies|parties)|company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim)(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible)\b)[a-z])/;
+  /^(?:According to the (?:statement|report|letter|document|memo|study|survey|complaint|indictment|lawsuit|ruling|filing|readout|transcript|official|spokes(?:man|woman|person)|newspaper|company|agency|group)s?,|(?:According to [^,.]{2,60}, t|T)he (?:two (?:men|women|leaders|officials|diplomats|ministers|presidents|sides|countries|nations|companies|parties)|company|agency|firm|group|organi[sz]ation|airline|carrier|bank|network|man|woman|boy|girl|couple|suspect|teen|teenager|pair|victim|statement|report|letter|document|memo|study|survey|complaint|indictment|lawsuit|filing|readout|spokes(?:man|woman|person))(?:['’]s\s|\s+(?!(?:of|that|which|who|whom|whose|behind|in|at|from|by|with|for|to|and|or|on|accused|charged|suspected|believed|named|identified|known|called|convicted|found|killed|arrested|wanted|responsible|released|issued|published)\b)[a-z]))/;
 
 export function startsWithBareDescription(doc: Doc, i: number): boolean {
   return BARE_DESCRIPTION.test(doc.text.slice(doc.sentStart[i], doc.sentStart[i] + 100));

@@ -156,6 +156,13 @@ test("bare descriptions are 'The company/man/agency's …', 'The two men …' (a
   assert.deepEqual(flagsOf(startsWithBareDescription, text), [true, true, true, false, false, false, false, true, true, false, false]);
 });
 
+test("a document or spokesman met before is a bare description too: 'The statement said …', 'According to the report, …'; 'The report released on …', 'According to the report by …' and 'The ruling party …' stand alone", () => {
+  const text =
+    "According to the statement, the mayor will rebuild the bridge. The report said the storm closed the bridge. The spokeswoman declined to comment on the bridge. " +
+    "According to the report by the county, the storm closed the bridge. The report released on Friday said the bridge was safe. The ruling party won the town vote on Friday. The official death toll rose to three on Friday.";
+  assert.deepEqual(flagsOf(startsWithBareDescription, text), [true, true, true, false, false, false, false]);
+});
+
 test("half quotes are recognised: a sentence opening or closing a quotation the sentence next to it completes", () => {
   assertRecognises(
     isHalfQuote,

@@ -179,7 +179,8 @@ interface Pool {
   to: Int32Array;
 }
 
-const READER = /\byou(?:r|rs|rself)?\b/i;
+/** Addresses the reader: "your browser", "Please check the URL", "Sorry, this zipcode is not in our area". */
+const READER = /\b(?:you(?:r|rs|rself)?|please)\b|\bsorry,/i;
 const QUOTE = /["“”]/;
 
 /**

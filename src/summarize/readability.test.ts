@@ -210,6 +210,21 @@ test("newsbrief passes over a sentence addressing the reader (site furniture) fo
   assertPenaltyPassesOver(corpus, { readerPenalty: 1 }, /\byour?\b/i, "without the penalty the reader-address sentence scores best");
 });
 
+test("newsbrief passes over a sentence that apologises to or asks the reader ('Sorry, this area …', 'Please check …') for news saying the same", () => {
+  const corpus = corpusOf([
+    "Sorry, the Milton bridge flood report and storm warning service is not in our delivery area. The Milton bridge was closed by the flood on Monday.",
+    "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
+    "Milton bridge flood reports and storm warning updates are sent free every morning by email.",
+  ]);
+  assertPenaltyPassesOver(corpus, { readerPenalty: 1 }, /\bsorry\b/i, "without the penalty the apology scores best");
+  const asking = corpusOf([
+    "Please check the Milton bridge flood report and storm warning page for updates. The Milton bridge was closed by the flood on Monday.",
+    "The flood closed the Milton bridge, and a storm warning for the town stays in force until Friday, officials said on Monday.",
+    "Milton bridge flood reports and storm warning updates are sent free every morning by email.",
+  ]);
+  assertPenaltyPassesOver(asking, { readerPenalty: 1 }, /\bplease\b/i, "without the penalty the request scores best");
+});
+
 test("newsbrief passes over a sentence holding a page-furniture phrase (a newsletter plug) for news saying the same", () => {
   const corpus = corpusOf([
     "Our newsletter carries every Milton bridge flood report and storm warning. The Milton bridge was closed by the flood on Monday. Engineers will inspect the old stone piers once the river falls, the council said.",

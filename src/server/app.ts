@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Where unexpected errors are reported (never to the client). */
   log?: (line: string) => void;
   now?: () => Date;
+  /** Whether the writer has rebuilt its story index since the start (writes wait while it is "loading"); default "ready". */
+  storyIndex?: () => "loading" | "ready" | "failed";
 }
 
 export const NO_URL_FETCHER = "fetching URLs is not available yet: send the article's text or html along with its url";
@@ -213,7 +215,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/api/health", async () => {
     const counts = await store.counts();
-    return { status: "ok", version: VERSION, schemaVersion: await store.schemaVersion(), counts, pendingBriefings: newsroom.pendingRefreshes, time: now().toISOString() };
+    return { status: "ok", version: VERSION, schemaVersion: await store.schemaVersion(), counts, storyIndex: options.storyIndex?.() ?? "ready", pendingBriefings: newsroom.pendingRefreshes, time: now().toISOString() };
   });
 
   const openapi = JSON.stringify(openApiDocument());

@@ -177,7 +177,7 @@ export function openApiDocument(): object {
         post: { summary: "Add (or reschedule) a feed", security: [{}, { bearer: [] }], requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Feed" } } } }, responses: { "201": ok("created"), "200": ok("already known: schedule updated"), ...errors(400, 401, 403, 429) } },
       },
       "/api/feeds/{id}": { delete: { summary: "Remove a feed", security: [{}, { bearer: [] }], parameters: idParam("id"), responses: { "204": { description: "removed" }, ...errors(401, 404, 429) } } },
-      "/api/health": { get: { summary: "Liveness, schema version and counts", responses: { "200": ok("ok") } } },
+      "/api/health": { get: { summary: "Liveness, schema version, counts, and whether the story index is loaded (storyIndex: loading, ready or failed; new articles wait while it loads)", responses: { "200": ok("ok") } } },
     },
   };
 }

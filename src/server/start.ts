@@ -63,13 +63,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const fetchArticle = options.fetchArticle ?? web?.fetchArticle;
   const fetchFeed = options.fetchFeed ?? web?.fetchFeed;
   try {
-    // The writer rebuilds the story index from every stored article before the server listens: seconds for thousands.
-    const { articles } = await store.counts();
-    if (articles) log(`newsbrief serve: loading the story index of ${articles} stored article${articles === 1 ? "" : "s"}…`);
     // Writes go to a writer thread with its own connection, unless the caller brings its own assigner or preparer.
-    if (!options.assigner && !options.preparer) writer = await WorkerWriter.open({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "story-index" });
+    // The thread rebuilds the story index from every stored article (seconds for thousands) while the server
+    // already serves reads; writes sent meanwhile wait for it.
+    const { articles } = await store.counts();
+    const storyIndex = new StoryIndexState();
+    if (!options.assigner && !options.preparer) {
+      writer = WorkerWriter.start({ dbPath: options.dbPath, synchronous: options.synchronous, assigner: options.grouping ?? "story-index" });
+      storyIndex.follow(writer.ready, articles, log);
+    }
     newsroom = await Newsroom.open({ store, writer, assigner: options.assigner, preparer: options.preparer, briefer: options.briefer ?? new WorkerBriefer(options.dbPath), briefOptions: options.briefOptions, onError: (e) => log(`newsbrief serve: briefing failed: ${(e as Error).message}`) });
-    const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, articlePage: articlePages.render, log });
+    const app = buildApp({ newsroom, host, token: options.token, fetchArticle, urlProblem: web?.urlProblem, rateLimit: options.rateLimit, articlePage: articlePages.render, storyIndex: () => storyIndex.state, log });
     await app.listen({ host, port: options.port ?? 8750 });
     const poller = new FeedPoller({ newsroom, fetchFeed, onError: (e) => log(`newsbrief serve: feed poll failed: ${(e as Error).message}`) });
     poller.start();
@@ -101,6 +105,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     lock.release();
     web?.close();
     throw error;
+  }
+}
+
+/** Whether the writer thread has rebuilt the story index yet, said on stderr when it matters (a store with articles). */
+class StoryIndexState {
+  state: "loading" | "ready" | "failed" = "ready";
+
+  follow(ready: Promise<void>, articles: number, log: (line: string) => void): void {
+    this.state = "loading";
+    const started = performance.now();
+    const stored = `${articles} stored article${articles === 1 ? "" : "s"}`;
+    if (articles) log(`newsbrief serve: loading the story index of ${stored}; reading works now, new articles are stored once it is loaded…`);
+    ready.then(
+      () => {
+        this.state = "ready";
+        if (articles) log(`newsbrief serve: story index loaded (${stored}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      },
+      (error: Error) => {
+        this.state = "failed";
+        log(`newsbrief serve: the story index could not be loaded, so new articles cannot be stored (restart to retry): ${error.message}`);
+      },
+    );
   }
 }
 

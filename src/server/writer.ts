@@ -68,16 +68,24 @@ export type WriteOp = { op: "ready" } | { op: "close" } | { op: "submit"; jobs: 
 export class WorkerWriter implements Writer {
   private readonly channel: WorkerChannel<WriteOp, unknown>;
   private closed = false;
+  /** Settles once the thread has opened the database and loaded the assigner's state; writes sent before wait their turn. */
+  readonly ready: Promise<void>;
 
   private constructor(config: WriterConfig) {
     this.channel = new WorkerChannel<WriteOp, unknown>(new URL("./writer-worker.js", import.meta.url), "writer", config);
+    this.ready = this.channel.request({ op: "ready" }).then(() => {});
   }
 
-  /** Starts the thread and waits until it has opened the database and loaded the assigner's state. */
-  static async open(config: WriterConfig): Promise<WorkerWriter> {
+  /** Starts the thread; it loads the assigner's state (seconds for thousands of stored articles) while the caller goes on. */
+  static start(config: WriterConfig): WorkerWriter {
     assignerNamed(config.assigner);
-    const writer = new WorkerWriter(config);
-    await writer.channel.request({ op: "ready" });
+    return new WorkerWriter(config);
+  }
+
+  /** Starts the thread and waits until it is `ready`. */
+  static async open(config: WriterConfig): Promise<WorkerWriter> {
+    const writer = WorkerWriter.start(config);
+    await writer.ready;
     return writer;
   }
 

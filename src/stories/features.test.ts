@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { extractFeatures, lowerCased, PHRASE, Vocabulary } from "./features.js";
+import { dayNumber } from "../timeline/dates.js";
+import { extractFeatures, lowerCased, PHRASE, timeOf, Vocabulary } from "./features.js";
 
 const LOWER = "Washington ( ap ) — a man attacked a bus driver, stole the bus, then struck and killed a pedestrian after the bus jumped a curb at a gas station in northeast washington on tuesday, police said.";
 const CASED = "Russian Foreign Minister Sergei Lavrov met President Donald Trump at the White House on Wednesday, a day after Trump fired FBI Director James Comey.";
@@ -16,4 +17,13 @@ test("lower-cased text gets phrases of adjacent content words; cased text gets n
   assert.ok(phrases(LOWER).includes(`${PHRASE}bus driver`));
   assert.ok(!phrases(LOWER).some((p) => p.includes("stole")), "punctuation or a stopword between breaks a phrase");
   assert.deepEqual(phrases(CASED), []);
+});
+
+test("an undated article's guessed year bounds its time from below only; a pinned one keeps its interval", () => {
+  const guessed = timeOf(undefined, "The court heard that the bombing of Dec. 21, 1988, killed 270 people. The families met the judges again.");
+  assert.ok(guessed && guessed.confidence < 1);
+  assert.equal(guessed.lo, dayNumber(1988, 12, 21));
+  assert.equal(guessed.hi, Infinity);
+  const pinned = timeOf(undefined, "Secretary of State Rex Tillerson met Sergei Lavrov in Moscow on April 12 to discuss Syria.");
+  assert.ok(pinned && pinned.hi < Infinity && pinned.estimate && !pinned.estimate.guessed);
 });

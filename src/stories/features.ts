@@ -51,7 +51,7 @@ export interface RawFeatures {
 }
 
 export interface TimeInfo {
-  /** Day numbers bounding when the article was written (inclusive). */
+  /** Day numbers bounding when the article was written (inclusive); `hi` Infinity for a guessed year (see `DateEstimate.guessed`). */
   lo: number;
   hi: number;
   /** Point estimate (day number). */
@@ -158,5 +158,5 @@ export function timeOf(published: string | undefined, text: string): TimeInfo | 
   }
   const estimate = estimatePublished(text, { guess: true });
   if (!estimate) return undefined;
-  return { lo: estimate.lo, hi: estimate.hi, day: estimate.day, confidence: estimate.confidence, estimate };
+  return { lo: estimate.lo, hi: estimate.guessed ? Infinity : estimate.hi, day: estimate.day, confidence: estimate.confidence, estimate };
 }

@@ -89,6 +89,12 @@ export interface DateEstimate {
   day: number;
   /** The text fences the date in: after a month it names ("since July 2018"), within an office holder's term. */
   fenced?: true;
+  /**
+   * Nothing pins the year: a guess (`EstimateOptions.guess`). The text bounds it from below only:
+   * the latest year a text names is seldom its own (DUC/MultiLing, 1,488 dated articles naming
+   * one: the same year for 7%, 1-5 years later for 50%, 6 or more for 29%, earlier for 15%: a plan).
+   */
+  guessed?: true;
 }
 
 /**
@@ -293,7 +299,7 @@ export interface EstimateOptions {
    * Also guess the year from background years and year-less dates when nothing pins it (confidence
    * 0.15-0.45, year right for about 15% of the DUC/MultiLing articles). For story grouping only,
    * whose thresholds were chosen with these guesses (it uses the ones from 0.3 up, widened by
-   * their confidence); never shown as an article's date.
+   * their confidence, as a lower bound: see `guessed`); never shown as an article's date.
    */
   guess?: boolean;
 }
@@ -396,6 +402,7 @@ export function estimateFromMentions(mentions: DateMention[], options: EstimateO
     hi: precision === "month" ? Math.min(hi, best.day + 10) : Math.min(hi, dayNumber(p.y + 1) - 1),
     day: best.day,
     ...(fenced ? { fenced: true as const } : {}),
+    ...(!tight && !fenced ? { guessed: true as const } : {}),
   };
 }
 

@@ -129,6 +129,19 @@ test("people across stories: a bare surname is a person when one person of the p
   ]);
 });
 
+test("people across stories: a name another story writes for a body is no person's, whatever a stray full name says", () => {
+  const entity = (name: string, type: Entity["type"], variants = [name]): Entity => ({ name, type, variants, count: 2, articleIds: ["a"] });
+  const story = (id: string, entities: Entity[]) => ({ id, articleIds: ["a"], headline: null, summary: [], label: id, entities, quotes: [], timeline: [] }) as unknown as Story;
+  const stories = [
+    story("s1", [entity("Kestrel Corp", "organization", ["Kestrel", "Kestrel Corp"]), entity("Harbour Watch", "organization")]),
+    // "It's Kestrel, nobody else comes close" read as a person's full name; "Harbour Watch said" as a person speaking.
+    story("s2", [entity("It's Kestrel", "person"), entity("Harbour Watch", "person")]),
+    story("s3", [entity("Kestrel", "other"), entity("Harbour Watch", "other")]),
+  ];
+  typePeopleAcrossStories(stories);
+  assert.deepEqual(stories[2].entities.map((e) => `${e.name}:${e.type}`), ["Kestrel:other", "Harbour Watch:other"]);
+});
+
 function storyWith(b: Briefing, prefix: string) {
   const file = new Map(b.articles.map((a) => [a.id, a.file!.split(/[\\/]/).pop()!]));
   return b.stories.find((s) => s.articleIds.some((id) => file.get(id)!.startsWith(prefix)))!;

@@ -585,3 +585,20 @@ test("a name in capitals ('KHIN NYO:' heading an interview's answers) joins the 
   assert.ok(!entities.some((e) => e.name === "KHIN NYO"), entities.map((e) => e.name).join(", "));
   assert.ok(entities.some((e) => e.type === "person" && e.variants.includes("KHIN NYO") && e.variants.includes("Daw Khin Nyo")), JSON.stringify(entities));
 });
+
+test("an acronym joins the name of the same story it abbreviates, not a person's name nor a word", () => {
+  const a = article(
+    "a",
+    "The International Harbour Safety Board said on Monday that the ferry had no licence. " +
+      "The IHSB said its inspectors had warned the owners twice, and the U.S. Coastal Research Agency agreed. " +
+      "\"We saw this coming,\" the CRA said. President Ana Prieto said the port would stay shut, and an AP photographer filmed her. " +
+      "Ana Prieto visited the port. Dock workers said NO to the plan until the IHSB reports, and no one knows when. " +
+      "Divers from New Orleans joined the search.",
+  );
+  const entities = storyEntities([a]);
+  assert.deepEqual(find(entities, "International Harbour Safety Board").variants.sort(), ["IHSB", "International Harbour Safety Board"]);
+  assert.deepEqual(find(entities, "U.S. Coastal Research Agency").variants.sort(), ["CRA", "U.S. Coastal Research Agency"]);
+  assert.equal(find(entities, "U.S. Coastal Research Agency").type, "organization");
+  assert.ok(!find(entities, "Ana Prieto").variants.includes("AP"));
+  assert.ok(!find(entities, "New Orleans").variants.includes("NO"));
+});

@@ -602,3 +602,9 @@ test("an acronym joins the name of the same story it abbreviates, not a person's
   assert.ok(!find(entities, "Ana Prieto").variants.includes("AP"));
   assert.ok(!find(entities, "New Orleans").variants.includes("NO"));
 });
+
+test("'es' inside a name keeps it whole: 'Dar es Salaam' is one place, not 'Dar' and 'Salaam'", () => {
+  const entities = storyEntities([article("a", "Police in Dar es Salaam arrested two men on Friday. The blast in Dar es Salaam killed eleven people, and Salaam residents were shaken, a minister said.")]);
+  assert.equal(find(entities, "Dar es Salaam").type, "place");
+  assert.ok(!entities.some((e) => e.name === "Dar"), entities.map((e) => e.name).join(", "));
+});

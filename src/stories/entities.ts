@@ -70,7 +70,7 @@ const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+
 const NAME_NUMBER = /^\d{1,4}$/;
 /** A name with a number in it ("Airbus A330", "Flight 447") names a thing, never a person. */
 const DIGIT = /\d/;
-const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
+const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "es", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 

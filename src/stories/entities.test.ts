@@ -593,7 +593,7 @@ test("an acronym joins the name of the same story it abbreviates, not a person's
       "The IHSB said its inspectors had warned the owners twice, and the U.S. Coastal Research Agency agreed. " +
       "\"We saw this coming,\" the CRA said. President Ana Prieto said the port would stay shut, and an AP photographer filmed her. " +
       "Ana Prieto visited the port. Dock workers said NO to the plan until the IHSB reports, and no one knows when. " +
-      "Divers from New Orleans joined the search.",
+      "Divers from New Orleans joined the search, and the International Harbour Safety Board met again.",
   );
   const entities = storyEntities([a]);
   assert.deepEqual(find(entities, "International Harbour Safety Board").variants.sort(), ["IHSB", "International Harbour Safety Board"]);
@@ -607,4 +607,15 @@ test("'es' inside a name keeps it whole: 'Dar es Salaam' is one place, not 'Dar'
   const entities = storyEntities([article("a", "Police in Dar es Salaam arrested two men on Friday. The blast in Dar es Salaam killed eleven people, and Salaam residents were shaken, a minister said.")]);
   assert.equal(find(entities, "Dar es Salaam").type, "place");
   assert.ok(!entities.some((e) => e.name === "Dar"), entities.map((e) => e.name).join(", "));
+});
+
+test("an acronym written at least twice as often as its full name names the entity", () => {
+  const a = article(
+    "a",
+    "The Federal Harbour Bureau opened an inquiry on Monday. The FHB said the ferry had no licence. " +
+      "Later the FHB fined the owners, and the FHB will report in March. The Coastal Research Agency and the CRA agreed.",
+  );
+  const entities = storyEntities([a]);
+  assert.deepEqual(find(entities, "FHB").variants, ["FHB", "Federal Harbour Bureau"]);
+  assert.deepEqual(find(entities, "Coastal Research Agency").variants.sort(), ["CRA", "Coastal Research Agency"]);
 });

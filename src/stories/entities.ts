@@ -12,7 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
-import { acronymsOf, isAcronym } from "./initialisms.js";
+import { acronymsOf, initialsOf, isAcronym } from "./initialisms.js";
 import { ALIASES, CODES, DEMONYMS, FIRM_FORMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
@@ -561,7 +561,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     const storm = [...g.variants.keys()].some((v) => NAMED_STORM.test(v));
     if (storm) g.type = "other";
     // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
-    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : bestName(g.variants);
+    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : (usualAcronym(g.variants) ?? bestName(g.variants));
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
     else if (g.type === "other" && FULL_NAME.test(name) && !storm) lookAlikes.add(name);
@@ -649,6 +649,14 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";
+}
+
+/** "FBI" written 31 times, "U.S. Federal Bureau of Investigation" once: an acronym used at least twice as often as the names it abbreviates names the entity. */
+function usualAcronym(variants: Map<string, number>): string | undefined {
+  const full = [...variants].filter(([v]) => v.includes(" "));
+  const fullUses = full.reduce((sum, [, n]) => sum + n, 0);
+  const acronyms = [...variants].filter(([v, n]) => n >= 2 * fullUses && full.some(([w]) => initialsOf(w, isPlaceName) === v));
+  return acronyms.sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**

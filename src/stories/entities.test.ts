@@ -129,6 +129,19 @@ test("people across stories: a bare surname is a person when one person of the p
   ]);
 });
 
+test("people across stories: a name another story writes for a body is no person's, whatever a stray full name says", () => {
+  const entity = (name: string, type: Entity["type"], variants = [name]): Entity => ({ name, type, variants, count: 2, articleIds: ["a"] });
+  const story = (id: string, entities: Entity[]) => ({ id, articleIds: ["a"], headline: null, summary: [], label: id, entities, quotes: [], timeline: [] }) as unknown as Story;
+  const stories = [
+    story("s1", [entity("Kestrel Corp", "organization", ["Kestrel", "Kestrel Corp"]), entity("Harbour Watch", "organization")]),
+    // "It's Kestrel, nobody else comes close" read as a person's full name; "Harbour Watch said" as a person speaking.
+    story("s2", [entity("It's Kestrel", "person"), entity("Harbour Watch", "person")]),
+    story("s3", [entity("Kestrel", "other"), entity("Harbour Watch", "other")]),
+  ];
+  typePeopleAcrossStories(stories);
+  assert.deepEqual(stories[2].entities.map((e) => `${e.name}:${e.type}`), ["Kestrel:other", "Harbour Watch:other"]);
+});
+
 function storyWith(b: Briefing, prefix: string) {
   const file = new Map(b.articles.map((a) => [a.id, a.file!.split(/[\\/]/).pop()!]));
   return b.stories.find((s) => s.articleIds.some((id) => file.get(id)!.startsWith(prefix)))!;
@@ -571,4 +584,38 @@ test("a name in capitals ('KHIN NYO:' heading an interview's answers) joins the 
   ]);
   assert.ok(!entities.some((e) => e.name === "KHIN NYO"), entities.map((e) => e.name).join(", "));
   assert.ok(entities.some((e) => e.type === "person" && e.variants.includes("KHIN NYO") && e.variants.includes("Daw Khin Nyo")), JSON.stringify(entities));
+});
+
+test("an acronym joins the name of the same story it abbreviates, not a person's name nor a word", () => {
+  const a = article(
+    "a",
+    "The International Harbour Safety Board said on Monday that the ferry had no licence. " +
+      "The IHSB said its inspectors had warned the owners twice, and the U.S. Coastal Research Agency agreed. " +
+      "\"We saw this coming,\" the CRA said. President Ana Prieto said the port would stay shut, and an AP photographer filmed her. " +
+      "Ana Prieto visited the port. Dock workers said NO to the plan until the IHSB reports, and no one knows when. " +
+      "Divers from New Orleans joined the search, and the International Harbour Safety Board met again.",
+  );
+  const entities = storyEntities([a]);
+  assert.deepEqual(find(entities, "International Harbour Safety Board").variants.sort(), ["IHSB", "International Harbour Safety Board"]);
+  assert.deepEqual(find(entities, "U.S. Coastal Research Agency").variants.sort(), ["CRA", "U.S. Coastal Research Agency"]);
+  assert.equal(find(entities, "U.S. Coastal Research Agency").type, "organization");
+  assert.ok(!find(entities, "Ana Prieto").variants.includes("AP"));
+  assert.ok(!find(entities, "New Orleans").variants.includes("NO"));
+});
+
+test("'es' inside a name keeps it whole: 'Dar es Salaam' is one place, not 'Dar' and 'Salaam'", () => {
+  const entities = storyEntities([article("a", "Police in Dar es Salaam arrested two men on Friday. The blast in Dar es Salaam killed eleven people, and Salaam residents were shaken, a minister said.")]);
+  assert.equal(find(entities, "Dar es Salaam").type, "place");
+  assert.ok(!entities.some((e) => e.name === "Dar"), entities.map((e) => e.name).join(", "));
+});
+
+test("an acronym written at least twice as often as its full name names the entity", () => {
+  const a = article(
+    "a",
+    "The Federal Harbour Bureau opened an inquiry on Monday. The FHB said the ferry had no licence. " +
+      "Later the FHB fined the owners, and the FHB will report in March. The Coastal Research Agency and the CRA agreed.",
+  );
+  const entities = storyEntities([a]);
+  assert.deepEqual(find(entities, "FHB").variants, ["FHB", "Federal Harbour Bureau"]);
+  assert.deepEqual(find(entities, "Coastal Research Agency").variants.sort(), ["CRA", "Coastal Research Agency"]);
 });

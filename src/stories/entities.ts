@@ -12,6 +12,7 @@
  * "Sergey") merge.
  */
 import type { Article, Entity, EntityType } from "../types/index.js";
+import { acronymsOf, initialsOf, isAcronym } from "./initialisms.js";
 import { ALIASES, CODES, DEMONYMS, FIRM_FORMS, MONTHS_AND_DAYS, NEWS_MEDIA, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, PORTFOLIOS, TITLE_WORD, TITLES } from "./gazetteer.js";
 import { GIVEN_NAMES } from "./given-names.js";
 
@@ -69,7 +70,7 @@ const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+
 const NAME_NUMBER = /^\d{1,4}$/;
 /** A name with a number in it ("Airbus A330", "Flight 447") names a thing, never a person. */
 const DIGIT = /\d/;
-const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
+const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "es", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
@@ -491,6 +492,12 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     const storm = STORM_NAME.exec(m.text)?.[1];
     if (storm && !firms.has(storm)) firms.set(storm, m.text);
   }
+  // "IMF" is the "International Monetary Fund" of the same story; "AP" is not "President Andres Pastrana", nor "NO" (also written "no") "New Orleans".
+  const personal = new Set(kept.filter((m) => m.title || m.aged || m.role).map((m) => m.text));
+  const aPersonsName = (text: string): boolean => personal.has(text) || personal.has(text.slice(text.lastIndexOf(" ") + 1));
+  for (const [acronym, name] of acronymsOf(kept.filter((m) => m.text.includes(" ") && !aPersonsName(m.text)).map((m) => m.text), isPlaceName)) {
+    if (!firms.has(acronym) && !isPlaceName(acronym) && !(acronym.length === 2 && common.has(acronym))) firms.set(acronym, name);
+  }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
@@ -509,7 +516,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
       g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text) && !isAcronym(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
@@ -539,7 +546,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
     // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
-    if (g.type === "other" && !DIGIT.test(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    if (g.type === "other" && !DIGIT.test(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
@@ -554,7 +561,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     const storm = [...g.variants.keys()].some((v) => NAMED_STORM.test(v));
     if (storm) g.type = "other";
     // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
-    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : bestName(g.variants);
+    const name = ALIAS_NAMES.has(g.key) || (g.members > 0 && g.variants.has(g.key)) ? g.key : (usualAcronym(g.variants) ?? bestName(g.variants));
     for (const v of g.variants.keys()) nameOf.set(v, name);
     if (g.type === "person") people.add(name);
     else if (g.type === "other" && FULL_NAME.test(name) && !storm) lookAlikes.add(name);
@@ -642,6 +649,14 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";
+}
+
+/** "FBI" written 31 times, "U.S. Federal Bureau of Investigation" once: an acronym used at least twice as often as the names it abbreviates names the entity. */
+function usualAcronym(variants: Map<string, number>): string | undefined {
+  const full = [...variants].filter(([v]) => v.includes(" "));
+  const fullUses = full.reduce((sum, [, n]) => sum + n, 0);
+  const acronyms = [...variants].filter(([v, n]) => n >= 2 * fullUses && full.some(([w]) => initialsOf(w, isPlaceName) === v));
+  return acronyms.sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**

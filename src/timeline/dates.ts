@@ -590,7 +590,6 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
     // A run-on "sentence" (a table, a list without stops) is read only so far: chrono is costly.
     const s = text.slice(span.start, Math.min(span.end, span.start + 3000));
     if (!CUE.test(s)) continue;
-    const sentenceFuture = FUTURE.test(s);
     const found: Found[] = [];
     // Bare years (chrono leaves them out); without chrono, every date the cheap scan finds.
     const scanned = scanDates(s).filter((x) => !x.office && (options.chrono === false ? x.known.year !== undefined || x.known.month !== undefined : x.known.year !== undefined && x.known.month === undefined));
@@ -604,7 +603,7 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
     yearsCounted(s, found);
     for (const x of found) {
       const before = s.slice(Math.max(0, x.start - 12), x.start);
-      const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, sentenceFuture) ? { future: true } : {}) };
+      const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, x.end) ? { future: true } : {}) };
       if (x.known.day !== undefined && x.known.year !== undefined && fillsLine(text, mention.start, mention.end)) mention.ownLine = true;
       else delete mention.ownLine;
       if (/\b(?:since|after)\s+(?:the\s+)?$/i.test(before)) mention.since = true;
@@ -641,25 +640,42 @@ function yearsCounted(s: string, found: Found[]): void {
  * capitalised word is a name ("United Nations", "Fred").
  */
 const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\b(?:met|said|told|took|came|went|held|spoke|gave|began)\b/gi;
-const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+)\b[a-z]\w{2,}ed\b/g;
+const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+|-)\b(?!(?:hundred|indeed|watershed|speed|bloodshed)\b)[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
  * talks he had in May", "Garzon issued the international arrest warrant against Pinochet on
- * Friday after … would probably leave"), else the sentence.
+ * Friday after … would probably leave"), else the first one after it ("Ahmadinejad on Wednesday
+ * announced that he would free …": the verb the date goes with, not a later clause's).
  */
-function futureAt(s: string, at: number, sentenceFuture: boolean): boolean {
+function futureAt(s: string, at: number, end: number): boolean {
   const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
   const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));
-  return f < 0 && p < 0 ? sentenceFuture : f >= p;
+  if (f >= 0 || p >= 0) return f >= p;
+  const after = s.slice(end);
+  const nextFuture = firstMatch(FUTURE_ALL, after);
+  const past = [firstMatchOf(PAST_ALL, after), firstMatchOf(PAST_ED_ALL, after)].sort((a, b) => a.at - b.at)[0];
+  // "The Thursday hearing was expected to …", "had planned to present": a future seen from the past.
+  return nextFuture < Infinity && nextFuture <= past.at || (past.at < Infinity && FUTURE_IN_PAST.test(after.slice(past.end)));
+}
+
+const FUTURE_IN_PAST = new RegExp(`^\\s+${FUTURE.source}`, "i");
+
+function firstMatchOf(re: RegExp, s: string): { at: number; end: number } {
+  for (const m of s.matchAll(re)) return { at: m.index!, end: m.index! + m[0].length };
+  return { at: Infinity, end: Infinity };
 }
 
 function lastMatch(re: RegExp, s: string): number {
   let at = -1;
   for (const m of s.matchAll(re)) at = m.index!;
   return at;
+}
+
+function firstMatch(re: RegExp, s: string): number {
+  return firstMatchOf(re, s).at;
 }
 
 export interface SentenceSpan {

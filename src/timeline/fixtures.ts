@@ -173,4 +173,10 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The ministry said on Tuesday that the bridge had reopened.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
   { text: "The storm that struck on Monday flooded the harbour.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-06" },
   { text: "One of the viruses that appeared on Tuesday wipes the hard disk.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-07" },
+  // With no tense word before a weekday, the verb after it decides, not a later clause's "would" or "could".
+  { text: "The prime minister on Wednesday announced that she would step down.", published: "2019-05-10", expect: ["2019-05-08"], line: "2019-05-08" },
+  { text: "On Sunday, a newspaper reported that the minister could face charges.", published: "2019-05-07", expect: ["2019-05-05"], line: "2019-05-05" },
+  { text: "On Tuesday, the union had warned that it would strike.", published: "2019-05-09", expect: ["2019-05-07"], line: "2019-05-07" },
+  { text: "The Thursday hearing was expected to draw large crowds.", published: "2019-05-06", expect: ["2019-05-09"], line: "2019-05-09" },
+  { text: "In December, a Chicago-based panel will publish its findings.", published: "2019-05-10", expect: ["2019-12"], line: "2019-12" },
 ];

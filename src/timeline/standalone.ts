@@ -2,7 +2,8 @@
  * Whether a sentence reads alone as a timeline line. A leading connective ("But", "And yet",
  * "However,") only links it to the sentence before, so the line starts after it; a sentence that
  * then still opens with a word pointing back ("He", "Their", "This is", "That means", "There,")
- * names nothing alone and is no line, unless a same-saying sentence from another source stands in.
+ * names nothing alone and is no line, unless a same-saying sentence from another source stands in;
+ * so is a sentence all in quotation marks, whose speaker the line would not name.
  * "It" stays: it often opens a line that names all it needs ("It will be Lavrov's first visit to
  * Washington since 2013").
  */
@@ -22,9 +23,12 @@ export function leadingConnective(text: string): number {
   return CONNECTIVE.exec(text)?.[0].length ?? 0;
 }
 
-/** Opens with a word whose referent is in an earlier sentence. */
+/** "\"Tomorrow is a critical day.\"": a sentence all inside quotation marks, its speaker named in another sentence or none. */
+const WHOLE_QUOTATION = /^["“][^"“”]*["”]?\s*$/;
+
+/** Opens with a word whose referent is in an earlier sentence, or is all quotation, saying nothing of who speaks. */
 export function needsAntecedent(text: string): boolean {
-  return PRONOUN.test(text) || DEMONSTRATIVE.test(text) || DEICTIC_THERE.test(text);
+  return PRONOUN.test(text) || DEMONSTRATIVE.test(text) || DEICTIC_THERE.test(text) || WHOLE_QUOTATION.test(text);
 }
 
 /** "It", "This new code", "Both men": reads alone, but worse than a line naming its subject. */

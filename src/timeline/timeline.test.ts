@@ -160,6 +160,21 @@ test("a timeline line starts after a leading connective, and a line pointing bac
   );
 });
 
+
+test("a sentence all in quotation marks is no timeline line: it never says who speaks; a quote with its speaker is", async () => {
+  const text = [
+    "The harbour authority closed the north pier on Monday after a crane collapsed.",
+    "\"Tomorrow will be a long day for everyone here.\"",
+    "\"The pier will reopen on Friday,\" the harbour master said on Tuesday.",
+    "\"The crane was inspected last month. It passed.\"",
+  ].join("\n\n");
+  const b = await brief([{ id: "a", published: "2020-03-10", text }]);
+  checkEntries(b);
+  assert.deepEqual(
+    timeline(b).map((e) => e.text),
+    ["The harbour authority closed the north pier on Monday after a crane collapsed.", "\"The pier will reopen on Friday,\" the harbour master said on Tuesday."],
+  );
+});
 test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- SLUG') is no timeline line", async () => {
   const text = [
     "The city council approved the new budget on Monday after a long debate.",

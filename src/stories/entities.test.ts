@@ -630,3 +630,12 @@ test("a state's AP short form ('Boulder, Colo.') is the state, a place; a surnam
   assert.equal(find(entities, "Ellen Conn").type, "person");
   assert.ok(find(entities, "Ellen Conn").variants.includes("Conn"));
 });
+
+test("a contraction opening a sentence ('That's', 'Where's', 'It's') is no part of the name after it", () => {
+  const entities = storyEntities([
+    article("a", "That's Tethys, a moon of Saturn that few have studied. Astronomers watched Tethys for a year.\n\n\"Where's Nadia?\" the teacher asked. Nadia was late. \"It's Kestrel, and nobody else comes close,\" said one analyst of Kestrel."),
+  ]);
+  const names = entities.map((e) => e.name);
+  for (const junk of ["That's Tethys", "Where's Nadia", "It's Kestrel"]) assert.ok(!names.includes(junk), names.join(", "));
+  assert.ok(names.includes("Tethys") && names.includes("Kestrel"), names.join(", "));
+});

@@ -619,3 +619,23 @@ test("an acronym written at least twice as often as its full name names the enti
   assert.deepEqual(find(entities, "FHB").variants, ["FHB", "Federal Harbour Bureau"]);
   assert.deepEqual(find(entities, "Coastal Research Agency").variants.sort(), ["CRA", "Coastal Research Agency"]);
 });
+
+test("a state's AP short form ('Boulder, Colo.') is the state, a place; a surname such as Conn is not", () => {
+  const entities = storyEntities([
+    article("a", "Scientists in Boulder, Colo., and Palo Alto, Calif., said the drought would last. Colorado farmers agreed. Dr. Ellen Conn said the wells were dry. Conn has studied them since 1990, and Ellen Conn will testify."),
+  ]);
+  assert.deepEqual(find(entities, "Colorado").variants.sort(), ["Colo", "Colorado"]);
+  assert.equal(find(entities, "California").type, "place");
+  assert.ok(!entities.some((e) => e.name === "Colo" || e.name === "Calif"));
+  assert.equal(find(entities, "Ellen Conn").type, "person");
+  assert.ok(find(entities, "Ellen Conn").variants.includes("Conn"));
+});
+
+test("a contraction opening a sentence ('That's', 'Where's', 'It's') is no part of the name after it", () => {
+  const entities = storyEntities([
+    article("a", "That's Tethys, a moon of Saturn that few have studied. Astronomers watched Tethys for a year.\n\n\"Where's Nadia?\" the teacher asked. Nadia was late. \"It's Kestrel, and nobody else comes close,\" said one analyst of Kestrel."),
+  ]);
+  const names = entities.map((e) => e.name);
+  for (const junk of ["That's Tethys", "Where's Nadia", "It's Kestrel"]) assert.ok(!names.includes(junk), names.join(", "));
+  assert.ok(names.includes("Tethys") && names.includes("Kestrel"), names.join(", "));
+});

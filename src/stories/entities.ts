@@ -79,6 +79,8 @@ const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
 /** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
 const PLACE_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-(?:based|led|backed|owned|run|born|funded|controlled|sponsored|made|style)$/u;
 /** "I'm", "I've", "I'll", "I'd": the pronoun, capitalised wherever it stands, never a name. */
+/** "It's", "Where's", "That's": 's for is or has. */
+const CONTRACTED_IS = /['’]s$/;
 const PRONOUN_I = /^I['’](?:m|ve|ll|d)$/;
 
 function isCapitalised(word: string): boolean {
@@ -144,7 +146,8 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     let whole = run.length > 1 && isWholeName(run);
     // "Ahead of Tillerson's visit": a sentence's first word that the text also uses in lower case.
     // "Dr. Ahmet Ozkul of Intelsat", "President Clinton" opening a sentence keep their title for splitRun.
-    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w)) && !whole && !TITLES.test(run[0].w)) {
+    // "That's Io, a moon of Jupiter", "\"Where's Evan?\"": a function word's contraction opens no name.
+    if (initial && run.length > 1 && (lower.has(run[0].w.toLowerCase()) || NOT_NAMES.has(run[0].w) || NOT_NAMES.has(run[0].w.replace(CONTRACTED_IS, ""))) && !whole && !TITLES.test(run[0].w)) {
       run = run.slice(1);
       while (run.length && CONNECTORS.has(run[0].w)) run = run.slice(1);
       initial = false;

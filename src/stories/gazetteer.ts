@@ -101,8 +101,11 @@ export const ALIASES = new Map<string, string>([
   ...pairs("United Arab Emirates", ["UAE", "U.A.E."]),
   ...pairs("China", ["People's Republic of China", "PRC"]),
   ...pairs("State Department", ["U.S. State Department", "US State Department", "Department of State"]),
-  // U.S. states abbreviated by initials ("Albany, N.Y."): places, not bodies named by initials.
+  // U.S. states abbreviated by initials ("Albany, N.Y."): places, not bodies named by initials;
   ...([["New York", "N.Y."], ["New Jersey", "N.J."], ["New Hampshire", "N.H."], ["New Mexico", "N.M."], ["North Carolina", "N.C."], ["North Dakota", "N.D."], ["South Carolina", "S.C."], ["South Dakota", "S.D."], ["Rhode Island", "R.I."], ["West Virginia", "W.Va."]] as const).map(([name, short]): [string, string] => [short, name]),
+  // and by AP's short forms ("Palo Alto, Calif."; a name's final period is read as the sentence's): not "Miss", "Mass", "La", "Ill",
+  // "Ind", "Pa", "Va", "Mo", "Del", "Conn" (titles, words, name particles, a surname) nor "Wash" (Washington is more often the capital).
+  ...([["Alabama", "Ala"], ["Arizona", "Ariz"], ["Arkansas", "Ark"], ["California", "Calif"], ["Colorado", "Colo"], ["Florida", "Fla"], ["Georgia", "Ga"], ["Kansas", "Kan"], ["Kentucky", "Ky"], ["Maryland", "Md"], ["Michigan", "Mich"], ["Minnesota", "Minn"], ["Montana", "Mont"], ["Nebraska", "Neb"], ["Nevada", "Nev"], ["Oklahoma", "Okla"], ["Oregon", "Ore"], ["Tennessee", "Tenn"], ["Vermont", "Vt"], ["Wisconsin", "Wis"], ["Wyoming", "Wyo"]] as const).map(([name, short]): [string, string] => [short, name]),
 ]);
 
 function pairs(name: string, variants: string[]): Array<[string, string]> {

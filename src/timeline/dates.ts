@@ -491,6 +491,9 @@ const WEEKDAY_WORD = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day";
 const HABIT_BEFORE = new RegExp(`\\b(?:every|each)\\s+(?:other\\s+)?(?:${WEEKDAY_WORD}\\s*(?:,\\s*|\\s(?:and|or|through|to)\\s+))*$`, "i");
 const HABIT_AFTER = new RegExp(`^(?:\\s*(?:,|and|or|through|to)\\s*${WEEKDAY_WORD})*\\s+(?:mornings|afternoons|evenings|nights)\\b`, "i");
 
+/** A capitalised word right before: the day word ends a name. */
+const NAME_BEFORE = /\b\p{Lu}[\p{L}&]*\s+$/u;
+
 /** "every Monday", "each Saturday and Sunday", "on Sunday evenings": a weekday that recurs, no date. */
 function habitual(s: string, start: number, end: number): boolean {
   return HABIT_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_AFTER.test(s.slice(end, end + 60));
@@ -503,6 +506,8 @@ function relatives(s: string): Found[] {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], known: {}, ...extra });
   };
   for (const m of s.matchAll(/\b(yesterday|today|tonight|tomorrow)\b/gi)) {
+    // "USA Today", "Behavioral Healthcare Tomorrow magazine": the end of a name, no day.
+    if (/^\p{Lu}/u.test(m[1]) && NAME_BEFORE.test(s.slice(Math.max(0, m.index! - 40), m.index))) continue;
     const w = m[1].toLowerCase();
     add(m as RegExpExecArray, { rel: { n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0, unit: "day", anchor: "ref" } });
   }

@@ -179,4 +179,7 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "On Tuesday, the union had warned that it would strike.", published: "2019-05-09", expect: ["2019-05-07"], line: "2019-05-07" },
   { text: "The Thursday hearing was expected to draw large crowds.", published: "2019-05-06", expect: ["2019-05-09"], line: "2019-05-09" },
   { text: "In December, a Chicago-based panel will publish its findings.", published: "2019-05-10", expect: ["2019-12"], line: "2019-12" },
+  // "Today", "Tomorrow", "Tonight" ending a name ("USA Today", "Healthcare Tomorrow magazine") is no day; opening a sentence it is.
+  { text: "The survey was first published in Coastal Fisheries Today and reprinted by USA Today.", published: "2019-05-10", expect: [], line: null },
+  { text: "Today the harbour council voted to close the pier.", published: "2019-05-10", expect: ["2019-05-10"], line: "2019-05-10" },
 ];

@@ -495,6 +495,13 @@ export function similarity(a: string, b: string, wordsOf: (s: string) => Set<str
 function headingText(h: DomElement, hints: string[]): string {
   const lines = spacedLines(h).map((l) => l.replace(/^title:\s*/i, ""));
   if (lines.length < 2) return clean(h.textContent).replace(/^title:\s*/i, "");
+  // A line that a declared title opens with, before a " | Site" part the heading does not show, is the headline under a kicker line.
+  const opens = (l: string, h: string) => {
+    const after = SEPARATOR_NEXT.exec(h.slice(l.length));
+    return h.startsWith(l) && after && !lines.some((o) => h.startsWith(o, l.length + after[0].length));
+  };
+  const opening = lines.find((l) => hints.some((h) => opens(l, h)));
+  if (opening) return opening;
   const whole = lines.join(" ");
   const score = (t: string) => Math.max(0, ...hints.map((x) => similarity(t, x)));
   let best = whole;
@@ -508,6 +515,8 @@ function headingText(h: DomElement, hints: string[]): string {
   }
   return best;
 }
+
+const SEPARATOR_NEXT = /^\s+[|–—·•»-]\s/;
 
 /** The declared title a heading stands for when the heading only adds a label or a credit to it, or has its punctuation damaged. */
 function declaredForm(heading: string, hints: string[], site?: string): string {

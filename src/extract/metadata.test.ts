@@ -385,3 +385,8 @@ test("titles: a heading with a kicker line over the line the declared title open
   const both = `<article><h1><div>Tutoring Explained</div><div>Choosing a good tutor</div></h1>${P(4)}</article>`;
   assert.equal(page("<title>Tutoring Explained - Choosing a good tutor | Springfield</title>", both).title, "Tutoring Explained - Choosing a good tutor");
 });
+
+test("titles: an all-capitals heading with the declared title's very words in another order keeps its order, in the declared casing", () => {
+  const body = `<article><h1>BEGINNER HARBOUR WALKS</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour Beginner Walks</title>", body).title, "Beginner Harbour Walks");
+});

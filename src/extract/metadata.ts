@@ -623,11 +623,23 @@ function titleCase(title: string, hints: string[], site?: string): string {
     const stripped = stripSiteName(h, site);
     for (const cand of [stripped, headlinePart(stripped)]) {
       if (!/\p{Ll}/u.test(cand)) continue;
-      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return cand;
+      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return (allCaps && reordered(title, cand)) || cand;
     }
   }
   return title;
 }
+
+/** A heading in capitals with the very words of a declared title in another order ("BEGINNER MARATHON PLAN" / "Marathon Beginner Plan"): its words in the declared casing. */
+function reordered(heading: string, declared: string): string | undefined {
+  const cased = new Map((declared.match(WORD) ?? []).map((w) => [w.toLowerCase(), w]));
+  const own = heading.match(WORD) ?? [];
+  if (own.length !== cased.size || !own.every((w) => cased.has(w.toLowerCase()))) return undefined;
+  const order = [...cased.keys()];
+  if (own.every((w, i) => w.toLowerCase() === order[i])) return undefined;
+  return heading.replace(WORD, (w) => cased.get(w.toLowerCase())!);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Five to fourteen words, every word of weight capitalised (capitals throughout are styling, not case), not ending as a label does (":"). */
 function headlineCased(t: string): boolean {

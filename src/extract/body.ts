@@ -7,7 +7,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
-import { BLOCK_TAGS, nodeToText } from "./text.js";
+import { BLOCK_TAGS, nodeToText, wordBreak } from "./text.js";
 import { junkReason, isBoilerplateLine, itemKey, FORM_FIELDS, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
 import { byItemprop, forgetElements } from "./elements.js";
@@ -68,7 +68,7 @@ function walk(node: DomNode, s: WalkState): void {
     const type = child.nodeType;
     if (type === 3) {
       const data = (child as DomText).data;
-      s.text += data;
+      s.text += wordBreak(s.text, data) + data;
       if (s.inLink) s.linkChars += data.trim().length;
       continue;
     }

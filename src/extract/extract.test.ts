@@ -632,3 +632,10 @@ test("a page written without <body>, or without <html>, gives its text (both tag
   const sitemap = `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.org/news/1</loc><lastmod>2026-12-01</lastmod></url></urlset>`;
   assert.equal(extractHtml(sitemap).text, "", "an XML document is not wrapped into an HTML page");
 });
+
+test("texts of elements that meet as a lower-case letter and a capital ('walksTop') are words apart, as styled boxes show them; a word split by markup mid-word stays whole", () => {
+  const card = `<div class="card"><span class="block">Harbour walks</span><span class="block">Twelve routes along the water</span></div>`;
+  const page = extractHtml(wrap("<title>Harbour walks</title>", `<article><h1>Harbour walks</h1>${P(3)}${card}<p>The <b>harb</b>our path is <em>open</em> again.</p></article>`));
+  assert.match(page.text, /Harbour walks Twelve routes/);
+  assert.match(page.text, /The harbour path is open again/);
+});

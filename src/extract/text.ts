@@ -46,7 +46,7 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
     const type = child.nodeType;
     if (type === 3) {
       const data = (child as DomText).data;
-      acc.current += pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " ");
+      acc.current += wordBreak(acc.current, data) + (pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " "));
       continue;
     }
     if (type !== 1) continue;
@@ -73,6 +73,17 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
     walk(el, acc, pre);
   }
 }
+
+/**
+ * The space between two elements' texts that meet as "AlternativesTop" or "LinkedInPatrick": a lower-case letter and a capital
+ * meet across markup only where styling (a block or flex item) sets them apart, as readers see them; inside a word they rarely do.
+ */
+export function wordBreak(before: string, next: string): string {
+  return LOWER_END.test(before.slice(-2)) && UPPER_START.test(next.slice(0, 2)) ? " " : "";
+}
+
+const LOWER_END = /\p{Ll}$/u;
+const UPPER_START = /^\p{Lu}/u;
 
 /** Text of an HTML fragment (feeds and JSON-LD carry escaped HTML). */
 export function htmlToText(fragment: string): string {

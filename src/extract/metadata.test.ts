@@ -390,3 +390,8 @@ test("titles: an all-capitals heading with the declared title's very words in an
   const body = `<article><h1>BEGINNER HARBOUR WALKS</h1>${P(4)}</article>`;
   assert.equal(page("<title>Harbour Beginner Walks</title>", body).title, "Beginner Harbour Walks");
 });
+
+test("titles: a heading whose styled parts meet as 'walksTwelve' reads them a word apart", () => {
+  const body = `<article><h1>Harbour walks<span class="block">Twelve routes along the water</span></h1>${P(4)}</article>`;
+  assert.equal(page("", body).title, "Harbour walks Twelve routes along the water");
+});

@@ -5,6 +5,7 @@
 import { rawAttribute, type DomDocument, type DomElement } from "./dom.js";
 import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
 import { elementsByTag, byItemprop } from "./elements.js";
+import { nodeToText } from "./text.js";
 
 export interface Candidate {
   value: string;
@@ -494,7 +495,7 @@ export function similarity(a: string, b: string, wordsOf: (s: string) => Set<str
  */
 function headingText(h: DomElement, hints: string[]): string {
   const lines = spacedLines(h).map((l) => l.replace(/^title:\s*/i, ""));
-  if (lines.length < 2) return clean(h.textContent).replace(/^title:\s*/i, "");
+  if (lines.length < 2) return clean(nodeToText(h)).replace(/^title:\s*/i, "");
   // A line that a declared title opens with, before a " | Site" part the heading does not show, is the headline under a kicker line.
   const opens = (l: string, h: string) => {
     const after = SEPARATOR_NEXT.exec(h.slice(l.length));

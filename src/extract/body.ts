@@ -7,7 +7,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
-import { BLOCK_TAGS, nodeToText, wordBreak } from "./text.js";
+import { BLOCK_TAGS, nodeToText, wordBreak, isReferenceMark } from "./text.js";
 import { junkReason, isBoilerplateLine, itemKey, FORM_FIELDS, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
 import { byItemprop, forgetElements } from "./elements.js";
@@ -75,7 +75,7 @@ function walk(node: DomNode, s: WalkState): void {
     if (type !== 1) continue;
     const el = child as DomElement;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) continue;
+    if (SKIP.has(tag) || (tag === "SUP" && isReferenceMark(el))) continue;
     if (tag === "BR") {
       s.text += " ";
       continue;

@@ -639,3 +639,10 @@ test("texts of elements that meet as a lower-case letter and a capital ('walksTo
   assert.match(page.text, /Harbour walks Twelve routes/);
   assert.match(page.text, /The harbour path is open again/);
 });
+
+test("a superscript footnote mark after a word ('growth<sup>3</sup>', 'law.<sup>[4]</sup>') is not part of the text; an exponent after a short unit stays", () => {
+  const body = `<article><h1>Harbour growth</h1>${P(3)}<p>The harbour saw strong growth<sup>3</sup> as trade returned under the new law.<sup>[4]</sup> Each berth covers 400 m<sup>2</sup> of water.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour growth</title>", body));
+  assert.match(page.text, /strong growth as trade returned under the new law\. Each berth/);
+  assert.match(page.text, /400 m2 of water/);
+});

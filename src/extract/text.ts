@@ -69,7 +69,7 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
       flush(acc);
       continue;
     }
-    if (tag === "IMG") continue;
+    if (tag === "IMG" || (tag === "SUP" && isReferenceMark(el))) continue;
     walk(el, acc, pre);
   }
 }
@@ -84,6 +84,19 @@ export function wordBreak(before: string, next: string): string {
 
 const LOWER_END = /\p{Ll}$/u;
 const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * A superscript footnote or reference mark after a word ("growth<sup>3</sup>", "apps<sup>1,2</sup>", "law.<sup>[4]</sup>"): a pointer
+ * readers skip, not a part of the word. After a short word it may be an exponent ("m<sup>2</sup>") and stays.
+ */
+export function isReferenceMark(sup: DomElement): boolean {
+  const before = sup.previousSibling;
+  if (before?.nodeType !== 3 || !REFERENCE_MARK.test(sup.textContent ?? "")) return false;
+  return AFTER_WORD.test((before as DomText).data.slice(-8));
+}
+
+const REFERENCE_MARK = /^\s*\[?[\d*†‡][\d,*†‡–-]{0,7}\]?\s*$/;
+const AFTER_WORD = /(?:\p{L}{4}|[.,;:)"”’])$/u;
 
 /** Text of an HTML fragment (feeds and JSON-LD carry escaped HTML). */
 export function htmlToText(fragment: string): string {

@@ -646,3 +646,11 @@ test("a superscript footnote mark after a word ('growth<sup>3</sup>', 'law.<sup>
   assert.match(page.text, /strong growth as trade returned under the new law\. Each berth/);
   assert.match(page.text, /400 m2 of water/);
 });
+
+test("a box of many thousand inline elements is read in linear time: where words meet is told from the last text written, not the growing text", () => {
+  const spans = Array.from({ length: 20000 }, (_, i) => `<span>word${i} and more text here </span>`).join("");
+  const t0 = performance.now();
+  const page = extractHtml(wrap("<title>T</title>", `<div>${spans}</div>`));
+  assert.ok(performance.now() - t0 < 4000, `took ${Math.round(performance.now() - t0)} ms`);
+  assert.match(page.text, /word19999 and more text here/);
+});

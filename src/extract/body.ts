@@ -7,7 +7,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import type { DomDocument, DomElement, DomNode, DomText } from "./dom.js";
-import { BLOCK_TAGS, nodeToText } from "./text.js";
+import { BLOCK_TAGS, nodeToText, wordBreak, isReferenceMark } from "./text.js";
 import { junkReason, isBoilerplateLine, itemKey, FORM_FIELDS, type JunkOptions } from "./boilerplate.js";
 import { findDates } from "./dates.js";
 import { byItemprop, forgetElements } from "./elements.js";
@@ -48,6 +48,8 @@ const CELL = new Set(["TD", "TH"]);
 interface WalkState {
   blocks: Block[];
   text: string;
+  /** The last text written: where two elements' words meet (reading the growing text itself would copy it at every node). */
+  tail: string;
   linkChars: number;
   owner: DomElement;
   junkEls?: DomElement[];
@@ -60,6 +62,7 @@ function flush(s: WalkState): void {
   const text = s.text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
   if (text) s.blocks.push({ el: s.owner, text, linkChars: Math.min(s.linkChars, text.length), junkEls: s.junkEls, tag: s.owner.tagName });
   s.text = "";
+  s.tail = "";
   s.linkChars = 0;
 }
 
@@ -68,16 +71,17 @@ function walk(node: DomNode, s: WalkState): void {
     const type = child.nodeType;
     if (type === 3) {
       const data = (child as DomText).data;
-      s.text += data;
+      s.text += wordBreak(s.tail, data) + data;
+      if (data) s.tail = data;
       if (s.inLink) s.linkChars += data.trim().length;
       continue;
     }
     if (type !== 1) continue;
     const el = child as DomElement;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) continue;
+    if (SKIP.has(tag) || (tag === "SUP" && isReferenceMark(el))) continue;
     if (tag === "BR") {
-      s.text += " ";
+      s.text += s.tail = " ";
       continue;
     }
     const reason = junkReason(el, tag, s.opts);
@@ -96,14 +100,14 @@ function walk(node: DomNode, s: WalkState): void {
       s.junkEls = saved.junkEls;
       continue;
     }
-    if (CELL.has(tag)) s.text += " ";
+    if (CELL.has(tag)) s.text += s.tail = " ";
     if (tag === "A") {
       const was = s.inLink;
       s.inLink = true;
       walk(el, s);
       s.inLink = was;
     } else walk(el, s);
-    if (CELL.has(tag)) s.text += " ";
+    if (CELL.has(tag)) s.text += s.tail = " ";
   }
 }
 
@@ -123,7 +127,7 @@ const MENU = /^(?:nav|menu|role=(?:navigation|menu|menubar)|class:(?:nav|navbar|
 const NO_GROUP_VETO = /^(?:figcaption|footer|class:(?:footer|sidebar))$/;
 
 export function collectBlocks(root: DomElement, opts: JunkOptions): Block[] {
-  const s: WalkState = { blocks: [], text: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
+  const s: WalkState = { blocks: [], text: "", tail: "", linkChars: 0, owner: root, inLink: false, opts, reasons: new Map() };
   walk(root, s);
   flush(s);
   // Veto: a "boilerplate" box that holds most of the page's prose is a page wrapper with an unlucky class.

@@ -632,3 +632,25 @@ test("a page written without <body>, or without <html>, gives its text (both tag
   const sitemap = `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.org/news/1</loc><lastmod>2026-12-01</lastmod></url></urlset>`;
   assert.equal(extractHtml(sitemap).text, "", "an XML document is not wrapped into an HTML page");
 });
+
+test("texts of elements that meet as a lower-case letter and a capital ('walksTop') are words apart, as styled boxes show them; a word split by markup mid-word stays whole", () => {
+  const card = `<div class="card"><span class="block">Harbour walks</span><span class="block">Twelve routes along the water</span></div>`;
+  const page = extractHtml(wrap("<title>Harbour walks</title>", `<article><h1>Harbour walks</h1>${P(3)}${card}<p>The <b>harb</b>our path is <em>open</em> again.</p></article>`));
+  assert.match(page.text, /Harbour walks Twelve routes/);
+  assert.match(page.text, /The harbour path is open again/);
+});
+
+test("a superscript footnote mark after a word ('growth<sup>3</sup>', 'law.<sup>[4]</sup>') is not part of the text; an exponent after a short unit stays", () => {
+  const body = `<article><h1>Harbour growth</h1>${P(3)}<p>The harbour saw strong growth<sup>3</sup> as trade returned under the new law.<sup>[4]</sup> Each berth covers 400 m<sup>2</sup> of water.</p></article>`;
+  const page = extractHtml(wrap("<title>Harbour growth</title>", body));
+  assert.match(page.text, /strong growth as trade returned under the new law\. Each berth/);
+  assert.match(page.text, /400 m2 of water/);
+});
+
+test("a box of many thousand inline elements is read in linear time: where words meet is told from the last text written, not the growing text", () => {
+  const spans = Array.from({ length: 20000 }, (_, i) => `<span>word${i} and more text here </span>`).join("");
+  const t0 = performance.now();
+  const page = extractHtml(wrap("<title>T</title>", `<div>${spans}</div>`));
+  assert.ok(performance.now() - t0 < 4000, `took ${Math.round(performance.now() - t0)} ms`);
+  assert.match(page.text, /word19999 and more text here/);
+});

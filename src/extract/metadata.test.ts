@@ -378,3 +378,20 @@ test("of several headings, the headline is the one sharing meaningful words with
   const body = `<article><h1>Quiet Harbour Walks and Coves Near Bristol for Cycling</h1>${P(4)}</article><section><h1>Next in Your Guide to Getting Out on the Water in Bristol</h1><p>More to read.</p></section>`;
   assert.equal(page(head, body).title, "Quiet Harbour Walks and Coves Near Bristol for Cycling");
 });
+
+test("titles: a heading with a kicker line over the line the declared title opens with is that line; a separator the heading shows stays", () => {
+  const kicker = `<article><h1><div>Read how they built it</div><span>Harbour Bakery</span></h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour Bakery | Acme Stories</title>", kicker).title, "Harbour Bakery");
+  const both = `<article><h1><div>Tutoring Explained</div><div>Choosing a good tutor</div></h1>${P(4)}</article>`;
+  assert.equal(page("<title>Tutoring Explained - Choosing a good tutor | Springfield</title>", both).title, "Tutoring Explained - Choosing a good tutor");
+});
+
+test("titles: an all-capitals heading with the declared title's very words in another order keeps its order, in the declared casing", () => {
+  const body = `<article><h1>BEGINNER HARBOUR WALKS</h1>${P(4)}</article>`;
+  assert.equal(page("<title>Harbour Beginner Walks</title>", body).title, "Beginner Harbour Walks");
+});
+
+test("titles: a heading whose styled parts meet as 'walksTwelve' reads them a word apart", () => {
+  const body = `<article><h1>Harbour walks<span class="block">Twelve routes along the water</span></h1>${P(4)}</article>`;
+  assert.equal(page("", body).title, "Harbour walks Twelve routes along the water");
+});

@@ -5,6 +5,7 @@
 import { rawAttribute, type DomDocument, type DomElement } from "./dom.js";
 import { normalizeDate, findDates, dateFromUrl } from "./dates.js";
 import { elementsByTag, byItemprop } from "./elements.js";
+import { nodeToText } from "./text.js";
 
 export interface Candidate {
   value: string;
@@ -494,7 +495,14 @@ export function similarity(a: string, b: string, wordsOf: (s: string) => Set<str
  */
 function headingText(h: DomElement, hints: string[]): string {
   const lines = spacedLines(h).map((l) => l.replace(/^title:\s*/i, ""));
-  if (lines.length < 2) return clean(h.textContent).replace(/^title:\s*/i, "");
+  if (lines.length < 2) return clean(nodeToText(h)).replace(/^title:\s*/i, "");
+  // A line that a declared title opens with, before a " | Site" part the heading does not show, is the headline under a kicker line.
+  const opens = (l: string, h: string) => {
+    const after = SEPARATOR_NEXT.exec(h.slice(l.length));
+    return h.startsWith(l) && after && !lines.some((o) => h.startsWith(o, l.length + after[0].length));
+  };
+  const opening = lines.find((l) => hints.some((h) => opens(l, h)));
+  if (opening) return opening;
   const whole = lines.join(" ");
   const score = (t: string) => Math.max(0, ...hints.map((x) => similarity(t, x)));
   let best = whole;
@@ -508,6 +516,8 @@ function headingText(h: DomElement, hints: string[]): string {
   }
   return best;
 }
+
+const SEPARATOR_NEXT = /^\s+[|–—·•»-]\s/;
 
 /** The declared title a heading stands for when the heading only adds a label or a credit to it, or has its punctuation damaged. */
 function declaredForm(heading: string, hints: string[], site?: string): string {
@@ -614,11 +624,23 @@ function titleCase(title: string, hints: string[], site?: string): string {
     const stripped = stripSiteName(h, site);
     for (const cand of [stripped, headlinePart(stripped)]) {
       if (!/\p{Ll}/u.test(cand)) continue;
-      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return cand;
+      if (key(cand) === key(title) ? allCaps || capitalisesMore(cand, title) : allCaps && similarity(cand, title) >= 0.8) return (allCaps && reordered(title, cand)) || cand;
     }
   }
   return title;
 }
+
+/** A heading in capitals with the very words of a declared title in another order ("BEGINNER MARATHON PLAN" / "Marathon Beginner Plan"): its words in the declared casing. */
+function reordered(heading: string, declared: string): string | undefined {
+  const cased = new Map((declared.match(WORD) ?? []).map((w) => [w.toLowerCase(), w]));
+  const own = heading.match(WORD) ?? [];
+  if (own.length !== cased.size || !own.every((w) => cased.has(w.toLowerCase()))) return undefined;
+  const order = [...cased.keys()];
+  if (own.every((w, i) => w.toLowerCase() === order[i])) return undefined;
+  return heading.replace(WORD, (w) => cased.get(w.toLowerCase())!);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Five to fourteen words, every word of weight capitalised (capitals throughout are styling, not case), not ending as a label does (":"). */
 function headlineCased(t: string): boolean {

@@ -18,10 +18,12 @@ const CELL_TAGS = new Set(["TD", "TH"]);
 interface Acc {
   paragraphs: string[];
   current: string;
+  /** The last text written: where two elements' words meet (reading the growing text itself would copy it at every node). */
+  tail: string;
 }
 
 export function nodeToText(root: DomNode): string {
-  const acc: Acc = { paragraphs: [], current: "" };
+  const acc: Acc = { paragraphs: [], current: "", tail: "" };
   walk(root, acc, false);
   flush(acc);
   return acc.paragraphs.join("\n\n");
@@ -29,7 +31,7 @@ export function nodeToText(root: DomNode): string {
 
 /** Paragraphs of a subtree, already whitespace-normalised. */
 export function nodeToParagraphs(root: DomNode): string[] {
-  const acc: Acc = { paragraphs: [], current: "" };
+  const acc: Acc = { paragraphs: [], current: "", tail: "" };
   walk(root, acc, false);
   flush(acc);
   return acc.paragraphs;
@@ -39,6 +41,7 @@ function flush(acc: Acc): void {
   const t = acc.current.replace(/[ \t\f\r\u00a0]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\u2028/g, "\n").trim();
   if (t) acc.paragraphs.push(t);
   acc.current = "";
+  acc.tail = "";
 }
 
 function walk(node: DomNode, acc: Acc, pre: boolean): void {
@@ -46,7 +49,8 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
     const type = child.nodeType;
     if (type === 3) {
       const data = (child as DomText).data;
-      acc.current += pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " ");
+      acc.current += wordBreak(acc.tail, data) + (pre ? data.replace(/\n/g, "\u2028") : data.replace(/\s+/g, " "));
+      if (data) acc.tail = data;
       continue;
     }
     if (type !== 1) continue;
@@ -54,13 +58,13 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === "BR") {
-      acc.current += "\n";
+      acc.current += acc.tail = "\n";
       continue;
     }
     if (CELL_TAGS.has(tag)) {
-      acc.current += " ";
+      acc.current += acc.tail = " ";
       walk(el, acc, pre);
-      acc.current += " ";
+      acc.current += acc.tail = " ";
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
@@ -69,10 +73,34 @@ function walk(node: DomNode, acc: Acc, pre: boolean): void {
       flush(acc);
       continue;
     }
-    if (tag === "IMG") continue;
+    if (tag === "IMG" || (tag === "SUP" && isReferenceMark(el))) continue;
     walk(el, acc, pre);
   }
 }
+
+/**
+ * The space between two elements' texts that meet as "AlternativesTop" or "LinkedInPatrick": a lower-case letter and a capital
+ * meet across markup only where styling (a block or flex item) sets them apart, as readers see them; inside a word they rarely do.
+ */
+export function wordBreak(before: string, next: string): string {
+  return LOWER_END.test(before.slice(-2)) && UPPER_START.test(next.slice(0, 2)) ? " " : "";
+}
+
+const LOWER_END = /\p{Ll}$/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * A superscript footnote or reference mark after a word ("growth<sup>3</sup>", "apps<sup>1,2</sup>", "law.<sup>[4]</sup>"): a pointer
+ * readers skip, not a part of the word. After a short word it may be an exponent ("m<sup>2</sup>") and stays.
+ */
+export function isReferenceMark(sup: DomElement): boolean {
+  const before = sup.previousSibling;
+  if (before?.nodeType !== 3 || !REFERENCE_MARK.test(sup.textContent ?? "")) return false;
+  return AFTER_WORD.test((before as DomText).data.slice(-8));
+}
+
+const REFERENCE_MARK = /^\s*\[?[\d*†‡][\d,*†‡–-]{0,7}\]?\s*$/;
+const AFTER_WORD = /(?:\p{L}{4}|[.,;:)"”’])$/u;
 
 /** Text of an HTML fragment (feeds and JSON-LD carry escaped HTML). */
 export function htmlToText(fragment: string): string {

@@ -27,3 +27,10 @@ test("an undated article's guessed year bounds its time from below only; a pinne
   const pinned = timeOf(undefined, "Secretary of State Rex Tillerson met Sergei Lavrov in Moscow on April 12 to discuss Syria.");
   assert.ok(pinned && pinned.hi < Infinity && pinned.estimate && !pinned.estimate.guessed);
 });
+
+test("a guessed time starts where the text's own dates end, not at the guessed year: 'in 1996' bounds it from 1 January 1996", () => {
+  const t = timeOf(undefined, "The company was founded in 1996 and now employs 300 people across the region.");
+  assert.ok(t?.estimate?.guessed);
+  assert.equal(t.estimate.date, "1997");
+  assert.equal(t.lo, dayNumber(1996, 1, 1));
+});

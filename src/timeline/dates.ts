@@ -93,6 +93,7 @@ export interface DateEstimate {
    * Nothing pins the year: a guess (`EstimateOptions.guess`). The text bounds it from below only:
    * the latest year a text names is seldom its own (DUC/MultiLing, 1,488 dated articles naming
    * one: the same year for 7%, 1-5 years later for 50%, 6 or more for 29%, earlier for 15%: a plan).
+   * Its `lo` is that bound as the text gives it (after "in 1996": 1 January 1996), not the guess's.
    */
   guessed?: true;
 }
@@ -388,7 +389,8 @@ export function estimateFromMentions(mentions: DateMention[], options: EstimateO
   // old score, wrong for 48% of all articles (`node dist/bench/stories.js --only dates`).
   const tight = !!window && window.hi - window.lo < 800;
   const fenced = hi !== Infinity && !!loWhy?.since && loWhy.known.month !== undefined && loWhy.known.day === undefined;
-  if (!tight && !fenced && !options.guess) return undefined;
+  const guessed = !tight && !fenced;
+  if (guessed && !options.guess) return undefined;
   const precision: Precision = best.near ? "month" : "year";
   const pinned = !!loWhy && best.day - lo < 300;
   const dated = mentions.some((x) => x.known.day !== undefined && x.known.year === p.y && !x.target && !x.future);
@@ -398,11 +400,11 @@ export function estimateFromMentions(mentions: DateMention[], options: EstimateO
     precision,
     confidence: round2(confidence),
     evidence: [...new Set(evidence.map(evidenceText))],
-    lo: precision === "month" ? Math.max(lo, best.day - 10) : Math.max(lo, dayNumber(p.y)),
+    lo: guessed ? lo : precision === "month" ? Math.max(lo, best.day - 10) : Math.max(lo, dayNumber(p.y)),
     hi: precision === "month" ? Math.min(hi, best.day + 10) : Math.min(hi, dayNumber(p.y + 1) - 1),
     day: best.day,
     ...(fenced ? { fenced: true as const } : {}),
-    ...(!tight && !fenced ? { guessed: true as const } : {}),
+    ...(guessed ? { guessed: true as const } : {}),
   };
 }
 

@@ -112,13 +112,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 class StoryIndexState {
   state: "loading" | "ready" | "failed" = "ready";
 
-  follow(ready: Promise<void>, articles: number, log: (line: string) => void): void {
+  follow(ready: Promise<boolean>, articles: number, log: (line: string) => void): void {
     this.state = "loading";
     const started = performance.now();
     const stored = `${articles} stored article${articles === 1 ? "" : "s"}`;
     if (articles) log(`newsbrief serve: loading the story index of ${stored}; reading works now, new articles are stored once it is loaded…`);
     ready.then(
-      () => {
+      (loaded) => {
+        if (!loaded) return;
         this.state = "ready";
         if (articles) log(`newsbrief serve: story index loaded (${stored}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
       },

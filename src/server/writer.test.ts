@@ -93,6 +93,21 @@ describe("WorkerWriter", () => {
     await assert.rejects(writer.submit([job(20)]), /writer is closed/);
   });
 
+  test("closed while it still loads the story index, it stops at once: writes waiting for it fail unanswered, nothing is stored", async () => {
+    const file = dbFile();
+    const writer = WorkerWriter.start({ dbPath: file, assigner: "story-index" });
+    const waiting = writer.submit([job(1)]);
+    await writer.close();
+    await assert.rejects(waiting);
+    assert.equal(await writer.ready, false);
+    const reader = new SqliteStore(file);
+    try {
+      assert.equal((await reader.counts()).articles, 0);
+    } finally {
+      await reader.close();
+    }
+  });
+
   test("an unknown assigner is refused up front", async () => {
     await assert.rejects(WorkerWriter.open({ dbPath: dbFile(), assigner: "nope" }), /unknown story assigner "nope"/);
   });

@@ -68,12 +68,22 @@ export type WriteOp = { op: "ready" } | { op: "close" } | { op: "submit"; jobs: 
 export class WorkerWriter implements Writer {
   private readonly channel: WorkerChannel<WriteOp, unknown>;
   private closed = false;
-  /** Settles once the thread has opened the database and loaded the assigner's state; writes sent before wait their turn. */
-  readonly ready: Promise<void>;
+  /**
+   * Settles once the thread has opened the database and loaded the assigner's state (writes sent
+   * before wait their turn): true then, false when the writer was closed first.
+   */
+  readonly ready: Promise<boolean>;
+  private loaded = false;
 
   private constructor(config: WriterConfig) {
     this.channel = new WorkerChannel<WriteOp, unknown>(new URL("./writer-worker.js", import.meta.url), "writer", config);
-    this.ready = this.channel.request({ op: "ready" }).then(() => {});
+    this.ready = this.channel.request({ op: "ready" }).then(
+      () => (this.loaded = true),
+      (error: Error) => {
+        if (this.closed) return false;
+        throw error;
+      },
+    );
   }
 
   /** Starts the thread; it loads the assigner's state (seconds for thousands of stored articles) while the caller goes on. */
@@ -101,10 +111,14 @@ export class WorkerWriter implements Writer {
     await this.request({ op: "saveBriefing", briefing });
   }
 
-  /** Closes the thread's connection once the writes queued before are done, then stops the thread. */
+  /**
+   * Closes the thread's connection once the writes queued before are done, then stops the thread.
+   * While the thread is still loading, nothing has been written yet: it stops at once, and writes
+   * waiting for it fail unanswered (a stop during the load of a big store need not wait for it).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.channel.request({ op: "close" }).catch(() => {});
+    if (this.loaded) await this.channel.request({ op: "close" }).catch(() => {});
     this.closed = true;
     await this.channel.close();
   }

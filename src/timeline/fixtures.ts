@@ -182,4 +182,13 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   // "Today", "Tomorrow", "Tonight" ending a name ("USA Today", "Healthcare Tomorrow magazine") is no day; opening a sentence it is.
   { text: "The survey was first published in Coastal Fisheries Today and reprinted by USA Today.", published: "2019-05-10", expect: [], line: null },
   { text: "Today the harbour council voted to close the pier.", published: "2019-05-10", expect: ["2019-05-10"], line: "2019-05-10" },
+  // A weekday inside a name ("the Good Friday Agreement", "The Sunday Times", a show's title) is no day; "Super Tuesday" and a weekday before a name are.
+  { text: "The comedian had hosted \"Saturday Night Live\" twice before the tour.", published: "1999-05-12", expect: [], line: null },
+  { text: "Both parties still back the Good Friday Agreement, the minister told The Sunday Times.", published: "1999-05-12", expect: [], line: null },
+  { text: "On Tuesday President Clinton signed the farm bill.", published: "1999-05-13", expect: ["1999-05-11"], line: "1999-05-11" },
+  { text: "The governor won every state on Super Tuesday.", published: "2000-03-09", expect: ["2000-03-07"], line: "2000-03-07" },
+  // "Today's" before a people or a state of things ("today's teenagers", "today's economy") is nowadays; before an event it is the day.
+  { text: "Today's teenagers spend more time online than their parents did, the survey found.", published: "2000-06-01", expect: [], line: null },
+  { text: "Few jobs in today's tight labor market pay that little.", published: "2000-06-01", expect: [], line: null },
+  { text: "Today's meeting of the board ended without a decision.", published: "2000-06-01", expect: ["2000-06-01"], line: "2000-06-01" },
 ];

@@ -667,6 +667,9 @@ const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\
 const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+|-)\b(?!(?:hundred|indeed|watershed|speed|bloodshed)\b)[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 
+/** "Saturday's expected vote", "Monday's scheduled talks": a date naming an event still to come. */
+const COMING_EVENT = /^['’]s\s+(?:expected|scheduled|planned|upcoming|anticipated|coming)\b/i;
+
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
  * talks he had in May", "Garzon issued the international arrest warrant against Pinochet on
@@ -674,6 +677,8 @@ const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
  * announced that he would free …": the verb the date goes with, not a later clause's).
  */
 function futureAt(s: string, at: number, end: number): boolean {
+  // "on the eve of Saturday's expected vote": the date's own event is to come, whatever the verb.
+  if (COMING_EVENT.test(s.slice(end, end + 24))) return true;
   const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
   const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));

@@ -161,6 +161,7 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "On the eve of her talks with the envoy on May 6, the minister told reporters that no deal was near.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-05" },
   { text: "Workers walked out on the eve of the vote on Tuesday.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-06" },
   { text: "On the eve of the 1995 inauguration, his approval stood at 70 percent.", published: "1998-10-10", expect: ["1995"], line: null },
+  { text: "Police raided the office on the eve of Sunday's scheduled election.", published: "2007-03-23", expect: ["2007-03-25"], line: "2007-03-24" },
   // A date in a ", which/who …" aside tells when the thing named did something, not the line's own development.
   { text: "Divers have raised the tail of the airliner, which crashed into the sea on June 1.", published: "2009-06-08", expect: ["2009-06-01"], line: null },
   { text: "The minister said today that banks are not ready for the new currency, which is due to start on January 1, 1999.", published: "1997-10-10", expect: ["1997-10-10", "1999-01-01"], line: "1997-10-10" },

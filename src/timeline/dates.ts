@@ -578,6 +578,15 @@ function relatives(s: string): Found[] {
 }
 
 /** Absolute expressions chrono-node finds (month names, numeric dates). Offsets are into `s`. */
+/**
+ * "every December", "usually turns cold around mid-October", "on November weeknights", "if one
+ * is born in March", "in January each year": a month that recurs, no date of the story.
+ */
+const HABIT_MONTH_BEFORE = /\b(?:every|each)\s+$|\b(?:usually|normally|typically|generally|traditionally|always|annually)\b[^.;:,]{0,40}$|\bborn\s+(?:in|on)\s+$/i;
+const HABIT_MONTH_AFTER = /^\s+(?:weeknights|weekdays|weekends|evenings|mornings|afternoons|nights)\b|^[^.;:,]{0,20}\b(?:every|each)\s+year\b/i;
+const habitualMonth = (s: string, start: number, end: number): boolean =>
+  HABIT_MONTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_MONTH_AFTER.test(s.slice(end, end + 40));
+
 function absolutes(s: string): Found[] {
   let results: chrono.ParsedResult[];
   try {
@@ -598,6 +607,7 @@ function absolutes(s: string): Found[] {
     if (known.month === undefined) continue;
     // A month alone ("May", "March") must read as a date: a preposition before it, or a year.
     if (known.day === undefined && known.year === undefined && !MONTH_CUE.test(s.slice(Math.max(0, r.index - 12), r.index))) continue;
+    if (known.day === undefined && known.year === undefined && habitualMonth(s, r.index, r.index + text.length)) continue;
     if (/^May\s+\d/.test(text) && /\b(?:it|he|she|they|we|you|i|this|that|which|who)\s+$/i.test(s.slice(Math.max(0, r.index - 6), r.index))) continue;
     out.push({ start: r.index, end: r.index + text.length, text, known });
   }

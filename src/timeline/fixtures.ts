@@ -188,6 +188,11 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Both parties still back the Good Friday Agreement, the minister told The Sunday Times.", published: "1999-05-12", expect: [], line: null },
   { text: "On Tuesday President Clinton signed the farm bill.", published: "1999-05-13", expect: ["1999-05-11"], line: "1999-05-11" },
   { text: "The governor won every state on Super Tuesday.", published: "2000-03-09", expect: ["2000-03-07"], line: "2000-03-07" },
+  // A month that recurs ("every December", "usually in February", "born in March", "in April every year") is no date of the story.
+  { text: "The finance minister usually presents the budget in February.", published: "1999-05-10", expect: [], line: null },
+  { text: "Farmers along the delta plant rice in April every year.", published: "1999-05-10", expect: [], line: null },
+  { text: "Anyone born in January pays the old rate.", published: "1999-05-10", expect: [], line: null },
+  { text: "Each side agreed in March to resume the talks.", published: "1999-05-10", expect: ["1999-03"], line: "1999-03" },
   // "Today's" before a people or a state of things ("today's teenagers", "today's economy") is nowadays; before an event it is the day.
   { text: "Today's teenagers spend more time online than their parents did, the survey found.", published: "2000-06-01", expect: [], line: null },
   { text: "Few jobs in today's tight labor market pay that little.", published: "2000-06-01", expect: [], line: null },

@@ -496,6 +496,22 @@ const HABIT_AFTER = new RegExp(`^(?:\\s*(?:,|and|or|through|to)\\s*${WEEKDAY_WOR
 /** A capitalised word right before: the day word ends a name. */
 const NAME_BEFORE = /\b\p{Lu}[\p{L}&]*\s+$/u;
 
+/**
+ * "the Good Friday Agreement", "The Sunday Times", "on \"Saturday Night Live\"": a weekday inside a
+ * name (after "the", a possessive, an opening quotation mark or a name word, before a capitalised
+ * word) is no day. "on Super Tuesday", "Good Friday observances", "On Tuesday President Bush said" stay days.
+ */
+const NAME_LEAD = /(?:\b[Tt]he\s+|['’]s\s+|["“]|\b(?!(?:On|By|Since|Until|Till|From|Through|Last|Next|This|Late|Early|And|But|Or|Before|After|Every|Each|Of|Until|Since|Starting|Beginning)\b)\p{Lu}[\p{Ll}&]+\s+)$/u;
+const NAME_TAIL = /^\s+\p{Lu}\p{Ll}/u;
+const inName = (s: string, start: number, end: number): boolean => NAME_TAIL.test(s.slice(end, end + 4)) && NAME_LEAD.test(s.slice(Math.max(0, start - 20), start));
+
+/**
+ * "today's kids", "in today's world", "today's tight rental market": today as nowadays, no day.
+ * The head noun, after up to three modifiers, is a people or a state of things, not an event
+ * ("today's meeting", "today's editions").
+ */
+const NOWADAYS = /^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:world|society|culture|economy|markets?|prices|workplace|workforce|workers|kids|children|youth|young(?:sters)?|teens|teenagers|students|grads|graduates|seniors|parents|families|generation|consumers|voters|Americans|players|pros|trendsetters|volunteers|juries|audiences?|standards|technology|climate|problems|predicament|fleet|drugs)\b/;
+
 /** "every Monday", "each Saturday and Sunday", "on Sunday evenings": a weekday that recurs, no date. */
 function habitual(s: string, start: number, end: number): boolean {
   return HABIT_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_AFTER.test(s.slice(end, end + 60));
@@ -510,6 +526,7 @@ function relatives(s: string): Found[] {
   for (const m of s.matchAll(/\b(yesterday|today|tonight|tomorrow)\b/gi)) {
     // "USA Today", "Behavioral Healthcare Tomorrow magazine": the end of a name, no day.
     if (/^\p{Lu}/u.test(m[1]) && NAME_BEFORE.test(s.slice(Math.max(0, m.index! - 40), m.index))) continue;
+    if (/^today$/i.test(m[1]) && NOWADAYS.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
     const w = m[1].toLowerCase();
     add(m as RegExpExecArray, { rel: { n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0, unit: "day", anchor: "ref" } });
   }
@@ -547,7 +564,7 @@ function relatives(s: string): Found[] {
     else if (/(?:,|\band|—|–)\s*$/.test(s.slice(Math.max(0, m.index! - 6), m.index))) add(m as RegExpExecArray, { rel: { n: how === "before" ? n : -n, unit: u, anchor: "prev" } });
   }
   for (const m of s.matchAll(/\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g)) {
-    if (habitual(s, m.index!, m.index! + m[0].length)) continue;
+    if (habitual(s, m.index!, m.index! + m[0].length) || (!m[1] && inName(s, m.index!, m.index! + m[0].length))) continue;
     const w = (m[1] ?? "").toLowerCase();
     add(m as RegExpExecArray, { known: { weekday: WEEKDAYS.indexOf(m[2].toLowerCase()) }, ...(w === "last" || w === "past" ? { shift: -1 as const } : w === "next" || w === "coming" ? { shift: 1 as const } : {}) });
   }
@@ -561,6 +578,15 @@ function relatives(s: string): Found[] {
 }
 
 /** Absolute expressions chrono-node finds (month names, numeric dates). Offsets are into `s`. */
+/**
+ * "every December", "usually turns cold around mid-October", "on November weeknights", "if one
+ * is born in March", "in January each year": a month that recurs, no date of the story.
+ */
+const HABIT_MONTH_BEFORE = /\b(?:every|each)\s+$|\b(?:usually|normally|typically|generally|traditionally|always|annually)\b[^.;:,]{0,40}$|\bborn\s+(?:in|on)\s+$/i;
+const HABIT_MONTH_AFTER = /^\s+(?:weeknights|weekdays|weekends|evenings|mornings|afternoons|nights)\b|^[^.;:,]{0,20}\b(?:every|each)\s+year\b/i;
+const habitualMonth = (s: string, start: number, end: number): boolean =>
+  HABIT_MONTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_MONTH_AFTER.test(s.slice(end, end + 40));
+
 function absolutes(s: string): Found[] {
   let results: chrono.ParsedResult[];
   try {
@@ -581,6 +607,7 @@ function absolutes(s: string): Found[] {
     if (known.month === undefined) continue;
     // A month alone ("May", "March") must read as a date: a preposition before it, or a year.
     if (known.day === undefined && known.year === undefined && !MONTH_CUE.test(s.slice(Math.max(0, r.index - 12), r.index))) continue;
+    if (known.day === undefined && known.year === undefined && habitualMonth(s, r.index, r.index + text.length)) continue;
     if (/^May\s+\d/.test(text) && /\b(?:it|he|she|they|we|you|i|this|that|which|who)\s+$/i.test(s.slice(Math.max(0, r.index - 6), r.index))) continue;
     out.push({ start: r.index, end: r.index + text.length, text, known });
   }
@@ -650,6 +677,9 @@ const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\
 const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+|-)\b(?!(?:hundred|indeed|watershed|speed|bloodshed)\b)[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 
+/** "Saturday's expected vote", "Monday's scheduled talks": a date naming an event still to come. */
+const COMING_EVENT = /^['’]s\s+(?:expected|scheduled|planned|upcoming|anticipated|coming)\b/i;
+
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
  * talks he had in May", "Garzon issued the international arrest warrant against Pinochet on
@@ -657,6 +687,8 @@ const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
  * announced that he would free …": the verb the date goes with, not a later clause's).
  */
 function futureAt(s: string, at: number, end: number): boolean {
+  // "on the eve of Saturday's expected vote": the date's own event is to come, whatever the verb.
+  if (COMING_EVENT.test(s.slice(end, end + 24))) return true;
   const before = s.slice(0, at);
   const f = lastMatch(FUTURE_ALL, before);
   const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));

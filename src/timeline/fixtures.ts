@@ -161,6 +161,7 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "On the eve of her talks with the envoy on May 6, the minister told reporters that no deal was near.", published: "2019-05-10", expect: ["2019-05-06"], line: "2019-05-05" },
   { text: "Workers walked out on the eve of the vote on Tuesday.", published: "2019-05-10", expect: ["2019-05-07"], line: "2019-05-06" },
   { text: "On the eve of the 1995 inauguration, his approval stood at 70 percent.", published: "1998-10-10", expect: ["1995"], line: null },
+  { text: "Police raided the office on the eve of Sunday's scheduled election.", published: "2007-03-23", expect: ["2007-03-25"], line: "2007-03-24" },
   // A date in a ", which/who …" aside tells when the thing named did something, not the line's own development.
   { text: "Divers have raised the tail of the airliner, which crashed into the sea on June 1.", published: "2009-06-08", expect: ["2009-06-01"], line: null },
   { text: "The minister said today that banks are not ready for the new currency, which is due to start on January 1, 1999.", published: "1997-10-10", expect: ["1997-10-10", "1999-01-01"], line: "1997-10-10" },
@@ -182,4 +183,18 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   // "Today", "Tomorrow", "Tonight" ending a name ("USA Today", "Healthcare Tomorrow magazine") is no day; opening a sentence it is.
   { text: "The survey was first published in Coastal Fisheries Today and reprinted by USA Today.", published: "2019-05-10", expect: [], line: null },
   { text: "Today the harbour council voted to close the pier.", published: "2019-05-10", expect: ["2019-05-10"], line: "2019-05-10" },
+  // A weekday inside a name ("the Good Friday Agreement", "The Sunday Times", a show's title) is no day; "Super Tuesday" and a weekday before a name are.
+  { text: "The comedian had hosted \"Saturday Night Live\" twice before the tour.", published: "1999-05-12", expect: [], line: null },
+  { text: "Both parties still back the Good Friday Agreement, the minister told The Sunday Times.", published: "1999-05-12", expect: [], line: null },
+  { text: "On Tuesday President Clinton signed the farm bill.", published: "1999-05-13", expect: ["1999-05-11"], line: "1999-05-11" },
+  { text: "The governor won every state on Super Tuesday.", published: "2000-03-09", expect: ["2000-03-07"], line: "2000-03-07" },
+  // A month that recurs ("every December", "usually in February", "born in March", "in April every year") is no date of the story.
+  { text: "The finance minister usually presents the budget in February.", published: "1999-05-10", expect: [], line: null },
+  { text: "Farmers along the delta plant rice in April every year.", published: "1999-05-10", expect: [], line: null },
+  { text: "Anyone born in January pays the old rate.", published: "1999-05-10", expect: [], line: null },
+  { text: "Each side agreed in March to resume the talks.", published: "1999-05-10", expect: ["1999-03"], line: "1999-03" },
+  // "Today's" before a people or a state of things ("today's teenagers", "today's economy") is nowadays; before an event it is the day.
+  { text: "Today's teenagers spend more time online than their parents did, the survey found.", published: "2000-06-01", expect: [], line: null },
+  { text: "Few jobs in today's tight labor market pay that little.", published: "2000-06-01", expect: [], line: null },
+  { text: "Today's meeting of the board ended without a decision.", published: "2000-06-01", expect: ["2000-06-01"], line: "2000-06-01" },
 ];

@@ -88,6 +88,9 @@ const RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3
 /** A wire story's budget code opening a line: "(NYT26) ". */
 const WIRE_CODE = /^\([A-Z]{2,6}\d*\)\s*/;
 
+/** "The following photos are …", "These following graphics …": a wire service's note on what it sends. */
+const EDITORS_NOTE = /^(?:The|These) following (?:photos?|pictures?|graphics?|images?|charts?)\b/i;
+
 /** "(NYT26) SAFRANBOLU, Turkey -- …": a budget code, then a dateline. */
 function isBudgetLine(text: string): boolean {
   const code = WIRE_CODE.exec(text);
@@ -129,6 +132,8 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       if (isFragment(doc.text.slice(start, end))) continue;
       // "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman…": a wire budget's photo line, no development.
       if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
+      // "The following photos are part of tonight's photo package, moving Wednesday": a note to editors, no development.
+      if (EDITORS_NOTE.test(doc.text.slice(start, Math.min(end, start + 40)))) continue;
       const r = found.line.date;
       const from = start + leadingConnective(doc.text.slice(start, start + 20));
       const text = doc.text.slice(from, end);

@@ -639,3 +639,11 @@ test("a contraction opening a sentence ('That's', 'Where's', 'It's') is no part 
   for (const junk of ["That's Tethys", "Where's Nadia", "It's Kestrel"]) assert.ok(!names.includes(junk), names.join(", "));
   assert.ok(names.includes("Tethys") && names.includes("Kestrel"), names.join(", "));
 });
+
+test("entities: a body's name goes on over 'on' into its field ('Panel on Ocean Warming'), not into a place or a day", () => {
+  const text =
+    "The Regional Panel on Ocean Warming met in Lisbon. Delegates said ocean warming is speeding up. " +
+    "The Regional Panel on Ocean Warming will report next year. The Harbour Committee on Monday rejected the plan, " +
+    "and the Harbour Committee on Capitol Hill heard more.";
+  assertNames([text], ["Regional Panel", "Ocean Warming", "Harbour Committee on Capitol Hill", "Harbour Committee on Monday"], ["Regional Panel on Ocean Warming", "Harbour Committee"]);
+});

@@ -128,7 +128,7 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
       else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
         j++;
         break;
-      } else if (bodyNameGoesOn(text, tokens, i, j)) j += 2;
+      } else if (bodyNameGoesOn(text, tokens, i, j) || fieldGoesOn(ctx, tokens, j)) j += 2;
       else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
@@ -214,6 +214,24 @@ function bodyNameGoesOn(text: string, tokens: ReadonlyArray<{ w: string; start: 
   while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(text, tokens[k].end, tokens[k + 1].start)) k++;
   const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
   return [run.slice(of + 1), after].every((words) => !isPlaceName(words.join(" ")) && !words.some((w) => ORG_WORDS.has(w) || isPlaceName(w)));
+}
+
+/** Bodies named after the field they work "on": "Intergovernmental Panel on Climate Change", "Senate Committee on Appropriations". */
+const FIELD_BODIES = new Set("Panel Committee Subcommittee Commission Council Conference Convention Institute Center Centre Program Programme Forum".split(" "));
+
+/**
+ * "Panel on Climate Change", "National Institute on Drug Abuse": a body's name goes on over "on" when its field's first word is
+ * also a common word of the article. Not "the Senate Judiciary Committee on Capitol Hill", "the Commission on Friday", "the Council on New York".
+ */
+function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, j: number): boolean {
+  if (j + 1 >= tokens.length || tokens[j].w !== "on" || !FIELD_BODIES.has(tokens[j - 1].w)) return false;
+  const field = tokens[j + 1].w;
+  if (!isCapitalised(field) || !ctx.lower.has(field.toLowerCase()) || MONTHS_AND_DAYS.has(field)) return false;
+  if (!adjacent(ctx.text, tokens[j - 1].end, tokens[j].start) || !adjacent(ctx.text, tokens[j].end, tokens[j + 1].start)) return false;
+  let k = j + 1;
+  while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(ctx.text, tokens[k].end, tokens[k + 1].start)) k++;
+  const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
+  return !after.some((_, n) => isPlaceName(after.slice(0, n + 1).join(" ")));
 }
 
 function isPlaceName(name: string): boolean {

@@ -647,3 +647,12 @@ test("entities: a body's name goes on over 'on' into its field ('Panel on Ocean 
     "and the Harbour Committee on Capitol Hill heard more.";
   assertNames([text], ["Regional Panel", "Ocean Warming", "Harbour Committee on Capitol Hill", "Harbour Committee on Monday"], ["Regional Panel on Ocean Warming", "Harbour Committee"]);
 });
+
+test("entities: an honour named after someone is no person ('Albert Kessel Award', 'Kessel Prize said')", () => {
+  const type = typesIn(
+    "The Albert Kessel Award went to a team in Lyon. The Albert Kessel Award carries a medal. " +
+      "Earlier the Dora Kessel Prize said it would double its purse; the Dora Kessel Prize is older.",
+  );
+  assert.equal(type("Albert Kessel Award"), "other");
+  assert.equal(type("Dora Kessel Prize"), "other");
+});

@@ -70,6 +70,13 @@ const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+
 const NAME_NUMBER = /^\d{1,4}$/;
 /** A name with a number in it ("Airbus A330", "Flight 447") names a thing, never a person. */
 const DIGIT = /\d/;
+/** "Albert Lasker Award", "Nobel Peace Prize", "Davis Cup": an honour named after someone, not the someone. */
+const HONOUR = / (?:Award|Awards|Prize|Prizes|Medal|Trophy|Cup)$/;
+
+/** A name with a number in it or naming an honour: a thing, however much it reads like a person's. */
+function namesAThing(name: string): boolean {
+  return DIGIT.test(name) || HONOUR.test(name);
+}
 const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "es", "bin", "ibn", "bint", "arap", "van", "von", "der", "du", "da", "dos", "das", "di", "for"]);
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
@@ -537,7 +544,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
       g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
-    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !DIGIT.test(m.text) && !isAcronym(m.text)) g.type = "person";
+    if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !namesAThing(m.text) && !isAcronym(m.text)) g.type = "person";
     g.variants.set(m.text, (g.variants.get(m.text) ?? 0) + 1);
     g.articleIds.add(m.articleId);
     g.count++;
@@ -567,7 +574,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   for (const g of groups.values()) {
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
     // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
-    if (g.type === "other" && !DIGIT.test(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    if (g.type === "other" && !namesAThing(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
@@ -667,6 +674,7 @@ function typeOf(text: string, titled: Set<string>): EntityType {
   if (words.length > 1 && ((PLACE_WORDS.has(words[words.length - 1]) && !words.includes("of")) || (PLACE_WORDS.has(words[0]) && words[1] === "of"))) return "place";
   // "Air France Flight 447", "Pan Am Flight 103": a flight, named after its airline.
   if (/\bFlight \d/.test(text)) return "other";
+  if (HONOUR.test(text)) return "other";
   if (words.some((w) => ORG_WORDS.has(w)) || /^(?:\p{Lu}\.?){2,6}$/u.test(text)) return "organization";
   if (titled.has(text) || (words.length <= 3 && GIVEN_NAMES.has(words[0]) && FULL_NAME.test(text))) return "person";
   return "other";

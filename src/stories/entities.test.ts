@@ -656,3 +656,8 @@ test("entities: an honour named after someone is no person ('Albert Kessel Award
   assert.equal(type("Albert Kessel Award"), "other");
   assert.equal(type("Dora Kessel Prize"), "other");
 });
+
+test("entities: a compass word before one name is a region, though the name alone is used too ('North Varda' … 'Varda')", () => {
+  const type = typesIn("Storms crossed the North Varda on Monday. Ships in the North Varda waited, and Varda ports closed. Varda said nothing.");
+  assert.equal(type("North Varda"), "place");
+});

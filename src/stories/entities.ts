@@ -586,6 +586,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
+    // "North Atlantic", "West Paducah": a compass word before one name is a region, though "Atlantic" alone looks like its surname; not "The West Wing" in quotation marks.
+    if ((g.type === "other" || (g.type === "person" && !g.titled)) && COMPASS_REGION.test(g.key) && g.quoted * 2 < g.count) g.type = "place";
     const storm = [...g.variants.keys()].some((v) => NAMED_STORM.test(v));
     if (storm) g.type = "other";
     // "Branch Davidians", the group, over its members' adjective "Branch Davidian".
@@ -613,6 +615,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
 }
 
 const ALIAS_NAMES = new Set(ALIASES.values());
+/** A compass word and one name ("North Caucasus", "Eastern Slavonia"); not a people's adjective ("North Anatolian") nor a compound ("West Nile-like"). */
+const COMPASS_REGION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|Southwest) \p{Lu}\p{Ll}+(?<!ian)$/u;
 /** "Andrew Weiss": how an untitled person's name looks. */
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 

@@ -661,3 +661,14 @@ test("entities: a compass word before one name is a region, though the name alon
   const type = typesIn("Storms crossed the North Varda on Monday. Ships in the North Varda waited, and Varda ports closed. Varda said nothing.");
   assert.equal(type("North Varda"), "place");
 });
+
+test("entities: a one-word school name joins its full name ('Harlow' of 'Harlow University'), not a person's surname ('Brandt' of 'Ella Brandt')", () => {
+  const entities = storyEntities([
+    article("a", "Scientists at Harlow University said the test works. Harlow will share the data. Ella Brandt, who teaches at Brandt College, said Harlow was right. Brandt said more tests are due."),
+  ]);
+  assert.deepEqual([...find(entities, "Harlow University").variants].sort(), ["Harlow", "Harlow University"]);
+  assert.equal(find(entities, "Ella Brandt").type, "person");
+  assert.ok(find(entities, "Ella Brandt").variants.includes("Brandt"));
+  const town = storyEntities([article("b", "He studied at Kessington University. He grew up in Kessington, and Kessington still calls him. He left Kessington University in 1990.")]);
+  assert.ok(!find(town, "Kessington University").variants.includes("Kessington"));
+});

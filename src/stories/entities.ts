@@ -526,6 +526,13 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   for (const [acronym, name] of acronymsOf(kept.filter((m) => m.text.includes(" ") && !aPersonsName(m.text)).map((m) => m.text), isPlaceName)) {
     if (!firms.has(acronym) && !isPlaceName(acronym) && !(acronym.length === 2 && common.has(acronym))) firms.set(acronym, name);
   }
+  // "Yale" is the "Yale University" of the same story; not "Brown" where "Gordon Brown" or "Mr. Brown" is someone, nor "Leningrad" written "in Leningrad".
+  const lastWords = new Set(kept.filter((m) => m.text.includes(" ") && !SCHOOL.test(m.text)).map((m) => m.text.slice(m.text.lastIndexOf(" ") + 1)));
+  const located = new Set(kept.filter((m) => m.located).map((m) => m.text));
+  for (const m of kept) {
+    const head = SCHOOL.exec(m.text)?.[1];
+    if (head && !firms.has(head) && !isPlaceName(head) && !located.has(head) && !lastWords.has(head) && !aPersonsName(head)) firms.set(head, m.text);
+  }
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
@@ -614,6 +621,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
   return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
+/** "Yale University", "Dartmouth College": a school named by one word, which alone names it too. */
+const SCHOOL = /^(\p{Lu}[\p{Ll}]+) (?:University|College)$/u;
 const ALIAS_NAMES = new Set(ALIASES.values());
 /** A compass word and one name ("North Caucasus", "Eastern Slavonia"); not a people's adjective ("North Anatolian") nor a compound ("West Nile-like"). */
 const COMPASS_REGION = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|Southwest) \p{Lu}\p{Ll}+(?<!ian)$/u;

@@ -672,3 +672,7 @@ test("entities: a one-word school name joins its full name ('Harlow' of 'Harlow 
   const town = storyEntities([article("b", "He studied at Kessington University. He grew up in Kessington, and Kessington still calls him. He left Kessington University in 1990.")]);
   assert.ok(!find(town, "Kessington University").variants.includes("Kessington"));
 });
+
+test("entities: a firm's form cut from its name ('Co', 'Inc.') is no entity", () => {
+  assertNames(["Orvel & Co. bought the mill. Later Orvel & Co. sold it to Tarn, Inc., whose chief said Tarn, Inc. would keep it. Tarn Inc is small."], ["Co", "Inc", "Inc."], ["Tarn Inc"]);
+});

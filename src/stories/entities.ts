@@ -81,6 +81,8 @@ const CONNECTORS = new Set(["of", "de", "del", "la", "al", "el", "es", "bin", "i
 /** Capitalised words that keep their final period: initials ("U.S.") and these abbreviations. */
 const ABBREVIATIONS = /^(?:(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Adm\.|Sgt\.|Prof\.|Jr\.|Sr\.|Inc\.|Corp\.|Ltd\.|Co\.|Maj\.)$/u;
 
+/** "Co", "Inc.": a firm's form cut from its name ("Smith & Co", "Caldera, Inc."), no name alone. */
+const BARE_FIRM_FORM = /^(?:Inc|Corp|Co|Ltd)\.?$/;
 const LONE_INITIAL = /^\p{Lu}\.$/u;
 const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
 /** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
@@ -422,7 +424,7 @@ function splitRun(ctx: RunContext, run: Array<{ w: string; start: number; end: n
   // "Lavrov's", and a plural's "Davidians'", "Texas'": the possessive is no part of the name.
   let name = words.map((x) => x.w).join(" ").replace(/['’]s$|(?<=s)['’]$/, "");
   name = name.replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(name) ? dot : ""));
-  if (name.length < 2 || NOT_NAMES.has(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
+  if (name.length < 2 || NOT_NAMES.has(name) || BARE_FIRM_FORM.test(name) || MONTHS_AND_DAYS.has(name) || DEMONYMS.has(name) || /^[\p{Lu}]$/u.test(name)) return [...country, ...affiliation];
   const end = first.start + name.length;
   return [...country, { articleId, start: first.start, end, text: name, ...(title ? { title } : {}), ...(initial && words.length === 1 && !title ? { initial: true } : {}) }, ...affiliation];
 }

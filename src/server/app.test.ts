@@ -157,6 +157,24 @@ describe("API", () => {
       assert.deepEqual(body.counts, { inputs: 0, articles: 0, stories: 0, messages: 0, feeds: 0 });
     }));
 
+  test("while the story index loads after a restart, health says so and the add forms say why an add waits", async () => {
+    let state: "loading" | "ready" | "failed" = "loading";
+    await withService(
+      async (s) => {
+        assert.equal((await s.app.inject("/api/health")).json().storyIndex, "loading");
+        assert.match((await s.app.inject("/add")).body, /still loading its story index/);
+        assert.match((await s.app.inject("/")).body, /still loading its story index/);
+        state = "ready";
+        assert.equal((await s.app.inject("/api/health")).json().storyIndex, "ready");
+        assert.doesNotMatch((await s.app.inject("/add")).body, /story index/);
+        assert.doesNotMatch((await s.app.inject("/")).body, /story index/);
+        state = "failed";
+        assert.match((await s.app.inject("/add")).body, /could not be loaded/);
+      },
+      { storyIndex: () => state },
+    );
+  });
+
   test("OpenAPI document lists every endpoint and the request schemas", () =>
     withService(async (s) => {
       const r = await s.app.inject("/api/openapi.json");

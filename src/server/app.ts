@@ -80,7 +80,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
-  const ctx: pages.PageContext = { tokenRequired: Boolean(token) };
+  const ctx: pages.PageContext = { tokenRequired: Boolean(token), storyIndex: options.storyIndex };
   // Story pages are cached by what they show: the story's revision (articles, sources) and the
   // briefing's version. A cached read costs one indexed lookup, none of the rendering.
   const pageCache = new Map<string, CachedPage>();

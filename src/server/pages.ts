@@ -13,6 +13,15 @@ const oneLine = (t: string): string => t.replace(/\s+/g, " ").trim();
 export interface PageContext {
   /** Writes need a token: forms get a token field. */
   tokenRequired: boolean;
+  /** Whether the story index is loaded after a restart (see `AppOptions.storyIndex`); the forms say why an add waits. */
+  storyIndex?: () => "loading" | "ready" | "failed";
+}
+
+function storyIndexNotice(ctx: PageContext): string {
+  const state = ctx.storyIndex?.();
+  if (state === "loading") return `<p class="note" role="status">The server has just started and is still loading its story index: what you add now is stored once it is loaded (seconds, or minutes for a very large store).</p>`;
+  if (state === "failed") return `<p class="error" role="alert">The story index could not be loaded, so new articles cannot be stored until the server is restarted (its log says why).</p>`;
+  return "";
 }
 
 export function layout(title: string, body: string, nav = true): string {
@@ -135,6 +144,7 @@ export function addForms(ctx: PageContext, error?: string, sent?: SentForm): str
   const text = article.text === undefined ? "" : `\n${esc(article.text)}`;
   return `<section class="add" id="add">
 <h2>Add</h2>
+${storyIndexNotice(ctx)}
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <form method="post" action="/articles" class="card" id="add-article">
 <h3>An article</h3>

@@ -676,3 +676,12 @@ test("entities: a one-word school name joins its full name ('Harlow' of 'Harlow 
 test("entities: a firm's form cut from its name ('Co', 'Inc.') is no entity", () => {
   assertNames(["Orvel & Co. bought the mill. Later Orvel & Co. sold it to Tarn, Inc., whose chief said Tarn, Inc. would keep it. Tarn Inc is small."], ["Co", "Inc", "Inc."], ["Tarn Inc"]);
 });
+
+test("entities: a name ending in a business word ('Telecom', 'Pharmaceuticals') is an organisation", () => {
+  const type = typesIn(
+    "Harbin Telecom said on Monday it would cut 300 jobs. Harbin Telecom had lost money for two years.",
+    "Analysts said Marlow Pharmaceuticals would buy Harbin Telecom. Marlow Pharmaceuticals declined to comment.",
+  );
+  assert.equal(type("Harbin Telecom"), "organization");
+  assert.equal(type("Marlow Pharmaceuticals"), "organization");
+});

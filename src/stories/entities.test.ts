@@ -685,3 +685,13 @@ test("entities: a name ending in a business word ('Telecom', 'Pharmaceuticals') 
   assert.equal(type("Harbin Telecom"), "organization");
   assert.equal(type("Marlow Pharmaceuticals"), "organization");
 });
+
+test("entities: a name followed by 'island' or 'region', or ending in 'Sound', is a place", () => {
+  const type = typesIn(
+    "The storm flattened homes on Velmora island and flooded the Tarrant region. Ferries crossed Kessel Sound.",
+    "Velmora island lost power, aid reached the Tarrant region, and Kessel Sound was closed to boats.",
+  );
+  assert.equal(type("Velmora"), "place");
+  assert.equal(type("Tarrant"), "place");
+  assert.equal(type("Kessel Sound"), "place");
+});

@@ -182,7 +182,7 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
-    if (LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    if ((LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 12))) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
     if (ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) m.role = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
@@ -275,6 +275,8 @@ const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
 const LOCATED = /\b(?:[Ii]n|near)\s$/;
+/** "Catanduanes island", "the Bicol region": a lower-case noun for a place after a name. */
+const PLACE_NOUN_AFTER = /^\s+(?:island|islands|region|province|peninsula|valley)\b/;
 /** "lawyer Tom Ruiz", "his wife, Ana", "her closest rival, Luiz": a role or kin only a person has, in lower case before a name. */
 const ROLE_BEFORE = /(?:\b(?:candidate|lawyer|attorney|spokesman|spokeswoman|widow|widower|wife|husband|son|daughter|brother|sister|mother|father|actor|actress|singer|novelist|businessman|businesswoman|tycoon|teenager)|\b(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:rival|opponent|challenger)),?\s$/u;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */

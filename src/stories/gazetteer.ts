@@ -139,7 +139,7 @@ export const PLACES = new Set([
 
 /** Last words that make a name a place: "Atlantic Ocean", "Black Sea", "Gulf of Mexico" (first word). */
 export const PLACE_WORDS = new Set(
-  "Ocean Sea Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta City".split(" "),
+  "Ocean Sea Sound Gulf Bay River Lake Mountains Mountain Island Islands Strait Peninsula Valley Desert Canal Province County Region Square Street Avenue Boulevard Road Park Airport Station Beach Harbor Harbour Bridge Plaza Heights Hills Coast Forest Falls Canyon Glacier Reef Delta City".split(" "),
 );
 
 /** Words for peoples, faiths and parties that are adjectives or common nouns, like nationality words ("Islamic militants", "the Aborigines"; "Olympic torch" below). */

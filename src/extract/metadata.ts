@@ -497,11 +497,11 @@ function headingText(h: DomElement, hints: string[]): string {
   const lines = spacedLines(h).map((l) => l.replace(/^title:\s*/i, ""));
   if (lines.length < 2) return clean(nodeToText(h)).replace(/^title:\s*/i, "");
   // A line that a declared title opens with, before a " | Site" part the heading does not show, is the headline under a kicker line.
-  const opens = (l: string, h: string) => {
-    const after = SEPARATOR_NEXT.exec(h.slice(l.length));
-    return h.startsWith(l) && after && !lines.some((o) => h.startsWith(o, l.length + after[0].length));
+  const opens = (line: string, declared: string) => {
+    const after = SEPARATOR_NEXT.exec(declared.slice(line.length));
+    return declared.startsWith(line) && after && !lines.some((o) => declared.startsWith(o, line.length + after[0].length));
   };
-  const opening = lines.find((l) => hints.some((h) => opens(l, h)));
+  const opening = lines.find((l) => hints.some((d) => opens(l, d)));
   if (opening) return opening;
   const whole = lines.join(" ");
   const score = (t: string) => Math.max(0, ...hints.map((x) => similarity(t, x)));

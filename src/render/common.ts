@@ -96,7 +96,6 @@ export function countsLine(articles: number, stories: number, nearCopies = 0): s
   return `newsbrief: ${counted(articles, "article")}, ${counted(stories, "story", "stories")}${nearCopies ? `, ${counted(nearCopies, "near-duplicate")} credited` : ""}`;
 }
 
-/** "Story s1: Lavrov, Tillerson (2017) · 3 articles [1][2][4]". */
 /** "Story s1: Lavrov, Tillerson (2017-05) · 3 articles [2][3][5]"; past HEADING_CITES articles, the rest counted ("… +44 more"). */
 export function storyHeading(story: Story, numbers: Map<string, number>): string {
   const ids = story.articleIds;

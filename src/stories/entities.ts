@@ -87,9 +87,9 @@ const LONE_INITIAL = /^\p{Lu}\.$/u;
 const COMPOUND_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-[\p{Ll}]/u;
 /** Further in, only the common place and sponsor adjectives ("Li Ka-shing" keeps his name). */
 const PLACE_ADJECTIVE = /^[\p{Lu}][\p{L}.]*-(?:based|led|backed|owned|run|born|funded|controlled|sponsored|made|style)$/u;
-/** "I'm", "I've", "I'll", "I'd": the pronoun, capitalised wherever it stands, never a name. */
 /** "It's", "Where's", "That's": 's for is or has. */
 const CONTRACTED_IS = /['’]s$/;
+/** "I'm", "I've", "I'll", "I'd": the pronoun, capitalised wherever it stands, never a name. */
 const PRONOUN_I = /^I['’](?:m|ve|ll|d)$/;
 
 function isCapitalised(word: string): boolean {

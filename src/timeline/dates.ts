@@ -501,7 +501,7 @@ const NAME_BEFORE = /\b\p{Lu}[\p{L}&]*\s+$/u;
  * name (after "the", a possessive, an opening quotation mark or a name word, before a capitalised
  * word) is no day. "on Super Tuesday", "Good Friday observances", "On Tuesday President Bush said" stay days.
  */
-const NAME_LEAD = /(?:\b[Tt]he\s+|['’]s\s+|["“]|\b(?!(?:On|By|Since|Until|Till|From|Through|Last|Next|This|Late|Early|And|But|Or|Before|After|Every|Each|Of|Until|Since|Starting|Beginning)\b)\p{Lu}[\p{Ll}&]+\s+)$/u;
+const NAME_LEAD = /(?:\b[Tt]he\s+|['’]s\s+|["“]|\b(?!(?:On|By|Since|Until|Till|From|Through|Last|Next|This|Late|Early|And|But|Or|Before|After|Every|Each|Of|Starting|Beginning)\b)\p{Lu}[\p{Ll}&]+\s+)$/u;
 const NAME_TAIL = /^\s+\p{Lu}\p{Ll}/u;
 const inName = (s: string, start: number, end: number): boolean => NAME_TAIL.test(s.slice(end, end + 4)) && NAME_LEAD.test(s.slice(Math.max(0, start - 20), start));
 
@@ -577,7 +577,6 @@ function relatives(s: string): Found[] {
   return out;
 }
 
-/** Absolute expressions chrono-node finds (month names, numeric dates). Offsets are into `s`. */
 /**
  * "every December", "usually turns cold around mid-October", "on November weeknights", "if one
  * is born in March", "in January each year": a month that recurs, no date of the story.
@@ -587,6 +586,7 @@ const HABIT_MONTH_AFTER = /^\s+(?:weeknights|weekdays|weekends|evenings|mornings
 const habitualMonth = (s: string, start: number, end: number): boolean =>
   HABIT_MONTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) || HABIT_MONTH_AFTER.test(s.slice(end, end + 40));
 
+/** Absolute expressions chrono-node finds (month names, numeric dates). Offsets are into `s`. */
 function absolutes(s: string): Found[] {
   let results: chrono.ParsedResult[];
   try {
@@ -677,6 +677,9 @@ const PAST_ALL = /\b(?:had|has|have|was|were|did)\b|(?<!\b(?:be|been|being)\s+)\
 const PAST_ED_ALL = /(?<!\b(?:[Bb]e|[Bb]een|[Bb]eing|is|are|is not|are not)\s+|-)\b(?!(?:hundred|indeed|watershed|speed|bloodshed)\b)[a-z]\w{2,}ed\b/g;
 const FUTURE_ALL = new RegExp(FUTURE.source, "gi");
 
+/** "was expected to", "had planned to": a future seen from the past, right after a past verb. */
+const FUTURE_IN_PAST = new RegExp(`^\\s+${FUTURE.source}`, "i");
+
 /** "Saturday's expected vote", "Monday's scheduled talks": a date naming an event still to come. */
 const COMING_EVENT = /^['’]s\s+(?:expected|scheduled|planned|upcoming|anticipated|coming)\b/i;
 
@@ -694,13 +697,11 @@ function futureAt(s: string, at: number, end: number): boolean {
   const p = Math.max(lastMatch(PAST_ALL, before), lastMatch(PAST_ED_ALL, before));
   if (f >= 0 || p >= 0) return f >= p;
   const after = s.slice(end);
-  const nextFuture = firstMatch(FUTURE_ALL, after);
+  const nextFuture = firstMatchOf(FUTURE_ALL, after).at;
   const past = [firstMatchOf(PAST_ALL, after), firstMatchOf(PAST_ED_ALL, after)].sort((a, b) => a.at - b.at)[0];
   // "The Thursday hearing was expected to …", "had planned to present": a future seen from the past.
   return nextFuture < Infinity && nextFuture <= past.at || (past.at < Infinity && FUTURE_IN_PAST.test(after.slice(past.end)));
 }
-
-const FUTURE_IN_PAST = new RegExp(`^\\s+${FUTURE.source}`, "i");
 
 function firstMatchOf(re: RegExp, s: string): { at: number; end: number } {
   for (const m of s.matchAll(re)) return { at: m.index!, end: m.index! + m[0].length };
@@ -711,10 +712,6 @@ function lastMatch(re: RegExp, s: string): number {
   let at = -1;
   for (const m of s.matchAll(re)) at = m.index!;
   return at;
-}
-
-function firstMatch(re: RegExp, s: string): number {
-  return firstMatchOf(re, s).at;
 }
 
 export interface SentenceSpan {

@@ -146,6 +146,20 @@ test("a cookie wall among real articles: reported as crawl junk, kept in the art
   assert.equal((await brief([{ id: "wall", text: wall }])).stories.length, 1, "a pile of only such pages is still briefed");
 });
 
+test("a data dump saved as text (base64, a server log) is reported and left out of the stories, and is still in the articles", async () => {
+  requireShared();
+  const blob = Array.from({ length: 40 }, (_, i) => Buffer.from(`row ${i} ${"x".repeat(i)} 0xdeadbeef`).toString("base64")).join("\n");
+  const log = Array.from({ length: 30 }, (_, i) => `2026-12-08T01:${10 + i}:07Z GET /api/stories/s${i}?page=${i % 3} 200 ${i * 7}ms`).join("\n");
+  const b = await brief([`${SEEDS}/000_9002722f45dd2c8d.txt`, { id: "blob", text: blob }, { id: "log", text: log }]);
+  assert.deepEqual(b.stories.map((s) => s.articleIds), [["000_9002722f45dd2c8d"]]);
+  assert.deepEqual(b.articles.map((a) => a.id).sort(), ["000_9002722f45dd2c8d", "blob", "log"]);
+  const warned = b.messages.filter((m) => m.ruleId === "not-prose");
+  assert.deepEqual(warned.map((m) => m.file), ["input[1]", "input[2]"]);
+  assert.match(warned[0].reason, /^does not read as running text: only \d+% of its first \d+ tokens are words \(a data dump, a table or code\?\), left out of the stories$/);
+  const seeds = await brief([SEEDS]);
+  assert.deepEqual(seeds.messages.filter((m) => m.ruleId === "not-prose"), [], "news articles are running text");
+});
+
 test("a summary sentence right after another picked sentence of its article follows it, so 'He…' reads after the one naming him (MultiLing M008)", () => {
   requireShared();
   const line = readFileSync(`${SHARED}data/multiling2011_en/test.jsonl`, "utf8").split("\n").find((l) => l.includes('"id": "M008"'))!;

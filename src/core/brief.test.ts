@@ -160,6 +160,19 @@ test("a data dump saved as text (base64, a server log) is reported and left out 
   assert.deepEqual(seeds.messages.filter((m) => m.ruleId === "not-prose"), [], "news articles are running text");
 });
 
+test("a text without full stops (a transcript) is headed by its first 70 words marked clipped, not by the whole text", async () => {
+  const words = "the council met on monday to discuss the new budget and the mayor said the city would hire more teachers while critics warned taxes could rise".split(" ");
+  const text = Array.from({ length: 800 }, (_, i) => words[i % words.length]).join(" ");
+  const b = await brief([{ id: "run", text }]);
+  const h = b.stories[0].headline;
+  assert.equal(h.text.split(/\s+/).length, 70);
+  assert.equal(h.text, b.articles[0].text.slice(h.start, h.end));
+  assert.equal(h.clipped, true);
+  assert.match(render(b, "text"), /would hire …/);
+  const seeds = await brief([SEEDS]);
+  assert.ok(seeds.stories.every((s) => s.headline.clipped === undefined));
+});
+
 test("a summary sentence right after another picked sentence of its article follows it, so 'He…' reads after the one naming him (MultiLing M008)", () => {
   requireShared();
   const line = readFileSync(`${SHARED}data/multiling2011_en/test.jsonl`, "utf8").split("\n").find((l) => l.includes('"id": "M008"'))!;

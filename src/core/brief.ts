@@ -8,6 +8,7 @@ import { ignoredFocus } from "../summarize/focus.js";
 import { OVERRUN } from "../summarize/budget.js";
 import { getSummarizer } from "../summarize/index.js";
 import { supportingArticles } from "../summarize/support.js";
+import { MAX_WORDS } from "../summarize/candidates.js";
 import { candidateSentences } from "../summarize/vectors.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, ProgressOptions, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanReporting, readInputs } from "./corpus.js";
@@ -138,10 +139,21 @@ function mostCentral(summary: Sentence[], sentences: Sentence[], picked: Selecti
   return sentences[best] ?? summary[0];
 }
 
+/**
+ * The first sentence of the first article, when no sentence is fit to summarise. A text without
+ * full stops (a speech-to-text transcript, a scraped list) is one sentence: its first `MAX_WORDS`
+ * words stand for it, marked `clipped`, rather than the whole text as a headline.
+ */
 function leadSentence(corpus: Corpus): Sentence {
   const doc = corpus.docs[0];
-  const [start, end] = doc.sentStart.length ? [doc.sentStart[0], doc.sentEnd[0]] : [0, doc.text.length];
-  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: [doc.articleId] };
+  const [start, sentenceEnd] = doc.sentStart.length ? [doc.sentStart[0], doc.sentEnd[0]] : [0, doc.text.length];
+  const words = doc.text.slice(start, sentenceEnd).matchAll(/\S+/g);
+  let end = sentenceEnd;
+  let n = 0;
+  for (const w of words) if (++n === MAX_WORDS) end = start + w.index! + w[0].length;
+  const clipped = end < sentenceEnd && n > MAX_WORDS;
+  if (!clipped) end = sentenceEnd;
+  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: [doc.articleId], ...(clipped ? { clipped: true as const } : {}) };
 }
 
 function compare(a: string, b: string): number {

@@ -16,6 +16,11 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** A headline as shown: on one line, "…" after one cut from a run-on text (see `Sentence.clipped`). */
+export function headlineText(s: Pick<Sentence, "text" | "clipped">): string {
+  return s.clipped ? `${oneLine(s.text)} …` : oneLine(s.text);
+}
+
 /**
  * A timeline line as shown: on one line, and starting with a capital when the timeline started it
  * after a connective ("But the talks…" → "The talks…"); the JSON keeps the source's exact text.

@@ -1,5 +1,5 @@
 import type { Article, Briefing, Sentence, Story, TimelineEntry } from "../types/index.js";
-import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, counted, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, counted, dateLabel, describeRemoved, entityLine, headlineText, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 import { timelineSvg } from "./timeline-svg.js";
 
 /** One self-contained page: summary with citations linked to the highlighted source sentences. */
@@ -21,7 +21,7 @@ export function renderHtml(briefing: Briefing): string {
     .map(
       (story) => `<section class="story" id="story-${esc(story.id)}">
 <h2 class="label">${esc(storyHeading(story, numbers))}</h2>
-<p class="headline">${esc(oneLine(story.headline.text))} ${cite(story.headline)}</p>
+<p class="headline">${esc(headlineText(story.headline))} ${cite(story.headline)}</p>
 <ul>${bodyOf(story).map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
 ${timelineHtml(story, cite)}
 ${entityLine(story) ? `<p class="entities"><b>Who and where:</b> ${esc(entityLine(story))}</p>` : ""}
@@ -43,7 +43,7 @@ ${story.quotes.slice(0, MAX_QUOTES).map((q) => `<blockquote>“${esc(oneLine(q.t
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Briefing: ${esc(briefing.stories[0] ? oneLine(briefing.stories[0].headline.text).slice(0, 80) : "no stories")}</title>
+<title>Briefing: ${esc(briefing.stories[0] ? headlineText(briefing.stories[0].headline).slice(0, 80) : "no stories")}</title>
 <style>${STYLE}</style></head>
 <body><main>
 <h1>Briefing</h1>

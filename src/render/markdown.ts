@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, dateLabel, describeRemoved, entityLine, headlineText, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 export function renderMarkdown(briefing: Briefing): string {
   const numbers = citationNumbers(briefing);
@@ -7,7 +7,7 @@ export function renderMarkdown(briefing: Briefing): string {
   const out: string[] = ["# Briefing", ""];
   for (const story of briefing.stories) {
     out.push(`## ${escapeMd(storyHeading(story, numbers))}`, "");
-    out.push(`**${escapeMd(oneLine(story.headline.text))}** ${cite(story.headline)}`, "");
+    out.push(`**${escapeMd(headlineText(story.headline))}** ${cite(story.headline)}`, "");
     for (const s of bodyOf(story)) out.push(`- ${escapeMd(oneLine(s.text))} ${cite(s)}`);
     out.push("");
     const { own, background } = timelineParts(story);

@@ -1,5 +1,5 @@
 import type { Briefing } from "../types/index.js";
-import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, countsLine, dateLabel, describeRemoved, entityLine, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
+import { lineText, articleMeta, articleWhere, bodyOf, citationNumbers, citesOf, countsLine, dateLabel, describeRemoved, entityLine, headlineText, MAX_QUOTES, messageLine, oneLine, storyHeading, timelineParts } from "./common.js";
 
 /** Plain text for a terminal: summary with [n] citations, then the numbered sources. */
 export function renderText(briefing: Briefing, width = 100): string {
@@ -11,7 +11,7 @@ export function renderText(briefing: Briefing, width = 100): string {
   for (const story of briefing.stories) {
     lines.push("", `== ${storyHeading(story, numbers)}`);
     const body = bodyOf(story);
-    lines.push("", ...wrap(oneLine(story.headline.text) + " " + cite(story.headline), width, ""));
+    lines.push("", ...wrap(headlineText(story.headline) + " " + cite(story.headline), width, ""));
     if (body.length) lines.push("");
     for (const sentence of body) lines.push(...wrap(`${oneLine(sentence.text)} ${cite(sentence)}`, width, "  • ", "    "));
     const { own, background } = timelineParts(story);

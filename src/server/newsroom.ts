@@ -1,5 +1,6 @@
 import { StoryIndexAssigner, type StoryAssigner } from "../store/assigner.js";
 import type { IngestItem, IngestOutcome, Store, StorySummary } from "../store/types.js";
+import { headlineText } from "../render/common.js";
 import type { BriefOptions } from "../types/index.js";
 import type { Briefer } from "./briefer.js";
 import type { PrepareJob, Preparer } from "./preparer.js";
@@ -226,8 +227,9 @@ export class Newsroom {
 
 function headlineOf(json: string): string | undefined {
   try {
-    const b = JSON.parse(json) as { stories?: Array<{ headline?: { text?: string } }> };
-    return b.stories?.[0]?.headline?.text?.replace(/\s+/g, " ").trim();
+    const b = JSON.parse(json) as { stories?: Array<{ headline?: { text?: string; clipped?: true } }> };
+    const h = b.stories?.[0]?.headline;
+    return h?.text === undefined ? undefined : headlineText({ text: h.text, clipped: h.clipped });
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { VERSION } from "../core/version.js";
 import type { FeedRecord, SearchHit, StoredArticle, StoredArticleMeta, StoredMessage, StoryOrder, StorySummary } from "../store/types.js";
 import type { Article, Briefing, Sentence, Story } from "../types/index.js";
+import { headlineText } from "../render/common.js";
 import { entitiesHtml, timelineHtml } from "./story-extras.js";
 
 /** Escapes text for HTML element content and quoted attributes. Every piece of user data goes through it. */
@@ -231,7 +232,7 @@ export function storyPage(story: StorySummary, briefing: Briefing, articles: Sto
   const more = unlisted ? `\n<p class="note">${unlisted} more article${unlisted === 1 ? "" : "s"} of this story not listed here: the ones cited above and the latest ${LATEST_LISTED} are.</p>` : "";
   const note = stale ? `<p class="note">New articles arrived since this briefing was written; it is being updated.</p>` : "";
   const first = briefing.stories[0];
-  const title = first ? oneLine(first.headline.text) : story.title;
+  const title = first ? headlineText(first.headline) : story.title;
   return layout(
     title.slice(0, 90),
     `<article class="briefing">
@@ -253,7 +254,7 @@ function storySection(story: Extra, cite: (s: Sentence) => string): string {
   const timeline = timelineHtml(story.timeline, esc, cite, `tl-${story.id}`);
   const entities = entitiesHtml(story.entities, esc);
   return `<section class="story" id="story-${esc(story.id)}">
-<h1 class="headline">${esc(oneLine(h.text))} ${cite(h)}</h1>
+<h1 class="headline">${esc(headlineText(h))} ${cite(h)}</h1>
 <ul class="summary">${body.map((s) => `<li>${esc(oneLine(s.text))} ${cite(s)}</li>`).join("\n")}</ul>
 ${timeline}${entities}
 </section>`;

@@ -126,6 +126,8 @@ export interface Sentence {
   end: number;
   /** Every article that reports the same content, the citing one included. */
   supportingArticleIds: string[];
+  /** The source sentence runs on past `end`: a headline taken from a run-on text (no full stops) is cut after `MAX_WORDS` words; shown with "…". */
+  clipped?: true;
 }
 
 export interface Story {

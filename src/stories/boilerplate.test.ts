@@ -15,6 +15,12 @@ test("crawl junk is told from an article that carries some page furniture", () =
   assert.ok(!isCrawlJunk("The president posted a tweet about the flood relief bill on Monday; critics said the bill would cut disaster aid by a third."));
 });
 
+test("a web archive's note about its own collection is crawl junk; an article that mentions a web archive is not", () => {
+  assert.ok(isCrawlJunk("Narrow crawls gather frequently updated webcrawl data from a single domain. The library keeps them as warcs."));
+  assert.ok(isCrawlJunk("This set of pages was captured by the state library's crawler for its web archive. Web archiving began in the spring."));
+  assert.ok(!isCrawlJunk(`${FLOOD} The agency's old flood maps survive only in a web archive, officials said. ${RATES}`));
+});
+
 test("a sentence is furniture when it holds a phrase only page furniture uses", () => {
   assert.ok(isFurniture("Sign up for our morning newsletter."));
   assert.ok(isFurniture("Copyright 2019 The Herald. All rights reserved."));

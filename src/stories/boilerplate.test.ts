@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isCrawlJunk, isFurniture } from "./boilerplate.js";
+import { isCrawlJunk, isFurniture, storyMatter } from "./boilerplate.js";
 import { groupStories } from "./index.js";
 
 const COOKIE_WALL = "Please enable cookies on your web browser in order to continue. This site uses cookies to measure traffic; read our privacy policy and terms of use. Learn more.";
@@ -19,6 +19,18 @@ test("a web archive's note about its own collection is crawl junk; an article th
   assert.ok(isCrawlJunk("Narrow crawls gather frequently updated webcrawl data from a single domain. The library keeps them as warcs."));
   assert.ok(isCrawlJunk("This set of pages was captured by the state library's crawler for its web archive. Web archiving began in the spring."));
   assert.ok(!isCrawlJunk(`${FLOOD} The agency's old flood maps survive only in a web archive, officials said. ${RATES}`));
+});
+
+test("a site's furniture sentences opening unrelated articles do not glue them into one story", () => {
+  const pitch = "Get breaking news alerts and special reports. The top stories of the day, delivered weekday mornings.";
+  const stories = groupStories([
+    { id: "flood", text: `${pitch} ${FLOOD}` },
+    { id: "rates", text: `${pitch} ${RATES}` },
+    { id: "flood2", text: `${pitch} Rescuers evacuated villages near the river dam on Monday as the floods swept the valley; the governor asked the army for helicopters.` },
+  ]);
+  assert.deepEqual(stories.map((s) => s.articleIds.sort()).sort(), [["flood", "flood2"], ["rates"]]);
+  assert.equal(storyMatter(`${pitch} ${FLOOD}`).replace(/^[\s.]+/, ""), FLOOD);
+  assert.equal(storyMatter(COOKIE_WALL), "");
 });
 
 test("a sentence is furniture when it holds a phrase only page furniture uses", () => {

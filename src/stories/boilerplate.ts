@@ -7,7 +7,7 @@
 const SENTENCE = /[^.!?\n]+/g;
 /** Phrases that only page furniture uses. */
 const FURNITURE =
-  /\b(?:th(?:is|ese) crawls?|crawls? (?:of|was|were|with)|web ?crawls?|crawl data|crawler|warcs?|web archives?|web archiving|web captures|web collections|archived websites|websites archived|web wide crawl|daily crawl|seed ?list|wayback machine|internet archive hopes|broken links?|archive-it|tweet with a location|location to your tweets|tweet location|add this (?:tweet|video) to your website|third-party applications|reprints?|non-commercial use|enable (?:javascript|cookies)|javascript (?:is )?(?:disabled|required)|(?:we|site) uses? cookies|cookie (?:policy|settings)|your (?:web )?browser|sign up (?:for|and get)|newsletter|verification email|email notifications?|notification has been saved|media playback|advertisement continue reading|continue reading the main story|breaking news (?:emails|alerts)|page (?:not found|you requested)|all rights reserved|privacy policy|terms of (?:use|service)|learn more)\b/i;
+  /\b(?:th(?:is|ese) crawls?|crawls? (?:of|was|were|with)|web ?crawls?|crawl data|crawler|warcs?|web archives?|web archiving|web captures|web collections|archived websites|websites archived|web wide crawl|daily crawl|seed ?list|wayback machine|internet archive hopes|broken links?|archive-it|tweet with a location|location to your tweets|tweet location|add this (?:tweet|video) to your website|third-party applications|reprints?|non-commercial use|enable (?:javascript|cookies)|javascript (?:is )?(?:disabled|required)|(?:we|site) uses? cookies|cookie (?:policy|settings)|your (?:web )?browser|sign up (?:for|and get)|newsletter|verification email|delivered (?:to your inbox|weekday mornings)|email notifications?|notification has been saved|media playback|advertisement continue reading|continue reading the main story|breaking news (?:emails|alerts)|page (?:not found|you requested)|all rights reserved|privacy policy|terms of (?:use|service)|learn more)\b/i;
 const WORD = /\p{L}{3,}/gu;
 const ANY_WORD = /\p{L}{3,}/u;
 
@@ -40,4 +40,16 @@ export function isCrawlJunk(text: string, furnished = isFurniture(text)): boolea
   // Most texts hold no furniture phrase at all (a phrase never spans sentences): their share is 0, or 1 without words.
   if (!furnished) return !ANY_WORD.test(text);
   return furnitureShare(text) >= JUNK_SHARE;
+}
+
+/**
+ * The part of a text that tells its story: nothing for crawl junk, else the text with its furniture
+ * sentences blanked out. A site's furniture sentence ("Get breaking news alerts and special
+ * reports.") opens every page of that site, so its words, shared by unrelated stories, would glue
+ * them. Sentence ends stay, so what follows a blanked sentence still starts one.
+ */
+export function storyMatter(text: string): string {
+  if (!isFurniture(text)) return ANY_WORD.test(text) ? text : "";
+  if (furnitureShare(text) >= JUNK_SHARE) return "";
+  return text.replace(SENTENCE, (sentence) => (isFurniture(sentence) ? " " : sentence));
 }

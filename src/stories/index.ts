@@ -33,7 +33,7 @@
  * also reports held-out sets and batch-versus-incremental agreement.
  */
 import { extractFeatures, PHRASE, timeOf, Vocabulary, type RawFeatures, type TimeInfo } from "./features.js";
-import { isCrawlJunk } from "./boilerplate.js";
+import { storyMatter } from "./boilerplate.js";
 import { labelFrom } from "./label.js";
 
 export type Granularity = "event" | "topic";
@@ -504,10 +504,10 @@ export class StoryIndex {
     return i === undefined ? undefined : this.members[i].time;
   }
 
-  /** Crawl junk gets no features, so it stays a story of its own instead of gluing unrelated ones. */
+  /** Crawl junk gets no features, so it stays a story of its own instead of gluing unrelated ones; nor does page furniture in an article. */
   protected features(article: StoryArticle): RawFeatures {
     const text = article.title ? `${article.title}.\n${article.text}` : article.text;
-    return extractFeatures(isCrawlJunk(text) ? "" : text, this.vocab);
+    return extractFeatures(storyMatter(text), this.vocab);
   }
 
   protected member(article: StoryArticle, raw: RawFeatures): Member {

@@ -2,6 +2,7 @@
  * Story labels: the weightiest names of a story's articles ("Lavrov, Tillerson, Washington") and
  * when it happened ("2017-05" from publication dates, "2017" from estimates).
  */
+import { storyMatter } from "./boilerplate.js";
 import { extractFeatures, timeOf, Vocabulary, type TimeInfo } from "./features.js";
 import { fromDayNumber, isoOf, trustedForRelative, type PartialDate } from "../timeline/dates.js";
 import { DEMONYMS, MONTHS_AND_DAYS } from "./gazetteer.js";
@@ -59,7 +60,7 @@ export function storyLabel(articles: StoryArticle[]): string {
 /** Label from the story's weightiest name terms, for stories whose names the entity scan misses. */
 function termLabel(articles: StoryArticle[]): string {
   const vocab = new Vocabulary();
-  const raws = articles.map((a) => extractFeatures(a.title ? `${a.title}.\n${a.text}` : a.text, vocab));
+  const raws = articles.map((a) => extractFeatures(storyMatter(a.title ? `${a.title}.\n${a.text}` : a.text), vocab));
   for (const r of raws) vocab.addDocument(r.ids);
   const sum = new Map<number, number>();
   for (const r of raws) {

@@ -654,3 +654,13 @@ test("a box of many thousand inline elements is read in linear time: where words
   assert.ok(performance.now() - t0 < 4000, `took ${Math.round(performance.now() - t0)} ms`);
   assert.match(page.text, /word19999 and more text here/);
 });
+
+test("a listing's box of running text is widened to its heading: the items between them are read", () => {
+  const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Garden chairs"}</script>`;
+  const items = Array.from({ length: 8 }, (_, i) => `<li><a href="/chair-${i}">Folding garden chair model ${i}</a><button>Add to shopping basket</button></li>`).join("");
+  const guide = `<div class="guide"><h2>Choosing a garden chair</h2>${P(4)}</div>`;
+  const page = extractHtml(wrap(`<title>Garden chairs</title>${ld}`, `<div class="page"><div class="top"><h1>Garden chairs</h1></div><div class="grid"><ul>${items}</ul></div>${guide}</div>`));
+  assert.equal(page.pageType, "listing");
+  assert.match(page.text, /Paragraph 4 of the story/);
+  assert.match(page.text, /Folding garden chair model 5/);
+});

@@ -7,7 +7,7 @@ import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
 import { isMachineText, itemKey } from "./boilerplate.js";
-import { linkedItems, productBody, forumPosts, withoutReviews } from "./typed.js";
+import { linkedItems, listingBody, productBody, forumPosts, withoutReviews } from "./typed.js";
 import { guideByArticleBody } from "./guide.js";
 import { htmlToText } from "./text.js";
 import { findDates } from "./dates.js";
@@ -131,6 +131,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): Extra
     }
   }
   body = productBody(doc, kind.type, body, pageBlocks, bodyOptions) ?? body;
+  body = listingBody(kind.type, body, bodyOptions) ?? body;
   if (body) {
     const text = withoutReviews(kind.type, body.text, pageBlocks, body.container);
     if (text !== undefined) body = { ...body, text, strategy: `${body.strategy}-reviews` };

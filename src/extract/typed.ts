@@ -52,16 +52,34 @@ function nearLinkLists(box: DomElement, blocks: Block[]): number {
  */
 export function productBody(doc: DomDocument, type: PageType, body: BodyResult | undefined, blocks: Block[] | undefined, opts: BodyOptions): BodyResult | undefined {
   if (type !== "product" || !body?.container || !blocks || !PRODUCT_FROM.has(body.strategy)) return undefined;
-  const h1 = blocks.find((b) => !b.junk && b.tag === "H1");
-  if (!h1) return undefined;
-  const top = commonAncestor(h1.el, body.container);
-  if (!top?.parentElement || top.tagName === "BODY" || top === body.container) return undefined;
+  const top = headlineBox(blocks, body.container);
+  if (!top) return undefined;
   // Other products' cards in the widened part stay out; inside the chosen box they are its content (a shop's grid).
   const cards = new Set(productCards(top).filter((c) => !contains(c, body.container!) && !contains(body.container!, c)));
   const text = blocksText(blocks.filter((b) => contains(top, b.el) && !insideAny(cards, b.el)), opts);
   // From a whole-page reading the widened box is a part of the page: it must hold at least half of it.
   if (text.length < 200 || (body.strategy !== "blocks" && text.length < body.text.length * 0.5)) return undefined;
   return { ...body, text, container: top, strategy: "typed:product" };
+}
+
+/**
+ * A listing's best box may hold only its running text (an intro above the items, or a guide below them): widened, as a
+ * product's is, to the smallest element that also holds the page's heading, the items between them are read too.
+ */
+export function listingBody(type: PageType, body: BodyResult | undefined, opts: BodyOptions): BodyResult | undefined {
+  if (type !== "listing" || !body?.container || !body.blocks || body.strategy !== "blocks") return undefined;
+  const top = headlineBox(body.blocks, body.container);
+  if (!top) return undefined;
+  const text = blocksText(body.blocks.filter((b) => contains(top, b.el)), { ...opts, keepLinkLists: true });
+  return text.length > body.text.length ? { ...body, text, container: top, strategy: "typed:listing" } : undefined;
+}
+
+/** The smallest element holding both the page's heading and the chosen box, when it is larger than the box and smaller than the page. */
+function headlineBox(blocks: Block[], box: DomElement): DomElement | undefined {
+  const h1 = blocks.find((b) => !b.junk && b.tag === "H1");
+  if (!h1) return undefined;
+  const top = commonAncestor(h1.el, box);
+  return top?.parentElement && top.tagName !== "BODY" && top !== box ? top : undefined;
 }
 
 /** Readings widened: the chosen box, and the whole page when the box was a small part of it. */

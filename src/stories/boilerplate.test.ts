@@ -21,6 +21,12 @@ test("a web archive's note about its own collection is crawl junk; an article th
   assert.ok(!isCrawlJunk(`${FLOOD} The agency's old flood maps survive only in a web archive, officials said. ${RATES}`));
 });
 
+test("a video player's or a sign-in page's messages are crawl junk", () => {
+  assert.ok(isCrawlJunk("The clip's transcript could not be loaded. This feature is not available right now. Please try again later."));
+  assert.ok(isCrawlJunk("Welcome back. Sign in using your station profile. Forgot it? Check your email for a link."));
+  assert.ok(!isCrawlJunk(`${FLOOD} The utility said its website was down and asked customers to try again later. ${RATES}`));
+});
+
 test("a site's furniture sentences opening unrelated articles do not glue them into one story", () => {
   const pitch = "Get breaking news alerts and special reports. The top stories of the day, delivered weekday mornings.";
   const stories = groupStories([

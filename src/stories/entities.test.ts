@@ -695,3 +695,12 @@ test("entities: a name followed by 'island' or 'region', or ending in 'Sound', i
   assert.equal(type("Tarrant"), "place");
   assert.equal(type("Kessel Sound"), "place");
 });
+
+test("a name whose officials, spokesman or shares the story names is a body, though it speaks; a thing with 'its' stays a thing", () => {
+  const type = typesIn(
+    "Marbeck said its machines earn $2 million a year. Marbeck officials declined to say more. A Marbeck spokesman said fees would stay.",
+    "Customers of Tolvane pay more. Tolvane officials met the mayor, and a Tolvane spokeswoman called the ban unfair. Tolvane shares fell.",
+    "Astronomers watched Quorra and its moons. Quorra and its rings were bright, and Quorra rose early.",
+  );
+  assert.deepEqual(["Marbeck", "Tolvane", "Quorra"].map(type), ["organization", "organization", "other"]);
+});

@@ -43,6 +43,8 @@ export interface Mention {
   credit?: boolean;
   /** Followed in its clause by "its", or by a firm's or movement's noun ("Swissair said its", "Volvo shares", "Peace Now activists"): a body's name. */
   corporate?: boolean;
+  /** Followed by a body's staff or holdings ("Merck shares", "BofA officials", "Fleet spokesman"): an organisation, whatever its "its" would say of a thing. */
+  staffed?: boolean;
   /** Followed in its clause by "he", "his", "she" or "her" before any "its": a person's name, or a person's possessor. */
   personal?: boolean;
   /** "Reno said she", "Lujan said that he", "Mr." or "Mrs.": which pronoun stands for the name. */
@@ -192,7 +194,8 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
     if (grouped) m.grouped = true;
     if (MEMBERS_PLURAL.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.members = true;
-    if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
+    if (BODY_NOUN.test(after)) m.staffed = true;
+    if (grouped || m.staffed || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
     const says = SAYS_PRONOUN.exec(after)?.[1];
     if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
@@ -257,8 +260,8 @@ const TITLE_GENDER = /^(?:Mr|Mrs|Ms|Miss)\.?$/;
 const SAYS_PRONOUN = /^\s+(?:said|says|told\s+\w+|added|insisted|acknowledged|admitted|stressed|warned)\s+(?:that\s+)?(he|she)\b/;
 /** The first third-person pronoun before the clause ends: "its" for a body, "he", "his", "she", "her" for a person. */
 const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
-/** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */
-const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
+/** "Volvo shares", "Ford's dealers", "Peace Now activists", "BofA officials", "Fleet spokesman": the nouns of a firm or a movement, seldom of a person. */
+const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|officials|spokesman|spokeswoman|spokesperson|branches|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
 /** "the Islamic militant group Hamas", "the largest militant group, Hamas,", "his team Rabobank". */
 const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
@@ -477,6 +480,7 @@ interface Group {
   located: number;
   /** Mentions with a body's cue, with a person's cue, in quotation marks, behind a title. */
   corporate: number;
+  staffed: number;
   personal: number;
   quoted: number;
   titled: number;
@@ -552,7 +556,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, staffed: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !namesAThing(m.text) && !isAcronym(m.text)) g.type = "person";
@@ -561,6 +565,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     g.count++;
     if (m.located) g.located++;
     if (m.corporate) g.corporate++;
+    if (m.staffed) g.staffed++;
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
@@ -596,6 +601,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
+    // "Kozmo officials", "Interpol spokesman", "Merck shares": a name not otherwise typed that the story twice gives a body's staff or holdings
+    // ("its" alone is also a thing's: "Jupiter and its moons").
+    else if (g.type === "other" && g.staffed >= 2 && g.staffed > g.personal && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
     // "North Atlantic", "West Paducah": a compass word before one name is a region, though "Atlantic" alone looks like its surname; not "The West Wing" in quotation marks.
     if ((g.type === "other" || (g.type === "person" && !g.titled)) && COMPASS_REGION.test(g.key) && g.quoted * 2 < g.count) g.type = "place";

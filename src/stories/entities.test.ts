@@ -704,3 +704,12 @@ test("a name whose officials, spokesman or shares the story names is a body, tho
   );
   assert.deepEqual(["Marbeck", "Tolvane", "Quorra"].map(type), ["organization", "organization", "other"]);
 });
+
+test("a body's name after its country's or union's initials is the body ('U.N. Refugee Relief Agency' is the 'Refugee Relief Agency')", () => {
+  const entities = storyEntities([
+    article("a", "The U.N. Refugee Relief Agency sent tents on Monday. The Refugee Relief Agency said more would follow."),
+    article("b", "Trucks of the Refugee Relief Agency reached the camp, and US Marine Survey Office divers searched the bay. The Marine Survey Office found nothing, and the Marine Survey Office left."),
+  ]);
+  assert.deepEqual([...find(entities, "Refugee Relief Agency").variants].sort(), ["Refugee Relief Agency", "U.N. Refugee Relief Agency"]);
+  assert.deepEqual([...find(entities, "Marine Survey Office").variants].sort(), ["Marine Survey Office", "US Marine Survey Office"]);
+});

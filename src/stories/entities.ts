@@ -524,6 +524,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "World Food Program" is the "U.N. World Food Program": a body's name of several words after its country's or union's initials.
+    const body = UNDER_INITIALS.exec(m.text)?.[1];
+    if (body && body.includes(" ") && typeOf(body, new Set()) === "organization" && !firms.has(body)) firms.set(body, m.text);
     // "Babs" and "Supertyphoon Babs" are "Typhoon Babs": one storm, by its bare name.
     const storm = STORM_NAME.exec(m.text)?.[1];
     if (storm && !firms.has(storm)) firms.set(storm, m.text);
@@ -633,6 +636,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
   return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
+/** "U.N. World Food Program", "US Geological Survey": initials, then the rest of the name. */
+const UNDER_INITIALS = /^(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3}) (\p{Lu}.*)$/u;
 /** "Yale University", "Dartmouth College": a school named by one word, which alone names it too. */
 const SCHOOL = /^(\p{Lu}[\p{Ll}]+) (?:University|College)$/u;
 const ALIAS_NAMES = new Set(ALIASES.values());

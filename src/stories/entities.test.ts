@@ -713,3 +713,15 @@ test("a body's name after its country's or union's initials is the body ('U.N. R
   assert.deepEqual([...find(entities, "Refugee Relief Agency").variants].sort(), ["Refugee Relief Agency", "U.N. Refugee Relief Agency"]);
   assert.deepEqual([...find(entities, "Marine Survey Office").variants].sort(), ["Marine Survey Office", "US Marine Survey Office"]);
 });
+
+test("a name ending in 'Institutes', 'Program', 'Front', 'Panel' or 'Corps' is an organisation", () => {
+  const type = typesIn(
+    "The Delta Liberation Front took the town. Aid from the Harbor Food Program and the Coastal Relief Corps stopped. The Delta Liberation Front held it.",
+    "The National Institutes of Ocean Health and the Regional Tide Panel warned again. The Harbor Food Program and the Coastal Relief Corps left.",
+    "The Regional Tide Panel met the National Institutes of Ocean Health.",
+  );
+  assert.deepEqual(
+    ["Delta Liberation Front", "Harbor Food Program", "Coastal Relief Corps", "National Institutes of Ocean Health", "Regional Tide Panel"].map(type),
+    ["organization", "organization", "organization", "organization", "organization"],
+  );
+});

@@ -725,3 +725,22 @@ test("a name ending in 'Institutes', 'Program', 'Front', 'Panel' or 'Corps' is a
     ["organization", "organization", "organization", "organization", "organization"],
   );
 });
+
+test("a lone surname joins the full name it mostly stands for ('Gore' with 'Al Gore' over 'Tipper Gore'), a surname written twice or a particle capitalised ('Bin Laden') too", () => {
+  const entities = storyEntities([
+    article("a", "Vice President Arlo Venn spoke in Ohio. Arlo Venn said taxes would fall. Venn said so again, and Venn left. His wife, Tessa Venn, stayed."),
+    article("b", "Arlo Venn toured a plant. Venn said jobs would come, Arlo Venn said later, and Venn smiled. A grim-faced Venn Venn said nothing more."),
+    article("c", "The hunt for Omar bin Qadir went on. Omar bin Qadir was seen in May. Qadir said little. Police said Bin Qadir was last seen in June."),
+  ]);
+  assert.deepEqual([...find(entities, "Arlo Venn").variants].sort(), ["Arlo Venn", "Venn", "Venn Venn"]);
+  assert.deepEqual([...find(entities, "Omar bin Qadir").variants].sort(), ["Bin Qadir", "Omar bin Qadir", "Qadir"]);
+});
+
+test("a lone surname stays apart when the story also writes it in lower case, or titles it like another holder", () => {
+  const names = storyEntities([
+    article("a", "President Dale Orton spoke. Mira Quell Orton, his wife, and Mira Quell Orton's aide smiled. Mira Quell Orton waved, and Mira Quell Orton left. President Orton said so."),
+    article("b", "Zentop Pane said a pane broke. Zentop Pane said it twice, and Zentop Pane said it again. Glass Pane said no. Later Pane said yes, and then Pane added more."),
+  ]).map((e) => e.name);
+  assert.ok(names.includes("Orton"), names.join(", "));
+  assert.ok(names.includes("Pane"), names.join(", "));
+});

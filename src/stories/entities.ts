@@ -509,7 +509,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
   // Full names first, so that lone surnames can join them.
-  const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
+  const words = new Map<string, number>();
+  for (const m of kept) if (!words.has(m.text)) words.set(m.text, isDoubled(m.text.split(" ")) ? 1 : m.text.split(" ").length);
+  const ordered = [...kept].sort((a, b) => words.get(b.text)! - words.get(a.text)!);
   const surnames = new Map<string, Set<string>>();
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
@@ -544,6 +546,20 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     const head = SCHOOL.exec(m.text)?.[1];
     if (head && !firms.has(head) && !isPlaceName(head) && !located.has(head) && !lastWords.has(head) && !aPersonsName(head)) firms.set(head, m.text);
   }
+  // "Lewinsky said", "Mr. Piccard": a word a person's cue goes with, so a surname.
+  const personCued = new Set(kept.filter((m) => m.title || m.speaks || m.aged || m.role || m.gender).map((m) => m.text));
+  const uses = (key: string): number => groups.get(key)?.count ?? 0;
+  /**
+   * "Gore" where "Al Gore" is written 13 times and "Tipper Gore" twice: the holder of a surname used at least three times as often as
+   * all others together, if a person's name or the surname a person's ("Lewinsky said"); not "Napster Web" for a "Web" the story also
+   * writes "web", nor "Hillary Rodham Clinton" for a "President Clinton" when "President Bill Clinton" is written too.
+   */
+  const mainHolder = (surname: string, holders: ReadonlySet<string>): string | undefined => {
+    const [top, ...rest] = [...holders].sort((a, b) => uses(b) - uses(a));
+    if (common.has(surname) || !(groups.get(top)?.type === "person" || personCued.has(surname))) return undefined;
+    if (titled.has(surname) && !titled.has(top) && rest.some((key) => titled.has(key))) return undefined;
+    return uses(top) >= 3 * rest.reduce((sum, key) => sum + uses(key), 0) ? top : undefined;
+  };
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
@@ -551,7 +567,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (!key) {
       const firm = firms.get(m.text) ?? firms.get(STORM_NAME.exec(m.text)?.[1] ?? "");
       const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
-      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
+      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames, mainHolder);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -647,17 +663,20 @@ const COMPASS_REGION = /^(?:North|South|East|West|Northern|Southern|Eastern|West
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 
 /** The group a name belongs to: its alias, the full name a surname or spelling variant belongs to, or itself. */
-function canonicalKey(text: string, surnames: Map<string, Set<string>>): string {
+function canonicalKey(text: string, surnames: Map<string, Set<string>>, mainHolder: (surname: string, holders: ReadonlySet<string>) => string | undefined): string {
   const alias = ALIASES.get(text);
   if (alias) return alias;
   if (PLACES.has(text)) return text;
   const parts = text.split(" ");
+  // "Arafat Arafat": a surname written twice over is the surname.
+  if (isDoubled(parts)) return canonicalKey(parts[1], surnames, mainHolder);
   const last = parts[parts.length - 1];
   const holders = surnames.get(last);
   if (holders && holders.size) {
-    if (parts.length === 1) return holders.size === 1 ? [...holders][0] : text;
-    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak".
-    for (const key of holders) if (key.endsWith(` ${text}`)) return key;
+    if (parts.length === 1) return holders.size === 1 ? [...holders][0] : (mainHolder(text, holders) ?? text);
+    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak"; "Bin Laden" joins "Osama bin Laden".
+    const lower = ` ${text.toLowerCase()}`;
+    for (const key of holders) if (key.toLowerCase().endsWith(lower)) return key;
     // "Sergey Lavrov" joins "Sergei Lavrov": same surname, first names alike.
     for (const key of holders) {
       const other = key.split(" ");
@@ -665,6 +684,10 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
     }
   }
   return text;
+}
+
+function isDoubled(parts: readonly string[]): boolean {
+  return parts.length === 2 && parts[0] === parts[1];
 }
 
 /** "SUU KYI" as written mid-text would be ("Suu Kyi"), so it joins the full name; "NATO", "U.S. ARMY" stay. */

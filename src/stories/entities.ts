@@ -43,6 +43,8 @@ export interface Mention {
   credit?: boolean;
   /** Followed in its clause by "its", or by a firm's or movement's noun ("Swissair said its", "Volvo shares", "Peace Now activists"): a body's name. */
   corporate?: boolean;
+  /** Followed by a body's staff or holdings ("Merck shares", "BofA officials", "Fleet spokesman"): an organisation, whatever its "its" would say of a thing. */
+  staffed?: boolean;
   /** Followed in its clause by "he", "his", "she" or "her" before any "its": a person's name, or a person's possessor. */
   personal?: boolean;
   /** "Reno said she", "Lujan said that he", "Mr." or "Mrs.": which pronoun stands for the name. */
@@ -192,7 +194,8 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     const grouped = (!!before && (!before[1] || text[m.end] === ",")) || GROUP_NOUN_AFTER.test(after);
     if (grouped) m.grouped = true;
     if (MEMBERS_PLURAL.test(m.text) && AFTER_THE.test(text.slice(Math.max(0, m.start - 4), m.start))) m.members = true;
-    if (grouped || BODY_NOUN.test(after) || pronoun === "its" || pronoun === "itself") m.corporate = true;
+    if (BODY_NOUN.test(after)) m.staffed = true;
+    if (grouped || m.staffed || pronoun === "its" || pronoun === "itself") m.corporate = true;
     else if (pronoun) m.personal = true;
     const says = SAYS_PRONOUN.exec(after)?.[1];
     if (m.title && TITLE_GENDER.test(m.title)) m.gender = /^Mr\.?$/.test(m.title) ? "he" : "she";
@@ -257,8 +260,8 @@ const TITLE_GENDER = /^(?:Mr|Mrs|Ms|Miss)\.?$/;
 const SAYS_PRONOUN = /^\s+(?:said|says|told\s+\w+|added|insisted|acknowledged|admitted|stressed|warned)\s+(?:that\s+)?(he|she)\b/;
 /** The first third-person pronoun before the clause ends: "its" for a body, "he", "his", "she", "her" for a person. */
 const PRONOUN = /^[^.;!?]*?\b(its|itself|he|his|him|himself|she|her|herself)\b/;
-/** "Volvo shares", "Ford's dealers", "Peace Now activists": the nouns of a firm or a movement, seldom of a person. */
-const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
+/** "Volvo shares", "Ford's dealers", "Peace Now activists", "BofA officials", "Fleet spokesman": the nouns of a firm or a movement, seldom of a person. */
+const BODY_NOUN = /^['’]?s?\s+(?:shares|stock|shareholders|employees|workers|customers|executives|officials|spokesman|spokeswoman|spokesperson|branches|subsidiary|subsidiaries|dealers|dealerships?|plants?|factory|factories|movement|activists)\b/;
 /** "the Islamic militant group Hamas", "the largest militant group, Hamas,", "his team Rabobank". */
 const GROUP_BEFORE = /\b(?:group|movement|militia|faction|organi[sz]ation|team)(,?)\s+$/;
 /** "Hamas militants", "Taliban fighters", "Hamas founder": a group's members. */
@@ -477,6 +480,7 @@ interface Group {
   located: number;
   /** Mentions with a body's cue, with a person's cue, in quotation marks, behind a title. */
   corporate: number;
+  staffed: number;
   personal: number;
   quoted: number;
   titled: number;
@@ -505,7 +509,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
   // Full names first, so that lone surnames can join them.
-  const ordered = [...kept].sort((a, b) => b.text.split(" ").length - a.text.split(" ").length);
+  const words = new Map<string, number>();
+  for (const m of kept) if (!words.has(m.text)) words.set(m.text, isDoubled(m.text.split(" ")) ? 1 : m.text.split(" ").length);
+  const ordered = [...kept].sort((a, b) => words.get(b.text)! - words.get(a.text)!);
   const surnames = new Map<string, Set<string>>();
   const common = new Set(mentions.filter((m) => m.common).map((m) => m.text));
   // "Branch Davidian compound" names the group "the Branch Davidians" are members of.
@@ -520,6 +526,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "World Food Program" is the "U.N. World Food Program": a body's name of several words after its country's or union's initials.
+    const body = UNDER_INITIALS.exec(m.text)?.[1];
+    if (body && body.includes(" ") && typeOf(body, new Set()) === "organization" && !firms.has(body)) firms.set(body, m.text);
     // "Babs" and "Supertyphoon Babs" are "Typhoon Babs": one storm, by its bare name.
     const storm = STORM_NAME.exec(m.text)?.[1];
     if (storm && !firms.has(storm)) firms.set(storm, m.text);
@@ -537,6 +546,20 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     const head = SCHOOL.exec(m.text)?.[1];
     if (head && !firms.has(head) && !isPlaceName(head) && !located.has(head) && !lastWords.has(head) && !aPersonsName(head)) firms.set(head, m.text);
   }
+  // "Lewinsky said", "Mr. Piccard": a word a person's cue goes with, so a surname.
+  const personCued = new Set(kept.filter((m) => m.title || m.speaks || m.aged || m.role || m.gender).map((m) => m.text));
+  const uses = (key: string): number => groups.get(key)?.count ?? 0;
+  /**
+   * "Gore" where "Al Gore" is written 13 times and "Tipper Gore" twice: the holder of a surname used at least three times as often as
+   * all others together, if a person's name or the surname a person's ("Lewinsky said"); not "Napster Web" for a "Web" the story also
+   * writes "web", nor "Hillary Rodham Clinton" for a "President Clinton" when "President Bill Clinton" is written too.
+   */
+  const mainHolder = (surname: string, holders: ReadonlySet<string>): string | undefined => {
+    const [top, ...rest] = [...holders].sort((a, b) => uses(b) - uses(a));
+    if (common.has(surname) || !(groups.get(top)?.type === "person" || personCued.has(surname))) return undefined;
+    if (titled.has(surname) && !titled.has(top) && rest.some((key) => titled.has(key))) return undefined;
+    return uses(top) >= 3 * rest.reduce((sum, key) => sum + uses(key), 0) ? top : undefined;
+  };
   // "ETA" and "Eta", "AIDS" and "Aids": one name in two spellings of case.
   const byCase = new Map<string, string>();
   for (const m of ordered) {
@@ -544,7 +567,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (!key) {
       const firm = firms.get(m.text) ?? firms.get(STORM_NAME.exec(m.text)?.[1] ?? "");
       const plural = members.has(`${m.text}s`) ? `${m.text}s` : undefined;
-      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames);
+      key = (firm && keyOf.get(firm)) || (plural && keyOf.get(plural)) || canonicalKey(unshouted(plural ?? m.text), surnames, mainHolder);
       const folded = key.toLowerCase();
       key = byCase.get(folded) ?? key;
       byCase.set(folded, key);
@@ -552,7 +575,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
+      g = { key, type: typeOf(unshouted(m.text), titled), variants: new Map(), articleIds: new Set(), count: 0, located: 0, corporate: 0, staffed: 0, personal: 0, quoted: 0, titled: 0, grouped: 0, members: 0, long: 0, modifiers: 0, plural: 0 };
       groups.set(key, g);
     } else if (g.type === "other" && m.text !== key && m.text.toLowerCase() === key.toLowerCase()) g.type = typeOf(m.text, titled);
     if (g.type === "other" && (m.title || m.speaks || m.aged || m.role) && !namesAThing(m.text) && !isAcronym(m.text)) g.type = "person";
@@ -561,6 +584,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     g.count++;
     if (m.located) g.located++;
     if (m.corporate) g.corporate++;
+    if (m.staffed) g.staffed++;
     if (m.personal) g.personal++;
     if (m.quoted) g.quoted++;
     if (m.grouped) g.grouped++;
@@ -596,6 +620,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     else if (g.type === "person" && !g.titled && g.corporate >= 2 && g.corporate > g.personal) g.type = "organization";
     // "the militant group Hamas", "Taliban fighters": a name not otherwise typed that the story calls a group.
     else if (g.type === "other" && g.grouped >= 1 && !DIGIT.test(g.key)) g.type = "organization";
+    // "Kozmo officials", "Interpol spokesman", "Merck shares": a name not otherwise typed that the story twice gives a body's staff or holdings
+    // ("its" alone is also a thing's: "Jupiter and its moons").
+    else if (g.type === "other" && g.staffed >= 2 && g.staffed > g.personal && !DIGIT.test(g.key)) g.type = "organization";
     else if (g.type === "person" && !g.titled && g.quoted * 2 >= g.count) g.type = "other";
     // "North Atlantic", "West Paducah": a compass word before one name is a region, though "Atlantic" alone looks like its surname; not "The West Wing" in quotation marks.
     if ((g.type === "other" || (g.type === "person" && !g.titled)) && COMPASS_REGION.test(g.key) && g.quoted * 2 < g.count) g.type = "place";
@@ -625,6 +652,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
   return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
+/** "U.N. World Food Program", "US Geological Survey": initials, then the rest of the name. */
+const UNDER_INITIALS = /^(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3}) (\p{Lu}.*)$/u;
 /** "Yale University", "Dartmouth College": a school named by one word, which alone names it too. */
 const SCHOOL = /^(\p{Lu}[\p{Ll}]+) (?:University|College)$/u;
 const ALIAS_NAMES = new Set(ALIASES.values());
@@ -634,17 +663,20 @@ const COMPASS_REGION = /^(?:North|South|East|West|Northern|Southern|Eastern|West
 const FULL_NAME = /^[\p{Lu}][\p{Ll}’'-]+(?: [\p{Lu}][\p{Ll}’'-]+){1,2}$/u;
 
 /** The group a name belongs to: its alias, the full name a surname or spelling variant belongs to, or itself. */
-function canonicalKey(text: string, surnames: Map<string, Set<string>>): string {
+function canonicalKey(text: string, surnames: Map<string, Set<string>>, mainHolder: (surname: string, holders: ReadonlySet<string>) => string | undefined): string {
   const alias = ALIASES.get(text);
   if (alias) return alias;
   if (PLACES.has(text)) return text;
   const parts = text.split(" ");
+  // "Arafat Arafat": a surname written twice over is the surname.
+  if (isDoubled(parts)) return canonicalKey(parts[1], surnames, mainHolder);
   const last = parts[parts.length - 1];
   const holders = surnames.get(last);
   if (holders && holders.size) {
-    if (parts.length === 1) return holders.size === 1 ? [...holders][0] : text;
-    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak".
-    for (const key of holders) if (key.endsWith(` ${text}`)) return key;
+    if (parts.length === 1) return holders.size === 1 ? [...holders][0] : (mainHolder(text, holders) ?? text);
+    // "Hosni Mubarak" joins "Egyptian President Hosni Mubarak"; "Bin Laden" joins "Osama bin Laden".
+    const lower = ` ${text.toLowerCase()}`;
+    for (const key of holders) if (key.toLowerCase().endsWith(lower)) return key;
     // "Sergey Lavrov" joins "Sergei Lavrov": same surname, first names alike.
     for (const key of holders) {
       const other = key.split(" ");
@@ -652,6 +684,10 @@ function canonicalKey(text: string, surnames: Map<string, Set<string>>): string 
     }
   }
   return text;
+}
+
+function isDoubled(parts: readonly string[]): boolean {
+  return parts.length === 2 && parts[0] === parts[1];
 }
 
 /** "SUU KYI" as written mid-text would be ("Suu Kyi"), so it joins the full name; "NATO", "U.S. ARMY" stay. */

@@ -83,7 +83,7 @@ export const ORG_WORDS = new Set([
     "Ministry Department Agency Nations Council Committee Party University College School Bank Company " +
     "Group Association Union Organization Organisation Institute Institution Commission Court Army Navy Force Forces Office Service Services News " +
     "Times Post Journal Network Foundation Congress Senate Parliament Duma Kremlin Pentagon Police Airlines Airways Air Agency Authority Board " +
-    "Bureau Center Centre Centers Centres Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +
+    "Institutes Program Programme Front Panel Corps Bureau Center Centre Centers Centres Endowment Club Society Federation League Alliance Coalition Fund Trust Holdings Industries Motors Systems Technologies " +
     "Telecom Telecoms Telecommunications Pharmaceuticals Bancorp Insurance Securities Airline Electronics Petroleum " +
     "Press Reuters AP AFP BBC CNN Government Administration Cabinet Assembly Tribunal Guard Guards Brigade Regiment Embassy Consulate Mission " +
     "House Hospital Church Museum Watch Studios Records Labs Laboratory Review Magazine Herald Tribune Telegraph Gazette Radio Television TV Channel"

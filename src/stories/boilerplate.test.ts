@@ -24,6 +24,7 @@ test("a web archive's note about its own collection is crawl junk; an article th
 test("a video player's or a sign-in page's messages are crawl junk", () => {
   assert.ok(isCrawlJunk("The clip's transcript could not be loaded. This feature is not available right now. Please try again later."));
   assert.ok(isCrawlJunk("Welcome back. Sign in using your station profile. Forgot it? Check your email for a link."));
+  assert.ok(isCrawlJunk("Your name will be shown beside your comments. It will not be shown anywhere else on this site."));
   assert.ok(!isCrawlJunk(`${FLOOD} The utility said its website was down and asked customers to try again later. ${RATES}`));
 });
 

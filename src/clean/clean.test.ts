@@ -196,3 +196,22 @@ test("a date line run into the first paragraph ('Saturday, March 26, 2005 Up to 
   assert.equal(sentence.published, undefined, "a sentence that opens with a date is no date line");
   assert.match(sentence.text, /^March 26, 2005 was the day/);
 });
+
+test("a syndicate's notes to editors and its sales contacts leave the text; a reader's paragraph that names editors or a fax stays", () => {
+  const story = "The harbour board approved a new ferry pier on Tuesday after two years of hearings on its cost and design.";
+  const trailer = [
+    "EDITOR: Visit the Harbour Features Syndicate Web site at http://www.example.com/features for more information on this series.",
+    "NONSUBSCRIBERS: To publish this feature article, it must be bought. Please contact one of these sales representatives:",
+    "--North America: JANE ROE in Boston at 1-617-555-0100; fax, 617-555-0101.",
+    "--Europe: JOHN DOE in Paris at 47-42-17-11; fax, 47-42-80-44.",
+    "(EDITORS: There is no charge for use of this story, but please send a copy to the school.)",
+    "Editor's note: This story was updated on Wednesday with the board's vote count.",
+  ];
+  const kept = [
+    "Editors at the paper said the pier had been debated for years before the vote.",
+    "The board's office still sends its minutes by fax to residents who ask for them.",
+  ];
+  const article = cleanDocument(parseTextDocument([story, ...kept, ...trailer].join("\n\n"), "pier.txt"), "p");
+  assert.equal(article.text, [story, ...kept].join("\n\n"));
+  assert.equal(article.removed.boilerplate, trailer.length);
+});

@@ -16,6 +16,17 @@ const AD_LINE =
 const WIRE_MARK =
   /^(?:\((?:BEGIN |END )?OPTIONAL TRIM\.?\)|\(STORY CAN END HERE[^)]*\)|\(?MORE\)?(?: &QC;)?|ENDIT|X+ END OF STORY|-0-|nn|(?:-+ )?&QC;)$/;
 
+/**
+ * A note from the wire or syndicate to the editors who buy its copy, not to readers: "EDITOR: Visit
+ * the … Syndicate Web site …", "(EDITORS: There is no charge for use of this story …",
+ * "NONSUBSCRIBERS: To publish …" (in the wire's capitals: "Subscribers: …" may open a reader's
+ * paragraph), and "Editor's note: This story was updated …" in any case.
+ */
+const EDITORS_NOTE = /^[(\[]?(?:(?:EDITORS?|EDS?|(?:NON)?SUBSCRIBERS)\s*:|(?:[Ee]ditor['’]s [Nn]ote|[Nn]ote to [Ee]ditors|EDITOR['’]S NOTE|NOTE TO EDITORS)\s*:)/;
+
+/** A sales or contact line with a fax number: "--U.S. and Canada: NAME in New Jersey at 1-732-…; fax, 732-…". */
+const FAX_LINE = /\bfax(?: (?:her|him|us))?(?: at)?[,:]?\s*\+?\(?\d[\d ().-]{5,}\d/i;
+
 const WIDGET_WORDS = new Set(
   ("share shares sharing tweet email e-mail print comment comments subscribe subscribed newsletter newsletters follow " +
     "like save saved bookmark adjust font size copy link whatsapp facebook twitter x linkedin pinterest reddit telegram " +
@@ -86,6 +97,8 @@ const CLOSERS = `"”’'»)]`;
 export function junkKind(text: string, words = wordCount(text)): JunkKind | undefined {
   if (words > 60) return undefined;
   if (AD_LINE.test(text) || WIRE_MARK.test(text)) return "boilerplate";
+  if (EDITORS_NOTE.test(text)) return "boilerplate";
+  if (words <= 40 && FAX_LINE.test(text)) return "boilerplate";
   if (words <= 12 && isWidgetLine(text)) return "boilerplate";
   if (words <= 25 && PROMPT.test(text) && !endsLikeSentence(text.replace(/[.!]$/, "x"))) return "boilerplate";
   if (words <= 30 && CONTACT.test(text)) return "boilerplate";

@@ -12,6 +12,7 @@ import { MAX_WORDS } from "../summarize/candidates.js";
 import { candidateSentences } from "../summarize/vectors.js";
 import type { Article, ArticleInput, Briefing, BriefOptions, Corpus, Message, ProgressOptions, RawDocument, Selection, Sentence, Story } from "../types/index.js";
 import { annotateCorpus, cleanReporting, readInputs } from "./corpus.js";
+import { chooseHeadline } from "./headline.js";
 import { buildTimeline, publishedEstimate, storyDates } from "../timeline/index.js";
 import { VERSION } from "./version.js";
 
@@ -77,7 +78,7 @@ export function briefStory(id: string, articles: Article[], options: BriefOption
   const marks = new Uint8Array(lexicon.size);
   const sentences = picked.map((sel) => toSentence(corpus, sel, supportingArticles(corpus, sel.doc, sel.sent, lexicon.size, marks)));
   const summary = readingOrder(sentences, picked, corpus);
-  const headline = summary.length ? mostCentral(summary, sentences, picked) : leadSentence(corpus);
+  const headline = summary.length ? chooseHeadline(corpus, sentences, picked, Boolean(options.focus?.trim())) : leadSentence(corpus);
   const dates = storyDates(corpus);
   dates.forEach((x, d) => {
     if (x.estimate) articles[d].publishedEstimated = publishedEstimate(x.estimate);
@@ -128,15 +129,6 @@ function withFollowers(picked: Selection[], k: number): number[] {
     if (next < 0) return run;
     run.push(next);
   }
-}
-
-function mostCentral(summary: Sentence[], sentences: Sentence[], picked: Selection[]): Sentence {
-  let best = 0;
-  for (let k = 1; k < sentences.length; k++) {
-    const more = sentences[k].supportingArticleIds.length - sentences[best].supportingArticleIds.length;
-    if (more > 0 || (more === 0 && picked[k].score > picked[best].score)) best = k;
-  }
-  return sentences[best] ?? summary[0];
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import type { DomDocument } from "./dom.js";
 import { parseHTML } from "./parse.js";
-import { lacksHtmlElement, oneBody, withHtmlElement } from "./mend.js";
+import { lacksHtmlElement, oneBody, withHtmlElement, withUnclosedTagsMended } from "./mend.js";
 import { extractMetadata } from "./metadata.js";
 import { ownBody, readabilityBody, readsBoilerplate, blocksText } from "./body.js";
 import { detectPageType } from "./pagetype.js";
@@ -163,7 +163,8 @@ function declaredItems(urls: string[]): Set<string> | undefined {
   return keys.size ? keys : undefined;
 }
 
-function parsePage(html: string): DomDocument {
+function parsePage(raw: string): DomDocument {
+  const html = withUnclosedTagsMended(raw);
   let doc = parseHTML(html).document as unknown as DomDocument;
   if (lacksHtmlElement(doc)) doc = parseHTML(withHtmlElement(html)).document as unknown as DomDocument;
   oneBody(doc);

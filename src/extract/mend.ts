@@ -55,3 +55,23 @@ function mergeAttributes(into: DomElement, from: DomElement): void {
     if (v !== null && !into.hasAttribute(name)) into.setAttribute(name, v);
   }
 }
+
+/**
+ * A start tag never closed before its own end tag (`<p dir=ltr Pioneers talk about …</p>`, a writer's lost `">`): a browser
+ * reads the words as attribute names and shows nothing. They are the paragraph's text: the tag is closed after its last
+ * `name=value` attribute. Three words or more, so that a stray `<p` in running text is left alone.
+ */
+export function withUnclosedTagsMended(html: string): string {
+  if (!UNCLOSED_CANDIDATE.test(html)) return html;
+  return html.replace(UNCLOSED, (whole: string, tag: string, inside: string) => {
+    const attributes = LEADING_ATTRIBUTES.exec(inside)![0];
+    const words = inside.slice(attributes.length);
+    // An attribute whose quote was never closed (`<div id="slot-3</div>`) is no text.
+    if (/[="]/.test(words) || (words.match(/\p{L}+/gu)?.length ?? 0) < 3) return whole;
+    return `<${tag}${attributes.trimEnd()}>${words.trim()}</${tag}>`;
+  });
+}
+
+const UNCLOSED = /<(p|div|li|span|h[1-6]|td|th|dd|dt|blockquote)(\s[^<>]*?)<\/\1\s*>/gi;
+const UNCLOSED_CANDIDATE = new RegExp(UNCLOSED.source, "i");
+const LEADING_ATTRIBUTES = /^(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))*/;

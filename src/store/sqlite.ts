@@ -10,6 +10,7 @@ import type {
   FeedRecord,
   IngestItem,
   IngestOutcome,
+  KeyMove,
   SearchHit,
   Store,
   StoreCounts,
@@ -66,6 +67,7 @@ export class SqliteStore implements Store {
     const run = this.db.transaction((batch: IngestItem[]): IngestOutcome[] => {
       const at = this.now().toISOString();
       const merged: Array<{ from: string; into: string }> = [];
+      const moved: Array<{ articleId: string; from: string; into: string }> = [];
       const outcomes = batch.map((item) => {
         const inputId = Number(s.insertInput.run(at, item.input.kind, item.input.client ?? null, item.input.feedId ?? null, item.input.body, "rejected").lastInsertRowid);
         const messages: Message[] = [...item.messages];
@@ -107,21 +109,16 @@ export class SqliteStore implements Store {
             const seq = (s.nextId.get("articles") as { last: number }).last;
             const articleId = `a${seq}`;
             const assigned = assign({ id: articleId, title: a.title, text: a.cleanText, published: a.published, wordCount: a.wordCount });
-            const key = typeof assigned === "string" ? assigned : assigned.key;
-            let story = s.storyByKey.get(key) as Row | undefined;
-            if (!story) {
-              const storyId = `s${(s.nextId.get("stories") as { last: number }).last}`;
-              s.insertStory.run(storyId, key, a.title, at, at);
-              story = { id: storyId };
-            }
-            const storyId = story.id as string;
+            const changes = typeof assigned === "string" ? { key: assigned } : assigned;
+            const storyId = this.storyForKey(changes.key, a.title, at);
             s.insertArticle.run(seq, articleId, a.url ?? null, a.urlKey ?? null, a.contentHash, a.title, a.source ?? null, a.published ?? null, a.raw, a.bodyOffset ?? null, a.cleanText, a.wordCount, storyId, inputId, at);
             s.insertFts.run(seq, a.title, a.cleanText);
             s.insertSource.run(articleId, inputId, a.source ?? null, a.url ?? null, a.title, at);
             s.growStory.run({ at, pub: a.published ?? null, id: storyId });
             s.setInput.run("created", articleId, inputId);
             outcome = { status: "created", inputId, articleId, storyId, messages };
-            if (typeof assigned !== "string") for (const m of assigned.merges) this.mergeStories(m, at, merged);
+            for (const m of changes.merges ?? []) this.mergeStories(m, at, merged);
+            if (changes.moves?.length) this.moveArticles(changes.moves, at, merged, moved);
           }
         }
         for (const m of messages) {
@@ -131,11 +128,14 @@ export class SqliteStore implements Store {
         }
         return outcome;
       });
-      if (merged.length === 0) return outcomes;
+      if (merged.length === 0 && moved.length === 0) return outcomes;
       // Outcomes name the story each article is in once the whole batch is stored.
-      const final = new Map(merged.map((m) => [m.from, m.into]));
-      const resolve = (id: string): string => (final.has(id) ? resolve(final.get(id)!) : id);
-      return outcomes.map((o, i) => ({ ...o, ...(o.storyId ? { storyId: resolve(o.storyId) } : {}), ...(i === outcomes.length - 1 ? { merged } : {}) }));
+      const last = { ...(merged.length ? { merged } : {}), ...(moved.length ? { moved } : {}) };
+      return outcomes.map((o, i) => ({
+        ...o,
+        ...(o.articleId ? { storyId: (s.articleStory.get(o.articleId) as Row).story_id as string } : {}),
+        ...(i === outcomes.length - 1 ? last : {}),
+      }));
     });
     return run(items);
   }
@@ -154,6 +154,56 @@ export class SqliteStore implements Store {
     s.absorbStory.run({ at, from: from.id, into: into.id });
     s.redirectStories.run({ at, from: from.id, into: into.id });
     merged.push({ from: from.id as string, into: into.id as string });
+  }
+
+  /** The id of the story keyed `key`, created (titled `title`) when there is none. */
+  private storyForKey(key: string, title: string, at: string): string {
+    const s = this.stmts;
+    const story = s.storyByKey.get(key) as Row | undefined;
+    if (story) return story.id as string;
+    const storyId = `s${(s.nextId.get("stories") as { last: number }).last}`;
+    s.insertStory.run(storyId, key, title, at, at);
+    return storyId;
+  }
+
+  /**
+   * Moves stored articles to the stories keyed as given (a new key makes a new story). Every story
+   * that gained or lost articles is recounted (count, date range) and its briefing becomes stale; a
+   * story left without articles points at the story that took most of them, as a merged story does,
+   * so that its links still lead somewhere.
+   */
+  private moveArticles(moves: KeyMove[], at: string, merged: Array<{ from: string; into: string }>, moved: Array<{ articleId: string; from: string; into: string }>): void {
+    const s = this.stmts;
+    const touched = new Set<string>();
+    const takenFrom = new Map<string, Map<string, number>>();
+    for (const m of moves) {
+      const article = s.articleStory.get(m.articleId) as Row | undefined;
+      if (!article) continue;
+      const from = article.story_id as string;
+      const into = this.storyForKey(m.key, article.title as string, at);
+      if (into === from) continue;
+      s.setArticleStory.run(into, m.articleId);
+      touched.add(from).add(into);
+      const counts = takenFrom.get(from) ?? new Map<string, number>();
+      takenFrom.set(from, counts.set(into, (counts.get(into) ?? 0) + 1));
+      moved.push({ articleId: m.articleId, from, into });
+    }
+    for (const id of touched) s.recountStory.run({ at, id });
+    const emptied = new Map<string, string>();
+    for (const [from, counts] of takenFrom) {
+      if ((s.storyCount.get(from) as Row).article_count === 0) emptied.set(from, [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+    }
+    for (const [from, firstTaker] of emptied) {
+      let into = firstTaker;
+      // A taker emptied in turn hands on to its own taker.
+      const seen = new Set([from]);
+      while (emptied.has(into) && !seen.has(into)) {
+        seen.add(into);
+        into = emptied.get(into)!;
+      }
+      s.redirectStories.run({ at, from, into });
+      merged.push({ from, into });
+    }
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -401,6 +451,16 @@ function prepare(db: Database.Database) {
     nextId: db.prepare("UPDATE id_sequences SET last = last + 1 WHERE name = ? RETURNING last"),
     storyByKey: db.prepare("SELECT id FROM stories WHERE assign_key = ?"),
     moveArticles: db.prepare("UPDATE articles SET story_id = ? WHERE story_id = ?"),
+    articleStory: db.prepare("SELECT story_id, title FROM articles WHERE id = ?"),
+    setArticleStory: db.prepare("UPDATE articles SET story_id = ? WHERE id = ?"),
+    storyCount: db.prepare("SELECT article_count FROM stories WHERE id = ?"),
+    recountStory: db.prepare(
+      `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1,
+         article_count = (SELECT COUNT(*) FROM articles WHERE story_id = @id),
+         first_published = (SELECT MIN(published) FROM articles WHERE story_id = @id),
+         last_published = (SELECT MAX(published) FROM articles WHERE story_id = @id)
+       WHERE id = @id`,
+    ),
     absorbStory: db.prepare(
       `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1,
          article_count = article_count + (SELECT article_count FROM stories WHERE id = @from),

@@ -88,6 +88,56 @@ describe("SqliteStore", () => {
     await store.close();
   });
 
+  test("moving articles recounts both stories and their dates, makes both briefings stale, and points an emptied story at its main taker", async () => {
+    const store = fresh();
+    const keys = ["a", "a", "b", "c"];
+    let i = 0;
+    const [a1, a2, b1, c1] = await store.ingest(
+      [
+        item("Storm hits the coast", "The storm reached the coast.", { published: "2024-03-02" }),
+        item("Rain", "Rain is expected.", { published: "2024-03-09" }),
+        item("Evacuations", "Towns were evacuated.", { published: "2024-03-01" }),
+        item("Bridge closed", "The bridge is closed.", { published: "2024-03-05" }),
+      ],
+      () => keys[i++],
+    );
+    assert.deepEqual([a1.storyId, a2.storyId, b1.storyId, c1.storyId], ["s1", "s1", "s2", "s3"]);
+    for (const id of ["s1", "s2", "s3"]) await store.saveBriefing({ storyId: id, storyVersion: (await store.getStory(id))!.contentVersion, json: "{}", computedAt: "2024-03-10T00:00:00Z" });
+    const before = (await store.getStory("s1"))!;
+    // A new article's arrival regroups: "Rain" leaves story a for b, "Bridge closed" joins a (emptying c), and the new article starts story d with "Storm".
+    const [d] = await store.ingest([item("Flood", "The river flooded the towns.", { published: "2024-03-04" })], () => ({
+      key: "d",
+      moves: [
+        { articleId: a2.articleId!, key: "b" },
+        { articleId: c1.articleId!, key: "a" },
+        { articleId: a1.articleId!, key: "d" },
+        { articleId: b1.articleId!, key: "b" },
+      ],
+    }));
+    assert.equal(d.storyId, "s4");
+    assert.deepEqual(d.moved, [
+      { articleId: a2.articleId, from: "s1", into: "s2" },
+      { articleId: c1.articleId, from: "s3", into: "s1" },
+      { articleId: a1.articleId, from: "s1", into: "s4" },
+    ]);
+    assert.deepEqual(d.merged, [{ from: "s3", into: "s1" }]);
+    const story = async (id: string) => {
+      const st = (await store.getStory(id))!;
+      return [st.articleCount, st.firstPublished, st.lastPublished, (await store.storyArticles(id)).map((x) => x.id)];
+    };
+    assert.deepEqual(await story("s1"), [1, "2024-03-05", "2024-03-05", [c1.articleId]]);
+    assert.deepEqual(await story("s2"), [2, "2024-03-01", "2024-03-09", [a2.articleId, b1.articleId]]);
+    assert.deepEqual(await story("s4"), [2, "2024-03-02", "2024-03-04", [a1.articleId, d.articleId]]);
+    const after = (await store.getStory("s1"))!;
+    assert.ok(after.revision > before.revision && after.contentVersion > before.contentVersion);
+    assert.deepEqual((await store.staleStories()).sort(), ["s1", "s2", "s4"], "every story that gained or lost articles needs a new briefing");
+    assert.equal((await store.storyRevision("s3"))?.mergedInto, "s1", "the emptied story's links lead to the story that took its article");
+    assert.equal((await store.getStory("s3"))!.articleCount, 0);
+    assert.deepEqual((await store.listStories()).map((s) => s.id).sort(), ["s1", "s2", "s4"]);
+    assert.deepEqual((await store.search("bridge")).map((h) => h.storyId), ["s1"]);
+    await store.close();
+  });
+
   test("de-duplicates by URL and by normalised text, keeping every source", async () => {
     const store = fresh();
     const assign = () => "k";

@@ -49,8 +49,10 @@ export interface IngestOutcome {
   /** For duplicates, conflicts and replacements: why it matched (`url` or `content`). */
   matchedBy?: "url" | "content";
   messages: Message[];
-  /** Stories merged while this batch was stored (story ids; `from` now redirects to `into`). */
+  /** Stories merged or emptied while this batch was stored (story ids; `from` now redirects to `into`). */
   merged?: Array<{ from: string; into: string }>;
+  /** Stored articles moved to another story while this batch was stored (story ids), in order. */
+  moved?: Array<{ articleId: string; from: string; into: string }>;
 }
 
 /** What a story assigner sees of an article. */
@@ -63,15 +65,27 @@ export interface AssignInput {
   wordCount?: number;
 }
 
-/** Decides which story a new article joins; returns a stable story key (new key: new story). */
 /** Two stories found to be one: the story with key `from` folds into the one with key `into`. */
 export interface KeyMerge {
   from: string;
   into: string;
 }
 
-/** The story key of an article, and the story merges its arrival caused (applied after it is stored). */
-export type AssignFn = (article: AssignInput) => string | { key: string; merges: KeyMerge[] };
+/** A stored article that now belongs to the story with key `key` (a new key: a new story). */
+export interface KeyMove {
+  articleId: string;
+  key: string;
+}
+
+/** What an arrival changed besides the new article's key: stories merged, stored articles moved (applied in this order, after it is stored). */
+export interface AssignChanges {
+  key: string;
+  merges?: KeyMerge[];
+  moves?: KeyMove[];
+}
+
+/** The story key of an article, and the changes its arrival caused. */
+export type AssignFn = (article: AssignInput) => string | AssignChanges;
 
 export interface StoredSource {
   source?: string;

@@ -29,18 +29,13 @@ import { splitSentences } from "../nlp/sentences.js";
 import { DATE_FIXTURES } from "../timeline/fixtures.js";
 import { newsbriefResolver, scoreFixtures } from "../timeline/evaluate.js";
 
-/** The service's assigner fed the mixture one article at a time; its stored grouping (merges applied). */
+/** The service's assigner fed the mixture one article at a time; its stored grouping (moves applied). */
 function assignerGrouping(articles: StoryArticle[], options: StoryOptions): Map<string, string> {
   const assigner = new StoryIndexAssigner(options);
   const storyOf = new Map<string, string>();
   for (const a of articles) {
-    const key = assigner.assign({ ...a, title: a.title ?? "" });
-    const merges = assigner.takeMerges();
-    storyOf.set(a.id, key);
-    if (!merges.length) continue;
-    const into = new Map(merges.map((m) => [m.from, m.into]));
-    const resolve = (k: string): string => (into.has(k) ? resolve(into.get(k)!) : k);
-    for (const [id, k] of storyOf) storyOf.set(id, resolve(k));
+    storyOf.set(a.id, assigner.assign({ ...a, title: a.title ?? "" }));
+    for (const m of assigner.takeMoves()) storyOf.set(m.articleId, m.key);
   }
   return storyOf;
 }

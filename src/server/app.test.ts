@@ -90,6 +90,34 @@ describe("API", () => {
     }, { assigner });
   });
 
+  test("when the assigner moves a stored article, both its old and its new story are refreshed in the background", async () => {
+    // One story per title's first word; a "Flood …" article shows the second "Storm" article belongs with it.
+    const ids = new Map<string, string>();
+    const pending: Array<{ articleId: string; key: string }> = [];
+    const firstWord = (a: { id: string; title: string }): string => {
+      ids.set(a.title, a.id);
+      if (a.title.startsWith("Flood ")) pending.push({ articleId: ids.get("Storm surge floods the river towns")!, key: "Flood" });
+      return a.title.split(" ")[0];
+    };
+    const assigner: StoryAssigner = { name: "scripted", assign: firstWord, takeMoves: () => pending.splice(0), load: () => {} };
+    await withService(async (s) => {
+      const first = (await post(s, "/api/articles", STORM)).json();
+      const second = (await post(s, "/api/articles", { ...STORM_LATER, title: "Storm surge floods the river towns" })).json();
+      assert.equal(first.storyId, second.storyId);
+      await s.newsroom.settle();
+      const changesBefore = s.newsroom.changeCount(first.storyId);
+      const third = (await post(s, "/api/articles", { ...ELECTION, title: "Flood waters reach the capital", text: "The flood waters reached the capital on Sunday." })).json();
+      assert.notEqual(third.storyId, first.storyId);
+      assert.deepEqual((await s.store.storyArticles(third.storyId)).map((a) => a.title), ["Storm surge floods the river towns", "Flood waters reach the capital"]);
+      assert.ok(s.newsroom.changeCount(first.storyId) > changesBefore, "pages of the story that lost an article are no longer current");
+      assert.equal(s.newsroom.pendingRefreshes, 2, "the story that lost an article is queued for a new briefing, as the one that gained it");
+      await s.newsroom.settle();
+      assert.deepEqual(await s.store.staleStories(), []);
+      const briefing = JSON.parse((await s.store.getBriefing(first.storyId))!.json) as Briefing;
+      assert.equal(briefing.articles.length, 1);
+    }, { assigner });
+  });
+
   test("the story list (100 a page) and search (50 a page) page through every result, keeping the filter; the API takes an offset", async () => {
     const ownStory: StoryAssigner = { name: "own", assign: (a) => a.title, takeMerges: () => [], load: () => {} };
     await withService(async (s) => {

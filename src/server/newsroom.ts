@@ -91,11 +91,13 @@ export class Newsroom {
     for (const o of outcomes) {
       if (o.storyId) this.changed(o.storyId);
       if ((o.status === "created" || o.status === "replaced") && o.storyId) this.markDirty(o.storyId);
-      for (const m of o.merged ?? []) {
+      for (const m of [...(o.merged ?? []), ...(o.moved ?? [])]) {
         this.changed(m.from);
         this.changed(m.into);
         this.markDirty(m.into);
       }
+      // A story that lost an article but kept others needs a new briefing too.
+      for (const m of o.moved ?? []) if (!o.merged?.some((g) => g.from === m.from)) this.markDirty(m.from);
     }
     return outcomes;
   }

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
+import { loadSet, mixtures } from "../bench/story-data.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { IngestOutcome } from "../store/types.js";
-import { seedFile } from "../testing/fixtures.js";
 import { wikinewsArticles } from "../testing/newsroom.js";
 import type { PrepareJob } from "./preparer.js";
 import { GroupWriter, WorkerWriter, type WriteReply } from "./writer.js";
@@ -55,22 +55,60 @@ describe("GroupWriter", () => {
     assert.equal(later.storyId, outcomes(replies[0])[0].storyId, "the rebuilt assigner still knows the stored story");
     await store.close();
   });
+});
 
-  test("after a restart, a new story never takes the key of a story merged away before it (its article would vanish from the list)", async () => {
-    const file = dbFile();
-    const store = new SqliteStore(file);
+describe("GroupWriter with the story-index assigner: stored articles move as the stories follow the batch grouping", () => {
+  // The first 70 articles of the largest of eight seeded DUC 2003 task 2 mixtures (ten-article clusters on neighbouring subjects, interleaved), read at run time.
+  const mix = mixtures(loadSet("duc2003_task2"), 8, 7).sort((a, b) => b.articles.length - a.articles.length)[0].articles.slice(0, 70);
+  const mixJob = (a: (typeof mix)[number]): PrepareJob => ({ item: { title: a.title, text: a.text, published: a.published }, input: { kind: "api", body: "{}" } });
+  const storyOfArticles = (store: SqliteStore) => new Map((store.db.prepare("SELECT id, story_id FROM articles ORDER BY seq").all() as Array<{ id: string; story_id: string }>).map((r) => [r.id, r.story_id]));
+  const redirects = (store: SqliteStore) => store.db.prepare("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL ORDER BY id").all();
+  const feed = async (writer: GroupWriter, from: number, to: number) => (await writer.apply(mix.slice(from, to).map((a) => ({ op: "submit", jobs: [mixJob(a)] })))).flatMap(outcomes);
+
+  test("after many moves every article is in exactly one live story, whose count and date range are its articles'", async () => {
+    const store = new SqliteStore(dbFile());
     const writer = await GroupWriter.open(store, "story-index");
-    const seeds = ["000", "001", "002", "003", "004"].map((p): PrepareJob => ({ item: { text: readFileSync(seedFile(p), "utf8") }, input: { kind: "api", body: "{}" } }));
-    await writer.apply(seeds.map((j) => ({ op: "submit", jobs: [j] })));
-    const merged = await Promise.all((await store.assignKeys()).map((_, i) => store.storyRevision(`s${i + 1}`)));
-    assert.ok(merged.some((r) => r?.mergedInto), "the seeds' Washington stories merged while arriving");
+    const done = [...(await feed(writer, 0, 35)), ...(await feed(writer, 35, mix.length))];
+    const created = done.filter((o) => o.status === "created").length;
+    assert.ok(created >= mix.length - 5, `${created} articles stored`);
+    const moved = done.flatMap((o) => o.moved ?? []);
+    const emptied = done.flatMap((o) => o.merged ?? []);
+    assert.ok(moved.length >= 5 && emptied.length >= 1, `${moved.length} moves, ${emptied.length} stories emptied`);
+    const live = new Map((await store.listStories({ limit: 500 })).map((st) => [st.id, st]));
+    const storyOf = storyOfArticles(store);
+    assert.equal(storyOf.size, created);
+    for (const [id, storyId] of storyOf) assert.ok(live.has(storyId), `${id} is in ${storyId}, which is not listed`);
+    for (const st of live.values()) {
+      const articles = await store.storyArticles(st.id);
+      assert.equal(st.articleCount, articles.length, st.id);
+      const dates = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+      assert.deepEqual([st.firstPublished, st.lastPublished], [dates[0], dates.at(-1)], st.id);
+    }
+    for (const { from } of emptied) {
+      const into = (await store.storyRevision(from))?.mergedInto;
+      assert.ok(into && live.has(into), `emptied ${from} leads to live story ${into}`);
+    }
     await store.close();
+  });
+
+  test("stopped, restarted and fed more, the store holds exactly the stories of a run that never stopped", async () => {
+    const straight = new SqliteStore(dbFile());
+    await feed(await GroupWriter.open(straight, "story-index"), 0, mix.length);
+    const file = dbFile();
+    const first = new SqliteStore(file);
+    await feed(await GroupWriter.open(first, "story-index"), 0, 33);
+    assert.ok(redirects(first).length > 0, "stories were emptied before the stop");
+    await first.close();
     const reopened = new SqliteStore(file);
-    const again = await GroupWriter.open(reopened, "story-index");
-    const [reply] = await again.apply([{ op: "submit", jobs: [job(0)] }]);
-    const [outcome] = outcomes(reply);
-    assert.equal((await reopened.storyRevision(outcome.storyId!))?.mergedInto, undefined);
-    assert.ok((await reopened.listStories()).some((st) => st.id === outcome.storyId), "the new article's story is listed");
+    await feed(await GroupWriter.open(reopened, "story-index"), 33, mix.length);
+    assert.deepEqual(storyOfArticles(reopened), storyOfArticles(straight));
+    const stories = async (store: SqliteStore) => (await store.listStories({ limit: 500 })).map((st) => [st.id, st.articleCount, st.firstPublished, st.lastPublished]).sort();
+    assert.deepEqual(await stories(reopened), await stories(straight));
+    assert.deepEqual(redirects(reopened), redirects(straight));
+    // Stories emptied before the stop keep their keys: no new story after it takes one (its articles would be listed under a redirect).
+    const live = new Set((await reopened.listStories({ limit: 500 })).map((st) => st.id));
+    for (const storyId of storyOfArticles(reopened).values()) assert.ok(live.has(storyId), storyId);
+    await straight.close();
     await reopened.close();
   });
 });

@@ -1,4 +1,4 @@
-import { assignWithMerges, SingleStoryAssigner, StoryIndexAssigner, TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
+import { assignWithChanges, SingleStoryAssigner, StoryIndexAssigner, TitleWordsAssigner, type StoryAssigner } from "../store/assigner.js";
 import type { SqliteStore } from "../store/sqlite.js";
 import type { IngestItem, IngestOutcome, Store, StoredBriefing } from "../store/types.js";
 import { InlinePreparer, prepareAll, type PrepareJob, type Preparer } from "./preparer.js";
@@ -38,7 +38,7 @@ export class InlineWriter implements Writer {
   }
 
   ingest(items: IngestItem[]): Promise<IngestOutcome[]> {
-    return this.store.ingest(items, (a) => assignWithMerges(this.assigner, a));
+    return this.store.ingest(items, (a) => assignWithChanges(this.assigner, a));
   }
 
   saveBriefing(briefing: BriefingToSave): Promise<void> {
@@ -185,7 +185,7 @@ export class GroupWriter {
     const run = (indexes: number[]): WriteReply[] =>
       this.store.db.transaction(() => {
         const items = indexes.flatMap((i) => (Array.isArray(prepared[i]) ? prepared[i] : []));
-        const outcomes = items.length ? this.store.ingestSync(items, (a) => assignWithMerges(this.assigner, a)) : [];
+        const outcomes = items.length ? this.store.ingestSync(items, (a) => assignWithChanges(this.assigner, a)) : [];
         let at = 0;
         return indexes.map((i): WriteReply => {
           const o = ops[i];

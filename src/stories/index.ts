@@ -480,6 +480,11 @@ export class StoryIndex {
     return log;
   }
 
+  /** Ids of the articles in the story keyed `cluster` (a key `add` or `storyOf` returned), in the order they were added. */
+  articleIdsIn(cluster: number): string[] {
+    return [...this.clusters[cluster].members].sort((a, b) => a - b).map((m) => this.members[m].id);
+  }
+
   /** Story key of an added article. */
   storyOf(articleId: string): number | undefined {
     const i = this.byId.get(articleId);

@@ -250,8 +250,7 @@ export class StoryIndex {
    * scores an article) than with the rest of its own. Articles are placed in arrival order and
    * stories never split, so a report that joined a same-subject story before its own event's
    * reports arrived stays there. Up to `REASSIGN.passes` passes; after the first, only articles of
-   * stories that changed. Batch runs only (`StoryBatch`): the service's store follows the index's
-   * merges, not moves, so it must not call this.
+   * stories that changed. Batch runs only (`StoryBatch`, or a copy of the index: `batchStories`).
    */
   reassign(): void {
     let changed: Set<number> | undefined;
@@ -478,6 +477,22 @@ export class StoryIndex {
     const log = this.mergeLog;
     this.mergeLog = [];
     return log;
+  }
+
+  /**
+   * What `groupStories` returns for the articles added so far (unlabelled), without redoing its add
+   * phase, which is this index's: the batch run's last passes run on a copy, and this index goes on unchanged.
+   */
+  batchStories(): StoryGroup[] {
+    const copy = new StoryBatch(this.options);
+    Object.assign(copy, {
+      vocab: this.vocab,
+      byId: this.byId,
+      nextRefresh: this.nextRefresh,
+      members: this.members.map((m) => ({ ...m })),
+      clusters: this.clusters.map((c) => ({ ...c, members: [...c.members], sum: new Map(c.sum) })),
+    });
+    return copy.finish(false);
   }
 
   /** Ids of the articles in the story keyed `cluster` (a key `add` or `storyOf` returned), in the order they were added. */
@@ -767,6 +782,11 @@ export class StoryBatch extends StoryIndex {
       this.add(a);
       onAdded?.(k + 1, articles.length);
     });
+    return this.finish(labelled);
+  }
+
+  /** The batch run's last passes over the articles added. */
+  finish(labelled = true): StoryGroup[] {
     this.refine();
     this.reassign();
     return this.stories(labelled);

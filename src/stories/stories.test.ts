@@ -252,3 +252,19 @@ test("an undated report whose only year is a background date joins its dated sto
   const stories = groupStories(mix.articles).map((s) => [...s.articleIds].sort().join());
   assert.deepEqual(stories.sort(), ["D30003#0,D30003#1,D30003#2,D30003#3", "D30042#0,D30042#1,D30042#2,D30042#8"]);
 });
+
+test("batchStories: an index's articles grouped exactly as groupStories groups them, the index itself left as it was", () => {
+  requireShared();
+  for (const mix of mixtures(loadSet("multinews", { limit: 300 }), 3, 5)) {
+    const half = Math.ceil(mix.articles.length / 2);
+    const index = new StoryIndex();
+    mix.articles.slice(0, half).forEach((a) => index.add(a));
+    const grouped = (stories: Array<{ articleIds: string[] }>) => stories.map((s) => s.articleIds.join());
+    assert.deepEqual(grouped(index.batchStories()), grouped(groupStories(mix.articles.slice(0, half))));
+    mix.articles.slice(half).forEach((a) => index.add(a));
+    const untouched = new StoryIndex();
+    mix.articles.forEach((a) => untouched.add(a));
+    assert.deepEqual(grouped(index.stories(false)), grouped(untouched.stories(false)), "the index goes on as if batchStories had not run");
+    assert.deepEqual(grouped(index.batchStories()), grouped(groupStories(mix.articles)));
+  }
+});

@@ -60,6 +60,8 @@ export interface DateMention {
   target?: boolean;
   /** The sentence speaks of the future ("will", "next", "scheduled"). */
   future?: boolean;
+  /** A weekday naming a periodical's issue ("published in Thursday's issue of Nature"): the nearest such day. */
+  issueDay?: boolean;
   /** From an office holder's title: the reference date lies in [from, to]. */
   office?: { from: number; to: number; name: string };
 }
@@ -642,6 +644,7 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
       else delete mention.ownLine;
       if (/\b(?:since|after)\s+(?:the\s+)?$/i.test(before)) mention.since = true;
       if (/\b(?:by|until|till|through)\s+(?:the\s+)?$/i.test(before)) mention.target = true;
+      if (x.known.weekday !== undefined && x.known.day === undefined && namesIssue(s, x.start, x.end)) mention.issueDay = true;
       out.push(mention);
     }
   }
@@ -682,6 +685,19 @@ const FUTURE_IN_PAST = new RegExp(`^\\s+${FUTURE.source}`, "i");
 
 /** "Saturday's expected vote", "Monday's scheduled talks": a date naming an event still to come. */
 const COMING_EVENT = /^['’]s\s+(?:expected|scheduled|planned|upcoming|anticipated|coming)\b/i;
+
+const PERIODICAL = String.raw`(?:issue|editions?|(?:[A-Z][\w.&'-]*\s+|of\s+|the\s+){0,6}?(?:Journal|Times|Post|Tribune|Herald|Chronicle|Globe|Gazette|Telegraph|Guardian|Nature|Science|Lancet|Medicine|Pediatrics|Neurology))\b`;
+const ISSUE_AFTER = new RegExp(String.raw`^['’]s\s+${PERIODICAL}`);
+const ISSUE_BEFORE = /(?<!\b(?:was|were)\s+)\b(?:being\s+(?:published|released|issued)|appear(?:s|ing)|publish(?:es|ing))\s+(?:on\s+)?$/i;
+
+/**
+ * A periodical's issue day ("in Thursday's issue of Nature", "Wednesday's Journal of the American
+ * Medical Association", "a study being published Friday"): newspapers write of it the day before
+ * as of the day after, and "published" says nothing of which.
+ */
+function namesIssue(s: string, at: number, end: number): boolean {
+  return ISSUE_AFTER.test(s.slice(end, end + 120)) || ISSUE_BEFORE.test(s.slice(Math.max(0, at - 30), at));
+}
 
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
@@ -806,7 +822,8 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
     if (ref.precision !== "day") return coarse(ref);
     let delta = k.weekday - weekdayOf(ref.day);
     const forward = x.shift === 1 || (x.shift === undefined && x.future);
-    if (forward) {
+    if (x.issueDay && x.shift === undefined && !x.future) delta = ((delta + 10) % 7) - 3;
+    else if (forward) {
       if (delta < 0 || (delta === 0 && x.shift === 1)) delta += 7;
     } else if (delta > 0 || (delta === 0 && x.shift === -1)) delta -= 7;
     // "last Thursday" written on a Friday: yesterday would be "Thursday"; it is the week before's.

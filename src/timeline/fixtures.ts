@@ -197,4 +197,8 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Today's teenagers spend more time online than their parents did, the survey found.", published: "2000-06-01", expect: [], line: null },
   { text: "Few jobs in today's tight labor market pay that little.", published: "2000-06-01", expect: [], line: null },
   { text: "Today's meeting of the board ended without a decision.", published: "2000-06-01", expect: ["2000-06-01"], line: "2000-06-01" },
+  // A periodical's issue day is the nearest such day: a study "published in Thursday's issue" is written up the day before.
+  { text: "The study, published in Thursday's issue of the journal Nature, found that the drug slowed the disease.", published: "2019-05-08", expect: ["2019-05-09"], line: "2019-05-09" },
+  { text: "A report on the trial is being published Friday in the Lancet.", published: "2019-05-09", expect: ["2019-05-10"] },
+  { text: "The interview ran in Wednesday's Washington Post.", published: "2019-05-10", expect: ["2019-05-08"] },
 ];

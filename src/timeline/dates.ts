@@ -54,6 +54,8 @@ export interface DateMention {
   season?: Season;
   /** The expression is a line of its own ("Saturday, January 8, 2005" under a headline). */
   ownLine?: boolean;
+  /** The year of the chronology heading above a year-less date ("1997:" over "Oct. 20 - …"). */
+  headingYear?: number;
   /** "since July 2018", "after 2013": the reference date lies after this one. */
   since?: boolean;
   /** "by 2030", "until 2020": a target, not evidence of the present. */
@@ -203,6 +205,19 @@ function fillsLine(text: string, start: number, end: number): boolean {
   let lineEnd = text.indexOf("\n", end);
   if (lineEnd < 0) lineEnd = text.length;
   return /^\s*(?:[A-Z][a-z]+day,?\s*)?$/.test(text.slice(lineStart, start)) && /^[\s.]*$/.test(text.slice(end, lineEnd));
+}
+
+/** A year alone on its line, heading a chronology's items: "1997:", "2000", "In 1998 -". */
+const YEAR_HEADING = /^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—_]?[ \t]*$/gm;
+
+function yearHeadings(text: string): Array<{ at: number; year: number }> {
+  return [...text.matchAll(YEAR_HEADING)].map((m) => ({ at: m.index!, year: Number(m[1]) }));
+}
+
+function headingYearBefore(headings: Array<{ at: number; year: number }>, at: number): number | undefined {
+  let year: number | undefined;
+  for (const h of headings) if (h.at < at) year = h.year;
+  return year;
 }
 
 /** Cheap scan: explicit dates, month-day expressions and office holders. No chrono. */
@@ -622,6 +637,7 @@ function absolutes(s: string): Found[] {
  */
 export function findDates(text: string, sentences: SentenceSpan[], options: { chrono?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
+  const headings = yearHeadings(text);
   for (const span of sentences) {
     // A run-on "sentence" (a table, a list without stops) is read only so far: chrono is costly.
     const s = text.slice(span.start, Math.min(span.end, span.start + 3000));
@@ -642,6 +658,8 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
       const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, x.end) ? { future: true } : {}) };
       if (x.known.day !== undefined && x.known.year !== undefined && fillsLine(text, mention.start, mention.end)) mention.ownLine = true;
       else delete mention.ownLine;
+      const heading = x.known.month !== undefined && x.known.year === undefined ? headingYearBefore(headings, mention.start) : undefined;
+      if (heading !== undefined) mention.headingYear = heading;
       if (/\b(?:since|after)\s+(?:the\s+)?$/i.test(before)) mention.since = true;
       if (/\b(?:by|until|till|through)\s+(?:the\s+)?$/i.test(before)) mention.target = true;
       if (x.known.weekday !== undefined && x.known.day === undefined && namesIssue(s, x.start, x.end)) mention.issueDay = true;
@@ -840,7 +858,9 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
 export function resolveAll(mentions: DateMention[], ref: Reference | undefined): Array<ResolvedDate | undefined> {
   let prev: ResolvedDate | undefined;
   return mentions.map((x) => {
-    const r = resolveMention(x, ref, prev);
+    // Under a chronology's "1997:" heading, "Oct. 20 - …" is in 1997.
+    const headed = x.headingYear !== undefined && !x.yearRel && !x.season;
+    const r = resolveMention(headed ? { ...x, known: { ...x.known, year: x.headingYear } } : x, ref, prev);
     if (!(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
     return r;
   });

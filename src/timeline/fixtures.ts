@@ -201,4 +201,7 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "The study, published in Thursday's issue of the journal Nature, found that the drug slowed the disease.", published: "2019-05-08", expect: ["2019-05-09"], line: "2019-05-09" },
   { text: "A report on the trial is being published Friday in the Lancet.", published: "2019-05-09", expect: ["2019-05-10"] },
   { text: "The interview ran in Wednesday's Washington Post.", published: "2019-05-10", expect: ["2019-05-08"] },
+  // A year alone on its line heads a chronology: the year-less dates below it are in that year.
+  { text: "1997:\nOct. 20 - The agency sues the company over its licensing terms.\n1998:\nJan. 22 - The two sides settle.", published: "1999-11-05", expect: ["1997-10-20", "1998-01-22"] },
+  { text: "Sales peaked in 1997.\nOn Oct. 20 the company sued its rival.", published: "1999-11-05", expect: ["1997", "1999-10-20"] },
 ];

@@ -522,12 +522,28 @@ const NAME_LEAD = /(?:\b[Tt]he\s+|['’]s\s+|["“]|\b(?!(?:On|By|Since|Until|Ti
 const NAME_TAIL = /^\s+\p{Lu}\p{Ll}/u;
 const inName = (s: string, start: number, end: number): boolean => NAME_TAIL.test(s.slice(end, end + 4)) && NAME_LEAD.test(s.slice(Math.max(0, start - 20), start));
 
+/** People and states of things that "today" can date as nowadays ("today's kids", "parents today"). */
+const NOWADAYS_HEADS = String.raw`(?:world|society|culture|economy|markets?|prices|workplace|workforce|workers|kids|children|youth|young(?:sters)?|teens|teenagers|students|grads|graduates|seniors|parents|families|generation|consumers|voters|Americans|players|pros|trendsetters|volunteers|juries|audiences?|standards|technology|climate|problems|predicament|fleet|drugs|people|adults|doctors)`;
+
 /**
  * "today's kids", "in today's world", "today's tight rental market": today as nowadays, no day.
  * The head noun, after up to three modifiers, is a people or a state of things, not an event
  * ("today's meeting", "today's editions").
  */
-const NOWADAYS = /^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:world|society|culture|economy|markets?|prices|workplace|workforce|workers|kids|children|youth|young(?:sters)?|teens|teenagers|students|grads|graduates|seniors|parents|families|generation|consumers|voters|Americans|players|pros|trendsetters|volunteers|juries|audiences?|standards|technology|climate|problems|predicament|fleet|drugs)\b/;
+const NOWADAYS = new RegExp(String.raw`^['’]s\s+(?:[\w.-]+\s+){0,3}?${NOWADAYS_HEADS}\b`);
+
+/** "parents today", "as it is today", "the same frequency as today": today as nowadays, by what stands before it. */
+const NOWADAYS_BEFORE = new RegExp(String.raw`(?:\b${NOWADAYS_HEADS}|\b(?:as|than)(?:\s+(?:it|they|he|she|we|there|that|this|what))?(?:\s+(?:is|are|exists?|does|do))?)\s+$`);
+
+/** "1.5 million today, from 15,000 in 1970", "Today, there are 40,000 viruses": today as nowadays, by what follows it. */
+const NOWADAYS_AFTER = /^(?:,?\s+(?:up\s+|down\s+)?(?:from|compared|versus)\b|,?\s+there\s+(?:is|are)\b)/;
+
+function nowadays(s: string, start: number, end: number): boolean {
+  const after = s.slice(end, end + 60);
+  if (NOWADAYS.test(after)) return true;
+  if (/^['’]s\b/.test(after)) return false;
+  return NOWADAYS_BEFORE.test(s.slice(Math.max(0, start - 40), start)) || NOWADAYS_AFTER.test(after);
+}
 
 /** "every Monday", "each Saturday and Sunday", "on Sunday evenings": a weekday that recurs, no date. */
 function habitual(s: string, start: number, end: number): boolean {
@@ -543,7 +559,7 @@ function relatives(s: string): Found[] {
   for (const m of s.matchAll(/\b(yesterday|today|tonight|tomorrow)\b/gi)) {
     // "USA Today", "Behavioral Healthcare Tomorrow magazine": the end of a name, no day.
     if (/^\p{Lu}/u.test(m[1]) && NAME_BEFORE.test(s.slice(Math.max(0, m.index! - 40), m.index))) continue;
-    if (/^today$/i.test(m[1]) && NOWADAYS.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
+    if (/^today$/i.test(m[1]) && nowadays(s, m.index!, m.index! + m[0].length)) continue;
     const w = m[1].toLowerCase();
     add(m as RegExpExecArray, { rel: { n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0, unit: "day", anchor: "ref" } });
   }

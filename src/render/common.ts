@@ -24,11 +24,26 @@ export function headlineText(s: Pick<Sentence, "text" | "clipped">): string {
 /**
  * A timeline line as shown: on one line, and starting with a capital when the timeline started it
  * after a connective ("But the talks…" → "The talks…"); the JSON keeps the source's exact text.
- * A first word with a capital inside ("iPhone", "eBay") is left as written.
+ * A first word with a capital inside ("iPhone", "eBay") is left as written. A chronology's item
+ * that opens with its own date ("July 23, 2000: British Airways …", "Dec. 11 - Jackson …") is shown
+ * without it, as the line's date label already says it.
  */
 export function lineText(e: TimelineEntry): string {
-  const text = oneLine(e.text);
+  const text = withoutOwnDate(oneLine(e.text), e.date);
   return /^\p{Ll}+\b/u.test(text) ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** "July 23, 2000: ", "Dec. 11 - ", "Feb. 5 _ ": a month and day, perhaps a year, then a colon or dash. */
+const GLUED_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\s*(?::|--?|–|—|_)\s+(?=\S)/i;
+
+function withoutOwnDate(text: string, date: string): string {
+  const m = GLUED_DATE.exec(text);
+  const own = /^(\d{4})-(\d\d)-(\d\d)$/.exec(date);
+  if (!m || !own) return text;
+  const same = MONTHS.indexOf(m[1].toLowerCase()) + 1 === Number(own[2]) && Number(m[2]) === Number(own[3]) && (m[3] === undefined || m[3] === own[1]);
+  return same ? text.slice(m[0].length) : text;
 }
 
 export function describeRemoved(removed: RemovedCounts): string {

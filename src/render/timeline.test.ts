@@ -62,6 +62,18 @@ test("a timeline line whose first word is written with an inner capital keeps it
   assert.match(render(b, "text", 400), /— iPhone sales fell/);
 });
 
+test("a chronology's item opening with its own date is shown without it; another date stays", async () => {
+  const text = ["Here is how the dispute over the river dam unfolded:", "March 3, 2020: The water board approves the dam over the objections of farmers downstream.", "March 5 - Farmers file a lawsuit against the water board over the dam approval.", "Officials said on March 6 that the dam approval of March 3 would stand."].join("\n\n");
+  const b = await brief([{ id: "a", published: "2020-03-09", text }]);
+  const lines = b.stories.flatMap((s) => s.timeline ?? []);
+  assert.ok(lines.some((e) => e.text.startsWith("March 3, 2020: The water board")), "the JSON keeps the source's text");
+  const shown = render(b, "text", 400);
+  assert.match(shown, /2020-03-03 — The water board approves the dam/);
+  assert.match(shown, /2020-03-05 — Farmers file a lawsuit/);
+  assert.doesNotMatch(shown, /— March [35]\b/);
+  assert.match(render(b, "html"), /<\/time> The water board approves the dam/);
+});
+
 test("an undated article the text cannot date says so", async () => {
   const b = await brief([{ id: "a", text: "Pinochet seized power in a coup in September 1973 and ruled until 1990. His lawyers appealed against the arrest on Saturday, the court said." }]);
   assert.match(render(b, "text"), /undated, no date evidence/);

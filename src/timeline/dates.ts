@@ -54,12 +54,16 @@ export interface DateMention {
   season?: Season;
   /** The expression is a line of its own ("Saturday, January 8, 2005" under a headline). */
   ownLine?: boolean;
+  /** The year of the chronology heading above a year-less date ("1997:" over "Oct. 20 - …"). */
+  headingYear?: number;
   /** "since July 2018", "after 2013": the reference date lies after this one. */
   since?: boolean;
   /** "by 2030", "until 2020": a target, not evidence of the present. */
   target?: boolean;
   /** The sentence speaks of the future ("will", "next", "scheduled"). */
   future?: boolean;
+  /** A weekday naming a periodical's issue ("published in Thursday's issue of Nature"): the nearest such day. */
+  issueDay?: boolean;
   /** From an office holder's title: the reference date lies in [from, to]. */
   office?: { from: number; to: number; name: string };
 }
@@ -201,6 +205,19 @@ function fillsLine(text: string, start: number, end: number): boolean {
   let lineEnd = text.indexOf("\n", end);
   if (lineEnd < 0) lineEnd = text.length;
   return /^\s*(?:[A-Z][a-z]+day,?\s*)?$/.test(text.slice(lineStart, start)) && /^[\s.]*$/.test(text.slice(end, lineEnd));
+}
+
+/** A year alone on its line, heading a chronology's items: "1997:", "2000", "In 1998 -". */
+const YEAR_HEADING = /^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—_]?[ \t]*$/gm;
+
+function yearHeadings(text: string): Array<{ at: number; year: number }> {
+  return [...text.matchAll(YEAR_HEADING)].map((m) => ({ at: m.index!, year: Number(m[1]) }));
+}
+
+function headingYearBefore(headings: Array<{ at: number; year: number }>, at: number): number | undefined {
+  let year: number | undefined;
+  for (const h of headings) if (h.at < at) year = h.year;
+  return year;
 }
 
 /** Cheap scan: explicit dates, month-day expressions and office holders. No chrono. */
@@ -505,12 +522,28 @@ const NAME_LEAD = /(?:\b[Tt]he\s+|['’]s\s+|["“]|\b(?!(?:On|By|Since|Until|Ti
 const NAME_TAIL = /^\s+\p{Lu}\p{Ll}/u;
 const inName = (s: string, start: number, end: number): boolean => NAME_TAIL.test(s.slice(end, end + 4)) && NAME_LEAD.test(s.slice(Math.max(0, start - 20), start));
 
+/** People and states of things that "today" can date as nowadays ("today's kids", "parents today"). */
+const NOWADAYS_HEADS = String.raw`(?:world|society|culture|economy|markets?|prices|workplace|workforce|workers|kids|children|youth|young(?:sters)?|teens|teenagers|students|grads|graduates|seniors|parents|families|generation|consumers|voters|Americans|players|pros|trendsetters|volunteers|juries|audiences?|standards|technology|climate|problems|predicament|fleet|drugs|people|adults|doctors)`;
+
 /**
  * "today's kids", "in today's world", "today's tight rental market": today as nowadays, no day.
  * The head noun, after up to three modifiers, is a people or a state of things, not an event
  * ("today's meeting", "today's editions").
  */
-const NOWADAYS = /^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:world|society|culture|economy|markets?|prices|workplace|workforce|workers|kids|children|youth|young(?:sters)?|teens|teenagers|students|grads|graduates|seniors|parents|families|generation|consumers|voters|Americans|players|pros|trendsetters|volunteers|juries|audiences?|standards|technology|climate|problems|predicament|fleet|drugs)\b/;
+const NOWADAYS = new RegExp(String.raw`^['’]s\s+(?:[\w.-]+\s+){0,3}?${NOWADAYS_HEADS}\b`);
+
+/** "parents today", "as it is today", "the same frequency as today": today as nowadays, by what stands before it. */
+const NOWADAYS_BEFORE = new RegExp(String.raw`(?:\b${NOWADAYS_HEADS}|\b(?:as|than)(?:\s+(?:it|they|he|she|we|there|that|this|what))?(?:\s+(?:is|are|exists?|does|do))?)\s+$`);
+
+/** "1.5 million today, from 15,000 in 1970", "Today, there are 40,000 viruses": today as nowadays, by what follows it. */
+const NOWADAYS_AFTER = /^(?:,?\s+(?:up\s+|down\s+)?(?:from|compared|versus)\b|,?\s+there\s+(?:is|are)\b)/;
+
+function nowadays(s: string, start: number, end: number): boolean {
+  const after = s.slice(end, end + 60);
+  if (NOWADAYS.test(after)) return true;
+  if (/^['’]s\b/.test(after)) return false;
+  return NOWADAYS_BEFORE.test(s.slice(Math.max(0, start - 40), start)) || NOWADAYS_AFTER.test(after);
+}
 
 /** "every Monday", "each Saturday and Sunday", "on Sunday evenings": a weekday that recurs, no date. */
 function habitual(s: string, start: number, end: number): boolean {
@@ -526,7 +559,7 @@ function relatives(s: string): Found[] {
   for (const m of s.matchAll(/\b(yesterday|today|tonight|tomorrow)\b/gi)) {
     // "USA Today", "Behavioral Healthcare Tomorrow magazine": the end of a name, no day.
     if (/^\p{Lu}/u.test(m[1]) && NAME_BEFORE.test(s.slice(Math.max(0, m.index! - 40), m.index))) continue;
-    if (/^today$/i.test(m[1]) && NOWADAYS.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
+    if (/^today$/i.test(m[1]) && nowadays(s, m.index!, m.index! + m[0].length)) continue;
     const w = m[1].toLowerCase();
     add(m as RegExpExecArray, { rel: { n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0, unit: "day", anchor: "ref" } });
   }
@@ -620,6 +653,7 @@ function absolutes(s: string): Found[] {
  */
 export function findDates(text: string, sentences: SentenceSpan[], options: { chrono?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
+  const headings = yearHeadings(text);
   for (const span of sentences) {
     // A run-on "sentence" (a table, a list without stops) is read only so far: chrono is costly.
     const s = text.slice(span.start, Math.min(span.end, span.start + 3000));
@@ -640,8 +674,11 @@ export function findDates(text: string, sentences: SentenceSpan[], options: { ch
       const mention: DateMention = { ...x, start: span.start + x.start, end: span.start + x.end, ...(futureAt(s, x.start, x.end) ? { future: true } : {}) };
       if (x.known.day !== undefined && x.known.year !== undefined && fillsLine(text, mention.start, mention.end)) mention.ownLine = true;
       else delete mention.ownLine;
+      const heading = x.known.month !== undefined && x.known.year === undefined ? headingYearBefore(headings, mention.start) : undefined;
+      if (heading !== undefined) mention.headingYear = heading;
       if (/\b(?:since|after)\s+(?:the\s+)?$/i.test(before)) mention.since = true;
       if (/\b(?:by|until|till|through)\s+(?:the\s+)?$/i.test(before)) mention.target = true;
+      if (x.known.weekday !== undefined && x.known.day === undefined && namesIssue(s, x.start, x.end)) mention.issueDay = true;
       out.push(mention);
     }
   }
@@ -682,6 +719,19 @@ const FUTURE_IN_PAST = new RegExp(`^\\s+${FUTURE.source}`, "i");
 
 /** "Saturday's expected vote", "Monday's scheduled talks": a date naming an event still to come. */
 const COMING_EVENT = /^['’]s\s+(?:expected|scheduled|planned|upcoming|anticipated|coming)\b/i;
+
+const PERIODICAL = String.raw`(?:issue|editions?|(?:[A-Z][\w.&'-]*\s+|of\s+|the\s+){0,6}?(?:Journal|Times|Post|Tribune|Herald|Chronicle|Globe|Gazette|Telegraph|Guardian|Nature|Science|Lancet|Medicine|Pediatrics|Neurology))\b`;
+const ISSUE_AFTER = new RegExp(String.raw`^['’]s\s+${PERIODICAL}`);
+const ISSUE_BEFORE = /(?<!\b(?:was|were)\s+)\b(?:being\s+(?:published|released|issued)|appear(?:s|ing)|publish(?:es|ing))\s+(?:on\s+)?$/i;
+
+/**
+ * A periodical's issue day ("in Thursday's issue of Nature", "Wednesday's Journal of the American
+ * Medical Association", "a study being published Friday"): newspapers write of it the day before
+ * as of the day after, and "published" says nothing of which.
+ */
+function namesIssue(s: string, at: number, end: number): boolean {
+  return ISSUE_AFTER.test(s.slice(end, end + 120)) || ISSUE_BEFORE.test(s.slice(Math.max(0, at - 30), at));
+}
 
 /**
  * Tense at a mention: the nearest tense word before it in its sentence decides ("will continue
@@ -806,7 +856,8 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
     if (ref.precision !== "day") return coarse(ref);
     let delta = k.weekday - weekdayOf(ref.day);
     const forward = x.shift === 1 || (x.shift === undefined && x.future);
-    if (forward) {
+    if (x.issueDay && x.shift === undefined && !x.future) delta = ((delta + 10) % 7) - 3;
+    else if (forward) {
       if (delta < 0 || (delta === 0 && x.shift === 1)) delta += 7;
     } else if (delta > 0 || (delta === 0 && x.shift === -1)) delta -= 7;
     // "last Thursday" written on a Friday: yesterday would be "Thursday"; it is the week before's.
@@ -823,7 +874,9 @@ export function resolveMention(x: DateMention, ref: Reference | undefined, prev?
 export function resolveAll(mentions: DateMention[], ref: Reference | undefined): Array<ResolvedDate | undefined> {
   let prev: ResolvedDate | undefined;
   return mentions.map((x) => {
-    const r = resolveMention(x, ref, prev);
+    // Under a chronology's "1997:" heading, "Oct. 20 - …" is in 1997.
+    const headed = x.headingYear !== undefined && !x.yearRel && !x.season;
+    const r = resolveMention(headed ? { ...x, known: { ...x.known, year: x.headingYear } } : x, ref, prev);
     if (!(x.rel?.anchor === "prev" && /before|after/i.test(x.text))) prev = r;
     return r;
   });

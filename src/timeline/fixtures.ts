@@ -197,4 +197,17 @@ export const DATE_FIXTURES: Array<{ text: string; published: string; expect: str
   { text: "Today's teenagers spend more time online than their parents did, the survey found.", published: "2000-06-01", expect: [], line: null },
   { text: "Few jobs in today's tight labor market pay that little.", published: "2000-06-01", expect: [], line: null },
   { text: "Today's meeting of the board ended without a decision.", published: "2000-06-01", expect: ["2000-06-01"], line: "2000-06-01" },
+  // A periodical's issue day is the nearest such day: a study "published in Thursday's issue" is written up the day before.
+  { text: "The study, published in Thursday's issue of the journal Nature, found that the drug slowed the disease.", published: "2019-05-08", expect: ["2019-05-09"], line: "2019-05-09" },
+  { text: "A report on the trial is being published Friday in the Lancet.", published: "2019-05-09", expect: ["2019-05-10"] },
+  { text: "The interview ran in Wednesday's Washington Post.", published: "2019-05-10", expect: ["2019-05-08"] },
+  // A year alone on its line heads a chronology: the year-less dates below it are in that year.
+  { text: "1997:\nOct. 20 - The agency sues the company over its licensing terms.\n1998:\nJan. 22 - The two sides settle.", published: "1999-11-05", expect: ["1997-10-20", "1998-01-22"] },
+  { text: "Sales peaked in 1997.\nOn Oct. 20 the company sued its rival.", published: "1999-11-05", expect: ["1997", "1999-10-20"] },
+  // "Today" after a people ("parents today"), in a comparison ("as it is today", "2,000 today, from 9,000 in 1980") or before "there is/are" is nowadays.
+  { text: "Few parents today can afford a full-time nanny.", published: "2000-06-01", expect: [], line: null },
+  { text: "The valley had 9,000 farms in 1980 and has 2,000 today, from a peak of 12,000 in 1950.", published: "2000-06-01", expect: ["1980", "1950"] },
+  { text: "Today, there are more than 300 such clinics in the state.", published: "2000-06-01", expect: [], line: null },
+  { text: "The river is as clean as it is today only because of the 1972 law.", published: "2000-06-01", expect: ["1972"] },
+  { text: "Today, there was no word from the council on the clinic's future.", published: "2000-06-01", expect: ["2000-06-01"], line: "2000-06-01" },
 ];

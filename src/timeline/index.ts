@@ -91,6 +91,14 @@ const WIRE_CODE = /^\([A-Z]{2,6}\d*\)\s*/;
 /** "The following photos are …", "These following graphics …": a wire service's note on what it sends. */
 const EDITORS_NOTE = /^(?:The|These) following (?:photos?|pictures?|graphics?|images?|charts?)\b/i;
 
+/**
+ * A wire service's note to its client papers: "These columns … are moving today to clients of the
+ * New York Times News Service", "The Hearst News Service will file the following for Wednesday",
+ * "Stories are for release Wednesday …, unless otherwise embargoed", "EMBARGOED for Sunday",
+ * "(This \"separate buy\" is from this week's New America News Service.)", "This budget moves daily".
+ */
+const WIRE_NOTE = /\bclients of (?:the )?[\w. ]{0,30}News Service\b|\bNews Service (?:has filed|will file|plans to move)\b|\bunless otherwise embargoed\b|^\W*(?:Eds:\s*)?embargoed for\b|\bseparate buy\b|^This budget moves\b/i;
+
 /** "(NYT26) SAFRANBOLU, Turkey -- …": a budget code, then a dateline. */
 function isBudgetLine(text: string): boolean {
   const code = WIRE_CODE.exec(text);
@@ -134,6 +142,7 @@ export function buildTimeline(corpus: Corpus, dates: ArticleDates[] = storyDates
       if (isBudgetLine(doc.text.slice(start, Math.min(end, start + 110)))) continue;
       // "The following photos are part of tonight's photo package, moving Wednesday": a note to editors, no development.
       if (EDITORS_NOTE.test(doc.text.slice(start, Math.min(end, start + 40)))) continue;
+      if (WIRE_NOTE.test(doc.text.slice(start, Math.min(end, start + 300)))) continue;
       const r = found.line.date;
       const from = start + leadingConnective(doc.text.slice(start, start + 20));
       const text = doc.text.slice(from, end);

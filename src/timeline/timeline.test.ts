@@ -175,11 +175,14 @@ test("a sentence all in quotation marks is no timeline line: it never says who s
     ["The harbour authority closed the north pier on Monday after a crane collapsed.", "\"The pier will reopen on Friday,\" the harbour master said on Tuesday."],
   );
 });
-test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- SLUG') and a note on the photos sent ('The following photos …, moving Wednesday') are no timeline lines", async () => {
+test("a wire budget's photo line ('(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- SLUG'), a note on the photos sent ('The following photos …, moving Wednesday') and a note to client papers ('moving today to clients of the … News Service', 'unless otherwise embargoed') are no timeline lines", async () => {
   const text = [
     "The city council approved the new budget on Monday after a long debate.",
     "(NYT26) SAFRANBOLU, Turkey -- Oct. 28, 1998 -- TURKEY-ANNIVERSARY-2, 10-28 -- A Kurdish woman stands in front of her home on Tuesday.",
     "The following photos are part of tonight's picture service, moving Wednesday, 10/28/98.",
+    "These columns for release Friday, Oct. 30, are moving today to clients of the Example News Service.",
+    "The Example News Service will file the following for Thursday.",
+    "Stories are for release Thursday, Oct. 29, 1998, unless otherwise embargoed.",
   ].join("\n\n");
   const t = timeline(await brief([{ id: "a", published: "1998-10-28", text }]));
   assert.deepEqual(t.map((e) => e.text), ["The city council approved the new budget on Monday after a long debate."]);

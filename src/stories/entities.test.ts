@@ -744,3 +744,13 @@ test("a lone surname stays apart when the story also writes it in lower case, or
   assert.ok(names.includes("Orton"), names.join(", "));
   assert.ok(names.includes("Pane"), names.join(", "));
 });
+
+test("entities: two fields joined by 'and' before a public body's word are one name ('Harbour and Canal Authority'), its short form joins it", () => {
+  const text =
+    "The Harbour and Canal Authority opened an inquiry. Dredging the canal costs more each year, the Harbour and Canal Authority said. " +
+    "The Harbour Authority will report in June. Meanwhile the Kestrel Alliance for Research on Tides and Currents studied the tides. " +
+    "The Kestrel Alliance for Research on Tides and Currents said research on tides needs money. Orlen and Justice Department lawyers met.";
+  assertNames([text], ["Canal Authority", "Harbour", "Kestrel Alliance for Research", "Tides", "Orlen and Justice Department"], ["Harbour and Canal Authority", "Kestrel Alliance for Research on Tides and Currents", "Justice Department"]);
+  const authority = storyEntities([article("a", text)]).find((e) => e.name === "Harbour and Canal Authority");
+  assert.ok(authority?.variants.includes("Harbour Authority"), JSON.stringify(authority));
+});

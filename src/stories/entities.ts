@@ -139,7 +139,7 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
       else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
         j++;
         break;
-      } else if (bodyNameGoesOn(text, tokens, i, j) || fieldGoesOn(ctx, tokens, j)) j += 2;
+      } else if (bodyNameGoesOn(text, tokens, i, j) || fieldGoesOn(ctx, tokens, i, j) || fieldsJoined(ctx, tokens, i, j)) j += 2;
       else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
@@ -230,13 +230,29 @@ function bodyNameGoesOn(text: string, tokens: ReadonlyArray<{ w: string; start: 
 
 /** Bodies named after the field they work "on": "Intergovernmental Panel on Climate Change", "Senate Committee on Appropriations". */
 const FIELD_BODIES = new Set("Panel Committee Subcommittee Commission Council Conference Convention Institute Center Centre Program Programme Forum".split(" "));
+/** A public body's last word, which two fields joined by "and" may go before ("Food and Drug Administration"). */
+const PUBLIC_BODIES = new Set([...FIELD_BODIES, ..."Administration Agency Authority Board Bureau Department Service Foundation Society Association Alliance".split(" ")]);
+
+/**
+ * "Truth and Reconciliation Commission", "Fish and Wildlife Service": a field the article also writes in lower case, "and", then
+ * a public body's name of two or three words. Not "Microsoft and Justice Department" (no common word before "and"), nor
+ * "Department of Agriculture and Physicians Committee" (a body's name before it).
+ */
+function fieldsJoined(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 2 >= tokens.length || tokens[j].w !== "and" || !(ctx.lower.has(tokens[j - 1].w.toLowerCase()) || ctx.lower.has(tokens[j + 1].w.toLowerCase()))) return false;
+  if (!adjacent(ctx.text, tokens[j - 1].end, tokens[j].start) || !adjacent(ctx.text, tokens[j].end, tokens[j + 1].start)) return false;
+  if (isPlaceName(tokens[j - 1].w) || tokens.slice(i, j).some((t) => CONNECTORS.has(t.w) || ORG_WORDS.has(t.w))) return false;
+  let k = j + 1;
+  while (k < tokens.length && k <= j + 3 && isCapitalised(tokens[k].w) && !PUBLIC_BODIES.has(tokens[k].w) && (k === j + 1 || adjacent(ctx.text, tokens[k - 1].end, tokens[k].start))) k++;
+  return k > j + 1 && k < tokens.length && PUBLIC_BODIES.has(tokens[k].w) && adjacent(ctx.text, tokens[k - 1].end, tokens[k].start) && !tokens.slice(j + 1, k).some((t) => ORG_WORDS.has(t.w) || isPlaceName(t.w));
+}
 
 /**
  * "Panel on Climate Change", "National Institute on Drug Abuse": a body's name goes on over "on" when its field's first word is
  * also a common word of the article. Not "the Senate Judiciary Committee on Capitol Hill", "the Commission on Friday", "the Council on New York".
  */
-function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, j: number): boolean {
-  if (j + 1 >= tokens.length || tokens[j].w !== "on" || !FIELD_BODIES.has(tokens[j - 1].w)) return false;
+function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 1 >= tokens.length || tokens[j].w !== "on" || !(FIELD_BODIES.has(tokens[j - 1].w) || researchOn(ctx, tokens, i, j))) return false;
   const field = tokens[j + 1].w;
   if (!isCapitalised(field) || !ctx.lower.has(field.toLowerCase()) || MONTHS_AND_DAYS.has(field)) return false;
   if (!adjacent(ctx.text, tokens[j - 1].end, tokens[j].start) || !adjacent(ctx.text, tokens[j].end, tokens[j + 1].start)) return false;
@@ -244,6 +260,13 @@ function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: 
   while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(ctx.text, tokens[k].end, tokens[k + 1].start)) k++;
   const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
   return !after.some((_, n) => isPlaceName(after.slice(0, n + 1).join(" ")));
+}
+
+/** "Alliance for Research on": a body's field, in words the article also writes in lower case, goes on over "on". */
+function researchOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  const run = tokens.slice(i, j).map((t) => t.w);
+  const of = Math.max(run.lastIndexOf("of"), run.lastIndexOf("for"));
+  return of >= 1 && of < run.length - 1 && ORG_WORDS.has(run[of - 1]) && run.slice(of + 1).every((w) => ctx.lower.has(w.toLowerCase()));
 }
 
 function isPlaceName(name: string): boolean {
@@ -526,6 +549,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "Truth Commission" is the "Truth and Reconciliation Commission": its first field and its body's word.
+    const short = SHORT_FORM.exec(m.text);
+    if (short && PUBLIC_BODIES.has(short[2]) && !firms.has(`${short[1]} ${short[2]}`)) firms.set(`${short[1]} ${short[2]}`, m.text);
     // "World Food Program" is the "U.N. World Food Program": a body's name of several words after its country's or union's initials.
     const body = UNDER_INITIALS.exec(m.text)?.[1];
     if (body && body.includes(" ") && typeOf(body, new Set()) === "organization" && !firms.has(body)) firms.set(body, m.text);
@@ -652,6 +678,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
   return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
+/** "Truth and Reconciliation Commission": a field, "and", more words, a body's word. */
+const SHORT_FORM = /^(\p{Lu}\p{Ll}+) and (?:\p{Lu}\p{Ll}+ ){1,3}(\p{Lu}\p{Ll}+)$/u;
 /** "U.N. World Food Program", "US Geological Survey": initials, then the rest of the name. */
 const UNDER_INITIALS = /^(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3}) (\p{Lu}.*)$/u;
 /** "Yale University", "Dartmouth College": a school named by one word, which alone names it too. */

@@ -754,3 +754,16 @@ test("entities: two fields joined by 'and' before a public body's word are one n
   const authority = storyEntities([article("a", text)]).find((e) => e.name === "Harbour and Canal Authority");
   assert.ok(authority?.variants.includes("Harbour Authority"), JSON.stringify(authority));
 });
+
+test("entities: places by their cues: 'across the' or 'in the' before a name, 'the western' X, 'capital of' X, X 'residents', a town before its state ('Pellham, Ore.'); not a law written 'in the' ('Marlow Budget Act')", () => {
+  const type = typesIn(
+    "Trawlers work across the Kelvar Basin in winter. Storms grew worse in the Kelvar Basin. The western Kelvar Basin froze. " +
+      "Turnout was high in Dorvan province, officials said. Dorvan residents disputed that. Voters in Mirsk, the capital of Dorvan, stayed home. " +
+      "Schools in Pellham, Ore., and Tadley, Pa., added guards. Pellham, Ore., hired two more. " +
+      "Senators fought over items in the Marlow Budget Act. A clause in the Marlow Budget Act cut spending.",
+  );
+  assert.equal(type("Kelvar Basin"), "place");
+  assert.equal(type("Dorvan"), "place");
+  assert.equal(type("Pellham"), "place");
+  assert.equal(type("Marlow Budget Act"), "other");
+});

@@ -184,7 +184,8 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
-    if ((LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 12))) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
+    if ((LOCATED.test(text.slice(Math.max(0, m.start - 12), m.start)) || (!attributive && LOCATED_THE.test(text.slice(Math.max(0, m.start - 18), m.start))) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 12)) || STATE_AFTER.test(text.slice(m.end, m.end + 8))) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
     if (ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) m.role = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
@@ -202,7 +203,6 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     const determiner = DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start));
-    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
     if (!m.text.includes(" ") && determiner && !attributive) m.determined = true;
     if (m.text.includes(" ") && determiner && attributive) m.modifier = true;
     if (!m.text.includes(" ") && attributive && !/^['’]/.test(text.slice(m.end, m.end + 1))) m.adjective = true;
@@ -300,9 +300,15 @@ const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
-const LOCATED = /\b(?:[Ii]n|near)\s$/;
+const LOCATED = /\b(?:[Ii]n|near|capital\sof)\s$/;
+/** "in the Pacific", "across the Pacific Northwest", "the western Pacific": a place too, unless a noun follows ("in the Swahili press"). */
+const LOCATED_THE = /(?:\b(?:[Ii]n|near|across|off|throughout)\sthe\s|\bthe\s(?:(?:north|south|east|west)(?:ern)?|central|tropical)\s)$/;
+/** "the Balanced Budget Act", "the Oslo Accords": a document, whatever is written "in" it. */
+const DOCUMENT = / (?:Act|Acts|Treaty|Accord|Accords|Agreement|Bill|Law|Report|Plan|Protocol|Charter)$/;
 /** "Catanduanes island", "the Bicol region": a lower-case noun for a place after a name. */
-const PLACE_NOUN_AFTER = /^\s+(?:island|islands|region|province|peninsula|valley)\b/;
+const PLACE_NOUN_AFTER = /^\s+(?:island|islands|region|province|peninsula|valley|residents)\b/;
+/** "Springfield, Ore.", "Edinboro, Pa.": a town before its state's abbreviation. */
+const STATE_AFTER = /^,\s(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo)\./;
 /** "lawyer Tom Ruiz", "his wife, Ana", "her closest rival, Luiz": a role or kin only a person has, in lower case before a name. */
 const ROLE_BEFORE = /(?:\b(?:candidate|lawyer|attorney|spokesman|spokeswoman|widow|widower|wife|husband|son|daughter|brother|sister|mother|father|actor|actress|singer|novelist|businessman|businesswoman|tycoon|teenager)|\b(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:rival|opponent|challenger)),?\s$/u;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
@@ -637,7 +643,7 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
     if (g.type === "other" && !namesAThing(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
-    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
+    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key) && !DOCUMENT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
     if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";

@@ -767,3 +767,12 @@ test("entities: places by their cues: 'across the' or 'in the' before a name, 't
   assert.equal(type("Pellham"), "place");
   assert.equal(type("Marlow Budget Act"), "other");
 });
+
+test("entities: a name after a quotation's 'says' is a person's ('\"It rained,\" says Pellow.'), not one before a noun ('said Acme spokesman'); a given name alone that 'her' follows twice is a person", () => {
+  const text =
+    "\"We ride every day,\" says Pellow. \"Rain or not,\" says Pellow, laughing. Pellow keeps maps in the attic. " +
+    "\"Prices rose,\" said Dorrit spokesman Al Vane. \"Sales fell,\" said Dorrit spokeswoman Bea Lind. Dorrit makes vans. " +
+    "Then Rebecca took the bus with her mother. Later Rebecca lost her bag. Rebecca came back.";
+  const people = storyEntities([article("a", text)]).filter((e) => e.type === "person").map((e) => e.name);
+  assert.deepEqual(["Pellow", "Rebecca", "Dorrit"].map((name) => people.includes(name)), [true, true, false]);
+});

@@ -65,7 +65,9 @@ export interface Mention {
 
 const POSSESSIVE = /['’]s$/;
 const AFTER_THE = /\bthe\s$/i;
-const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
+const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied|recalls|recalled)\b/;
+/** '"It's a box," says Freedman.': a name after a quotation's verb of saying is its speaker (not '," said Acme spokesman Jo Doe'). */
+const SAYS_BEFORE = /["”],?\s+(?:said|says|adds|added|asks|asked|explains|explained|recalls|recalled)\s$/;
 
 const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+)*|[^\s\p{L}\d]/gu;
 /** A number that ends a name: "Flight 447", "Boeing 737", "Apollo 11" (not "June 1", "Syria 2%"). */
@@ -178,6 +180,8 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     const last = found[found.length - 1];
     // "the Corps said", "the Pentagon said": a body speaking, not a person.
     if (last && SPEAKS.test(text.slice(last.end, last.end + 12)) && !AFTER_THE.test(text.slice(Math.max(0, last.start - 4), last.start))) last.speaks = true;
+    const opening = found[0];
+    if (opening && !opening.title && SAYS_BEFORE.test(text.slice(Math.max(0, opening.start - 16), opening.start)) && /^[,.;]/.test(text.slice(opening.end, opening.end + 1))) opening.speaks = true;
     out.push(...found);
     i = j;
   }
@@ -642,6 +646,8 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
     // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
     if (g.type === "other" && !namesAThing(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // "Nicole ... her bike": a known given name alone, which "she", "his" follow at least twice as often as "its" (not the "Melissa" virus).
+    else if (g.type === "other" && GIVEN_NAMES.has(g.key) && g.personal >= 2 && g.corporate * 2 <= g.personal) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
     if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key) && !DOCUMENT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.

@@ -776,3 +776,10 @@ test("entities: a name after a quotation's 'says' is a person's ('\"It rained,\"
   const people = storyEntities([article("a", text)]).filter((e) => e.type === "person").map((e) => e.name);
   assert.deepEqual(["Pellow", "Rebecca", "Dorrit"].map((name) => people.includes(name)), [true, true, false]);
 });
+
+test("entities: a word only capitalised at sentence starts and written in lower case too is no name, though it ends a name ('Tarrow County Schools' … 'Schools')", () => {
+  const text =
+    "Tarrow County Schools hired guards. Schools across the state did the same. Schools were told to drill. " +
+    "Older schools lack cameras, and the Tarrow County Schools board asked for money. Lavrov arrived later; Sergei Lavrov spoke.";
+  assertNames([text], ["Schools"], ["Tarrow County Schools", "Sergei Lavrov"]);
+});

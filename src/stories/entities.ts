@@ -535,9 +535,10 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
 /** Groups mentions into entities; also returns the entity name of each mention's text, the people, and the untyped names shaped like a person's ("Gregg Smith", but also "Great Swamp"). */
 export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string>; lookAlikes: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
-  for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
+  const namesEndingIn = new Set(mentions.filter((m) => m.text.includes(" ")).map((m) => m.text.slice(m.text.lastIndexOf(" ") + 1)));
   const nouns = commonNouns(mentions);
-  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text)));
+  // "Lavrov" opening a sentence is the surname of "Sergei Lavrov"; "Schools" is no name for "Atlanta Public Schools" where the article writes "schools".
+  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || (namesEndingIn.has(m.text) && !m.common) || ALIASES.has(m.text) || PLACES.has(m.text)));
   const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();

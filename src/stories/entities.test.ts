@@ -783,3 +783,7 @@ test("entities: a word only capitalised at sentence starts and written in lower 
     "Older schools lack cameras, and the Tarrow County Schools board asked for money. Lavrov arrived later; Sergei Lavrov spoke.";
   assertNames([text], ["Schools"], ["Tarrow County Schools", "Sergei Lavrov"]);
 });
+
+test("entities: 'Candidate' opening a sentence is a title before the name ('Candidate Rowan Pell' is 'Rowan Pell')", () => {
+  assertNames(["Turnout was low in the north.\n\nCandidate Rowan Pell, a teacher, blamed the rain. Pell said voters stayed home."], ["Candidate Rowan Pell"], ["Rowan Pell"]);
+});

@@ -744,3 +744,46 @@ test("a lone surname stays apart when the story also writes it in lower case, or
   assert.ok(names.includes("Orton"), names.join(", "));
   assert.ok(names.includes("Pane"), names.join(", "));
 });
+
+test("entities: two fields joined by 'and' before a public body's word are one name ('Harbour and Canal Authority'), its short form joins it", () => {
+  const text =
+    "The Harbour and Canal Authority opened an inquiry. Dredging the canal costs more each year, the Harbour and Canal Authority said. " +
+    "The Harbour Authority will report in June. Meanwhile the Kestrel Alliance for Research on Tides and Currents studied the tides. " +
+    "The Kestrel Alliance for Research on Tides and Currents said research on tides needs money. Orlen and Justice Department lawyers met.";
+  assertNames([text], ["Canal Authority", "Harbour", "Kestrel Alliance for Research", "Tides", "Orlen and Justice Department"], ["Harbour and Canal Authority", "Kestrel Alliance for Research on Tides and Currents", "Justice Department"]);
+  const authority = storyEntities([article("a", text)]).find((e) => e.name === "Harbour and Canal Authority");
+  assert.ok(authority?.variants.includes("Harbour Authority"), JSON.stringify(authority));
+});
+
+test("entities: places by their cues: 'across the' or 'in the' before a name, 'the western' X, 'capital of' X, X 'residents', a town before its state ('Pellham, Ore.'); not a law written 'in the' ('Marlow Budget Act')", () => {
+  const type = typesIn(
+    "Trawlers work across the Kelvar Basin in winter. Storms grew worse in the Kelvar Basin. The western Kelvar Basin froze. " +
+      "Turnout was high in Dorvan province, officials said. Dorvan residents disputed that. Voters in Mirsk, the capital of Dorvan, stayed home. " +
+      "Schools in Pellham, Ore., and Tadley, Pa., added guards. Pellham, Ore., hired two more. " +
+      "Senators fought over items in the Marlow Budget Act. A clause in the Marlow Budget Act cut spending.",
+  );
+  assert.equal(type("Kelvar Basin"), "place");
+  assert.equal(type("Dorvan"), "place");
+  assert.equal(type("Pellham"), "place");
+  assert.equal(type("Marlow Budget Act"), "other");
+});
+
+test("entities: a name after a quotation's 'says' is a person's ('\"It rained,\" says Pellow.'), not one before a noun ('said Acme spokesman'); a given name alone that 'her' follows twice is a person", () => {
+  const text =
+    "\"We ride every day,\" says Pellow. \"Rain or not,\" says Pellow, laughing. Pellow keeps maps in the attic. " +
+    "\"Prices rose,\" said Dorrit spokesman Al Vane. \"Sales fell,\" said Dorrit spokeswoman Bea Lind. Dorrit makes vans. " +
+    "Then Rebecca took the bus with her mother. Later Rebecca lost her bag. Rebecca came back.";
+  const people = storyEntities([article("a", text)]).filter((e) => e.type === "person").map((e) => e.name);
+  assert.deepEqual(["Pellow", "Rebecca", "Dorrit"].map((name) => people.includes(name)), [true, true, false]);
+});
+
+test("entities: a word only capitalised at sentence starts and written in lower case too is no name, though it ends a name ('Tarrow County Schools' … 'Schools')", () => {
+  const text =
+    "Tarrow County Schools hired guards. Schools across the state did the same. Schools were told to drill. " +
+    "Older schools lack cameras, and the Tarrow County Schools board asked for money. Lavrov arrived later; Sergei Lavrov spoke.";
+  assertNames([text], ["Schools"], ["Tarrow County Schools", "Sergei Lavrov"]);
+});
+
+test("entities: 'Candidate' opening a sentence is a title before the name ('Candidate Rowan Pell' is 'Rowan Pell')", () => {
+  assertNames(["Turnout was low in the north.\n\nCandidate Rowan Pell, a teacher, blamed the rain. Pell said voters stayed home."], ["Candidate Rowan Pell"], ["Rowan Pell"]);
+});

@@ -65,7 +65,9 @@ export interface Mention {
 
 const POSSESSIVE = /['’]s$/;
 const AFTER_THE = /\bthe\s$/i;
-const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied)\b/;
+const SPEAKS = /^['’]?s?\s+(?:said|says|told|added|asked|wrote|tweeted|insisted|warned|argued|noted|stressed|replied|recalls|recalled)\b/;
+/** '"It's a box," says Freedman.': a name after a quotation's verb of saying is its speaker (not '," said Acme spokesman Jo Doe'). */
+const SAYS_BEFORE = /["”],?\s+(?:said|says|adds|added|asks|asked|explains|explained|recalls|recalled)\s$/;
 
 const TOKEN = /[\p{Lu}][\p{L}\p{M}\d’'.-]*|[\p{Ll}][\p{L}’'-]*|\d+(?:[,.]\d+)*|[^\s\p{L}\d]/gu;
 /** A number that ends a name: "Flight 447", "Boeing 737", "Apollo 11" (not "June 1", "Syria 2%"). */
@@ -139,7 +141,7 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
       else if (j < tokens.length && NAME_NUMBER.test(tokens[j].w) && !MONTHS_AND_DAYS.has(tokens[j - 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && !/^\s*(?:%|percent\b|per cent\b)/.test(text.slice(tokens[j].end, tokens[j].end + 9))) {
         j++;
         break;
-      } else if (bodyNameGoesOn(text, tokens, i, j) || fieldGoesOn(ctx, tokens, j)) j += 2;
+      } else if (bodyNameGoesOn(text, tokens, i, j) || fieldGoesOn(ctx, tokens, i, j) || fieldsJoined(ctx, tokens, i, j)) j += 2;
       else if (j + 1 < tokens.length && CONNECTORS.has(tokens[j].w) && isCapitalised(tokens[j + 1].w) && adjacent(text, tokens[j - 1].end, tokens[j].start) && adjacent(text, tokens[j].end, tokens[j + 1].start)) j += 2;
       else break;
     }
@@ -178,13 +180,16 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     const last = found[found.length - 1];
     // "the Corps said", "the Pentagon said": a body speaking, not a person.
     if (last && SPEAKS.test(text.slice(last.end, last.end + 12)) && !AFTER_THE.test(text.slice(Math.max(0, last.start - 4), last.start))) last.speaks = true;
+    const opening = found[0];
+    if (opening && !opening.title && SAYS_BEFORE.test(text.slice(Math.max(0, opening.start - 16), opening.start)) && /^[,.;]/.test(text.slice(opening.end, opening.end + 1))) opening.speaks = true;
     out.push(...found);
     i = j;
   }
   for (const m of out) {
     if (NEWS_MEDIA.has(m.text) && creditsSource(text, m)) m.credit = true;
     if (!m.text.includes(" ") && lower.has(m.text.toLowerCase())) m.common = true;
-    if ((LOCATED.test(text.slice(Math.max(0, m.start - 6), m.start)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 12))) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
+    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
+    if ((LOCATED.test(text.slice(Math.max(0, m.start - 12), m.start)) || (!attributive && LOCATED_THE.test(text.slice(Math.max(0, m.start - 18), m.start))) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 12)) || STATE_AFTER.test(text.slice(m.end, m.end + 8))) && !/['’]/.test(text[m.end] ?? "") && !/['’]$/.test(m.text)) m.located = true;
     if (ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) m.role = true;
     if (text[m.end] === "," && AGE_AFTER.test(text.slice(m.end, m.end + 8))) m.aged = true;
     const after = text.slice(m.end, m.end + 80);
@@ -202,7 +207,6 @@ function mentionsIn(article: Pick<Article, "id" | "text">): Mention[] {
     else if (says) m.gender = says === "he" ? "he" : "she";
     if (OPENING_QUOTE.test(text[m.start - 1] ?? "") && CLOSING_QUOTE.test(text.slice(m.end, m.end + 3))) m.quoted = true;
     const determiner = DETERMINER.test(text.slice(Math.max(0, m.start - 4), m.start));
-    const attributive = ATTRIBUTIVE.test(text.slice(m.end, m.end + 20));
     if (!m.text.includes(" ") && determiner && !attributive) m.determined = true;
     if (m.text.includes(" ") && determiner && attributive) m.modifier = true;
     if (!m.text.includes(" ") && attributive && !/^['’]/.test(text.slice(m.end, m.end + 1))) m.adjective = true;
@@ -230,13 +234,29 @@ function bodyNameGoesOn(text: string, tokens: ReadonlyArray<{ w: string; start: 
 
 /** Bodies named after the field they work "on": "Intergovernmental Panel on Climate Change", "Senate Committee on Appropriations". */
 const FIELD_BODIES = new Set("Panel Committee Subcommittee Commission Council Conference Convention Institute Center Centre Program Programme Forum".split(" "));
+/** A public body's last word, which two fields joined by "and" may go before ("Food and Drug Administration"). */
+const PUBLIC_BODIES = new Set([...FIELD_BODIES, ..."Administration Agency Authority Board Bureau Department Service Foundation Society Association Alliance".split(" ")]);
+
+/**
+ * "Truth and Reconciliation Commission", "Fish and Wildlife Service": a field the article also writes in lower case, "and", then
+ * a public body's name of two or three words. Not "Microsoft and Justice Department" (no common word before "and"), nor
+ * "Department of Agriculture and Physicians Committee" (a body's name before it).
+ */
+function fieldsJoined(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 2 >= tokens.length || tokens[j].w !== "and" || !(ctx.lower.has(tokens[j - 1].w.toLowerCase()) || ctx.lower.has(tokens[j + 1].w.toLowerCase()))) return false;
+  if (!adjacent(ctx.text, tokens[j - 1].end, tokens[j].start) || !adjacent(ctx.text, tokens[j].end, tokens[j + 1].start)) return false;
+  if (isPlaceName(tokens[j - 1].w) || tokens.slice(i, j).some((t) => CONNECTORS.has(t.w) || ORG_WORDS.has(t.w))) return false;
+  let k = j + 1;
+  while (k < tokens.length && k <= j + 3 && isCapitalised(tokens[k].w) && !PUBLIC_BODIES.has(tokens[k].w) && (k === j + 1 || adjacent(ctx.text, tokens[k - 1].end, tokens[k].start))) k++;
+  return k > j + 1 && k < tokens.length && PUBLIC_BODIES.has(tokens[k].w) && adjacent(ctx.text, tokens[k - 1].end, tokens[k].start) && !tokens.slice(j + 1, k).some((t) => ORG_WORDS.has(t.w) || isPlaceName(t.w));
+}
 
 /**
  * "Panel on Climate Change", "National Institute on Drug Abuse": a body's name goes on over "on" when its field's first word is
  * also a common word of the article. Not "the Senate Judiciary Committee on Capitol Hill", "the Commission on Friday", "the Council on New York".
  */
-function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, j: number): boolean {
-  if (j + 1 >= tokens.length || tokens[j].w !== "on" || !FIELD_BODIES.has(tokens[j - 1].w)) return false;
+function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  if (j + 1 >= tokens.length || tokens[j].w !== "on" || !(FIELD_BODIES.has(tokens[j - 1].w) || researchOn(ctx, tokens, i, j))) return false;
   const field = tokens[j + 1].w;
   if (!isCapitalised(field) || !ctx.lower.has(field.toLowerCase()) || MONTHS_AND_DAYS.has(field)) return false;
   if (!adjacent(ctx.text, tokens[j - 1].end, tokens[j].start) || !adjacent(ctx.text, tokens[j].end, tokens[j + 1].start)) return false;
@@ -244,6 +264,13 @@ function fieldGoesOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: 
   while (k + 1 < tokens.length && isCapitalised(tokens[k + 1].w) && adjacent(ctx.text, tokens[k].end, tokens[k + 1].start)) k++;
   const after = tokens.slice(j + 1, k + 1).map((t) => t.w);
   return !after.some((_, n) => isPlaceName(after.slice(0, n + 1).join(" ")));
+}
+
+/** "Alliance for Research on": a body's field, in words the article also writes in lower case, goes on over "on". */
+function researchOn(ctx: RunContext, tokens: ReadonlyArray<{ w: string; start: number; end: number }>, i: number, j: number): boolean {
+  const run = tokens.slice(i, j).map((t) => t.w);
+  const of = Math.max(run.lastIndexOf("of"), run.lastIndexOf("for"));
+  return of >= 1 && of < run.length - 1 && ORG_WORDS.has(run[of - 1]) && run.slice(of + 1).every((w) => ctx.lower.has(w.toLowerCase()));
 }
 
 function isPlaceName(name: string): boolean {
@@ -277,9 +304,15 @@ const MEMBERS_PLURAL = /\p{Ll}(?:ians|ists|istas|ites)$/u;
 const OPENING_QUOTE = /["“‘`]/;
 const CLOSING_QUOTE = /^(?:['’]s)?["”’']/;
 const DETERMINER = /\b(?:the|a|an)\s$/i;
-const LOCATED = /\b(?:[Ii]n|near)\s$/;
+const LOCATED = /\b(?:[Ii]n|near|capital\sof)\s$/;
+/** "in the Pacific", "across the Pacific Northwest", "the western Pacific": a place too, unless a noun follows ("in the Swahili press"). */
+const LOCATED_THE = /(?:\b(?:[Ii]n|near|across|off|throughout)\sthe\s|\bthe\s(?:(?:north|south|east|west)(?:ern)?|central|tropical)\s)$/;
+/** "the Balanced Budget Act", "the Oslo Accords": a document, whatever is written "in" it. */
+const DOCUMENT = / (?:Act|Acts|Treaty|Accord|Accords|Agreement|Bill|Law|Report|Plan|Protocol|Charter)$/;
 /** "Catanduanes island", "the Bicol region": a lower-case noun for a place after a name. */
-const PLACE_NOUN_AFTER = /^\s+(?:island|islands|region|province|peninsula|valley)\b/;
+const PLACE_NOUN_AFTER = /^\s+(?:island|islands|region|province|peninsula|valley|residents)\b/;
+/** "Springfield, Ore.", "Edinboro, Pa.": a town before its state's abbreviation. */
+const STATE_AFTER = /^,\s(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo)\./;
 /** "lawyer Tom Ruiz", "his wife, Ana", "her closest rival, Luiz": a role or kin only a person has, in lower case before a name. */
 const ROLE_BEFORE = /(?:\b(?:candidate|lawyer|attorney|spokesman|spokeswoman|widow|widower|wife|husband|son|daughter|brother|sister|mother|father|actor|actress|singer|novelist|businessman|businesswoman|tycoon|teenager)|\b(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:rival|opponent|challenger)),?\s$/u;
 /** "Xiao Tan, 32, of Chinese origin": an age after a name. */
@@ -502,9 +535,10 @@ export function storyEntities(articles: readonly Article[], max = 40): Entity[] 
 /** Groups mentions into entities; also returns the entity name of each mention's text, the people, and the untyped names shaped like a person's ("Gregg Smith", but also "Great Swamp"). */
 export function groupMentions(mentions: Mention[], max = 40): { entities: Entity[]; nameOf: Map<string, string>; people: Set<string>; lookAlikes: Set<string> } {
   const midSentence = new Set(mentions.filter((m) => !m.initial).map((m) => m.text));
-  for (const m of mentions) if (m.text.includes(" ")) midSentence.add(m.text.slice(m.text.lastIndexOf(" ") + 1));
+  const namesEndingIn = new Set(mentions.filter((m) => m.text.includes(" ")).map((m) => m.text.slice(m.text.lastIndexOf(" ") + 1)));
   const nouns = commonNouns(mentions);
-  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || ALIASES.has(m.text) || PLACES.has(m.text)));
+  // "Lavrov" opening a sentence is the surname of "Sergei Lavrov"; "Schools" is no name for "Atlanta Public Schools" where the article writes "schools".
+  const kept = mentions.filter((m) => !m.credit && (!m.initial || midSentence.has(m.text) || (namesEndingIn.has(m.text) && !m.common) || ALIASES.has(m.text) || PLACES.has(m.text)));
   const titled = new Set(kept.filter((m) => m.title).map((m) => m.text));
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
@@ -526,6 +560,9 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     if (space > 0 && FIRM_FORMS.has(m.text.slice(space + 1))) firms.set(m.text.slice(0, space), m.text);
     const and = m.text.indexOf(" and ");
     if (and > 0 && / (?:of|for) /.test(m.text.slice(0, and))) firms.set(m.text.slice(0, and), m.text);
+    // "Truth Commission" is the "Truth and Reconciliation Commission": its first field and its body's word.
+    const short = SHORT_FORM.exec(m.text);
+    if (short && PUBLIC_BODIES.has(short[2]) && !firms.has(`${short[1]} ${short[2]}`)) firms.set(`${short[1]} ${short[2]}`, m.text);
     // "World Food Program" is the "U.N. World Food Program": a body's name of several words after its country's or union's initials.
     const body = UNDER_INITIALS.exec(m.text)?.[1];
     if (body && body.includes(" ") && typeOf(body, new Set()) === "organization" && !firms.has(body)) firms.set(body, m.text);
@@ -610,8 +647,10 @@ export function groupMentions(mentions: Mention[], max = 40): { entities: Entity
     // A full name also used by its surname alone is a person ("Sergei Lavrov" … "Lavrov said"), but not by a noun ("Beihai Wetlands" … "the Wetlands"),
     // nor a name written in full only as a modifier ("the Microsoft Excel program" … "Excel"; "the Levi Barnabas case" is also a person's).
     if (g.type === "other" && !namesAThing(g.key) && g.modifiers < g.long && [...g.variants.keys()].some((v) => !v.includes(" ") && !nouns.has(v) && !common.has(v) && !isAcronym(v)) && [...g.variants.keys()].some((v) => v.includes(" "))) g.type = "person";
+    // "Nicole ... her bike": a known given name alone, which "she", "his" follow at least twice as often as "its" (not the "Melissa" virus).
+    else if (g.type === "other" && GIVEN_NAMES.has(g.key) && g.personal >= 2 && g.corporate * 2 <= g.personal) g.type = "person";
     // "in Pichilemu", "near Dili": a name mostly written after "in" or "near" is a place.
-    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key)) g.type = "place";
+    if (g.type === "other" && g.count >= 2 && g.located >= 2 && g.located * 4 >= g.count && !GIVEN_NAMES.has(g.key) && !DIGIT.test(g.key) && !DOCUMENT.test(g.key)) g.type = "place";
     // "Swissair said its …", "Volvo shares": a body, however often it "said"; "Star Wars" mostly in quotation marks: a title.
     // "the Branch Davidians": a group's members, though they speak and a lone "Davidians" looks like a surname.
     if (g.type === "person" && !g.titled && g.members >= 1) g.type = "organization";
@@ -652,6 +691,8 @@ function commonNouns(mentions: Mention[]): Set<string> {
   return new Set([...determined].filter(([text, n]) => n >= (bare.get(text) ?? 0)).map(([text]) => text));
 }
 
+/** "Truth and Reconciliation Commission": a field, "and", more words, a body's word. */
+const SHORT_FORM = /^(\p{Lu}\p{Ll}+) and (?:\p{Lu}\p{Ll}+ ){1,3}(\p{Lu}\p{Ll}+)$/u;
 /** "U.N. World Food Program", "US Geological Survey": initials, then the rest of the name. */
 const UNDER_INITIALS = /^(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,3}) (\p{Lu}.*)$/u;
 /** "Yale University", "Dartmouth College": a school named by one word, which alone names it too. */

@@ -168,7 +168,8 @@ export class SqliteStore implements Store {
 
   /**
    * Moves stored articles to the stories keyed as given (a new key makes a new story). Every story
-   * that gained or lost articles is recounted (count, date range) and its briefing becomes stale; a
+   * that gained or lost articles is recounted (count, date range; a story whose titling article left
+   * takes its earliest remaining article's title) and its briefing becomes stale; a
    * story left without articles points at the story that took most of them, as a merged story does,
    * so that its links still lead somewhere.
    */
@@ -458,7 +459,9 @@ function prepare(db: Database.Database) {
       `UPDATE stories SET updated_at = @at, content_version = content_version + 1, revision = revision + 1,
          article_count = (SELECT COUNT(*) FROM articles WHERE story_id = @id),
          first_published = (SELECT MIN(published) FROM articles WHERE story_id = @id),
-         last_published = (SELECT MAX(published) FROM articles WHERE story_id = @id)
+         last_published = (SELECT MAX(published) FROM articles WHERE story_id = @id),
+         title = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE story_id = @id AND title = stories.title) THEN title
+                      ELSE COALESCE((SELECT title FROM articles WHERE story_id = @id ORDER BY seq LIMIT 1), title) END
        WHERE id = @id`,
     ),
     absorbStory: db.prepare(

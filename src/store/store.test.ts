@@ -128,6 +128,8 @@ describe("SqliteStore", () => {
     assert.deepEqual(await story("s1"), [1, "2024-03-05", "2024-03-05", [c1.articleId]]);
     assert.deepEqual(await story("s2"), [2, "2024-03-01", "2024-03-09", [a2.articleId, b1.articleId]]);
     assert.deepEqual(await story("s4"), [2, "2024-03-02", "2024-03-04", [a1.articleId, d.articleId]]);
+    const titles = await Promise.all(["s1", "s2", "s4"].map(async (id) => (await store.getStory(id))!.title));
+    assert.deepEqual(titles, ["Bridge closed", "Evacuations", "Flood"], "a story whose titling article left takes its remaining article's title; the others keep theirs");
     const after = (await store.getStory("s1"))!;
     assert.ok(after.revision > before.revision && after.contentVersion > before.contentVersion);
     assert.deepEqual((await store.staleStories()).sort(), ["s1", "s2", "s4"], "every story that gained or lost articles needs a new briefing");

@@ -139,14 +139,13 @@ function withFollowers(picked: Selection[], k: number): number[] {
 function leadSentence(corpus: Corpus): Sentence {
   const doc = corpus.docs[0];
   const [start, sentenceEnd] = doc.sentStart.length ? [doc.sentStart[0], doc.sentEnd[0]] : [0, doc.text.length];
-  const words = doc.text.slice(start, sentenceEnd).matchAll(/\S+/g);
-  let end = sentenceEnd;
-  let n = 0;
-  for (const w of words) if (++n === MAX_WORDS) end = start + w.index! + w[0].length;
-  const clipped = end < sentenceEnd && n > MAX_WORDS;
-  if (!clipped) end = sentenceEnd;
-  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: [doc.articleId], ...(clipped ? { clipped: true as const } : {}) };
+  const cut = FIRST_WORDS.exec(doc.text.slice(start, sentenceEnd));
+  const end = cut ? start + cut[0].length : sentenceEnd;
+  return { text: doc.text.slice(start, end), articleId: doc.articleId, start, end, supportingArticleIds: [doc.articleId], ...(cut ? { clipped: true as const } : {}) };
 }
+
+/** The first `MAX_WORDS` words of a sentence that has more. */
+const FIRST_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MAX_WORDS - 1}}\\S+(?=\\s+\\S)`);
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,7 +1,7 @@
 import { VERSION } from "../core/version.js";
 import type { FeedRecord, SearchHit, StoredArticle, StoredArticleMeta, StoredMessage, StoryOrder, StorySummary } from "../store/types.js";
 import type { Article, Briefing, Sentence, Story } from "../types/index.js";
-import { headlineText } from "../render/common.js";
+import { headlineText, oneLine } from "../render/common.js";
 import { entitiesHtml, timelineHtml } from "./story-extras.js";
 
 /** Escapes text for HTML element content and quoted attributes. Every piece of user data goes through it. */
@@ -9,7 +9,6 @@ export function esc(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const oneLine = (t: string): string => t.replace(/\s+/g, " ").trim();
 
 export interface PageContext {
   /** Writes need a token: forms get a token field. */

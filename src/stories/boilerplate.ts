@@ -50,6 +50,15 @@ export function isCrawlJunk(text: string, furnished = isFurniture(text)): boolea
  */
 export function storyMatter(text: string): string {
   if (!isFurniture(text)) return ANY_WORD.test(text) ? text : "";
-  if (furnitureShare(text) >= JUNK_SHARE) return "";
-  return text.replace(SENTENCE, (sentence) => (isFurniture(sentence) ? " " : sentence));
+  let all = 0;
+  let furniture = 0;
+  const kept = text.replace(SENTENCE, (sentence) => {
+    const words = wordCount(sentence);
+    all += words;
+    if (!words || !isFurniture(sentence)) return sentence;
+    furniture += words;
+    return " ";
+  });
+  // As `isCrawlJunk`: mostly furniture (or no words at all) is junk.
+  return all && furniture / all < JUNK_SHARE ? kept : "";
 }
